@@ -1,0 +1,514 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bstrace kernel side. Generic: filters by target and syscall, then copies what the capture
+ * plan (filled by userspace from the syscall table) says. No per-syscall code here.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include "bstrace.h"
+#include "maps.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* run-fixed settings, set before load */
+const volatile bool cfg_follow = false;		/* -f: children join the target set */
+const volatile bool cfg_timed = false;		/* keep the enter timestamp of every call */
+const volatile __u32 cfg_nr_execve = 0xffffffff;
+const volatile __u32 cfg_nr_execveat = 0xffffffff;
+const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this backlog */
+
+struct pending {
+	__u64 ts;
+	__u32 nr1;	/* syscall number + 1 of the call in flight; 0: none */
+	__u32 pad;
+	__u64 args[BSTRACE_MAX_ARGS];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, struct target);
+} targets SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, BSTRACE_NR_MAX);
+	__type(key, __u32);
+	__type(value, struct sc_plan);
+} plan SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct pending);
+} pending SEC(".maps");
+
+/*
+ * Record under construction: two slots per CPU (enter, exit), sized to the CPU count by
+ * userspace. Syscall tracepoints may be preempted; per-program recursion protection keeps
+ * another task on this CPU out of the same program, and so out of the same slot.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 2);
+	__type(key, __u32);
+	__type(value, char[BSTRACE_SCRATCH]);
+} scratch SEC(".maps");
+
+static __always_inline void *scratch_slot(__u32 enter)
+{
+	__u32 idx = bpf_get_smp_processor_id() * 2 + enter;
+
+	return bpf_map_lookup_elem(&scratch, &idx);
+}
+
+/* lost records per syscall number; index BSTRACE_NR_MAX: process and signal events */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, BSTRACE_NR_MAX + 1);
+	__type(key, __u32);
+	__type(value, __u64);
+} drops SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 16 << 20);	/* resized by userspace (-b) */
+} events SEC(".maps");
+
+static __always_inline void count_drop(__u32 idx)
+{
+	__u64 *d = bpf_map_lookup_elem(&drops, &idx);
+
+	if (d)
+		*d += 1;
+}
+
+/* Batch wakeups: only wake the consumer once a backlog has built up; it also drains on a timer. */
+static __always_inline __u64 rb_flags(void)
+{
+	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= cfg_wakeup_bytes ?
+		       BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+}
+
+/* Is the current task traced? Returns its target entry or NULL. */
+static __always_inline struct target *current_target(__u64 pid_tgid)
+{
+	__u32 tgid = pid_tgid >> 32;
+	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
+
+	if (!t)
+		return NULL;
+	if (t->only_tid && t->only_tid != (__u32)pid_tgid)
+		return NULL;
+	return t;
+}
+
+static __always_inline int is_error(__s64 ret)
+{
+	return ret < 0 && ret >= -4095;
+}
+
+/* State of one record being built in the per-CPU scratch buffer (bpf_loop callback context). */
+struct build {
+	__u32 nr;
+	__u32 enter;
+	__u32 off;
+	__u32 nblobs;
+	__s64 ret;
+	__u64 args[8];	/* 6 used; 8 so that [i & 7] stays in bounds */
+};
+
+#define BLOB_META(arg, sub, str, trunc) \
+	((__u64)(arg) | (__u64)(sub) << 8 | (__u64)(str) << 24 | (__u64)(trunc) << 25)
+
+/*
+ * Appends one blob (header + data) at offset `off_slot & 0x7fffffff` of the scratch slot
+ * `off_slot >> 31`. A global function: the verifier checks it once, not per call site.
+ * Returns the offset after the blob, or -1 when the record is full.
+ */
+__noinline long put_blob(__u64 off_slot, __u64 meta, __u64 src, __u64 n, __u64 full)
+{
+	__u32 off = off_slot & 0x7fffffff;
+	char *buf = scratch_slot(off_slot >> 31);
+	struct sc_blob *bl;
+	long r;
+
+	if (!buf || off > BSTRACE_CHUNK)
+		return -1;
+	if (n > BSTRACE_CHUNK - 1)
+		n = BSTRACE_CHUNK - 1;
+	barrier_var(n);
+	n &= BSTRACE_CHUNK - 1;
+	bl = (void *)(buf + off);
+	bl->arg = meta & 0xff;
+	bl->sub = (meta >> 8) & 0xffff;
+	bl->full = full;
+	if (meta & (1 << 24)) {
+		r = bpf_probe_read_user_str(buf + off + sizeof(*bl), n + 1, (void *)src);
+		bl->flags = r < 0 ? BLOBF_FAULT : BLOBF_STR;
+		n = r > 0 ? r - 1 : 0;
+	} else {
+		bl->flags = (meta & (1 << 25)) ? BLOBF_TRUNC : 0;
+		if (n && bpf_probe_read_user(buf + off + sizeof(*bl), n, (void *)src) < 0) {
+			bl->flags = BLOBF_FAULT;
+			n = 0;
+		}
+	}
+	bl->len = n;
+	return off + sizeof(*bl) + ((n + 7) & ~7ull);
+}
+
+/* Appends a blob to the record being built; false when it is full. */
+static __always_inline bool add_blob(struct build *b, __u8 arg, __u16 sub, bool str, __u64 src,
+				     __u64 want, __u32 max, __u64 full)
+{
+	long off = put_blob(b->off | (__u64)b->enter << 31, BLOB_META(arg, sub, str, want > max),
+			    src, want > max ? max : want, full);
+
+	if (off < 0)
+		return false;
+	b->off = off;
+	b->nblobs++;
+	return true;
+}
+
+/*
+ * CAP_STRV / CAP_COUNTV: walk a NULL-terminated pointer array. A closing blob (sub 0, no data)
+ * carries the element count in `full`, with BLOBF_TRUNC when the NULL was not reached.
+ */
+static __always_inline void cap_vector(struct build *b, __u8 arg, __u8 kind, __u32 size)
+{
+	const __u64 *vec = (const __u64 *)b->args[arg & 7];
+	__u32 max = kind == CAP_STRV ? BSTRACE_STRV_MAX : 1024;
+	bool ended = false;
+	__u64 ptr = 0;
+	__u32 i;
+
+	for (i = 0; i < max; i++) {
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), vec + i) < 0)
+			break;
+		if (!ptr) {
+			ended = true;
+			break;
+		}
+		if (kind == CAP_STRV && !add_blob(b, arg, i + 1, true, ptr, size, size, 0))
+			return;
+	}
+	add_blob(b, arg, 0, false, 0, ended ? 0 : 1, 0, i);
+}
+
+/* CAP_IOV: each iovec's buffer, `total` bytes in all at most. */
+static __always_inline void cap_iov(struct build *b, __u8 arg, __u64 cnt, __u64 total, __u32 size)
+{
+	const __u64 *iov = (const __u64 *)b->args[arg & 7];
+	__u64 io[2];
+	__u32 i;
+
+	for (i = 0; i < BSTRACE_IOV_MAX && i < cnt; i++) {
+		if (bpf_probe_read_user(io, sizeof(io), iov + 2 * i) < 0)
+			break;
+		__u64 want = io[1] < total ? io[1] : total;
+
+		if (!add_blob(b, arg, i + 1, false, io[0], want, size, io[1]))
+			return;
+		total -= want;
+	}
+}
+
+static long capture_arg(__u32 i, struct build *b)
+{
+	__u32 nr = b->nr;
+	struct sc_plan *p = bpf_map_lookup_elem(&plan, &nr);
+	struct cap_spec cs;
+	__u64 want, len = 0;
+	__u32 v32 = 0;
+
+	if (!p)
+		return 1;
+	/* slots 6 and 7 are always CAP_NONE; the mask keeps the index provably in bounds */
+	i &= 7;
+	cs = b->enter ? p->enter[i] : p->exit[i];
+	if (cs.kind == CAP_NONE)
+		return 0;
+	if ((cs.flags & CAPF_OK_ONLY) && is_error(b->ret))
+		return 0;
+	if (cs.len_arg == LEN_RET)
+		len = b->ret < 0 ? 0 : b->ret;
+	else if (cs.len_arg < BSTRACE_MAX_ARGS)
+		len = b->args[cs.len_arg & 7];
+
+	switch (cs.kind) {
+	case CAP_STR:
+		add_blob(b, i, 0, true, b->args[i], cs.size, cs.size, 0);
+		break;
+	case CAP_BUF:
+		add_blob(b, i, 0, false, b->args[i], len, cs.size, len);
+		break;
+	case CAP_FIXED:
+		add_blob(b, i, 0, false, b->args[i], cs.size, cs.size, cs.size);
+		break;
+	case CAP_BUF_LENPTR:
+		if (len && bpf_probe_read_user(&v32, sizeof(v32), (void *)len) == 0)
+			want = v32;
+		else
+			want = 0;
+		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
+		break;
+	case CAP_ARRAY:
+		want = len * cs.elem;
+		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
+		break;
+	case CAP_STRV:
+	case CAP_COUNTV:
+		cap_vector(b, i, cs.kind, cs.size);
+		break;
+	case CAP_IOV:
+		/* at exit of readv-like calls only `ret` bytes were filled */
+		want = (cs.flags & CAPF_RET_LEN) ? (b->ret < 0 ? 0 : b->ret) : ~0ull;
+		cap_iov(b, i, len, want, cs.size);
+		break;
+	}
+	return 0;
+}
+
+/* Builds and submits one record. `ncap` == 0 takes the reserve/submit path (no copy). */
+static __always_inline void emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
+				 __u64 ts_enter, __s64 ret, __u64 *args, __u64 pid_tgid)
+{
+	__u32 enter = type == EV_ENTER;
+	struct sc_event_hdr *h;
+
+	if (ncap == 0) {
+		h = bpf_ringbuf_reserve(&events, sizeof(*h), 0);
+		if (!h) {
+			count_drop(nr < BSTRACE_NR_MAX ? nr : BSTRACE_NR_MAX);
+			return;
+		}
+	} else {
+		h = scratch_slot(enter);
+		if (!h)
+			return;
+	}
+	h->ts_enter = ts_enter;
+	h->ts_exit = bpf_ktime_get_boot_ns();
+	__builtin_memcpy(h->args, args, sizeof(h->args));
+	h->ret = ret;
+	h->tgid = pid_tgid >> 32;
+	h->tid = (__u32)pid_tgid;
+	h->nr = nr;
+	h->type = type;
+	h->flags = flags;
+	h->len = sizeof(*h);
+	h->nblobs = 0;
+	if (ncap == 0) {
+		bpf_ringbuf_submit(h, rb_flags());
+		return;
+	}
+
+	struct build b = { .nr = nr, .enter = enter, .off = sizeof(*h), .ret = ret };
+
+	__builtin_memcpy(b.args, args, BSTRACE_MAX_ARGS * sizeof(__u64));
+	bpf_loop(BSTRACE_MAX_ARGS, capture_arg, &b, 0);
+	h = scratch_slot(enter);
+	if (!h)
+		return;
+	h->len = b.off;
+	h->nblobs = b.nblobs;
+	if (bpf_ringbuf_output(&events, h, b.off > BSTRACE_SCRATCH ? BSTRACE_SCRATCH : b.off,
+			       rb_flags()) < 0)
+		count_drop(nr);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct target *t = current_target(pid_tgid);
+	struct pending *pd;
+	struct sc_plan *p;
+	__u32 nr = id;
+
+	if (!t)
+		return 0;
+	if (t->flags & TGT_WAIT_EXEC) {
+		/* the launched child: its execve is the first traced call */
+		if (nr != cfg_nr_execve && nr != cfg_nr_execveat)
+			return 0;
+		t->flags &= ~TGT_WAIT_EXEC;
+	}
+	if ((__u64)id >= BSTRACE_NR_MAX)
+		return 0;
+	p = bpf_map_lookup_elem(&plan, &nr);
+	if (!p || !(p->flags & PLAN_TRACE))
+		return 0;
+	if (!cfg_timed && !(p->flags & PLAN_ENTER_REC))
+		return 0;
+
+	/* remember the call in flight for sys_exit */
+	pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
+				  BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!pd)
+		return 0;
+	pd->ts = bpf_ktime_get_boot_ns();
+	pd->nr1 = nr + 1;
+	if (!(p->flags & PLAN_ENTER_REC))
+		return 0;
+	sc_read_args(regs, pd->args);
+	emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, pd->args, pid_tgid);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	struct target *t = current_target(pid_tgid);
+	struct pending *pd = NULL;
+	__u64 args[BSTRACE_MAX_ARGS];
+	__u64 ts = 0;
+	__u16 flags = 0;
+	struct sc_plan *p;
+	__u32 nr;
+
+	if (!t || (t->flags & TGT_WAIT_EXEC))
+		return 0;
+	nr = SC_NR(regs);
+	if (nr >= BSTRACE_NR_MAX)
+		return 0;
+	p = bpf_map_lookup_elem(&plan, &nr);
+	if (!p || !(p->flags & PLAN_TRACE))
+		return 0;
+
+	if (cfg_timed || (p->flags & PLAN_ENTER_REC)) {
+		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		if (pd && pd->nr1 == nr + 1) {
+			ts = pd->ts;
+			flags = EVF_TIMED;
+			pd->nr1 = 0;
+		} else if (p->flags & PLAN_ENTER_REC) {
+			/* no enter seen: a new child returning from clone, or attached mid-call */
+			return 0;
+		}
+	}
+	if ((p->flags & PLAN_FAILED_ONLY) && !is_error(ret))
+		return 0;
+	if ((p->flags & PLAN_OK_ONLY) && is_error(ret))
+		return 0;
+
+	sc_read_args(regs, args);
+	if (pd && (flags & EVF_TIMED) && (p->flags & PLAN_ENTER_REC)) {
+		/* execve and rt_sigreturn replace the registers: use the ones saved at enter */
+		bpf_probe_read_kernel(args, sizeof(args), pd->args);
+		flags |= EVF_ENTERED;
+	}
+	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, args, pid_tgid);
+	return 0;
+}
+
+/* Process lifecycle and signals: small header-only records (args carry the payload). */
+static __always_inline void emit_task_event(__u16 type, __u16 flags, __u32 tgid, __u32 tid,
+					    __u32 nr, __s64 ret, __u64 *args)
+{
+	struct sc_event_hdr *h = bpf_ringbuf_reserve(&events, sizeof(*h), 0);
+
+	if (!h) {
+		count_drop(BSTRACE_NR_MAX);
+		return;
+	}
+	__builtin_memset(h, 0, sizeof(*h));
+	h->ts_exit = bpf_ktime_get_boot_ns();
+	h->ts_enter = h->ts_exit;
+	if (args)
+		__builtin_memcpy(h->args, args, sizeof(h->args));
+	h->ret = ret;
+	h->tgid = tgid;
+	h->tid = tid;
+	h->nr = nr;
+	h->type = type;
+	h->flags = flags;
+	h->len = sizeof(*h);
+	bpf_ringbuf_submit(h, BPF_RB_FORCE_WAKEUP);
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 ptgid = parent->tgid, ctgid = child->tgid, cpid = child->pid;
+	struct target *t = bpf_map_lookup_elem(&targets, &ptgid);
+	struct target nt = {};
+	bool thread = ptgid == ctgid;
+
+	if (!t || !cfg_follow)
+		return 0;
+	if (t->only_tid && t->only_tid != (__u32)parent->pid)
+		return 0;
+	/* add the child before it runs, so its first syscall is traced */
+	if (!thread)
+		bpf_map_update_elem(&targets, &ctgid, &nt, BPF_ANY);
+	emit_task_event(EV_FORK, thread ? EVF_THREAD : 0, ptgid, parent->pid, ctgid, cpid, NULL);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(on_exit, struct task_struct *p)
+{
+	__u32 tgid = p->tgid, tid = p->pid;
+	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
+
+	if (!t || (t->only_tid && t->only_tid != tid))
+		return 0;
+	emit_task_event(EV_EXIT, 0, tgid, tid, 0, p->exit_code, NULL);
+	/* the last thread of a followed child leaves the set (the launched one stays for -p/launch) */
+	if (tid == tgid && cfg_follow)
+		bpf_map_delete_elem(&targets, &tgid);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid)
+{
+	__u32 tgid = p->tgid;
+	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
+
+	if (!t)
+		return 0;
+	/* a non-leader thread that execs takes over the leader's pid */
+	emit_task_event(EV_EXEC, 0, tgid, p->pid, 0, old_pid, NULL);
+	return 0;
+}
+
+static __always_inline void signal_event(struct task_struct *task, int sig,
+					 struct kernel_siginfo *info)
+{
+	__u32 tgid = task->tgid, tid = task->pid;
+	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
+	__u64 a[BSTRACE_MAX_ARGS] = {};
+
+	if (!t || (t->only_tid && t->only_tid != tid))
+		return;
+	/* the siginfo fields strace prints, raw: the union is decoded by userspace */
+	if (info && (unsigned long)info > 2)
+		bpf_probe_read_kernel(a, BSTRACE_SIGINFO_SIZE, info);
+	emit_task_event(EV_SIGNAL, 0, tgid, tid, 0, sig, a);
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	signal_event(bpf_get_current_task_btf(), sig, info);
+	return 0;
+}
+
+/* A signal the task ignores never reaches signal_deliver; strace still shows it. */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
+	     int group, int result)
+{
+	if (result == TRACE_SIGNAL_IGNORED)
+		signal_event(task, sig, info);
+	return 0;
+}

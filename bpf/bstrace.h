@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The only header shared by the BPF programs and userspace: the event ABI, the capture plan
+ * and the map value layouts. Plain fixed-size types only.
+ */
+#ifndef BSTRACE_H
+#define BSTRACE_H
+
+#define BSTRACE_MAX_ARGS	6
+#define BSTRACE_NR_MAX		1024	/* syscall numbers below this are traced */
+#define BSTRACE_CHUNK		16384	/* largest single capture (blob) */
+#define BSTRACE_SCRATCH		(2 * BSTRACE_CHUNK + 256)
+#define BSTRACE_PATH_MAX	4096
+#define BSTRACE_STRV_MAX	64	/* argv elements copied at execve */
+#define BSTRACE_IOV_MAX		16	/* iovec elements copied for readv/writev */
+#define BSTRACE_SIGINFO_SIZE	48	/* bytes of kernel_siginfo copied */
+
+/* event types */
+enum {
+	EV_SYSCALL = 1,	/* exit record; with EVF_ENTERED an EV_ENTER for the same tid came first */
+	EV_ENTER = 2,	/* enter record of a call whose plan has PLAN_ENTER_REC */
+	EV_FORK = 3,	/* a traced task created a task (process or thread) */
+	EV_EXIT = 4,	/* a traced task exited */
+	EV_SIGNAL = 5,	/* a signal is delivered to a traced task */
+	EV_EXEC = 6,	/* a traced task replaced its image (comm changes) */
+};
+
+/* header flags */
+enum {
+	EVF_ENTERED = 1 << 0,	/* EV_SYSCALL: args and enter captures were in EV_ENTER */
+	EVF_TIMED = 1 << 1,	/* ts_enter is valid */
+	EVF_THREAD = 1 << 2,	/* EV_FORK: the new task is a thread */
+};
+
+/* Fixed header of every ring-buffer record; captured blobs follow, 8-byte aligned. */
+struct sc_event_hdr {
+	__u64 ts_enter;		/* ns since boot (bpf_ktime_get_boot_ns) at sys_enter */
+	__u64 ts_exit;		/* ns since boot at sys_exit (or at the event) */
+	__u64 args[BSTRACE_MAX_ARGS];
+	__s64 ret;		/* syscall return; EV_FORK: child tid; EV_EXIT: exit_code; EV_SIGNAL: signo */
+	__u32 tgid;
+	__u32 tid;
+	__u32 nr;		/* syscall number; EV_FORK: child tgid */
+	__u16 type;		/* EV_* */
+	__u16 flags;		/* EVF_* */
+	__u32 len;		/* whole record, header included */
+	__u32 nblobs;
+};
+_Static_assert(sizeof(struct sc_event_hdr) == 96, "event ABI changed: update both sides");
+
+/* blob flags */
+enum {
+	BLOBF_FAULT = 1 << 0,	/* the user memory could not be read: print the address */
+	BLOBF_TRUNC = 1 << 1,	/* more bytes (vector: elements) existed than were copied */
+	BLOBF_STR = 1 << 2,	/* NUL-terminated string copy; len excludes the NUL */
+};
+
+/* A captured piece of user memory belonging to argument `arg` (sub = element index). */
+struct sc_blob {
+	__u8 arg;
+	__u8 flags;	/* BLOBF_* */
+	__u16 sub;
+	__u32 len;	/* bytes of data that follow (padded to 8 in the record) */
+	__u64 full;	/* CAP_STRV: element count seen; CAP_BUF: length asked for */
+};
+_Static_assert(sizeof(struct sc_blob) == 16, "blob ABI changed: update both sides");
+
+/* what to copy for one argument */
+enum {
+	CAP_NONE = 0,
+	CAP_STR,	/* NUL-terminated string, at most `size` bytes */
+	CAP_BUF,	/* buffer; length from args[len_arg] (or the return value), capped at `size` */
+	CAP_FIXED,	/* `size` bytes (a struct) */
+	CAP_BUF_LENPTR,	/* buffer whose length is the socklen_t/int that args[len_arg] points to */
+	CAP_STRV,	/* NULL-terminated array of strings (argv, envp): up to BSTRACE_STRV_MAX */
+	CAP_IOV,	/* struct iovec[args[len_arg]]: each buffer, total capped at `size` */
+	CAP_ARRAY,	/* args[len_arg] elements of `elem` bytes, capped at `size` */
+	CAP_COUNTV,	/* NULL-terminated pointer array: count only (envp without -v) */
+};
+
+#define LEN_RET		7	/* len_arg value: use the syscall return value */
+#define LEN_NONE	8
+
+/* cap_spec flags */
+enum {
+	CAPF_OK_ONLY = 1 << 0,	/* copy only when the call succeeded (outputs) */
+	CAPF_RET_LEN = 1 << 1,	/* CAP_IOV: only `ret` bytes in all were filled */
+};
+
+struct cap_spec {
+	__u8 kind;	/* CAP_* */
+	__u8 flags;	/* CAPF_* */
+	__u8 len_arg;	/* index of the length argument, LEN_RET or LEN_NONE */
+	__u8 elem;	/* CAP_ARRAY element size */
+	__u32 size;	/* maximum bytes copied */
+};
+
+/* plan flags */
+enum {
+	PLAN_TRACE = 1 << 0,	/* selected by -e trace= */
+	PLAN_ENTER_REC = 1 << 1,	/* emit EV_ENTER (blocking call, or inputs read at enter) */
+	PLAN_FAILED_ONLY = 1 << 2,	/* -Z */
+	PLAN_OK_ONLY = 1 << 3,	/* -z */
+};
+
+/* One entry per syscall number: filled by userspace from the syscall table before attach. */
+struct sc_plan {
+	__u32 flags;		/* PLAN_* */
+	__u16 ncap_enter;	/* captures in sys_enter (only with PLAN_ENTER_REC) */
+	__u16 ncap_exit;	/* captures in sys_exit */
+	/* 8 slots (6 used) so that an index masked with & 7 is always in bounds */
+	struct cap_spec enter[8];	/* inputs that are gone or changed at exit */
+	struct cap_spec exit[8];	/* outputs, and inputs of calls without EV_ENTER */
+};
+
+/* targets map value (key: tgid) */
+enum {
+	TGT_WAIT_EXEC = 1 << 0,	/* launched child: ignore everything until its execve */
+};
+struct target {
+	__u32 only_tid;	/* 0: all threads; else only this thread (no -f) */
+	__u32 flags;	/* TGT_* */
+};
+
+#endif /* BSTRACE_H */
