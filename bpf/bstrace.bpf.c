@@ -66,10 +66,10 @@ static __always_inline void *scratch_slot(__u32 enter)
 	return bpf_map_lookup_elem(&scratch, &idx);
 }
 
-/* lost records per syscall number; index BSTRACE_NR_MAX: process and signal events */
+/* lost records per syscall number, DROP_TASK_EVENTS for the others, DROP_TOTAL for all */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, BSTRACE_NR_MAX + 1);
+	__uint(max_entries, BSTRACE_NR_MAX + 2);
 	__type(key, __u32);
 	__type(value, __u64);
 } drops SEC(".maps");
@@ -81,8 +81,12 @@ struct {
 
 static __always_inline void count_drop(__u32 idx)
 {
+	__u32 total = DROP_TOTAL;
 	__u64 *d = bpf_map_lookup_elem(&drops, &idx);
 
+	if (d)
+		*d += 1;
+	d = bpf_map_lookup_elem(&drops, &total);
 	if (d)
 		*d += 1;
 }
@@ -285,7 +289,7 @@ static __always_inline void emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 	if (ncap == 0) {
 		h = bpf_ringbuf_reserve(&events, sizeof(*h), 0);
 		if (!h) {
-			count_drop(nr < BSTRACE_NR_MAX ? nr : BSTRACE_NR_MAX);
+			count_drop(nr < BSTRACE_NR_MAX ? nr : DROP_TASK_EVENTS);
 			return;
 		}
 	} else {
@@ -416,7 +420,7 @@ static __always_inline void emit_task_event(__u16 type, __u16 flags, __u32 tgid,
 	struct sc_event_hdr *h = bpf_ringbuf_reserve(&events, sizeof(*h), 0);
 
 	if (!h) {
-		count_drop(BSTRACE_NR_MAX);
+		count_drop(DROP_TASK_EVENTS);
 		return;
 	}
 	__builtin_memset(h, 0, sizeof(*h));

@@ -14,6 +14,8 @@
 #define BSTRACE_STRV_MAX	64	/* argv elements copied at execve */
 #define BSTRACE_IOV_MAX		16	/* iovec elements copied for readv/writev */
 #define BSTRACE_SIGINFO_SIZE	48	/* bytes of kernel_siginfo copied */
+#define DROP_TASK_EVENTS	BSTRACE_NR_MAX		/* drops index: fork/exit/signal records */
+#define DROP_TOTAL		(BSTRACE_NR_MAX + 1)	/* drops index: all lost records */
 
 /* event types */
 enum {

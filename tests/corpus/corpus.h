@@ -77,7 +77,14 @@ static const char *const corpus_errnames[] = {
 	[EADDRINUSE] = "EADDRINUSE",	[EADDRNOTAVAIL] = "EADDRNOTAVAIL",
 	[EISCONN] = "EISCONN",		[ENOTCONN] = "ENOTCONN",
 	[ECONNREFUSED] = "ECONNREFUSED",
-	[EINPROGRESS] = "EINPROGRESS",
+	[EINPROGRESS] = "EINPROGRESS",	[EALREADY] = "EALREADY",
+	[ETIMEDOUT] = "ETIMEDOUT",	[ECONNRESET] = "ECONNRESET",
+	[ECONNABORTED] = "ECONNABORTED", [EMSGSIZE] = "EMSGSIZE",
+	[EPROTOTYPE] = "EPROTOTYPE",	[ENOBUFS] = "ENOBUFS",
+	[ENETUNREACH] = "ENETUNREACH",	[EHOSTUNREACH] = "EHOSTUNREACH",
+	[ETXTBSY] = "ETXTBSY",		[EMLINK] = "EMLINK",
+	[EOVERFLOW] = "EOVERFLOW",	[EDEADLK] = "EDEADLK",
+	[ENODATA] = "ENODATA",		[ECANCELED] = "ECANCELED",
 };
 
 static inline const char *errno_name(int err)
@@ -97,6 +104,18 @@ static inline char *corpus_tmpbuf(void)
 	static unsigned int n;
 
 	return bufs[n++ % 16];
+}
+
+/* printf into a temporary buffer. */
+static inline const char *sfmt(const char *fmt, ...)
+{
+	char *s = corpus_tmpbuf();
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s, 1024, fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 /* "-1 ENOENT (No such file or directory)" for the current errno. */
@@ -141,6 +160,53 @@ static inline const char *sptr(const void *p)
 	if (!p)
 		return "NULL";
 	snprintf(s, 1024, "%#lx", (unsigned long)p);
+	return s;
+}
+
+struct xlat {
+	unsigned long val;
+	const char *name;
+};
+#define XLAT(x)		{ x, #x }
+#define XLAT_END	{ 0, NULL }
+
+/*
+ * Flags as strace prints them: names in table order (a composite entry
+ * consumes all its bits), then the unknown remainder in hex; "0" if 0.
+ */
+static inline const char *sflags(const struct xlat *x, unsigned long v)
+{
+	char *s = corpus_tmpbuf();
+	int n = 0;
+
+	s[0] = '\0';
+	if (!v)
+		return "0";
+	for (; x->name; x++) {
+		if (x->val && (v & x->val) == x->val) {
+			n += snprintf(s + n, 1024 - n, "%s%s", n ? "|" : "",
+				      x->name);
+			v &= ~x->val;
+		}
+	}
+	if (v)
+		snprintf(s + n, 1024 - n, "%s%#lx", n ? "|" : "", v);
+	return s;
+}
+
+/* st_mode as strace prints it: S_IFREG|S_ISUID|0755 */
+static inline const char *smode(unsigned int mode)
+{
+	static const char *const types[16] = {
+		[1] = "S_IFIFO", [2] = "S_IFCHR", [4] = "S_IFDIR",
+		[6] = "S_IFBLK", [8] = "S_IFREG", [10] = "S_IFLNK",
+		[12] = "S_IFSOCK",
+	};
+	char *s = corpus_tmpbuf();
+
+	snprintf(s, 1024, "%s%s%s%s|%#03o", types[(mode >> 12) & 15],
+		 mode & 04000 ? "|S_ISUID" : "", mode & 02000 ? "|S_ISGID" : "",
+		 mode & 01000 ? "|S_ISVTX" : "", mode & 0777);
 	return s;
 }
 
@@ -297,35 +363,42 @@ static inline const char *qstr(const char *str)
 
 /*
  * For programs that trace "write": the exit-time flush of stdout is then
- * traced too.  Append the line for that write(1, ...) call itself; its
- * length counts its own digits, so iterate to the fixed point.
+ * traced too.  Append the line for that write(1, ...) call itself (its
+ * length counts its own digits, so iterate to the fixed point) and, if
+ * @exit_group is set, the "exit_group(0) = ?" line that follows it.
+ * Must be the last output of the program, which must then return 0.
  */
-static inline void emit_final_stdout_write(void)
+static inline void emit_final_stdout_write(int exit_group)
 {
-	char line[256], head[CORPUS_MAX_STRLEN];
+	char line[256], tail[128] = "", head[CORPUS_MAX_STRLEN];
 	size_t total = corpus_outlen, prev = 0;
-	int len = 0;
+	int col;
 
-	memcpy(head, corpus_outbuf, sizeof(head));
 	if (corpus_outlen < sizeof(head)) {
 		fprintf(stderr, "corpus.h: output too short\n");
 		exit(99);
 	}
+	memcpy(head, corpus_outbuf, sizeof(head));
+	if (exit_group) {
+		col = strlen(corpus_pfx) + sizeof("exit_group(0)");
+		snprintf(tail, sizeof(tail), "%sexit_group(0) %*s= ?\n",
+			 corpus_pfx,
+			 col < CORPUS_ACOLUMN ? CORPUS_ACOLUMN - col : 0, "");
+	}
 	while (total != prev) {
 		char call[256];
-		int col;
 
 		prev = total;
 		snprintf(call, sizeof(call), "write(1, %s, %zu)",
 			 qbuf(head, total), total);
 		col = strlen(corpus_pfx) + strlen(call) + 1;
-		len = snprintf(line, sizeof(line), "%s%s %*s= %zu\n",
-			       corpus_pfx, call,
-			       col < CORPUS_ACOLUMN ? CORPUS_ACOLUMN - col : 0,
-			       "", total);
-		total = corpus_outlen + len;
+		total = corpus_outlen + strlen(tail) +
+			snprintf(line, sizeof(line), "%s%s %*s= %zu\n",
+				 corpus_pfx, call,
+				 col < CORPUS_ACOLUMN ? CORPUS_ACOLUMN - col : 0,
+				 "", total);
 	}
-	corpus_printf("%s", line);
+	corpus_printf("%s%s", line, tail);
 }
 
 #endif /* CORPUS_H */

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Userspace-wide settings, limits and error helpers. */
+#ifndef BSTRACE_COMMON_H
+#define BSTRACE_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <linux/types.h>
+#include "bstrace.h"
+
+#define BSTRACE_MAX_PIDS	64
+#define BSTRACE_MAX_PATHS	16
+#define BSTRACE_FDSET_MAX	1024	/* fds selectable with -e read=/write= */
+
+/* What the user asked for: filled once by the CLI, read-only afterwards. */
+struct settings {
+	bool follow;			/* -f */
+	bool follow_files;		/* -ff: one output file per pid */
+	const char *outfile;		/* -o */
+	unsigned int strsize;		/* -s */
+	int tstamp;			/* -t 1, -tt 2, -ttt 3 */
+	bool relative;			/* -r */
+	bool show_time;			/* -T */
+	unsigned int align;		/* -a */
+	int xstrings;			/* -x 1, -xx 2 */
+	bool verbose;			/* -v / --no-abbrev */
+	bool fd_paths;			/* -y */
+	int quiet;			/* -q 1, -qq 2 */
+	bool only_failed;		/* -Z */
+	bool only_ok;			/* -z */
+	bool libbpf_debug;		/* --debug */
+	unsigned long ring_bytes;	/* -b */
+	int npids;			/* -p */
+	pid_t pids[BSTRACE_MAX_PIDS];
+	int npaths;			/* -P */
+	const char *paths[BSTRACE_MAX_PATHS];
+	char **cmd;			/* the command to launch */
+	uint8_t trace[BSTRACE_NR_MAX];	/* -e trace= selection, by syscall number */
+	uint64_t signals;		/* -e signal= selection: bit n-1 for signal n (1..64) */
+	uint8_t dump_read[BSTRACE_FDSET_MAX / 8];	/* -e read= */
+	uint8_t dump_write[BSTRACE_FDSET_MAX / 8];	/* -e write= */
+	bool any_dump;
+};
+
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static inline bool bit_test(const uint8_t *set, unsigned int i)
+{
+	return set[i / 8] & (1u << (i % 8));
+}
+
+static inline void bit_set(uint8_t *set, unsigned int i)
+{
+	set[i / 8] |= 1u << (i % 8);
+}
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif /* BSTRACE_COMMON_H */

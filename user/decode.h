@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Argument decoding: the context a printer sees and the helpers printers share. */
+#ifndef BSTRACE_DECODE_H
+#define BSTRACE_DECODE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "common.h"
+#include "outbuf.h"
+#include "syscalls.h"
+
+/* which part of a line is being printed */
+enum {
+	DP_ENTER,	/* arguments known at entry (all of them when the call is printed whole) */
+	DP_EXIT,	/* output arguments */
+	DP_SUFFIX,	/* after "= ret": poll's ([{fd=3, revents=POLLIN}]), select's (in [3]) */
+};
+
+/* One syscall being printed. Records point into the ring buffer or a saved copy. */
+struct dctx {
+	const struct settings *s;
+	struct outbuf *o;
+	const struct sc_def *def;	/* NULL: a number this table does not know */
+	uint32_t nr;
+	uint32_t tgid, tid;
+	uint64_t args[BSTRACE_MAX_ARGS];
+	int64_t ret;
+	bool failed;			/* ret is -errno */
+	bool exited;			/* the call returned (ret is valid) */
+	int phase;			/* DP_* */
+	const struct sc_event_hdr *ev_enter;	/* EV_ENTER record or NULL */
+	const struct sc_event_hdr *ev_exit;	/* EV_SYSCALL record or NULL (call in flight) */
+};
+
+static inline bool is_errno_ret(int64_t ret)
+{
+	return ret < 0 && ret >= -4095;
+}
+
+static inline const uint8_t *blob_data(const struct sc_blob *b)
+{
+	return (const uint8_t *)(b + 1);
+}
+
+/* The blob for argument `arg` (element `sub`): the exit record's when `exit`, else the enter
+ * record's, falling back to the exit record's (calls without an enter record). */
+const struct sc_blob *d_blob(const struct dctx *d, int arg, int sub, bool exit);
+/* The argument's captured bytes when present and readable; otherwise prints the pointer (NULL
+ * or its address, as strace does for memory it cannot read) and returns NULL. */
+const struct sc_blob *d_mem(struct dctx *d, int arg, bool exit);
+
+/* strings, as strace escapes them (decode_str.c) */
+void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more);
+void print_path_bytes(struct dctx *d, const uint8_t *p, size_t n);
+
+/* flag and value tables (xlat.c, xlat/\*.in) */
+struct xlat_entry {
+	uint64_t val;
+	const char *name;
+};
+struct xlat {
+	const struct xlat_entry *e;
+	unsigned int n;
+};
+/* name of `val` or NULL */
+const char *xlat_name(const struct xlat *x, uint64_t val);
+/* val as NAME, or in hex followed by strace's comment, e.g. 0x10 / * SEEK_??? * / */
+void xlat_print_val(struct outbuf *o, const struct xlat *x, uint64_t val, const char *unknown);
+/* flags as A|B|0x80; `zero` prints for 0 (NULL: "0") */
+void xlat_print_flags(struct outbuf *o, const struct xlat *x, uint64_t val, const char *zero);
+
+/* names used by several printers */
+const char *signal_name(int sig, char *buf, size_t len);	/* SIGUSR1, SIGRT_3, 33 */
+const char *errno_name(int err);				/* ENOENT or NULL */
+void print_sigset(struct outbuf *o, const uint8_t *mask, size_t bytes);	/* [INT TERM], ~[] */
+void print_fd(struct dctx *d, int64_t fd);	/* 3 or 3</path> with -y */
+void print_ret(struct dctx *d);			/* "= ..." text after the alignment */
+
+/* every printer: print_<KIND>(d, arg) */
+#define KIND(name, dir, cap, size, len, elem) void print_##name(struct dctx *d, int arg);
+#include "kinds.def"
+#undef KIND
+
+/* prints one argument with its kind's printer (raw hex when it has none) */
+void print_arg(struct dctx *d, int arg);
+
+#endif /* BSTRACE_DECODE_H */

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Strings and buffers, escaped the way strace does; nothing raw reaches the terminal. */
+#include <string.h>
+#include "decode.h"
+
+static bool needs_hex(const uint8_t *p, size_t n, int xflag, bool nul_terminated)
+{
+	size_t i;
+
+	if (xflag > 1)
+		return true;
+	if (!xflag)
+		return false;
+	for (i = 0; i < n; i++) {
+		uint8_t c = p[i];
+
+		if (nul_terminated && !c)
+			break;
+		if (c > 0x7e || (c < ' ' && (unsigned int)(c - 9) >= 5))
+			return true;
+	}
+	return false;
+}
+
+void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more)
+{
+	static const char hexd[] = "0123456789abcdef";
+	struct outbuf *o = d->o;
+	bool hex = needs_hex(p, n, d->s->xstrings, nul_terminated);
+	size_t i;
+
+	ob_putc(o, '"');
+	for (i = 0; i < n; i++) {
+		uint8_t c = p[i];
+
+		if (hex) {
+			char e[4] = { '\\', 'x', hexd[c >> 4], hexd[c & 15] };
+
+			ob_write(o, e, 4);
+			continue;
+		}
+		switch (c) {
+		case '"': ob_write(o, "\\\"", 2); continue;
+		case '\\': ob_write(o, "\\\\", 2); continue;
+		case '\f': ob_write(o, "\\f", 2); continue;
+		case '\n': ob_write(o, "\\n", 2); continue;
+		case '\r': ob_write(o, "\\r", 2); continue;
+		case '\t': ob_write(o, "\\t", 2); continue;
+		case '\v': ob_write(o, "\\v", 2); continue;
+		}
+		if (c >= ' ' && c <= 0x7e) {
+			ob_putc(o, c);
+			continue;
+		}
+		/* octal, as short as possible unless an octal digit follows */
+		ob_putc(o, '\\');
+		if (i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '7') {
+			ob_putc(o, '0' + (c >> 6));
+			ob_putc(o, '0' + ((c >> 3) & 7));
+		} else if (c >> 3) {
+			if (c >> 6)
+				ob_putc(o, '0' + (c >> 6));
+			ob_putc(o, '0' + ((c >> 3) & 7));
+		}
+		ob_putc(o, '0' + (c & 7));
+	}
+	ob_putc(o, '"');
+	if (more)
+		ob_write(o, "...", 3);
+}
+
+const struct sc_blob *d_blob(const struct dctx *d, int arg, int sub, bool exit)
+{
+	const struct sc_event_hdr *order[2] = { exit ? d->ev_exit : d->ev_enter,
+						exit ? NULL : d->ev_exit };
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		const struct sc_event_hdr *h = order[k];
+		const uint8_t *p, *end;
+		uint32_t i;
+
+		if (!h)
+			continue;
+		p = (const uint8_t *)(h + 1);
+		end = (const uint8_t *)h + h->len;
+		for (i = 0; i < h->nblobs && p + sizeof(struct sc_blob) <= end; i++) {
+			const struct sc_blob *b = (const void *)p;
+
+			if (b->arg == arg && b->sub == sub)
+				return p + sizeof(*b) + b->len <= end ? b : NULL;
+			p += sizeof(*b) + ((b->len + 7) & ~7u);
+		}
+	}
+	return NULL;
+}
+
+const struct sc_blob *d_mem(struct dctx *d, int arg, bool exit)
+{
+	const struct sc_blob *b = d_blob(d, arg, 0, exit);
+
+	if (b && !(b->flags & BLOBF_FAULT) && d->args[arg])
+		return b;
+	ob_ptr(d->o, d->args[arg]);
+	return NULL;
+}
+
+static void print_cstring(struct dctx *d, int arg, size_t limit)
+{
+	const struct sc_blob *b = d_mem(d, arg, false);
+
+	if (!b)
+		return;
+	print_quoted(d, blob_data(b), b->len > limit ? limit : b->len, true, b->len > limit);
+}
+
+void print_PATH(struct dctx *d, int arg)
+{
+	print_cstring(d, arg, BSTRACE_PATH_MAX);
+}
+
+void print_STR(struct dctx *d, int arg)
+{
+	print_cstring(d, arg, d->s->strsize);
+}
+
+/* a buffer of `len` bytes of which the blob holds the first ones */
+static void print_buffer(struct dctx *d, const struct sc_blob *b, uint64_t len)
+{
+	size_t n = b->len;
+
+	if (n > len)
+		n = len;
+	if (n > d->s->strsize)
+		n = d->s->strsize;
+	print_quoted(d, blob_data(b), n, false, len > n);
+}
+
+void print_BUF_IN(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = d_mem(d, arg, false);
+
+	if (b)
+		print_buffer(d, b, d->args[arg + 1]);
+}
+
+void print_BUF_OUT(struct dctx *d, int arg)
+{
+	const struct sc_blob *b;
+
+	if (d->failed || !d->exited) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	b = d_mem(d, arg, true);
+	if (b)
+		print_buffer(d, b, d->ret);
+}
+
+/* getcwd: the kernel returns the length including the NUL */
+void print_PATH_OUT(struct dctx *d, int arg)
+{
+	const struct sc_blob *b;
+
+	if (d->failed || !d->exited) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	b = d_mem(d, arg, true);
+	if (b) {
+		size_t n = strnlen((const char *)blob_data(b), b->len);
+
+		print_quoted(d, blob_data(b), n, true, false);
+	}
+}
+
+/* readlink: ret bytes, no NUL; strace applies -s here */
+void print_LINK_OUT(struct dctx *d, int arg)
+{
+	print_BUF_OUT(d, arg);
+}
+
+static void print_vector(struct dctx *d, int arg, bool strings)
+{
+	const struct sc_blob *end = d_blob(d, arg, 0, false);
+	unsigned int i, n;
+
+	if (!d->args[arg]) {
+		ob_puts(d->o, "NULL");
+		return;
+	}
+	if (!end || (end->flags & BLOBF_FAULT)) {
+		ob_hex(d->o, d->args[arg]);
+		return;
+	}
+	n = end->full;
+	if (!strings) {
+		ob_hex(d->o, d->args[arg]);
+		ob_printf(d->o, " /* %u var%s%s */", n, n == 1 ? "" : "s",
+			  (end->flags & BLOBF_TRUNC) ? "+" : "");
+		return;
+	}
+	ob_putc(d->o, '[');
+	for (i = 0; i < n; i++) {
+		const struct sc_blob *b = d_blob(d, arg, i + 1, false);
+
+		if (i)
+			ob_puts(d->o, ", ");
+		if (i >= d->s->strsize && !d->s->verbose) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		if (!b) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		print_quoted(d, blob_data(b), b->len > d->s->strsize ? d->s->strsize : b->len, true,
+			     b->len > d->s->strsize);
+	}
+	ob_putc(d->o, ']');
+}
+
+void print_STRV(struct dctx *d, int arg)
+{
+	print_vector(d, arg, true);
+}
+
+void print_ENVP(struct dctx *d, int arg)
+{
+	print_vector(d, arg, d->s->verbose);
+}

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/* -e qualifiers. Sets are resolved to syscall numbers here, once; BPF sees only the result. */
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "decode.h"
+#include "filter.h"
+#include "syscalls.h"
+
+static bool trace_given, signal_given;
+
+static const struct {
+	const char *name;
+	uint32_t cls;
+} classes[] = {
+	{ "file", TF }, { "ipc", TI }, { "network", TN }, { "net", TN }, { "process", TP },
+	{ "signal", TS }, { "desc", TD }, { "memory", TM }, { "creds", TC }, { "clock", TCL },
+	{ "stat", TST }, { "lstat", TLST }, { "fstat", TFST }, { "%stat", TSTA },
+	{ "statfs", TSF }, { "fstatfs", TFSF }, { "%statfs", TSFA }, { "pure", TPU },
+};
+
+/* one element of a trace= set: a name, %class or /regex; false if it matches nothing known */
+static bool trace_item(uint8_t *set, const char *item)
+{
+	size_t i;
+
+	if (!strcmp(item, "all")) {
+		for (i = 0; i < sc_nnums; i++)
+			if (sc_nums[i].nr < BSTRACE_NR_MAX)
+				set[sc_nums[i].nr] = 1;
+		return true;
+	}
+	if (!strcmp(item, "none"))
+		return true;
+	if (item[0] == '%' || item[0] == '\0') {
+		for (i = 0; i < ARRAY_SIZE(classes); i++) {
+			if (!strcmp(item + 1, classes[i].name)) {
+				sc_select_class(set, classes[i].cls);
+				return true;
+			}
+		}
+		return false;
+	}
+	if (item[0] == '/') {
+		regex_t re;
+		bool any = false;
+
+		if (regcomp(&re, item + 1, REG_EXTENDED | REG_NOSUB))
+			die("invalid regular expression '%s' in -e trace", item + 1);
+		for (i = 0; i < sc_nnums; i++) {
+			if (sc_nums[i].nr < BSTRACE_NR_MAX && !regexec(&re, sc_nums[i].name, 0, NULL, 0)) {
+				set[sc_nums[i].nr] = 1;
+				any = true;
+			}
+		}
+		regfree(&re);
+		return any;
+	}
+	int nr = sc_nr_by_name(item);
+
+	if (nr >= 0 && nr < BSTRACE_NR_MAX) {
+		set[nr] = 1;
+		return true;
+	}
+	/* the old class names without '%', which strace still accepts */
+	static const char *const legacy[] = { "file", "process", "network", "signal", "ipc",
+					      "desc", "memory" };
+	for (i = 0; i < ARRAY_SIZE(legacy); i++) {
+		if (!strcmp(item, legacy[i])) {
+			char pct[16];
+
+			snprintf(pct, sizeof(pct), "%%%s", item);
+			return trace_item(set, pct);
+		}
+	}
+	/* a real syscall of another architecture is not an error, it just matches nothing */
+	return sc_def_by_name(item) != NULL;
+}
+
+static void parse_trace(struct settings *s, const char *val)
+{
+	uint8_t set[BSTRACE_NR_MAX] = { 0 };
+	bool neg = false;
+	char *copy, *tok, *save = NULL;
+	unsigned int i;
+
+	if (*val == '!') {
+		neg = true;
+		val++;
+	}
+	if (!*val)
+		die("invalid system call '' in -e trace");
+	copy = strdup(val);
+	if (!copy)
+		die("out of memory");
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		bool optional = *tok == '?';
+
+		if (optional)
+			tok++;
+		if (!trace_item(set, tok) && !optional)
+			die("invalid system call '%s'", tok);
+	}
+	free(copy);
+	if (!trace_given)
+		memset(s->trace, 0, sizeof(s->trace));
+	trace_given = true;
+	for (i = 0; i < BSTRACE_NR_MAX; i++)
+		if (set[i] != neg)
+			s->trace[i] = 1;
+}
+
+static int signal_by_name(const char *n)
+{
+	char buf[16];
+	int sig;
+
+	if (!strncasecmp(n, "SIG", 3))
+		n += 3;
+	for (sig = 1; sig <= 64; sig++)
+		if (!strcasecmp(signal_name(sig, buf, sizeof(buf)) + 3, n))
+			return sig;
+	return -1;
+}
+
+static void parse_signals(struct settings *s, const char *val)
+{
+	uint64_t set = 0;
+	bool neg = *val == '!';
+	char *copy, *tok, *save = NULL;
+
+	copy = strdup(val + neg);
+	if (!copy)
+		die("out of memory");
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		long n = strtol(tok, &end, 10);
+
+		if (!strcmp(tok, "all"))
+			set = ~0ull;
+		else if (!strcmp(tok, "none"))
+			;
+		else if (*tok && !*end && n >= 1 && n <= 64)
+			set |= 1ull << (n - 1);
+		else if ((n = signal_by_name(tok)) > 0)
+			set |= 1ull << (n - 1);
+		else
+			die("invalid signal '%s'", tok);
+	}
+	free(copy);
+	s->signals = neg ? ~set : set;
+	signal_given = true;
+}
+
+static void parse_fds(struct settings *s, uint8_t *fds, const char *val, const char *what)
+{
+	bool neg = *val == '!';
+	uint8_t set[BSTRACE_FDSET_MAX / 8] = { 0 };
+	char *copy, *tok, *save = NULL;
+	unsigned int i;
+
+	copy = strdup(val + neg);
+	if (!copy)
+		die("out of memory");
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *end;
+		long n = strtol(tok, &end, 10);
+
+		if (!strcmp(tok, "all"))
+			memset(set, 0xff, sizeof(set));
+		else if (!strcmp(tok, "none"))
+			;
+		else if (*tok && !*end && n >= 0 && n < BSTRACE_FDSET_MAX)
+			bit_set(set, n);
+		else
+			die("invalid descriptor '%s' in -e %s", tok, what);
+	}
+	free(copy);
+	for (i = 0; i < sizeof(set); i++)
+		fds[i] = neg ? ~set[i] : set[i];
+	s->any_dump = true;
+}
+
+static bool key_is(const char *expr, size_t klen, const char *name)
+{
+	return klen == strlen(name) && !strncmp(expr, name, klen);
+}
+
+void filter_parse(struct settings *s, const char *expr)
+{
+	const char *eq = strchr(expr, '=');
+	size_t klen = eq ? (size_t)(eq - expr) : 0;
+	const char *val = eq ? eq + 1 : expr;
+
+	syscalls_init();
+	if (!eq || key_is(expr, klen, "trace") || key_is(expr, klen, "t"))
+		parse_trace(s, val);
+	else if (key_is(expr, klen, "signal") || key_is(expr, klen, "signals") ||
+		 key_is(expr, klen, "s"))
+		parse_signals(s, val);
+	else if (key_is(expr, klen, "read") || key_is(expr, klen, "reads") ||
+		 key_is(expr, klen, "r"))
+		parse_fds(s, s->dump_read, val, "read");
+	else if (key_is(expr, klen, "write") || key_is(expr, klen, "writes") ||
+		 key_is(expr, klen, "w"))
+		parse_fds(s, s->dump_write, val, "write");
+	else
+		die("invalid filter qualifier '%.*s' in -e %s", (int)klen, expr, expr);
+}
+
+void filter_defaults(struct settings *s)
+{
+	syscalls_init();
+	if (!trace_given)
+		trace_item(s->trace, "all");
+	if (!signal_given)
+		s->signals = ~0ull;
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The traced command: forked, held on a pipe until it is in the target set, then exec'd. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "common.h"
+#include "launch.h"
+
+extern char **environ;
+
+static bool is_exec_file(const char *p)
+{
+	struct stat st;
+
+	return !stat(p, &st) && S_ISREG(st.st_mode) && !access(p, X_OK);
+}
+
+/* like execvp's search, done before fork so that a bad command is a clear error */
+static char *resolve(const char *cmd)
+{
+	const char *path = getenv("PATH");
+	char buf[PATH_MAX];
+
+	if (strchr(cmd, '/')) {
+		if (access(cmd, F_OK))
+			die("cannot run '%s': %s", cmd, strerror(errno));
+		if (!is_exec_file(cmd))
+			die("cannot run '%s': not an executable file", cmd);
+		return strdup(cmd);
+	}
+	if (!path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	while (*path) {
+		const char *end = strchrnul(path, ':');
+		int n = end - path;
+
+		snprintf(buf, sizeof(buf), "%.*s%s%s", n, n ? path : ".", "/", cmd);
+		if (is_exec_file(buf))
+			return strdup(buf);
+		path = *end ? end + 1 : end;
+	}
+	die("cannot run '%s': command not found", cmd);
+}
+
+void launch_prepare(struct launch *l, char **cmd)
+{
+	char *file = resolve(cmd[0]);
+	int fds[2];
+	char c;
+
+	if (!file)
+		die("out of memory");
+	if (pipe2(fds, O_CLOEXEC))
+		die("pipe: %s", strerror(errno));
+	l->pid = fork();
+	if (l->pid < 0)
+		die("fork: %s", strerror(errno));
+	if (l->pid == 0) {
+		/* the child: nothing but a read and the execve, which is the first traced call */
+		signal(SIGPIPE, SIG_DFL);
+		if (read(fds[0], &c, 1) != 1)
+			_exit(127);
+		execve(file, cmd, environ);
+		fprintf(stderr, "bstrace: exec '%s': %s\n", file, strerror(errno));
+		_exit(127);
+	}
+	close(fds[0]);
+	l->go_fd = fds[1];
+	free(file);
+}
+
+void launch_go(struct launch *l)
+{
+	if (write(l->go_fd, "g", 1) != 1)
+		die("cannot start the command: %s", strerror(errno));
+	close(l->go_fd);
+	l->go_fd = -1;
+}

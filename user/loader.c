@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0
+/* BPF lifecycle, and the capture plan built from the syscall table before attach. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "bstrace.skel.h"
+#include "loader.h"
+#include "syscalls.h"
+
+struct loader {
+	struct bstrace_bpf *skel;
+	struct ring_buffer *rb;
+	int ncpus;
+	uint64_t *percpu;
+};
+
+static bool libbpf_debug;
+
+static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (!libbpf_debug && level != LIBBPF_WARN)
+		return 0;
+	if (!libbpf_debug)
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+static uint32_t cap_size(const struct settings *s, int32_t size)
+{
+	uint32_t n;
+
+	switch (size) {
+	case SZ_PATH:
+		n = BSTRACE_PATH_MAX;
+		break;
+	case SZ_STR:
+		n = s->strsize + 1;
+		break;
+	case SZ_DUMP:
+		n = s->any_dump ? BSTRACE_CHUNK - 1 : s->strsize;
+		break;
+	default:
+		n = size;
+	}
+	return n > BSTRACE_CHUNK - 1 ? BSTRACE_CHUNK - 1 : n;
+}
+
+/* One plan entry from one table row: which argument to copy, when, how much. */
+static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def *def,
+		     struct sc_plan *p)
+{
+	bool enter_rec;
+	int i;
+
+	memset(p, 0, sizeof(*p));
+	if (s->trace[nr])
+		p->flags |= PLAN_TRACE;
+	if (s->only_failed)
+		p->flags |= PLAN_FAILED_ONLY;
+	if (s->only_ok)
+		p->flags |= PLAN_OK_ONLY;
+	if (!def)
+		return;
+	enter_rec = def->cls & (TB | TE);
+	for (i = 0; i < def->nargs; i++)
+		if (kinds[def->arg[i]].dir == D_INOUT)
+			enter_rec = true;
+	if (enter_rec)
+		p->flags |= PLAN_ENTER_REC;
+
+	for (i = 0; i < def->nargs; i++) {
+		const struct kind_def *k = &kinds[def->arg[i]];
+		struct cap_spec cs = { .kind = k->cap, .elem = k->elem };
+
+		if (k->cap == CAP_NONE)
+			continue;
+		cs.size = cap_size(s, k->size);
+		if (def->arg[i] == K_ENVP && s->verbose) {
+			cs.kind = CAP_STRV;
+			cs.size = s->strsize + 1;
+		}
+		switch (k->len) {
+		case L_NEXT: cs.len_arg = i + 1; break;
+		case L_RET: cs.len_arg = LEN_RET; break;
+		case L_ARG0: cs.len_arg = 0; break;
+		default: cs.len_arg = LEN_NONE;
+		}
+		if (k->cap == CAP_IOV) {
+			cs.len_arg = i + 1;
+			if (k->dir == D_OUT)
+				cs.flags |= CAPF_RET_LEN;
+		}
+		if (k->dir == D_OUT || (k->dir == D_INOUT && enter_rec)) {
+			struct cap_spec out = cs;
+
+			out.flags |= CAPF_OK_ONLY;
+			p->exit[i] = out;
+			p->ncap_exit++;
+			if (k->dir == D_OUT)
+				continue;
+		}
+		if (enter_rec) {
+			p->enter[i] = cs;
+			p->ncap_enter++;
+		} else {
+			p->exit[i] = cs;
+			p->ncap_exit++;
+		}
+	}
+}
+
+static void fill_plan(struct loader *l, const struct settings *s)
+{
+	int fd = bpf_map__fd(l->skel->maps.plan);
+	uint32_t nr;
+
+	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
+		struct sc_plan p;
+
+		plan_one(s, nr, sc_by_nr(nr), &p);
+		if (bpf_map_update_elem(fd, &nr, &p, BPF_ANY))
+			die("cannot fill the capture plan: %s", strerror(errno));
+	}
+}
+
+static void explain_load_error(int err)
+{
+	if (access("/sys/kernel/btf/vmlinux", R_OK))
+		die("the kernel has no BTF (/sys/kernel/btf/vmlinux is missing): bstrace needs a "
+		    "kernel built with CONFIG_DEBUG_INFO_BTF=y");
+	if (err == EPERM || err == EACCES)
+		die("failed to load BPF programs: %s (run as root or grant CAP_BPF and CAP_PERFMON)",
+		    strerror(err));
+	die("failed to load BPF programs: %s (run with --debug for the verifier log)",
+	    strerror(err));
+}
+
+struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *ctx)
+{
+	struct loader *l = calloc(1, sizeof(*l));
+	struct bstrace_bpf *skel;
+	int err;
+
+	if (!l)
+		die("out of memory");
+	libbpf_debug = s->libbpf_debug;
+	libbpf_set_print(libbpf_print);
+	syscalls_init();
+
+	skel = bstrace_bpf__open();
+	if (!skel)
+		explain_load_error(errno);
+	l->skel = skel;
+	l->ncpus = libbpf_num_possible_cpus();
+	if (l->ncpus <= 0)
+		die("cannot count CPUs: %s", strerror(-l->ncpus));
+	skel->rodata->cfg_follow = s->follow;
+	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time;
+	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
+	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
+	skel->rodata->cfg_wakeup_bytes = s->ring_bytes / 4;
+	bpf_map__set_max_entries(skel->maps.scratch, 2 * l->ncpus);
+	bpf_map__set_max_entries(skel->maps.events, s->ring_bytes);
+
+	err = bstrace_bpf__load(skel);
+	if (err)
+		explain_load_error(-err);
+	fill_plan(l, s);
+	err = bstrace_bpf__attach(skel);
+	if (err)
+		die("failed to attach BPF programs: %s", strerror(-err));
+
+	l->rb = ring_buffer__new(bpf_map__fd(skel->maps.events), fn, ctx, NULL);
+	if (!l->rb)
+		die("cannot open the ring buffer: %s", strerror(errno));
+	l->percpu = calloc(l->ncpus, sizeof(uint64_t));
+	if (!l->percpu)
+		die("out of memory");
+	return l;
+}
+
+void loader_add_target(struct loader *l, uint32_t tgid, uint32_t only_tid, uint32_t flags)
+{
+	struct target t = { .only_tid = only_tid, .flags = flags };
+
+	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.targets), &tgid, &t, BPF_ANY))
+		die("cannot add pid %u to the target set: %s", tgid, strerror(errno));
+}
+
+int loader_poll(struct loader *l, int timeout_ms)
+{
+	int n = ring_buffer__poll(l->rb, timeout_ms);
+
+	if (n < 0 && n != -EINTR)
+		return n;
+	/* wakeups are batched: drain whatever is there even when epoll timed out */
+	n = ring_buffer__consume(l->rb);
+	return n < 0 && n != -EINTR ? n : 0;
+}
+
+uint64_t loader_drops(struct loader *l)
+{
+	uint32_t key = DROP_TOTAL;
+	uint64_t sum = 0;
+	int i;
+
+	if (bpf_map_lookup_elem(bpf_map__fd(l->skel->maps.drops), &key, l->percpu))
+		return 0;
+	for (i = 0; i < l->ncpus; i++)
+		sum += l->percpu[i];
+	return sum;
+}
+
+void loader_close(struct loader *l)
+{
+	if (!l)
+		return;
+	ring_buffer__free(l->rb);
+	bstrace_bpf__destroy(l->skel);
+	free(l->percpu);
+	free(l);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* BPF lifecycle: open -> configure -> load -> plan -> attach -> poll -> one cleanup path. */
+#ifndef BSTRACE_LOADER_H
+#define BSTRACE_LOADER_H
+
+#include <stdint.h>
+#include "common.h"
+
+struct loader;
+typedef int (*loader_event_fn)(void *ctx, void *data, size_t len);
+
+/* Loads and attaches everything; dies with a one-line reason on failure. */
+struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *ctx);
+void loader_add_target(struct loader *l, uint32_t tgid, uint32_t only_tid, uint32_t flags);
+/* waits up to timeout_ms for records and hands all available ones to the callback */
+int loader_poll(struct loader *l, int timeout_ms);
+/* records lost so far (all CPUs) */
+uint64_t loader_drops(struct loader *l);
+void loader_close(struct loader *l);
+
+#endif /* BSTRACE_LOADER_H */

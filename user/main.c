@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: GPL-2.0
+/* bstrace: strace-format syscall tracing at eBPF cost. CLI -> settings -> run. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "common.h"
+#include "filter.h"
+#include "launch.h"
+#include "loader.h"
+#include "trace.h"
+
+#define BSTRACE_VERSION "0.1.0"
+
+void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("bstrace: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+void warnx_(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("bstrace: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void __attribute__((noreturn)) usage(int status)
+{
+	FILE *f = status ? stderr : stdout;
+
+	fprintf(f,
+"usage: bstrace [-fqrtTvxyzZ] [-a COLUMN] [-b BYTES] [-e EXPR]... [-o FILE] [-P PATH]...\n"
+"               [-s STRSIZE] -- COMMAND [ARGS]\n"
+"       bstrace [options] -p PID[,PID...]\n"
+"\n"
+"Trace the system calls of a command or of running processes, printed as strace prints\n"
+"them. The tracee is never stopped: eBPF programs copy what is printed.\n"
+"\n"
+"  -f               follow forks and threads      -ff  with -o: one file per pid (FILE.PID)\n"
+"  -o FILE          write the trace to FILE       -p PID  trace running processes\n"
+"  -e trace=SET     syscalls to trace: names, %%file %%process %%network %%signal %%ipc\n"
+"                   %%desc %%memory %%creds %%clock %%stat %%lstat %%fstat %%%%stat %%statfs\n"
+"                   %%fstatfs %%%%statfs %%pure, /REGEX, all, none; !SET negates\n"
+"  -e signal=SET    signals to show              -e read=FDS / write=FDS  dump data\n"
+"  -s STRSIZE       string size to print (32)     -a COLUMN  align return values (40)\n"
+"  -t, -tt, -ttt    time of day, microseconds, epoch   -r  relative timestamps\n"
+"  -T               time spent in each syscall    -v, --no-abbrev  unabbreviated output\n"
+"  -x, -xx          non-ASCII / all strings in hex    -y  print paths of fds\n"
+"  -z, -Z           only successful / only failed calls    -P PATH  calls touching PATH\n"
+"  -q, -qq          suppress attach / exit messages\n"
+"  -b, --buffer-size BYTES   ring buffer size (power of two, default 16M; K/M suffixes)\n"
+"  --debug          libbpf diagnostics             -V, --version, -h, --help\n"
+"\n"
+"EXAMPLES\n"
+"  bstrace -f -- sh -c 'ls /; cat /etc/hostname'\n"
+"  bstrace -e trace=%%file -o trace.txt -- make\n"
+"  bstrace -p 1234 -T -e trace=read,write\n");
+	exit(status);
+}
+
+static unsigned long parse_num(const char *s, const char *what, unsigned long min,
+			       unsigned long max)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || end == s || *end || *s == '-' || v < min || v > max)
+		die("invalid %s '%s' (expected a number from %lu to %lu)", what, s, min, max);
+	return v;
+}
+
+static unsigned long parse_size(const char *s)
+{
+	char *end;
+	unsigned long v, mult = 1;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (*end == 'k' || *end == 'K')
+		mult = 1024, end++;
+	else if (*end == 'm' || *end == 'M')
+		mult = 1024 * 1024, end++;
+	else if (*end == 'g' || *end == 'G')
+		mult = 1024ul * 1024 * 1024, end++;
+	if (errno || end == s || *end || *s == '-')
+		die("invalid buffer size '%s'", s);
+	v *= mult;
+	if (v < 4096 || v > (1ul << 30) || (v & (v - 1)))
+		die("invalid buffer size '%s' (a power of two from 4K to 1G)", s);
+	return v;
+}
+
+static void parse_pids(struct settings *s, char *arg)
+{
+	char *tok, *save = NULL;
+
+	for (tok = strtok_r(arg, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+		if (s->npids == BSTRACE_MAX_PIDS)
+			die("too many pids (at most %d)", BSTRACE_MAX_PIDS);
+		s->pids[s->npids++] = parse_num(tok, "process id", 1, INT_MAX);
+	}
+}
+
+enum { OPT_DEBUG = 256, OPT_NO_ABBREV };
+
+static void parse_args(struct settings *s, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "attach", required_argument, NULL, 'p' },
+		{ "follow-forks", no_argument, NULL, 'f' },
+		{ "string-limit", required_argument, NULL, 's' },
+		{ "columns", required_argument, NULL, 'a' },
+		{ "expr", required_argument, NULL, 'e' },
+		{ "trace", required_argument, NULL, 'e' + 1000 },
+		{ "trace-path", required_argument, NULL, 'P' },
+		{ "buffer-size", required_argument, NULL, 'b' },
+		{ "relative-timestamps", no_argument, NULL, 'r' },
+		{ "syscall-times", no_argument, NULL, 'T' },
+		{ "successful-only", no_argument, NULL, 'z' },
+		{ "failed-only", no_argument, NULL, 'Z' },
+		{ "no-abbrev", no_argument, NULL, OPT_NO_ABBREV },
+		{ "decode-fds", no_argument, NULL, 'y' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "debug", no_argument, NULL, OPT_DEBUG },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ 0 }
+	};
+	int c, nf = 0;
+
+	s->strsize = 32;
+	s->align = 40;
+	s->ring_bytes = 16ul << 20;
+	while ((c = getopt_long(argc, argv, "+a:b:e:fho:p:qrs:tvxyzP:TVZ", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			s->align = parse_num(optarg, "column", 0, 4096);
+			break;
+		case 'b':
+			s->ring_bytes = parse_size(optarg);
+			break;
+		case 'e':
+			filter_parse(s, optarg);
+			break;
+		case 'e' + 1000: {
+			char buf[4096];
+
+			snprintf(buf, sizeof(buf), "trace=%s", optarg);
+			filter_parse(s, buf);
+			break;
+		}
+		case 'f':
+			nf++;
+			break;
+		case 'o':
+			s->outfile = optarg;
+			break;
+		case 'p':
+			parse_pids(s, optarg);
+			break;
+		case 'q':
+			s->quiet++;
+			break;
+		case 'r':
+			s->relative = true;
+			break;
+		case 's':
+			s->strsize = parse_num(optarg, "string size", 0, BSTRACE_CHUNK - 2);
+			break;
+		case 't':
+			s->tstamp = s->tstamp < 3 ? s->tstamp + 1 : 3;
+			break;
+		case 'T':
+			s->show_time = true;
+			break;
+		case 'v':
+		case OPT_NO_ABBREV:
+			s->verbose = true;
+			break;
+		case 'x':
+			s->xstrings = s->xstrings < 2 ? s->xstrings + 1 : 2;
+			break;
+		case 'y':
+			s->fd_paths = true;
+			break;
+		case 'z':
+			s->only_ok = true;
+			break;
+		case 'Z':
+			s->only_failed = true;
+			break;
+		case 'P':
+			if (s->npaths == BSTRACE_MAX_PATHS)
+				die("too many -P paths (at most %d)", BSTRACE_MAX_PATHS);
+			s->paths[s->npaths++] = optarg;
+			break;
+		case OPT_DEBUG:
+			s->libbpf_debug = true;
+			break;
+		case 'h':
+			usage(0);
+		case 'V':
+			printf("bstrace version %s\n", BSTRACE_VERSION);
+			exit(0);
+		default:
+			usage(1);
+		}
+	}
+	s->follow = nf > 0;
+	s->follow_files = nf > 1 && s->outfile;
+	if (optind < argc)
+		s->cmd = argv + optind;
+	if (!s->cmd && !s->npids)
+		die("must have PROG [ARGS] or -p PID (see --help)");
+	if (s->cmd && s->npids)
+		die("-p and a command cannot be combined");
+	if (s->only_ok && s->only_failed)
+		die("-z and -Z cannot be combined");
+	filter_defaults(s);
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted++;
+}
+
+static int open_output(const struct settings *s)
+{
+	int fd;
+
+	if (!s->outfile || s->follow_files)
+		return STDERR_FILENO;
+	fd = open(s->outfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		die("cannot open output file '%s': %s", s->outfile, strerror(errno));
+	return fd;
+}
+
+/* the thread group of `pid`, from /proc (pid may name a thread) */
+static pid_t tgid_of(pid_t pid)
+{
+	char path[64], line[256];
+	pid_t tgid = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "re");
+	if (!f)
+		die("cannot attach to pid %d: %s", pid,
+		    errno == ENOENT ? "No such process" : strerror(errno));
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	if (tgid <= 0)
+		die("cannot attach to pid %d: no such process", pid);
+	return tgid;
+}
+
+static bool pid_alive(pid_t pid)
+{
+	return kill(pid, 0) == 0 || errno == EPERM;
+}
+
+int main(int argc, char **argv)
+{
+	struct settings *s = calloc(1, sizeof(*s));
+	struct launch child = { .pid = -1, .go_fd = -1 };
+	struct sigaction sa = { .sa_handler = on_signal };
+	struct tracer *t;
+	struct loader *l;
+	uint64_t lost = 0, d;
+	int status = 0, i, exit_code = 0;
+	bool reaped = false;
+
+	if (!s)
+		die("out of memory");
+	parse_args(s, argc, argv);
+	for (i = 0; i < s->npids; i++)
+		tgid_of(s->pids[i]);	/* fail early on a bad pid */
+	if (s->cmd)
+		launch_prepare(&child, s->cmd);
+
+	t = tracer_new(s, open_output(s));
+	l = loader_open(s, tracer_event, t);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (s->cmd) {
+		loader_add_target(l, child.pid, s->follow ? 0 : child.pid, TGT_WAIT_EXEC);
+		tracer_add_task(t, child.pid);
+		launch_go(&child);
+	}
+	for (i = 0; i < s->npids; i++) {
+		pid_t tg = tgid_of(s->pids[i]);
+
+		loader_add_target(l, tg, s->follow ? 0 : s->pids[i], 0);
+		tracer_add_task(t, s->pids[i]);
+		if (!s->quiet)
+			warnx_("Process %d attached", s->pids[i]);
+	}
+
+	for (;;) {
+		int err = loader_poll(l, 20);
+
+		if (err < 0 && !interrupted)
+			die("ring buffer: %s", strerror(-err));
+		d = loader_drops(l);
+		if (d > lost) {
+			tracer_lost(t, d - lost);
+			lost = d;
+		}
+		tracer_flush(t);
+		if (s->cmd && !reaped && waitpid(child.pid, &status, WNOHANG) == child.pid)
+			reaped = true;
+		if (s->cmd && reaped && (!s->follow || tracer_alive(t) <= 0))
+			break;
+		if (!s->cmd) {
+			bool any = false;
+
+			for (i = 0; i < s->npids; i++)
+				any |= pid_alive(s->pids[i]);
+			if (!any)
+				break;
+		}
+		/* Ctrl-C: a launched command got it too, so wait for it; -p detaches at once */
+		if (interrupted && (!s->cmd || interrupted > 1))
+			break;
+	}
+	/* the last records of the exit */
+	loader_poll(l, 0);
+	d = loader_drops(l);
+	if (d > lost) {
+		tracer_lost(t, d - lost);
+		lost = d;
+	}
+	loader_close(l);
+	tracer_free(t);
+	if (!s->cmd && !s->quiet && interrupted)
+		for (i = 0; i < s->npids; i++)
+			warnx_("Process %d detached", s->pids[i]);
+	if (lost)
+		warnx_("%llu events lost (ring buffer full: raise -b, now %lu bytes)",
+		       (unsigned long long)lost, s->ring_bytes);
+	if (reaped) {
+		if (WIFEXITED(status))
+			exit_code = WEXITSTATUS(status);
+		else if (WIFSIGNALED(status))
+			exit_code = 128 + WTERMSIG(status);
+	}
+	free(s);
+	return exit_code;
+}

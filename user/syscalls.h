@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The syscall table: every syscall described once, by name (syscalls.def), joined at startup
+ * with the generated per-architecture numbers (sysnums/<arch>.h).
+ */
+#ifndef BSTRACE_SYSCALLS_H
+#define BSTRACE_SYSCALLS_H
+
+#include <stdint.h>
+#include "common.h"
+
+/* strace's syscall classes (-e trace=%class), plus two of ours */
+enum {
+	TF = 1 << 0,		/* %file: takes a file name */
+	TI = 1 << 1,		/* %ipc */
+	TN = 1 << 2,		/* %network */
+	TP = 1 << 3,		/* %process */
+	TS = 1 << 4,		/* %signal */
+	TD = 1 << 5,		/* %desc: takes or returns a file descriptor */
+	TM = 1 << 6,		/* %memory */
+	TC = 1 << 7,		/* %creds */
+	TCL = 1 << 8,		/* %clock */
+	TST = 1 << 9,		/* %stat */
+	TLST = 1 << 10,		/* %lstat */
+	TFST = 1 << 11,		/* %fstat */
+	TSTA = 1 << 12,		/* %%stat: any stat variant */
+	TSF = 1 << 13,		/* %statfs */
+	TFSF = 1 << 14,		/* %fstatfs */
+	TSFA = 1 << 15,		/* %%statfs */
+	TPU = 1 << 16,		/* %pure: no arguments, always succeeds */
+	TB = 1 << 24,		/* may block: an enter record lets the trace show <unfinished ...> */
+	TE = 1 << 25,		/* inputs must be read at enter (execve, exit: gone or never returns) */
+};
+
+/* Linux subsystem a syscall belongs to (the --subsystems view) */
+#define SUBSYSTEMS(X)                                   \
+	X(SUB_FS, "Filesystem")                         \
+	X(SUB_PROC, "Process Mgmt")                     \
+	X(SUB_MM, "Memory Mgmt")                        \
+	X(SUB_NET, "Network")                           \
+	X(SUB_SIGNAL, "Signal")                         \
+	X(SUB_TIME, "Time")                             \
+	X(SUB_FUTEX, "Futex")                           \
+	X(SUB_SCHED, "Scheduler")                       \
+	X(SUB_IPC, "IPC")                               \
+	X(SUB_CAP, "Capability")                        \
+	X(SUB_SEC, "Security")                          \
+	X(SUB_AIO, "Async I/O")                         \
+	X(SUB_NS, "Namespaces")                         \
+	X(SUB_TRACE, "Tracing")                         \
+	X(SUB_SYS, "System")
+#define X_ENUM(id, name) id,
+enum { SUBSYSTEMS(X_ENUM) SUB__COUNT };
+#undef X_ENUM
+extern const char *const subsystem_names[SUB__COUNT];
+
+/* how the return value prints */
+enum {
+	R_INT = 0,	/* decimal */
+	R_FD,		/* decimal; with -y the fd's path */
+	R_HEX,		/* address: 0x7f... (mmap, brk) */
+	R_OCT,		/* umask: 022 */
+	R_NONE,		/* never returns: = ? */
+};
+
+/* argument direction (kinds.def) */
+enum { D_NONE = 0, D_IN, D_OUT, D_INOUT };
+/* capture size codes (kinds.def) */
+#define SZ_PATH (-1)
+#define SZ_STR	(-2)
+#define SZ_DUMP (-3)
+/* length sources (kinds.def) */
+enum { L_NONE = 0, L_NEXT, L_RET, L_ARG0 };
+
+enum arg_kind {
+	K_NONE = 0,
+#define KIND(name, dir, cap, size, len, elem) K_##name,
+#include "kinds.def"
+#undef KIND
+	K__COUNT
+};
+
+struct dctx;
+typedef void (*arg_printer)(struct dctx *d, int arg);
+
+struct kind_def {
+	const char *name;
+	uint8_t dir;
+	uint8_t cap;
+	uint8_t len;
+	uint8_t elem;
+	int32_t size;
+	arg_printer print;	/* NULL: not written yet, printed raw */
+};
+extern const struct kind_def kinds[K__COUNT];
+
+struct sc_def {
+	const char *name;
+	uint32_t cls;
+	uint8_t sub;
+	uint8_t ret;
+	uint8_t nargs;
+	uint8_t arg[BSTRACE_MAX_ARGS];	/* enum arg_kind */
+};
+
+/* rows of syscalls.def, sorted by name */
+extern const struct sc_def sc_defs[];
+extern const size_t sc_ndefs;
+
+/* this architecture's syscalls (sysnums/<arch>.h) */
+struct sc_num {
+	const char *name;
+	uint32_t nr;
+};
+extern const struct sc_num sc_nums[];
+extern const size_t sc_nnums;
+
+void syscalls_init(void);
+/* the definition of syscall `nr`: NULL when this arch has no such number */
+const struct sc_def *sc_by_nr(uint32_t nr);
+/* the name of syscall `nr` ("syscall_0x1c3" style for unknown numbers, in buf) */
+const char *sc_name(uint32_t nr, char *buf, size_t len);
+/* number of the named syscall on this arch, -1 if it has none */
+int sc_nr_by_name(const char *name);
+/* the def of a named syscall, on any arch */
+const struct sc_def *sc_def_by_name(const char *name);
+/* syscalls whose class has any of `cls`: sets their bits in `set` */
+void sc_select_class(uint8_t *set, uint32_t cls);
+
+#endif /* BSTRACE_SYSCALLS_H */

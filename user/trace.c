@@ -1,0 +1,669 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * strace-format output: one line per syscall from its exit record, with the entering part of a
+ * blocking call held open so that another task's output first closes it as <unfinished ...>,
+ * exactly as strace's one-open-line model does.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "decode.h"
+#include "trace.h"
+
+struct task {
+	uint32_t tid;		/* 0: free slot */
+	uint32_t tgid;
+	bool in_call;		/* an EV_ENTER is held in `enter` */
+	bool unfinished;	/* its entering part was printed and closed */
+	bool dead;
+	uint32_t enter_cap;
+	uint8_t *enter;
+	struct outbuf *out;	/* -ff: this task's file */
+};
+
+struct tracer {
+	const struct settings *s;
+	struct outbuf *out;		/* the single output (not -ff) */
+	struct task *tasks;		/* open addressing by tid */
+	uint32_t ntasks_cap;
+	uint32_t ntasks;
+	int alive;
+	uint32_t open_tid;		/* task whose entering part is pending on the open line */
+	uint64_t boot_to_real_ns;	/* CLOCK_REALTIME - CLOCK_BOOTTIME */
+	uint64_t last_ts;		/* -r */
+	uint64_t lost;
+};
+
+static uint64_t clock_ns(clockid_t c)
+{
+	struct timespec ts;
+
+	clock_gettime(c, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+struct tracer *tracer_new(const struct settings *s, int out_fd)
+{
+	struct tracer *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		die("out of memory");
+	t->s = s;
+	if (!s->follow_files) {
+		t->out = malloc(sizeof(*t->out));
+		if (!t->out)
+			die("out of memory");
+		ob_init(t->out, out_fd);
+	}
+	t->ntasks_cap = 256;
+	t->tasks = calloc(t->ntasks_cap, sizeof(*t->tasks));
+	if (!t->tasks)
+		die("out of memory");
+	t->boot_to_real_ns = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_BOOTTIME);
+	syscalls_init();
+	return t;
+}
+
+static struct task *task_find(struct tracer *t, uint32_t tid, bool create);
+
+static void tasks_grow(struct tracer *t)
+{
+	struct task *old = t->tasks;
+	uint32_t i, cap = t->ntasks_cap;
+
+	t->ntasks_cap *= 2;
+	t->tasks = calloc(t->ntasks_cap, sizeof(*t->tasks));
+	if (!t->tasks)
+		die("out of memory");
+	t->ntasks = 0;
+	for (i = 0; i < cap; i++) {
+		if (old[i].tid) {
+			*task_find(t, old[i].tid, true) = old[i];
+		}
+	}
+	free(old);
+}
+
+static struct task *task_find(struct tracer *t, uint32_t tid, bool create)
+{
+	uint32_t mask = t->ntasks_cap - 1, i = (tid * 2654435761u) & mask;
+
+	for (;; i = (i + 1) & mask) {
+		struct task *k = &t->tasks[i];
+
+		if (k->tid == tid)
+			return k;
+		if (!k->tid) {
+			if (!create)
+				return NULL;
+			if ((t->ntasks + 1) * 2 > t->ntasks_cap) {
+				tasks_grow(t);
+				return task_find(t, tid, true);
+			}
+			t->ntasks++;
+			k->tid = tid;
+			return k;
+		}
+	}
+}
+
+/* Removes a task, keeping the probe sequences of the others intact. */
+static void task_forget(struct tracer *t, struct task *k)
+{
+	uint32_t mask = t->ntasks_cap - 1, i = k - t->tasks, j;
+
+	free(k->enter);
+	if (k->out) {
+		ob_flush(k->out);
+		close(k->out->fd);
+		free(k->out);
+	}
+	memset(k, 0, sizeof(*k));
+	t->ntasks--;
+	for (j = (i + 1) & mask; t->tasks[j].tid; j = (j + 1) & mask) {
+		struct task moved = t->tasks[j];
+
+		memset(&t->tasks[j], 0, sizeof(moved));
+		t->ntasks--;
+		*task_find(t, moved.tid, true) = moved;
+	}
+}
+
+static struct outbuf *task_out(struct tracer *t, struct task *k)
+{
+	char path[4096];
+	int fd;
+
+	if (!t->s->follow_files)
+		return t->out;
+	if (k->out)
+		return k->out;
+	snprintf(path, sizeof(path), "%s.%u", t->s->outfile, k->tid);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		die("cannot open output file '%s': %s", path, strerror(errno));
+	k->out = malloc(sizeof(*k->out));
+	if (!k->out)
+		die("out of memory");
+	ob_init(k->out, fd);
+	return k->out;
+}
+
+static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint64_t ts)
+{
+	const struct settings *s = t->s;
+
+	ob_line_begin(o);
+	if (!s->follow_files) {
+		if (s->outfile && (s->follow || s->npids > 1))
+			ob_printf(o, "%-5u ", tid);
+		else if (!s->outfile && t->alive > 1)
+			ob_printf(o, "[pid %5u] ", tid);
+	}
+	if (s->tstamp) {
+		uint64_t real = ts + t->boot_to_real_ns;
+		time_t sec = real / 1000000000ull;
+
+		if (s->tstamp == 3) {
+			ob_printf(o, "%lld.%06llu ", (long long)sec,
+				  (unsigned long long)(real % 1000000000ull / 1000));
+		} else {
+			struct tm tm;
+			char buf[32];
+
+			localtime_r(&sec, &tm);
+			strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
+			ob_puts(o, buf);
+			if (s->tstamp == 2)
+				ob_printf(o, ".%06llu", (unsigned long long)(real % 1000000000ull / 1000));
+			ob_putc(o, ' ');
+		}
+	}
+	if (s->relative) {
+		uint64_t d = t->last_ts && ts > t->last_ts ? ts - t->last_ts : 0;
+
+		ob_printf(o, "%6llu.%06llu ", (unsigned long long)(d / 1000000000ull),
+			  (unsigned long long)(d % 1000000000ull / 1000));
+		t->last_ts = ts;
+	}
+}
+
+void print_arg(struct dctx *d, int arg)
+{
+	uint8_t k = d->def->arg[arg];
+
+	if (kinds[k].print)
+		kinds[k].print(d, arg);
+	else
+		ob_hex(d->o, d->args[arg]);
+}
+
+/* index of the first argument printed only after the call returns */
+static int split_at(const struct sc_def *def)
+{
+	int i;
+
+	for (i = 0; i < def->nargs; i++)
+		if (kinds[def->arg[i]].dir == D_OUT)
+			return i;
+	return def->nargs;
+}
+
+/* arguments [from, to); `sep` puts ", " before the first one too */
+static void print_args(struct dctx *d, int from, int to, bool sep)
+{
+	int i, split = split_at(d->def);
+
+	for (i = from; i < to; i++) {
+		if (i > from || sep)
+			ob_puts(d->o, ", ");
+		d->phase = i < split ? DP_ENTER : DP_EXIT;
+		print_arg(d, i);
+	}
+}
+
+static void print_raw_args(struct dctx *d, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			ob_puts(d->o, ", ");
+		ob_hex(d->o, d->args[i]);
+	}
+}
+
+static const char *restart_desc(int err)
+{
+	switch (err) {
+	case 512: return "To be restarted if SA_RESTART is set";
+	case 513: return "To be restarted";
+	case 514: return "To be restarted if no handler";
+	case 516: return "Interrupted by signal";
+	}
+	return NULL;
+}
+
+void print_ret(struct dctx *d)
+{
+	struct outbuf *o = d->o;
+	uint8_t rk = d->def ? d->def->ret : R_INT;
+
+	if (!d->exited || rk == R_NONE) {
+		ob_putc(o, '?');
+		return;
+	}
+	if (d->failed) {
+		int err = -d->ret;
+		const char *n = errno_name(err);
+		const char *rd = restart_desc(err);
+
+		if (rd) {
+			ob_printf(o, "? %s (%s)", n, rd);
+		} else if (n) {
+			ob_printf(o, "-1 %s (%s)", n, strerror(err));
+		} else {
+			ob_printf(o, "-1 (errno %d)", err);
+		}
+		return;
+	}
+	switch (rk) {
+	case R_HEX:
+		ob_hex(o, d->ret);
+		break;
+	case R_OCT:
+		ob_printf(o, "%#03llo", (unsigned long long)d->ret);
+		break;
+	case R_FD:
+		print_fd(d, d->ret);
+		break;
+	default:
+		ob_dec(o, d->ret);
+	}
+}
+
+static void dctx_init(struct dctx *d, struct tracer *t, struct outbuf *o,
+		      const struct sc_event_hdr *enter, const struct sc_event_hdr *exit)
+{
+	const struct sc_event_hdr *h = exit ? exit : enter;
+
+	memset(d, 0, sizeof(*d));
+	d->s = t->s;
+	d->o = o;
+	d->nr = h->nr;
+	d->def = sc_by_nr(h->nr);
+	d->tgid = h->tgid;
+	d->tid = h->tid;
+	memcpy(d->args, enter ? enter->args : exit->args, sizeof(d->args));
+	d->ev_enter = enter;
+	d->ev_exit = exit;
+	if (exit) {
+		d->exited = true;
+		d->ret = exit->ret;
+		d->failed = is_errno_ret(exit->ret);
+	}
+}
+
+/* "name(" and the arguments known at entry */
+static void print_entering(struct dctx *d)
+{
+	char buf[32];
+
+	ob_puts(d->o, sc_name(d->nr, buf, sizeof(buf)));
+	ob_putc(d->o, '(');
+	if (!d->def)
+		print_raw_args(d, BSTRACE_MAX_ARGS);
+	else
+		print_args(d, 0, split_at(d->def), false);
+}
+
+/* the rest of the arguments, ") = ret" and -T */
+static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64_t ts_enter,
+			  uint64_t ts_exit)
+{
+	struct outbuf *o = d->o;
+	int from;
+
+	if (d->def) {
+		from = split_at(d->def);
+		/* a resumed line goes on right after the entering part's ", " */
+		print_args(d, from, d->def->nargs, from > 0 && !resumed);
+	}
+	ob_puts(o, ") ");
+	ob_pad_to(o, t->s->align);
+	ob_puts(o, "= ");
+	print_ret(d);
+	if (d->def && d->exited) {
+		int i;
+
+		for (i = 0; i < d->def->nargs; i++) {
+			if (kinds[d->def->arg[i]].dir == D_INOUT) {
+				d->phase = DP_SUFFIX;
+				print_arg(d, i);
+			}
+		}
+	}
+	if (t->s->show_time && d->exited) {
+		uint64_t dt = ts_exit > ts_enter && ts_enter ? ts_exit - ts_enter : 0;
+
+		ob_printf(o, " <%llu.%06llu>", (unsigned long long)(dt / 1000000000ull),
+			  (unsigned long long)(dt % 1000000000ull / 1000));
+	}
+	ob_line_end(o);
+}
+
+/* Closes the open line of a blocked call as "<unfinished ...>" before other output. */
+static void close_open_line(struct tracer *t, uint32_t except_tid)
+{
+	struct task *k;
+	struct dctx d;
+	struct outbuf *o;
+	const struct sc_event_hdr *h;
+
+	if (!t->open_tid || t->open_tid == except_tid)
+		return;
+	k = task_find(t, t->open_tid, false);
+	t->open_tid = 0;
+	if (!k || !k->in_call || k->unfinished)
+		return;
+	h = (const void *)k->enter;
+	o = task_out(t, k);
+	dctx_init(&d, t, o, h, NULL);
+	print_prefix(t, o, k->tid, h->ts_enter);
+	print_entering(&d);
+	if (d.def && split_at(d.def) > 0 && split_at(d.def) < d.def->nargs)
+		ob_puts(o, ", ");
+	ob_puts(o, " <unfinished ...>");
+	ob_line_end(o);
+	k->unfinished = true;
+}
+
+static void handle_enter(struct tracer *t, const struct sc_event_hdr *h)
+{
+	struct task *k = task_find(t, h->tid, true);
+
+	close_open_line(t, h->tid);
+	k->tgid = h->tgid;
+	if (k->enter_cap < h->len) {
+		free(k->enter);
+		k->enter_cap = h->len < 256 ? 256 : h->len;
+		k->enter = malloc(k->enter_cap);
+		if (!k->enter)
+			die("out of memory");
+	}
+	memcpy(k->enter, h, h->len);
+	k->in_call = true;
+	k->unfinished = false;
+	/* with -ff every task has its own file: nothing to interleave with */
+	if (!t->s->follow_files)
+		t->open_tid = h->tid;
+}
+
+/* prints a complete or resumed call; `exit` NULL when the task died inside the call */
+static void print_call(struct tracer *t, struct task *k, const struct sc_event_hdr *enter,
+		       const struct sc_event_hdr *exit)
+{
+	const struct sc_event_hdr *h = exit ? exit : enter;
+	struct outbuf *o = k ? task_out(t, k) : t->out;
+	bool resumed = k && k->unfinished && enter;
+	uint64_t ts = enter ? enter->ts_enter : (exit->ts_enter ? exit->ts_enter : exit->ts_exit);
+	struct dctx d;
+	char buf[32];
+
+	if (!o)
+		o = task_out(t, task_find(t, h->tid, true));
+	dctx_init(&d, t, o, enter, exit);
+	if (resumed) {
+		print_prefix(t, o, h->tid, exit ? exit->ts_exit : enter->ts_enter);
+		ob_printf(o, "<... %s resumed>", sc_name(h->nr, buf, sizeof(buf)));
+	} else {
+		print_prefix(t, o, h->tid, ts);
+		print_entering(&d);
+	}
+	print_exiting(t, &d, resumed, ts, exit ? exit->ts_exit : 0);
+}
+
+static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
+{
+	struct task *k = task_find(t, h->tid, false);
+	const struct sc_event_hdr *enter = NULL;
+
+	if ((h->flags & EVF_ENTERED) && k && k->in_call &&
+	    ((const struct sc_event_hdr *)k->enter)->nr == h->nr)
+		enter = (const void *)k->enter;
+	close_open_line(t, h->tid);
+	if (t->s->only_failed && !is_errno_ret(h->ret))
+		goto done;
+	if (t->s->only_ok && is_errno_ret(h->ret))
+		goto done;
+	print_call(t, k, enter, h);
+done:
+	if (k) {
+		k->in_call = false;
+		k->unfinished = false;
+	}
+	if (t->open_tid == h->tid)
+		t->open_tid = 0;
+}
+
+/* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
+static void print_siginfo(struct outbuf *o, int sig, const uint8_t *si);
+
+static void handle_signal(struct tracer *t, const struct sc_event_hdr *h)
+{
+	int sig = h->ret;
+	struct task *k;
+	struct outbuf *o;
+
+	/* ptrace never sees SIGKILL delivered; strace shows only the death */
+	if (sig == 9 || sig <= 0 || sig > 64 || !(t->s->signals & (1ull << (sig - 1))))
+		return;
+	close_open_line(t, 0);
+	k = task_find(t, h->tid, true);
+	k->tgid = h->tgid;
+	o = task_out(t, k);
+	print_prefix(t, o, h->tid, h->ts_exit);
+	ob_puts(o, "--- ");
+	print_siginfo(o, sig, (const uint8_t *)h->args);
+	ob_puts(o, " ---");
+	ob_line_end(o);
+}
+
+static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
+{
+	struct task *k = task_find(t, h->tid, true);
+	int code = h->ret;
+	char buf[16];
+	struct outbuf *o;
+
+	close_open_line(t, h->tid);
+	if (k->in_call) {
+		/* exit_group(0) = ?, or a call cut short by the death of the process */
+		print_call(t, k, (const void *)k->enter, NULL);
+		k->in_call = false;
+	}
+	t->open_tid = t->open_tid == h->tid ? 0 : t->open_tid;
+	o = task_out(t, k);
+	if (t->s->quiet < 2) {
+		print_prefix(t, o, h->tid, h->ts_exit);
+		if (code & 0x7f)
+			ob_printf(o, "+++ killed by %s%s +++", signal_name(code & 0x7f, buf, sizeof(buf)),
+				  (code & 0x80) ? " (core dumped)" : "");
+		else
+			ob_printf(o, "+++ exited with %d +++", (code >> 8) & 0xff);
+		ob_line_end(o);
+	}
+	if (t->alive > 0)
+		t->alive--;
+	task_forget(t, k);
+}
+
+static void handle_fork(struct tracer *t, const struct sc_event_hdr *h)
+{
+	struct task *k = task_find(t, (uint32_t)h->ret, true);
+
+	k->tgid = h->nr;
+	t->alive++;
+}
+
+int tracer_event(void *ctx, void *data, size_t len)
+{
+	struct tracer *t = ctx;
+	const struct sc_event_hdr *h = data;
+
+	if (len < sizeof(*h) || h->len > len)
+		return 0;
+	switch (h->type) {
+	case EV_SYSCALL:
+		handle_syscall(t, h);
+		break;
+	case EV_ENTER:
+		handle_enter(t, h);
+		break;
+	case EV_SIGNAL:
+		handle_signal(t, h);
+		break;
+	case EV_EXIT:
+		handle_exit(t, h);
+		break;
+	case EV_FORK:
+		handle_fork(t, h);
+		break;
+	}
+	return 0;
+}
+
+void tracer_lost(struct tracer *t, uint64_t n)
+{
+	struct outbuf *o = t->out;
+
+	t->lost += n;
+	if (!o)
+		return;
+	close_open_line(t, 0);
+	ob_line_begin(o);
+	ob_printf(o, "<bstrace: %llu events lost>", (unsigned long long)n);
+	ob_line_end(o);
+}
+
+void tracer_add_task(struct tracer *t, uint32_t tgid)
+{
+	struct task *k = task_find(t, tgid, true);
+
+	k->tgid = tgid;
+	t->alive++;
+}
+
+int tracer_alive(const struct tracer *t)
+{
+	return t->alive;
+}
+
+void tracer_flush(struct tracer *t)
+{
+	uint32_t i;
+
+	if (t->out)
+		ob_flush(t->out);
+	for (i = 0; i < t->ntasks_cap; i++)
+		if (t->tasks[i].out)
+			ob_flush(t->tasks[i].out);
+}
+
+void tracer_free(struct tracer *t)
+{
+	uint32_t i;
+
+	close_open_line(t, 0);
+	for (i = 0; i < t->ntasks_cap; i++)
+		if (t->tasks[i].tid)
+			task_forget(t, &t->tasks[i]), i--;
+	if (t->out) {
+		ob_flush(t->out);
+		free(t->out);
+	}
+	free(t->tasks);
+	free(t);
+}
+
+/* siginfo: the fields strace prints, by signal and si_code */
+static const char *si_code_name(int sig, int code)
+{
+	static const char *const cld[] = { NULL, "CLD_EXITED", "CLD_KILLED", "CLD_DUMPED",
+					   "CLD_TRAPPED", "CLD_STOPPED", "CLD_CONTINUED" };
+	static const char *const segv[] = { NULL, "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR",
+					    "SEGV_PKUERR" };
+
+	switch (code) {
+	case 0: return "SI_USER";
+	case 0x80: return "SI_KERNEL";
+	case -1: return "SI_QUEUE";
+	case -2: return "SI_TIMER";
+	case -3: return "SI_MESGQ";
+	case -4: return "SI_ASYNCIO";
+	case -5: return "SI_SIGIO";
+	case -6: return "SI_TKILL";
+	}
+	if (sig == 17 && code > 0 && code < (int)ARRAY_SIZE(cld))
+		return cld[code];
+	if (sig == 11 && code > 0 && code < (int)ARRAY_SIZE(segv))
+		return segv[code];
+	return NULL;
+}
+
+static void print_siginfo(struct outbuf *o, int sig, const uint8_t *si)
+{
+	int32_t signo, err, code, pid, status;
+	uint32_t uid;
+	int64_t utime, stime;
+	uint64_t addr;
+	char buf[16];
+	const char *cn;
+
+	memcpy(&signo, si, 4);
+	memcpy(&err, si + 4, 4);
+	memcpy(&code, si + 8, 4);
+	memcpy(&pid, si + 16, 4);
+	memcpy(&uid, si + 20, 4);
+	memcpy(&addr, si + 16, 8);
+	ob_printf(o, "%s {si_signo=%s", signal_name(sig, buf, sizeof(buf)),
+		  signal_name(signo, buf, sizeof(buf)));
+	cn = si_code_name(sig, code);
+	if (cn)
+		ob_printf(o, ", si_code=%s", cn);
+	else
+		ob_printf(o, ", si_code=%d", code);
+	if (err)
+		ob_printf(o, ", si_errno=%d", err);
+	if (code <= 0 && code != -2) {
+		/* sent by a process: kill, tkill, sigqueue */
+		ob_printf(o, ", si_pid=%d, si_uid=%u", pid, uid);
+		if (code == -1 || code == -3) {
+			int32_t ival;
+			uint64_t ptr;
+
+			memcpy(&ival, si + 24, 4);
+			memcpy(&ptr, si + 24, 8);
+			ob_printf(o, ", si_value={sival_int=%d, sival_ptr=%#llx}", ival,
+				  (unsigned long long)ptr);
+		}
+	} else if (sig == 17) {
+		memcpy(&status, si + 24, 4);
+		memcpy(&utime, si + 32, 8);
+		memcpy(&stime, si + 40, 8);
+		ob_printf(o, ", si_pid=%d, si_uid=%u, si_status=", pid, uid);
+		if (code == 1)
+			ob_dec(o, status);
+		else
+			ob_puts(o, signal_name(status, buf, sizeof(buf)));
+		ob_printf(o, ", si_utime=%lld, si_stime=%lld", (long long)utime, (long long)stime);
+	} else if (sig == 11 || sig == 7 || sig == 4 || sig == 8 || sig == 5) {
+		ob_puts(o, ", si_addr=");
+		ob_ptr(o, addr);
+	}
+	ob_putc(o, '}');
+}

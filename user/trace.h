@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Turning the event stream into strace-format text. */
+#ifndef BSTRACE_TRACE_H
+#define BSTRACE_TRACE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "common.h"
+
+struct tracer;
+
+struct tracer *tracer_new(const struct settings *s, int out_fd);
+/* libbpf ring_buffer callback: one record */
+int tracer_event(void *ctx, void *data, size_t len);
+/* `n` more records were lost since the last call: a marker line */
+void tracer_lost(struct tracer *t, uint64_t n);
+/* a task we launched or attached to: counts it as traced */
+void tracer_add_task(struct tracer *t, uint32_t tgid);
+/* number of traced tasks still alive, as far as the events tell */
+int tracer_alive(const struct tracer *t);
+void tracer_flush(struct tracer *t);
+/* end of tracing: closes any open line, flushes and frees */
+void tracer_free(struct tracer *t);
+
+#endif /* BSTRACE_TRACE_H */
