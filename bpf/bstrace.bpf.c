@@ -18,11 +18,15 @@ const volatile bool cfg_timed = false;		/* keep the enter timestamp of every cal
 const volatile __u32 cfg_nr_execve = 0xffffffff;
 const volatile __u32 cfg_nr_execveat = 0xffffffff;
 const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this backlog */
+const volatile bool cfg_interleave = true;	/* one output stream: blocking calls need EV_ENTER */
+
+/* traced tasks alive (set by userspace, kept by fork/exit): with one, nothing can interleave */
+__s64 live_tasks = 0;
 
 struct pending {
 	__u64 ts;
 	__u32 nr1;	/* syscall number + 1 of the call in flight; 0: none */
-	__u32 pad;
+	__u32 rec;	/* an EV_ENTER was emitted for it */
 	__u64 args[BSTRACE_MAX_ARGS];
 };
 
@@ -119,7 +123,8 @@ static __always_inline int is_error(__s64 ret)
 /* State of one record being built in the per-CPU scratch buffer (bpf_loop callback context). */
 struct build {
 	__u32 nr;
-	__u32 enter;
+	__u16 enter;	/* building an EV_ENTER */
+	__u16 entered;	/* building an EV_SYSCALL whose EV_ENTER was emitted */
 	__u32 off;
 	__u32 nblobs;
 	__s64 ret;
@@ -240,6 +245,8 @@ static long capture_arg(__u32 i, struct build *b)
 		return 0;
 	if ((cs.flags & CAPF_OK_ONLY) && is_error(b->ret))
 		return 0;
+	if ((cs.flags & CAPF_NO_ENTER) && b->entered)
+		return 0;
 	if (cs.len_arg == LEN_RET)
 		len = b->ret < 0 ? 0 : b->ret;
 	else if (cs.len_arg < BSTRACE_MAX_ARGS)
@@ -313,7 +320,8 @@ static __always_inline void emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 		return;
 	}
 
-	struct build b = { .nr = nr, .enter = enter, .off = sizeof(*h), .ret = ret };
+	struct build b = { .nr = nr, .enter = enter, .entered = !!(flags & EVF_ENTERED),
+			   .off = sizeof(*h), .ret = ret };
 
 	__builtin_memcpy(b.args, args, BSTRACE_MAX_ARGS * sizeof(__u64));
 	bpf_loop(BSTRACE_MAX_ARGS, capture_arg, &b, 0);
@@ -327,6 +335,13 @@ static __always_inline void emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 		count_drop(nr);
 }
 
+/* Does this call get an EV_ENTER? Blocking calls only while another task may interleave. */
+static __always_inline bool enter_rec(__u32 flags)
+{
+	return (flags & PLAN_ENTER_REC) ||
+	       ((flags & PLAN_ENTER_BLOCKING) && cfg_interleave && live_tasks > 1);
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 {
@@ -335,6 +350,7 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	struct pending *pd;
 	struct sc_plan *p;
 	__u32 nr = id;
+	bool rec;
 
 	if (!t)
 		return 0;
@@ -349,7 +365,8 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	p = bpf_map_lookup_elem(&plan, &nr);
 	if (!p || !(p->flags & PLAN_TRACE))
 		return 0;
-	if (!cfg_timed && !(p->flags & PLAN_ENTER_REC))
+	rec = enter_rec(p->flags);
+	if (!cfg_timed && !rec)
 		return 0;
 
 	/* remember the call in flight for sys_exit */
@@ -359,7 +376,8 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	pd->ts = bpf_ktime_get_boot_ns();
 	pd->nr1 = nr + 1;
-	if (!(p->flags & PLAN_ENTER_REC))
+	pd->rec = rec;
+	if (!rec)
 		return 0;
 	sc_read_args(regs, pd->args);
 	emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, pd->args, pid_tgid);
@@ -387,11 +405,11 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	if (!p || !(p->flags & PLAN_TRACE))
 		return 0;
 
-	if (cfg_timed || (p->flags & PLAN_ENTER_REC)) {
+	if (cfg_timed || enter_rec(p->flags)) {
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (pd && pd->nr1 == nr + 1) {
 			ts = pd->ts;
-			flags = EVF_TIMED;
+			flags = EVF_TIMED | (pd->rec ? EVF_ENTERED : 0);
 			pd->nr1 = 0;
 		} else if (p->flags & PLAN_ENTER_REC) {
 			/* no enter seen: a new child returning from clone, or attached mid-call */
@@ -404,10 +422,9 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 
 	sc_read_args(regs, args);
-	if (pd && (flags & EVF_TIMED) && (p->flags & PLAN_ENTER_REC)) {
+	if (pd && (flags & EVF_ENTERED)) {
 		/* execve and rt_sigreturn replace the registers: use the ones saved at enter */
 		bpf_probe_read_kernel(args, sizeof(args), pd->args);
-		flags |= EVF_ENTERED;
 	}
 	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, args, pid_tgid);
 	return 0;
@@ -450,6 +467,7 @@ int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
 		return 0;
 	if (t->only_tid && t->only_tid != (__u32)parent->pid)
 		return 0;
+	__sync_fetch_and_add(&live_tasks, 1);
 	/* add the child before it runs, so its first syscall is traced */
 	if (!thread)
 		bpf_map_update_elem(&targets, &ctgid, &nt, BPF_ANY);
@@ -465,6 +483,7 @@ int BPF_PROG(on_exit, struct task_struct *p)
 
 	if (!t || (t->only_tid && t->only_tid != tid))
 		return 0;
+	__sync_fetch_and_add(&live_tasks, -1);
 	emit_task_event(EV_EXIT, 0, tgid, tid, 0, p->exit_code, NULL);
 	/* the last thread of a followed child leaves the set (the launched one stays for -p/launch) */
 	if (tid == tgid && cfg_follow)

@@ -87,6 +87,7 @@ enum {
 enum {
 	CAPF_OK_ONLY = 1 << 0,	/* copy only when the call succeeded (outputs) */
 	CAPF_RET_LEN = 1 << 1,	/* CAP_IOV: only `ret` bytes in all were filled */
+	CAPF_NO_ENTER = 1 << 2,	/* exit copy of an input: only when no EV_ENTER copied it */
 };
 
 struct cap_spec {
@@ -100,7 +101,8 @@ struct cap_spec {
 /* plan flags */
 enum {
 	PLAN_TRACE = 1 << 0,	/* selected by -e trace= */
-	PLAN_ENTER_REC = 1 << 1,	/* emit EV_ENTER (blocking call, or inputs read at enter) */
+	PLAN_ENTER_REC = 1 << 1,	/* always emit EV_ENTER (inputs that must be read at enter) */
+	PLAN_ENTER_BLOCKING = 1 << 4,	/* emit EV_ENTER while >1 traced task may interleave */
 	PLAN_FAILED_ONLY = 1 << 2,	/* -Z */
 	PLAN_OK_ONLY = 1 << 3,	/* -z */
 };

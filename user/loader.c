@@ -54,7 +54,7 @@ static uint32_t cap_size(const struct settings *s, int32_t size)
 static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def *def,
 		     struct sc_plan *p)
 {
-	bool enter_rec;
+	bool always, blocking;
 	int i;
 
 	memset(p, 0, sizeof(*p));
@@ -66,12 +66,15 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		p->flags |= PLAN_OK_ONLY;
 	if (!def)
 		return;
-	enter_rec = def->cls & (TB | TE);
+	always = def->cls & TE;
 	for (i = 0; i < def->nargs; i++)
 		if (kinds[def->arg[i]].dir == D_INOUT)
-			enter_rec = true;
-	if (enter_rec)
+			always = true;
+	blocking = !always && (def->cls & TB);
+	if (always)
 		p->flags |= PLAN_ENTER_REC;
+	if (blocking)
+		p->flags |= PLAN_ENTER_BLOCKING;
 
 	for (i = 0; i < def->nargs; i++) {
 		const struct kind_def *k = &kinds[def->arg[i]];
@@ -95,7 +98,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			if (k->dir == D_OUT)
 				cs.flags |= CAPF_RET_LEN;
 		}
-		if (k->dir == D_OUT || (k->dir == D_INOUT && enter_rec)) {
+		if (k->dir == D_OUT || k->dir == D_INOUT) {
+			/* outputs: after the call, when it succeeded */
 			struct cap_spec out = cs;
 
 			out.flags |= CAPF_OK_ONLY;
@@ -104,10 +108,14 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			if (k->dir == D_OUT)
 				continue;
 		}
-		if (enter_rec) {
+		/* inputs: at enter when an EV_ENTER may carry them, else (or also) at exit */
+		if (always || blocking) {
 			p->enter[i] = cs;
 			p->ncap_enter++;
-		} else {
+		}
+		if (!always && k->dir == D_IN) {
+			if (blocking)
+				cs.flags |= CAPF_NO_ENTER;
 			p->exit[i] = cs;
 			p->ncap_exit++;
 		}
@@ -164,6 +172,8 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
 	skel->rodata->cfg_wakeup_bytes = s->ring_bytes / 4;
+	/* with -ff every task writes its own file: no <unfinished ...> to show */
+	skel->rodata->cfg_interleave = !s->follow_files;
 	bpf_map__set_max_entries(skel->maps.scratch, 2 * l->ncpus);
 	bpf_map__set_max_entries(skel->maps.events, s->ring_bytes);
 
@@ -184,10 +194,13 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	return l;
 }
 
-void loader_add_target(struct loader *l, uint32_t tgid, uint32_t only_tid, uint32_t flags)
+void loader_add_target(struct loader *l, uint32_t tgid, uint32_t only_tid, uint32_t flags,
+		       int ntasks)
 {
 	struct target t = { .only_tid = only_tid, .flags = flags };
 
+	/* fork/exit keep the count from here on */
+	__atomic_add_fetch(&l->skel->bss->live_tasks, ntasks, __ATOMIC_RELAXED);
 	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.targets), &tgid, &t, BPF_ANY))
 		die("cannot add pid %u to the target set: %s", tgid, strerror(errno));
 }

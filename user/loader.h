@@ -11,7 +11,9 @@ typedef int (*loader_event_fn)(void *ctx, void *data, size_t len);
 
 /* Loads and attaches everything; dies with a one-line reason on failure. */
 struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *ctx);
-void loader_add_target(struct loader *l, uint32_t tgid, uint32_t only_tid, uint32_t flags);
+/* adds a process to the target set; ntasks: how many of its threads are traced */
+void loader_add_target(struct loader *l, uint32_t tgid, uint32_t only_tid, uint32_t flags,
+		       int ntasks);
 /* waits up to timeout_ms for records and hands all available ones to the callback */
 int loader_poll(struct loader *l, int timeout_ms);
 /* records lost so far (all CPUs) */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "common.h"
@@ -281,6 +282,23 @@ static pid_t tgid_of(pid_t pid)
 	return tgid;
 }
 
+static int count_threads(pid_t tgid)
+{
+	char path[64];
+	struct dirent *de;
+	int n = 0;
+	DIR *d;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", tgid);
+	d = opendir(path);
+	if (!d)
+		return 1;
+	while ((de = readdir(d)))
+		n += de->d_name[0] != '.';
+	closedir(d);
+	return n ? n : 1;
+}
+
 static bool pid_alive(pid_t pid)
 {
 	return kill(pid, 0) == 0 || errno == EPERM;
@@ -314,14 +332,15 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	if (s->cmd) {
-		loader_add_target(l, child.pid, s->follow ? 0 : child.pid, TGT_WAIT_EXEC);
+		loader_add_target(l, child.pid, s->follow ? 0 : child.pid, TGT_WAIT_EXEC, 1);
 		tracer_add_task(t, child.pid);
 		launch_go(&child);
 	}
 	for (i = 0; i < s->npids; i++) {
 		pid_t tg = tgid_of(s->pids[i]);
 
-		loader_add_target(l, tg, s->follow ? 0 : s->pids[i], 0);
+		loader_add_target(l, tg, s->follow ? 0 : s->pids[i], 0,
+				  s->follow ? count_threads(tg) : 1);
 		tracer_add_task(t, s->pids[i]);
 		if (!s->quiet)
 			warnx_("Process %d attached", s->pids[i]);

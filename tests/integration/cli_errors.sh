@@ -1,0 +1,24 @@
+#!/bin/sh
+# Bad input: one clear line on stderr and a non-zero exit, for every case a user can hit.
+. "$(dirname "$0")/../lib.sh"
+
+expect_error "invalid system call 'opn'" "$BSTRACE" -e trace=opn -- /bin/true
+expect_error "invalid system call 'nosuch'" "$BSTRACE" -e trace=open,nosuch -- /bin/true
+expect_error "invalid system call '%bogus'" "$BSTRACE" -e trace=%bogus -- /bin/true
+expect_error "invalid filter qualifier" "$BSTRACE" -e bogus=1 -- /bin/true
+expect_error "invalid signal 'SIGNOPE'" "$BSTRACE" -e signal=SIGNOPE -- /bin/true
+expect_error "invalid descriptor 'x'" "$BSTRACE" -e read=x -- /bin/true
+expect_error "invalid regular expression" "$BSTRACE" -e 'trace=/(' -- /bin/true
+expect_error "command not found" "$BSTRACE" -- no-such-command-xyz
+expect_error "No such file or directory" "$BSTRACE" -- ./no/such/file
+expect_error "not an executable file" "$BSTRACE" -- /etc/hostname
+expect_error "cannot attach to pid 999999999" "$BSTRACE" -p 999999999
+expect_error "invalid process id 'abc'" "$BSTRACE" -p abc
+expect_error "invalid string size '-1'" "$BSTRACE" -s -1 -- /bin/true
+expect_error "invalid string size 'x'" "$BSTRACE" -s x -- /bin/true
+expect_error "invalid column" "$BSTRACE" -a x -- /bin/true
+expect_error "invalid buffer size '3000'" "$BSTRACE" -b 3000 -- /bin/true
+expect_error "must have PROG" "$BSTRACE"
+expect_error "-p and a command cannot be combined" "$BSTRACE" -p 1 -- /bin/true
+expect_error "-z and -Z cannot be combined" "$BSTRACE" -z -Z -- /bin/true
+expect_error "cannot open output file" "$BSTRACE" -o /nonexistent/dir/x -- /bin/true
