@@ -69,6 +69,8 @@ struct tracer *tracer_new(const struct settings *s, int out_fd)
 }
 
 static struct task *task_find(struct tracer *t, uint32_t tid, bool create);
+static bool touches_paths(struct tracer *t, const struct dctx *d);
+static void dump_buffers(struct tracer *t, struct dctx *d);
 
 static void tasks_grow(struct tracer *t)
 {
@@ -417,6 +419,8 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 	if (!o)
 		o = task_out(t, task_find(t, h->tid, true));
 	dctx_init(&d, t, o, enter, exit);
+	if (t->s->npaths && !touches_paths(t, &d))
+		return;
 	if (resumed) {
 		print_prefix(t, o, h->tid, exit ? exit->ts_exit : enter->ts_enter);
 		ob_printf(o, "<... %s resumed>", sc_name(h->nr, buf, sizeof(buf)));
@@ -425,6 +429,105 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 		print_entering(&d);
 	}
 	print_exiting(t, &d, resumed, ts, exit ? exit->ts_exit : 0);
+	if (t->s->any_dump)
+		dump_buffers(t, &d);
+}
+
+/* -e read=/write=: hex and ASCII of the data, 16 bytes a line, as strace prints it */
+static void dump_data(struct outbuf *o, const uint8_t *p, size_t n)
+{
+	static const char hexd[] = "0123456789abcdef";
+	size_t off, i;
+
+	for (off = 0; off < n; off += 16) {
+		ob_line_begin(o);
+		ob_printf(o, " | %05zx  ", off);
+		for (i = 0; i < 16; i++) {
+			if (off + i < n) {
+				ob_putc(o, hexd[p[off + i] >> 4]);
+				ob_putc(o, hexd[p[off + i] & 15]);
+				ob_putc(o, ' ');
+			} else {
+				ob_puts(o, "   ");
+			}
+			if (i == 7)
+				ob_putc(o, ' ');
+		}
+		ob_putc(o, ' ');
+		for (i = 0; i < 16; i++) {
+			uint8_t c = off + i < n ? p[off + i] : ' ';
+
+			ob_putc(o, c >= ' ' && c <= 0x7e ? c : '.');
+		}
+		ob_puts(o, " |");
+		ob_line_end(o);
+	}
+}
+
+static void dump_buffers(struct tracer *t, struct dctx *d)
+{
+	int i;
+
+	if (!d->def || !d->exited || d->failed || (int32_t)d->args[0] < 0 ||
+	    d->args[0] >= BSTRACE_FDSET_MAX)
+		return;
+	for (i = 0; i < d->def->nargs; i++) {
+		uint8_t k = d->def->arg[i];
+		const struct sc_blob *b;
+		uint64_t n;
+
+		if (k == K_BUF_OUT && bit_test(t->s->dump_read, d->args[0]))
+			n = d->ret;
+		else if (k == K_BUF_IN && bit_test(t->s->dump_write, d->args[0]))
+			n = d->ret < (int64_t)d->args[i + 1] ? (uint64_t)d->ret : d->args[i + 1];
+		else
+			continue;
+		b = d_blob(d, i, 0, k == K_BUF_OUT);
+		if (b && !(b->flags & BLOBF_FAULT))
+			dump_data(d->o, blob_data(b), n < b->len ? n : b->len);
+	}
+}
+
+/* -P: does the call name one of the paths, directly or through a descriptor? */
+static bool path_match(const struct settings *s, const char *p, size_t n)
+{
+	int i;
+
+	for (i = 0; i < s->npaths; i++)
+		if (strlen(s->paths[i]) == n && !memcmp(s->paths[i], p, n))
+			return true;
+	return false;
+}
+
+static bool touches_paths(struct tracer *t, const struct dctx *d)
+{
+	char link[64], path[BSTRACE_PATH_MAX];
+	int i;
+
+	if (!d->def)
+		return false;
+	for (i = 0; i < d->def->nargs; i++) {
+		uint8_t k = d->def->arg[i];
+		const struct sc_blob *b;
+		int64_t fd;
+		ssize_t n;
+
+		if (k == K_PATH) {
+			b = d_blob(d, i, 0, false);
+			if (b && !(b->flags & BLOBF_FAULT) &&
+			    path_match(t->s, (const char *)blob_data(b), b->len))
+				return true;
+		} else if (k == K_FD || k == K_DIRFD) {
+			fd = (int32_t)d->args[i];
+			if (fd < 0)
+				continue;
+			snprintf(link, sizeof(link), "/proc/%u/fd/%d", d->tgid, (int)fd);
+			n = readlink(link, path, sizeof(path));
+			if (n > 0 && path_match(t->s, path, n))
+				return true;
+		}
+	}
+	return false;
 }
 
 static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
