@@ -405,7 +405,9 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	if (!p || !(p->flags & PLAN_TRACE))
 		return 0;
 
-	if (cfg_timed || enter_rec(p->flags)) {
+	/* a blocking call may have had an EV_ENTER even if the other tasks are gone by now */
+	if (cfg_timed || (p->flags & PLAN_ENTER_REC) ||
+	    ((p->flags & PLAN_ENTER_BLOCKING) && cfg_interleave)) {
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (pd && pd->nr1 == nr + 1) {
 			ts = pd->ts;
@@ -504,8 +506,33 @@ int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid)
 	return 0;
 }
 
+/*
+ * Signals with the default action "terminate" (no core dump). An unblocked one kills the
+ * process at generation: it never reaches signal_deliver, so it is shown from signal_generate.
+ */
+#define SIGS_TERM_DFL                                                                     \
+	((1ull << (1 - 1)) | (1ull << (2 - 1)) | (1ull << (10 - 1)) | (1ull << (12 - 1)) |  \
+	 (1ull << (13 - 1)) | (1ull << (14 - 1)) | (1ull << (15 - 1)) | (1ull << (16 - 1)) | \
+	 (1ull << (26 - 1)) | (1ull << (27 - 1)) | (1ull << (29 - 1)) | (1ull << (30 - 1)) | \
+	 0xffffffff00000000ull)
+
+static __always_inline bool killed_at_generation(struct task_struct *task, int sig)
+{
+	__u64 bit = 1ull << ((sig - 1) & 63);
+
+	if (sig < 1 || sig > 64 || !(SIGS_TERM_DFL & bit) || (task->blocked.sig[0] & bit))
+		return false;
+	/* action[sig - 1].sa.sa_handler, addressed as a scalar: no variable offsets on BTF pointers */
+	__u64 addr = (__u64)task->sighand + bpf_core_field_offset(struct sighand_struct, action) +
+		     ((sig - 1) & 63) * bpf_core_type_size(struct k_sigaction);
+	__u64 handler = 1;
+
+	bpf_probe_read_kernel(&handler, sizeof(handler), (void *)addr);
+	return handler == 0;
+}
+
 static __always_inline void signal_event(struct task_struct *task, int sig,
-					 struct kernel_siginfo *info)
+					 struct kernel_siginfo *info, __u16 flags)
 {
 	__u32 tgid = task->tgid, tid = task->pid;
 	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
@@ -516,22 +543,37 @@ static __always_inline void signal_event(struct task_struct *task, int sig,
 	/* the siginfo fields strace prints, raw: the union is decoded by userspace */
 	if (info && (unsigned long)info > 2)
 		bpf_probe_read_kernel(a, BSTRACE_SIGINFO_SIZE, info);
-	emit_task_event(EV_SIGNAL, 0, tgid, tid, 0, sig, a);
+	emit_task_event(EV_SIGNAL, flags, tgid, tid, 0, sig, a);
 }
 
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
-	signal_event(bpf_get_current_task_btf(), sig, info);
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	/* shown at generation instead (below) */
+	if (ka->sa.sa_handler == NULL && sig >= 1 && sig <= 64 &&
+	    (SIGS_TERM_DFL & (1ull << ((sig - 1) & 63))))
+		return 0;
+	signal_event(task, sig, info, 0);
 	return 0;
 }
 
-/* A signal the task ignores never reaches signal_deliver; strace still shows it. */
+/*
+ * Signals strace sees but signal_deliver does not: ones the task ignores (ptrace makes them
+ * visible) and unblocked default-terminate ones (the kernel kills without delivering). A task
+ * asleep or sending to itself is inside a syscall: userspace shows the signal after it.
+ */
 SEC("tp_btf/signal_generate")
 int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
 	     int group, int result)
 {
-	if (result == TRACE_SIGNAL_IGNORED)
-		signal_event(task, sig, info);
+	__u16 flags;
+
+	if (result != TRACE_SIGNAL_IGNORED &&
+	    !(result == TRACE_SIGNAL_DELIVERED && killed_at_generation(task, sig)))
+		return 0;
+	flags = (task == bpf_get_current_task_btf() || task->__state != 0) ? EVF_DEFER : 0;
+	signal_event(task, sig, info, flags);
 	return 0;
 }

@@ -32,6 +32,7 @@ enum {
 	EVF_ENTERED = 1 << 0,	/* EV_SYSCALL: args and enter captures were in EV_ENTER */
 	EVF_TIMED = 1 << 1,	/* ts_enter is valid */
 	EVF_THREAD = 1 << 2,	/* EV_FORK: the new task is a thread */
+	EVF_DEFER = 1 << 3,	/* EV_SIGNAL: generated while the task is inside a syscall */
 };
 
 /* Fixed header of every ring-buffer record; captured blobs follow, 8-byte aligned. */

@@ -19,7 +19,8 @@ struct task {
 	uint32_t tgid;
 	bool in_call;		/* an EV_ENTER is held in `enter` */
 	bool unfinished;	/* its entering part was printed and closed */
-	bool dead;
+	bool sig_held;		/* a signal generated inside the current syscall waits for its end */
+	struct sc_event_hdr sig;
 	uint32_t enter_cap;
 	uint8_t *enter;
 	struct outbuf *out;	/* -ff: this task's file */
@@ -71,6 +72,7 @@ struct tracer *tracer_new(const struct settings *s, int out_fd)
 static struct task *task_find(struct tracer *t, uint32_t tid, bool create);
 static bool touches_paths(struct tracer *t, const struct dctx *d);
 static void dump_buffers(struct tracer *t, struct dctx *d);
+static void release_signal(struct tracer *t, struct task *k);
 
 static void tasks_grow(struct tracer *t)
 {
@@ -548,6 +550,7 @@ done:
 	if (k) {
 		k->in_call = false;
 		k->unfinished = false;
+		release_signal(t, k);
 	}
 	if (t->open_tid == h->tid)
 		t->open_tid = 0;
@@ -556,24 +559,44 @@ done:
 /* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
 static void print_siginfo(struct outbuf *o, int sig, const uint8_t *si);
 
+static void print_signal(struct tracer *t, struct task *k, const struct sc_event_hdr *h)
+{
+	struct outbuf *o = task_out(t, k);
+
+	print_prefix(t, o, h->tid, h->ts_exit);
+	ob_puts(o, "--- ");
+	print_siginfo(o, h->ret, (const uint8_t *)h->args);
+	ob_puts(o, " ---");
+	ob_line_end(o);
+}
+
+/* a held signal goes out once the syscall it arrived in has been printed */
+static void release_signal(struct tracer *t, struct task *k)
+{
+	if (k && k->sig_held) {
+		k->sig_held = false;
+		print_signal(t, k, &k->sig);
+	}
+}
+
 static void handle_signal(struct tracer *t, const struct sc_event_hdr *h)
 {
 	int sig = h->ret;
 	struct task *k;
-	struct outbuf *o;
 
 	/* ptrace never sees SIGKILL delivered; strace shows only the death */
 	if (sig == 9 || sig <= 0 || sig > 64 || !(t->s->signals & (1ull << (sig - 1))))
 		return;
-	close_open_line(t, 0);
 	k = task_find(t, h->tid, true);
 	k->tgid = h->tgid;
-	o = task_out(t, k);
-	print_prefix(t, o, h->tid, h->ts_exit);
-	ob_puts(o, "--- ");
-	print_siginfo(o, sig, (const uint8_t *)h->args);
-	ob_puts(o, " ---");
-	ob_line_end(o);
+	release_signal(t, k);
+	if (h->flags & EVF_DEFER) {
+		k->sig = *h;
+		k->sig_held = true;
+		return;
+	}
+	close_open_line(t, 0);
+	print_signal(t, k, h);
 }
 
 static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
@@ -590,6 +613,7 @@ static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
 		k->in_call = false;
 	}
 	t->open_tid = t->open_tid == h->tid ? 0 : t->open_tid;
+	release_signal(t, k);
 	o = task_out(t, k);
 	if (t->s->quiet < 2) {
 		print_prefix(t, o, h->tid, h->ts_exit);
