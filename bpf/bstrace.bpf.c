@@ -128,6 +128,7 @@ struct build {
 	__u32 off;
 	__u32 nblobs;
 	__s64 ret;
+	__u64 sp;	/* user stack pointer at enter (CAPF_FROM_SP) */
 	__u64 args[8];	/* 6 used; 8 so that [i & 7] stays in bounds */
 };
 
@@ -233,7 +234,7 @@ static long capture_arg(__u32 i, struct build *b)
 	__u32 nr = b->nr;
 	struct sc_plan *p = bpf_map_lookup_elem(&plan, &nr);
 	struct cap_spec cs;
-	__u64 want, len = 0;
+	__u64 want, src, len = 0;
 	__u32 v32 = 0;
 
 	if (!p)
@@ -260,7 +261,8 @@ static long capture_arg(__u32 i, struct build *b)
 		add_blob(b, i, 0, false, b->args[i], len, cs.size, len);
 		break;
 	case CAP_FIXED:
-		add_blob(b, i, 0, false, b->args[i], cs.size, cs.size, cs.size);
+		src = (cs.flags & CAPF_FROM_SP) ? b->sp + cs.elem * 8 : b->args[i];
+		add_blob(b, i, 0, false, src, cs.size, cs.size, cs.size);
 		break;
 	case CAP_BUF_LENPTR:
 		if (len && bpf_probe_read_user(&v32, sizeof(v32), (void *)len) == 0)
@@ -288,7 +290,7 @@ static long capture_arg(__u32 i, struct build *b)
 
 /* Builds and submits one record. `ncap` == 0 takes the reserve/submit path (no copy). */
 static __always_inline void emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
-				 __u64 ts_enter, __s64 ret, __u64 *args, __u64 pid_tgid)
+				 __u64 ts_enter, __s64 ret, __u64 *args, __u64 sp, __u64 pid_tgid)
 {
 	__u32 enter = type == EV_ENTER;
 	struct sc_event_hdr *h;
@@ -321,7 +323,7 @@ static __always_inline void emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 	}
 
 	struct build b = { .nr = nr, .enter = enter, .entered = !!(flags & EVF_ENTERED),
-			   .off = sizeof(*h), .ret = ret };
+			   .off = sizeof(*h), .ret = ret, .sp = sp };
 
 	__builtin_memcpy(b.args, args, BSTRACE_MAX_ARGS * sizeof(__u64));
 	bpf_loop(BSTRACE_MAX_ARGS, capture_arg, &b, 0);
@@ -380,7 +382,7 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	if (!rec)
 		return 0;
 	sc_read_args(regs, pd->args);
-	emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, pd->args, pid_tgid);
+	emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, pd->args, SC_SP(regs), pid_tgid);
 	return 0;
 }
 
@@ -428,7 +430,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 		/* execve and rt_sigreturn replace the registers: use the ones saved at enter */
 		bpf_probe_read_kernel(args, sizeof(args), pd->args);
 	}
-	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, args, pid_tgid);
+	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, args, 0, pid_tgid);
 	return 0;
 }
 

@@ -89,6 +89,7 @@ enum {
 	CAPF_OK_ONLY = 1 << 0,	/* copy only when the call succeeded (outputs) */
 	CAPF_RET_LEN = 1 << 1,	/* CAP_IOV: only `ret` bytes in all were filled */
 	CAPF_NO_ENTER = 1 << 2,	/* exit copy of an input: only when no EV_ENTER copied it */
+	CAPF_FROM_SP = 1 << 3,	/* copy at the user stack pointer + elem * 8 (rt_sigreturn) */
 };
 
 struct cap_spec {

@@ -10,6 +10,7 @@
  */
 #if defined(__TARGET_ARCH_x86)
 #define SC_NR(r)	((r)->orig_ax)
+#define SC_SP(r)	((r)->sp)
 #define SC_ARG0(r)	((r)->di)
 #define SC_ARG1(r)	((r)->si)
 #define SC_ARG2(r)	((r)->dx)
@@ -18,6 +19,7 @@
 #define SC_ARG5(r)	((r)->r9)
 #elif defined(__TARGET_ARCH_arm64)
 #define SC_NR(r)	((r)->syscallno)
+#define SC_SP(r)	((r)->sp)
 #define SC_ARG0(r)	((r)->orig_x0)
 #define SC_ARG1(r)	((r)->regs[1])
 #define SC_ARG2(r)	((r)->regs[2])
@@ -26,6 +28,7 @@
 #define SC_ARG5(r)	((r)->regs[5])
 #elif defined(__TARGET_ARCH_riscv)
 #define SC_NR(r)	((r)->a7)
+#define SC_SP(r)	((r)->sp)
 #define SC_ARG0(r)	((r)->orig_a0)
 #define SC_ARG1(r)	((r)->a1)
 #define SC_ARG2(r)	((r)->a2)

@@ -93,6 +93,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		case L_ARG0: cs.len_arg = 0; break;
 		default: cs.len_arg = LEN_NONE;
 		}
+		if (def->arg[i] == K_SIGFRAME_MASK)
+			cs.flags |= CAPF_FROM_SP;
 		if (k->cap == CAP_IOV) {
 			cs.len_arg = i + 1;
 			if (k->dir == D_OUT)

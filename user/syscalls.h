@@ -63,6 +63,15 @@ enum {
 	R_NONE,		/* never returns: = ? */
 };
 
+/* where rt_sigreturn finds the mask it restores: the ucontext's uc_sigmask, from the user stack
+ * pointer at entry (x86_64: the frame's return address was popped, ucontext at sp; arm64 and
+ * riscv: siginfo (128 bytes) first, uc_sigmask 40 bytes into the ucontext) */
+#if defined(__x86_64__)
+#define SIGFRAME_MASK_SP_OFFSET 296
+#else
+#define SIGFRAME_MASK_SP_OFFSET 168
+#endif
+
 /* argument direction (kinds.def) */
 enum { D_NONE = 0, D_IN, D_OUT, D_INOUT };
 /* capture size codes (kinds.def) */

@@ -82,7 +82,8 @@ int main(void)
 	ob.buf[ob.len] = 0;
 	CHECK_STR(ob.buf, "[INT QUIT]");
 	memset(mask, 0xff, 8);
-	mask[4] = 0xfc;	/* all but RTMIN RT_1 */
+	mask[3] = 0x7f;	/* all but RTMIN (32) and RT_1 (33) */
+	mask[4] = 0xfe;
 	ob_init(&ob, -1);
 	print_sigset(&ob, mask, 8);
 	ob.buf[ob.len] = 0;
