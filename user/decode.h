@@ -74,6 +74,7 @@ const char *signal_name(int sig, char *buf, size_t len);	/* SIGUSR1, SIGRT_3, 33
 const char *errno_name(int err);				/* ENOENT or NULL */
 void print_sigset(struct outbuf *o, const uint8_t *mask, size_t bytes);	/* [INT TERM], ~[] */
 void print_fd(struct dctx *d, int64_t fd);	/* 3 or 3</path> with -y */
+void fd_cache_drop(uint32_t tgid, int64_t fd);	/* -y: the descriptor was closed */
 void print_ret(struct dctx *d);			/* "= ..." text after the alignment */
 
 /* every printer: print_<KIND>(d, arg) */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Arguments that are plain register values. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "decode.h"
@@ -47,23 +48,70 @@ void print_UMASK(struct dctx *d, int arg)
 	ob_printf(d->o, "%#03o", (uint32_t)d->args[arg]);
 }
 
-void print_fd(struct dctx *d, int64_t fd)
+/*
+ * -y: the path behind a descriptor, read from /proc when the line is printed. The process may
+ * have closed it by then (close() itself always has), so the last path seen for a (tgid, fd) is
+ * kept in a small cache; fd_cache_drop() forgets it once close() has been printed.
+ */
+#define FD_CACHE_SIZE 4096
+static struct fd_cache_entry {
+	uint32_t tgid;
+	int32_t fd;
+	char *path;
+} fd_cache[FD_CACHE_SIZE];
+
+static struct fd_cache_entry *fd_cache_slot(uint32_t tgid, int32_t fd)
 {
-	char link[64], path[BSTRACE_PATH_MAX];
+	return &fd_cache[(tgid * 31u + (uint32_t)fd) % FD_CACHE_SIZE];
+}
+
+void fd_cache_drop(uint32_t tgid, int64_t fd)
+{
+	struct fd_cache_entry *e = fd_cache_slot(tgid, fd);
+
+	if (e->tgid == tgid && e->fd == fd && e->path) {
+		free(e->path);
+		e->path = NULL;
+	}
+}
+
+static const char *fd_path(uint32_t tgid, int32_t fd, char *buf, size_t len)
+{
+	struct fd_cache_entry *e = fd_cache_slot(tgid, fd);
+	char link[64];
 	ssize_t n;
 
+	snprintf(link, sizeof(link), "/proc/%u/fd/%d", tgid, fd);
+	n = readlink(link, buf, len - 1);
+	if (n > 0) {
+		buf[n] = 0;
+		if (e->path && e->tgid == tgid && e->fd == fd && !strcmp(e->path, buf))
+			return buf;
+		free(e->path);
+		e->tgid = tgid;
+		e->fd = fd;
+		e->path = strdup(buf);
+		return buf;
+	}
+	return e->path && e->tgid == tgid && e->fd == fd ? e->path : NULL;
+}
+
+void print_fd(struct dctx *d, int64_t fd)
+{
+	char buf[BSTRACE_PATH_MAX];
+	const char *path;
+	size_t mark;
+
 	ob_dec(d->o, fd);
-	if (!d->s->fd_paths || fd < 0)
+	if (!d->s->fd_paths || fd < 0 || fd > INT32_MAX)
 		return;
-	snprintf(link, sizeof(link), "/proc/%u/fd/%d", d->tgid, (int)fd);
-	n = readlink(link, path, sizeof(path) - 1);
-	if (n <= 0)
+	path = fd_path(d->tgid, fd, buf, sizeof(buf));
+	if (!path)
 		return;
 	ob_putc(d->o, '<');
-	/* escape like a string, without the quotes */
-	size_t mark = d->o->len;
-
-	print_quoted(d, (const uint8_t *)path, n, false, false);
+	/* escaped like a string, without the quotes */
+	mark = d->o->len;
+	print_quoted(d, (const uint8_t *)path, strlen(path), false, false);
 	memmove(d->o->buf + mark, d->o->buf + mark + 1, d->o->len - mark - 2);
 	d->o->len -= 2;
 	ob_putc(d->o, '>');

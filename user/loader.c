@@ -173,7 +173,8 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time;
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
-	skel->rodata->cfg_wakeup_bytes = s->ring_bytes / 4;
+	/* -y and -P read /proc while the process still has the descriptor: no batching */
+	skel->rodata->cfg_wakeup_bytes = s->fd_paths || s->npaths ? 0 : s->ring_bytes / 4;
 	/* with -ff every task writes its own file: no <unfinished ...> to show */
 	skel->rodata->cfg_interleave = !s->follow_files;
 	bpf_map__set_max_entries(skel->maps.scratch, 2 * l->ncpus);

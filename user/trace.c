@@ -407,6 +407,17 @@ static void handle_enter(struct tracer *t, const struct sc_event_hdr *h)
 		t->open_tid = h->tid;
 }
 
+/* -y: a descriptor that close/dup2/dup3 released no longer names the cached path */
+static void forget_closed_fd(const struct dctx *d)
+{
+	const char *n = d->def->name;
+
+	if (!strcmp(n, "close"))
+		fd_cache_drop(d->tgid, (int32_t)d->args[0]);
+	else if (!strcmp(n, "dup2") || !strcmp(n, "dup3"))
+		fd_cache_drop(d->tgid, (int32_t)d->args[1]);
+}
+
 /* prints a complete or resumed call; `exit` NULL when the task died inside the call */
 static void print_call(struct tracer *t, struct task *k, const struct sc_event_hdr *enter,
 		       const struct sc_event_hdr *exit)
@@ -433,6 +444,8 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 	print_exiting(t, &d, resumed, ts, exit ? exit->ts_exit : 0);
 	if (t->s->any_dump)
 		dump_buffers(t, &d);
+	if (t->s->fd_paths && d.def && exit && !d.failed)
+		forget_closed_fd(&d);
 }
 
 /* -e read=/write=: hex and ASCII of the data, 16 bytes a line, as strace prints it */
