@@ -28,6 +28,7 @@ struct dctx {
 	bool failed;			/* ret is -errno */
 	bool exited;			/* the call returned (ret is valid) */
 	int phase;			/* DP_* */
+	bool omit;			/* set by a printer: strace leaves this argument out */
 	const struct sc_event_hdr *ev_enter;	/* EV_ENTER record or NULL */
 	const struct sc_event_hdr *ev_exit;	/* EV_SYSCALL record or NULL (call in flight) */
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Arguments that are plain register values. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,18 @@ void print_OCT(struct dctx *d, int arg)
 	uint32_t m = d->args[arg];
 
 	ob_printf(d->o, "%#03o", m);
+}
+
+/* open/openat/mq_open: the flags are the argument before the mode */
+void print_OPEN_MODE(struct dctx *d, int arg)
+{
+	uint64_t flags = arg > 0 ? d->args[arg - 1] : 0;
+
+	if (!(flags & (O_CREAT | __O_TMPFILE))) {
+		d->omit = true;
+		return;
+	}
+	print_OCT(d, arg);
 }
 
 void print_UMASK(struct dctx *d, int arg)

@@ -64,6 +64,8 @@ void launch_prepare(struct launch *l, char **cmd)
 	if (l->pid == 0) {
 		/* the child: nothing but a read and the execve, which is the first traced call */
 		signal(SIGPIPE, SIG_DFL);
+		/* without the write end, a bstrace that dies before launch_go() ends the read */
+		close(fds[1]);
 		if (read(fds[0], &c, 1) != 1)
 			_exit(127);
 		execve(file, cmd, environ);

@@ -223,10 +223,16 @@ static void print_args(struct dctx *d, int from, int to, bool sep)
 	int i, split = split_at(d->def);
 
 	for (i = from; i < to; i++) {
+		size_t mark = d->o->len;
+
 		if (i > from || sep)
 			ob_puts(d->o, ", ");
 		d->phase = i < split ? DP_ENTER : DP_EXIT;
+		d->omit = false;
 		print_arg(d, i);
+		/* an argument strace does not show (open's mode without O_CREAT, ...) */
+		if (d->omit)
+			d->o->len = mark;
 	}
 }
 

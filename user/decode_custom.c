@@ -1,0 +1,912 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Arguments whose meaning depends on another argument: fcntl's by the command, futex's by the
+ * operation, ioctl's by the request, arch_prctl's and prctl's by the option, clone's by the
+ * flags. A printer that prints nothing marks an argument strace leaves out for that command.
+ */
+#include <string.h>
+#include <asm/ioctls.h>
+#include <asm/termbits.h>
+#include <linux/fs.h>
+#include <linux/futex.h>
+#include <linux/sched.h>
+#include "decode.h"
+#include "decode_flags.h"
+#include "xlat/arch_prctl_codes.h"
+#include "xlat/fcntl_fd_flags.h"
+#include "xlat/fcntl_lock_types.h"
+#include "xlat/fcntl_notify_flags.h"
+#include "xlat/fcntl_owner_types.h"
+#include "xlat/fcntl_seals.h"
+#include "xlat/fs_inode_flags.h"
+#include "xlat/futex_wake_cmps.h"
+#include "xlat/futex_wake_ops.h"
+#include "xlat/seek_whence.h"
+#include "xlat/tcflsh_args.h"
+#include "xlat/tcxonc_args.h"
+#include "xlat/termios_bauds.h"
+#include "xlat/termios_cc.h"
+#include "xlat/termios_cflags.h"
+#include "xlat/termios_csizes.h"
+#include "xlat/termios_iflags.h"
+#include "xlat/termios_lflags.h"
+#include "xlat/termios_oflags.h"
+#include "xlat/tiocm_flags.h"
+#include "xlat/tty_ldiscs.h"
+#include "xlat/xfeature_masks.h"
+#include "xlat/xfeatures.h"
+
+static int64_t rd_s64(const uint8_t *p)
+{
+	int64_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static int32_t rd_s32(const uint8_t *p)
+{
+	int32_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static int16_t rd_s16(const uint8_t *p)
+{
+	int16_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/* the captured struct when the whole of it was read, else the pointer is printed */
+static const uint8_t *d_struct(struct dctx *d, int arg, bool exit, size_t size)
+{
+	const struct sc_blob *b = d_mem(d, arg, exit);
+
+	if (!b)
+		return NULL;
+	if (b->len < size) {
+		ob_ptr(d->o, d->args[arg]);
+		return NULL;
+	}
+	return blob_data(b);
+}
+
+/* {tv_sec=1, tv_nsec=0} */
+static void print_timespec_at(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, false, 16);
+
+	if (p)
+		ob_printf(d->o, "{tv_sec=%lld, tv_nsec=%llu}", (long long)rd_s64(p),
+			  (unsigned long long)rd_s64(p + 8));
+}
+
+static void print_signo(struct outbuf *o, int sig)
+{
+	char buf[16];
+
+	if (sig > 0 && sig <= 64)
+		ob_puts(o, signal_name(sig, buf, sizeof(buf)));
+	else
+		ob_dec(o, sig);
+}
+
+/* --- fcntl --- */
+
+static uint32_t fcntl_cmd(const struct dctx *d)
+{
+	return d->args[1];
+}
+
+/* struct flock: l_pid only where the kernel fills it in (F_GETLK) */
+static void print_flock(struct dctx *d, int arg, bool exit)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct(d, arg, exit, 32);
+
+	if (!p)
+		return;
+	ob_puts(o, "{l_type=");
+	xlat_print_val(o, &xlat_fcntl_lock_types, (uint16_t)rd_s16(p), "F_???");
+	ob_puts(o, ", l_whence=");
+	xlat_print_val(o, &xlat_seek_whence, (uint16_t)rd_s16(p + 2), "SEEK_???");
+	ob_printf(o, ", l_start=%lld, l_len=%lld", (long long)rd_s64(p + 8),
+		  (long long)rd_s64(p + 16));
+	if (exit)
+		ob_printf(o, ", l_pid=%d", rd_s32(p + 24));
+	ob_putc(o, '}');
+}
+
+static void print_owner_ex(struct dctx *d, int arg, bool exit)
+{
+	const uint8_t *p = d_struct(d, arg, exit, 8);
+
+	if (!p)
+		return;
+	ob_puts(d->o, "{type=");
+	xlat_print_val(d->o, &xlat_fcntl_owner_types, (uint32_t)rd_s32(p), "F_OWNER_???");
+	ob_printf(d->o, ", pid=%d}", rd_s32(p + 4));
+}
+
+/* the third argument by command; the F_GET* commands take none and print nothing */
+void print_FCNTL_ARG(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	uint64_t v = d->args[arg];
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	switch (fcntl_cmd(d)) {
+	case F_GETFD:
+	case F_GETFL:
+	case F_GETOWN:
+	case F_GETSIG:
+	case F_GETLEASE:
+	case F_GETPIPE_SZ:
+	case F_GET_SEALS:
+		return;
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+	case F_SETPIPE_SZ:
+		ob_dec(o, (int64_t)v);
+		return;
+	case F_SETOWN:
+		ob_dec(o, (int32_t)v);
+		return;
+	case F_SETFD:
+		print_xflags(o, &xlat_fcntl_fd_flags, (uint32_t)v, "FD_???");
+		return;
+	case F_SETFL:
+		print_open_flags(o, (uint32_t)v);
+		return;
+	case F_SETSIG:
+		print_signo(o, (int32_t)v);
+		return;
+	case F_SETLEASE:
+		xlat_print_val(o, &xlat_fcntl_lock_types, v, "F_???");
+		return;
+	case F_NOTIFY:
+		print_xflags(o, &xlat_fcntl_notify_flags, v, "DN_???");
+		return;
+	case F_ADD_SEALS:
+		print_xflags(o, &xlat_fcntl_seals, v, "F_SEAL_???");
+		return;
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		print_flock(d, arg, false);
+		return;
+	case F_GETLK:
+	case F_OFD_GETLK:
+		print_flock(d, arg, true);
+		return;
+	case F_SETOWN_EX:
+		print_owner_ex(d, arg, false);
+		return;
+	case F_GETOWN_EX:
+		print_owner_ex(d, arg, true);
+		return;
+	}
+	ob_hex(o, v);
+}
+
+/* = 0x1 (flags FD_CLOEXEC), = 0x8002 (flags O_RDWR|O_LARGEFILE), = 10 (SIGUSR1) */
+void print_fcntl_ret(struct dctx *d)
+{
+	struct outbuf *o = d->o;
+	int64_t r = d->ret;
+
+	switch (fcntl_cmd(d)) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		print_fd(d, r);
+		return;
+	case F_GETFD:
+		ob_hex(o, r);
+		if (r) {
+			ob_puts(o, " (flags ");
+			print_xflags(o, &xlat_fcntl_fd_flags, r, NULL);
+			ob_putc(o, ')');
+		}
+		return;
+	case F_GETFL:
+		ob_hex(o, r);
+		ob_puts(o, " (flags ");
+		print_open_flags(o, (uint32_t)r);
+		ob_putc(o, ')');
+		return;
+	case F_GETSIG:
+		ob_dec(o, r);
+		if (r) {
+			ob_puts(o, " (");
+			print_signo(o, r);
+			ob_putc(o, ')');
+		}
+		return;
+	case F_GETLEASE:
+		ob_hex(o, r);
+		ob_puts(o, " (");
+		xlat_print_val(o, &xlat_fcntl_lock_types, r, NULL);
+		ob_putc(o, ')');
+		return;
+	case F_GET_SEALS:
+		ob_hex(o, r);
+		if (r) {
+			ob_puts(o, " (seals ");
+			print_xflags(o, &xlat_fcntl_seals, r, NULL);
+			ob_putc(o, ')');
+		}
+		return;
+	}
+	ob_dec(o, r);
+}
+
+/* --- futex: which of val, timeout/val2, uaddr2 and val3 an operation uses --- */
+
+enum {
+	FU_VAL = 1 << 0,
+	FU_TIMEOUT = 1 << 1,	/* struct timespec * */
+	FU_VAL2 = 1 << 2,	/* the timeout slot holds a count */
+	FU_UADDR2 = 1 << 3,
+	FU_VAL3 = 1 << 4,	/* a count */
+	FU_WAKE_OP = 1 << 5,	/* val3 encodes an operation */
+	FU_BITSET = 1 << 6,	/* val3 is a bitset */
+	FU_RAW = 1 << 7,	/* unknown operation: everything, raw */
+};
+
+static unsigned int futex_uses(const struct dctx *d)
+{
+	switch ((uint32_t)d->args[1] & 0x7f) {
+	case FUTEX_WAIT:
+		return FU_VAL | FU_TIMEOUT;
+	case FUTEX_WAKE:
+	case FUTEX_FD:
+		return FU_VAL;
+	case FUTEX_REQUEUE:
+		return FU_VAL | FU_VAL2 | FU_UADDR2;
+	case FUTEX_CMP_REQUEUE:
+	case FUTEX_CMP_REQUEUE_PI:
+		return FU_VAL | FU_VAL2 | FU_UADDR2 | FU_VAL3;
+	case FUTEX_WAKE_OP:
+		return FU_VAL | FU_VAL2 | FU_UADDR2 | FU_WAKE_OP;
+	case FUTEX_LOCK_PI:
+	case 13:	/* FUTEX_LOCK_PI2 */
+		return FU_TIMEOUT;
+	case FUTEX_UNLOCK_PI:
+	case FUTEX_TRYLOCK_PI:
+		return 0;
+	case FUTEX_WAIT_BITSET:
+		return FU_VAL | FU_TIMEOUT | FU_BITSET;
+	case FUTEX_WAKE_BITSET:
+		return FU_VAL | FU_BITSET;
+	case FUTEX_WAIT_REQUEUE_PI:
+		return FU_VAL | FU_TIMEOUT | FU_UADDR2;
+	}
+	return FU_RAW;
+}
+
+void print_FUTEX_VAL(struct dctx *d, int arg)
+{
+	if (futex_uses(d) & (FU_VAL | FU_RAW))
+		ob_udec(d->o, (uint32_t)d->args[arg]);
+}
+
+void print_FUTEX_TIMEOUT(struct dctx *d, int arg)
+{
+	unsigned int u = futex_uses(d);
+
+	if (u & FU_TIMEOUT)
+		print_timespec_at(d, arg);
+	else if (u & FU_VAL2)
+		ob_udec(d->o, (uint32_t)d->args[arg]);
+	else if (u & FU_RAW)
+		ob_ptr(d->o, d->args[arg]);
+}
+
+void print_FUTEX_UADDR2(struct dctx *d, int arg)
+{
+	if (futex_uses(d) & (FU_UADDR2 | FU_RAW))
+		ob_ptr(d->o, d->args[arg]);
+}
+
+/* FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1 */
+static void print_wake_op(struct outbuf *o, uint32_t v)
+{
+	uint32_t op = v >> 28, cmp = (v >> 24) & 0xf;
+	const char *n;
+
+	if (op & FUTEX_OP_OPARG_SHIFT) {
+		ob_puts(o, "FUTEX_OP_OPARG_SHIFT<<28|");
+		op &= ~FUTEX_OP_OPARG_SHIFT;
+	}
+	n = xlat_name(&xlat_futex_wake_ops, op);
+	if (n)
+		ob_printf(o, "%s<<28", n);
+	else
+		ob_printf(o, "%#x<<28 /* FUTEX_OP_??? */", op);
+	ob_putc(o, '|');
+	ob_hex(o, (v >> 12) & 0xfff);
+	ob_puts(o, "<<12|");
+	n = xlat_name(&xlat_futex_wake_cmps, cmp);
+	if (n)
+		ob_printf(o, "%s<<24", n);
+	else
+		ob_printf(o, "%#x<<24 /* FUTEX_OP_CMP_??? */", cmp);
+	ob_putc(o, '|');
+	ob_hex(o, v & 0xfff);
+}
+
+void print_FUTEX_VAL3(struct dctx *d, int arg)
+{
+	unsigned int u = futex_uses(d);
+	uint32_t v = d->args[arg];
+
+	if (u & FU_VAL3)
+		ob_udec(d->o, v);
+	else if (u & FU_WAKE_OP)
+		print_wake_op(d->o, v);
+	else if ((u & FU_BITSET) && v == FUTEX_BITSET_MATCH_ANY)
+		ob_puts(d->o, "FUTEX_BITSET_MATCH_ANY");
+	else if (u & (FU_BITSET | FU_RAW))
+		ob_hex(d->o, v);
+}
+
+/* --- arch_prctl --- */
+
+/* ARCH_SET_FS, 0x7f...: an address; ARCH_GET_FS, [0x7f...]: where it was stored */
+void print_ARCH_PRCTL_ADDR(struct dctx *d, int arg)
+{
+	const uint8_t *p;
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	switch ((uint32_t)d->args[0]) {
+	case ARCH_GET_FS:
+	case ARCH_GET_GS:
+		p = d_struct(d, arg, true, 8);
+		if (p) {
+			ob_putc(d->o, '[');
+			ob_ptr(d->o, rd_s64(p));
+			ob_putc(d->o, ']');
+		}
+		return;
+	case ARCH_GET_CPUID:	/* no argument */
+		return;
+	case ARCH_GET_XCOMP_SUPP:
+	case ARCH_GET_XCOMP_PERM:
+	case ARCH_GET_XCOMP_GUEST_PERM:
+		/* [0x600e7 / * XFEATURE_MASK_FPSSE|... * /] */
+		p = d_struct(d, arg, true, 8);
+		if (p) {
+			ob_putc(d->o, '[');
+			ob_hex(d->o, rd_s64(p));
+			if (rd_s64(p)) {
+				ob_puts(d->o, " /* ");
+				print_xflags(d->o, &xlat_xfeature_masks, rd_s64(p), NULL);
+				ob_puts(d->o, " */");
+			}
+			ob_putc(d->o, ']');
+		}
+		return;
+	case ARCH_REQ_XCOMP_PERM:
+	case ARCH_REQ_XCOMP_GUEST_PERM:
+		/* a feature number, with its name in a comment */
+		ob_hex(d->o, d->args[arg]);
+		ob_printf(d->o, " /* %s */", xlat_name(&xlat_xfeatures, d->args[arg]) ?:
+			  "XFEATURE_???");
+		return;
+	}
+	ob_hex(d->o, d->args[arg]);
+}
+
+/* --- clone: what follows the flags, printed once the call returned --- */
+
+/* parent_tid=[123], tls=0x..., child_tidptr=0x7f... as the flags ask for them */
+void print_CLONE_TAIL(struct dctx *d, int arg)
+{
+	uint64_t fl = d->args[0];
+	const char *sep = "";
+#if defined(__x86_64__)
+	uint64_t ctid = d->args[3], tls = d->args[4];
+#else
+	uint64_t tls = d->args[3], ctid = d->args[4];
+#endif
+
+	if (fl & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
+		const uint8_t *p;
+
+		ob_puts(d->o, "parent_tid=");
+		p = d_struct(d, arg, true, 4);
+		if (p)
+			ob_printf(d->o, "[%d]", rd_s32(p));
+		sep = ", ";
+	}
+	if (fl & CLONE_SETTLS) {
+		ob_printf(d->o, "%stls=", sep);
+		ob_ptr(d->o, tls);
+		sep = ", ";
+	}
+	if (fl & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
+		ob_printf(d->o, "%schild_tidptr=", sep);
+		ob_ptr(d->o, ctid);
+	}
+}
+
+/* an argument strace folds into another one: clone's stack */
+void print_OMIT(struct dctx *d, int arg)
+{
+}
+
+/* --- ioctl --- */
+
+/* how a request's argument prints */
+enum {
+	IA_HEX = 0,	/* not decoded: the raw value */
+	IA_NONE,	/* no argument */
+	IA_INT,		/* an int passed by value */
+	IA_IN_INT,	/* [N]: an int read by the call */
+	IA_OUT_INT,	/* [N]: an int written by the call */
+	IA_OUT_UINT,
+	IA_IN_TIOCM,	/* [TIOCM_DTR|TIOCM_RTS] */
+	IA_OUT_TIOCM,
+	IA_IN_FSFL,	/* [FS_EXTENT_FL] */
+	IA_OUT_FSFL,
+	IA_OUT_U16,
+	IA_OUT_U64,
+	IA_OUT_S64,
+	IA_ULONG,	/* an unsigned long passed by value */
+	IA_IN_RANGE,	/* [start, length]: two u64 read by the call */
+	IA_IN_CHAR,	/* TIOCSTI: "c" */
+	IA_TCXONC,
+	IA_TCFLSH,
+	IA_IN_WINSZ,
+	IA_OUT_WINSZ,
+	IA_IN_TERMIO,
+	IA_OUT_TERMIO,
+	IA_IN_TERMIOS,
+	IA_OUT_TERMIOS,
+	IA_IN_TERMIOS2,
+	IA_OUT_TERMIOS2,
+};
+
+struct ioctl_def {
+	uint32_t req;
+	const char *name;	/* what strace prints: every name the number has */
+	uint8_t arg;		/* IA_* */
+};
+
+/* sorted by number */
+static const struct ioctl_def ioctl_defs[] = {
+	{ FIBMAP, "FIBMAP", IA_HEX },
+	{ FIGETBSZ, "FIGETBSZ", IA_HEX },
+	{ BLKROSET, "BLKROSET", IA_IN_INT },
+	{ BLKROGET, "BLKROGET", IA_OUT_INT },
+	{ BLKRRPART, "BLKRRPART", IA_NONE },
+	{ BLKGETSIZE, "BLKGETSIZE", IA_OUT_U64 },
+	{ BLKFLSBUF, "BLKFLSBUF", IA_NONE },
+	{ BLKRASET, "BLKRASET", IA_ULONG },
+	{ BLKRAGET, "BLKRAGET", IA_OUT_S64 },
+	{ BLKFRASET, "BLKFRASET", IA_ULONG },
+	{ BLKFRAGET, "BLKFRAGET", IA_OUT_S64 },
+	{ BLKSECTSET, "BLKSECTSET", IA_HEX },
+	{ BLKSECTGET, "BLKSECTGET", IA_OUT_U16 },
+	{ BLKSSZGET, "BLKSSZGET", IA_OUT_INT },
+	{ BLKTRACESTART, "BLKTRACESTART", IA_NONE },
+	{ BLKTRACESTOP, "BLKTRACESTOP", IA_NONE },
+	{ BLKTRACETEARDOWN, "BLKTRACETEARDOWN", IA_NONE },
+	{ BLKDISCARD, "BLKDISCARD", IA_IN_RANGE },
+	{ BLKIOMIN, "BLKIOMIN", IA_OUT_UINT },
+	{ BLKIOOPT, "BLKIOOPT", IA_OUT_UINT },
+	{ BLKALIGNOFF, "BLKALIGNOFF", IA_OUT_INT },
+	{ BLKPBSZGET, "BLKPBSZGET", IA_OUT_UINT },
+	{ BLKDISCARDZEROES, "BLKDISCARDZEROES", IA_OUT_UINT },
+	{ BLKSECDISCARD, "BLKSECDISCARD", IA_IN_RANGE },
+	{ BLKROTATIONAL, "BLKROTATIONAL", IA_OUT_U16 },
+	{ BLKZEROOUT, "BLKZEROOUT", IA_IN_RANGE },
+	{ TCGETS, "TCGETS", IA_OUT_TERMIOS },
+	{ TCSETS, "SNDCTL_TMR_START or TCSETS", IA_IN_TERMIOS },
+	{ TCSETSW, "SNDCTL_TMR_STOP or TCSETSW", IA_IN_TERMIOS },
+	{ TCSETSF, "SNDCTL_TMR_CONTINUE or TCSETSF", IA_IN_TERMIOS },
+	{ TCGETA, "TCGETA", IA_OUT_TERMIO },
+	{ TCSETA, "TCSETA", IA_IN_TERMIO },
+	{ TCSETAW, "TCSETAW", IA_IN_TERMIO },
+	{ TCSETAF, "TCSETAF", IA_IN_TERMIO },
+	{ TCSBRK, "TCSBRK", IA_INT },
+	{ TCXONC, "TCXONC", IA_TCXONC },
+	{ TCFLSH, "TCFLSH", IA_TCFLSH },
+	{ TIOCEXCL, "TIOCEXCL", IA_NONE },
+	{ TIOCNXCL, "TIOCNXCL", IA_NONE },
+	{ TIOCSCTTY, "TIOCSCTTY", IA_INT },
+	{ TIOCGPGRP, "TIOCGPGRP", IA_OUT_INT },
+	{ TIOCSPGRP, "TIOCSPGRP", IA_IN_INT },
+	{ TIOCOUTQ, "TIOCOUTQ", IA_OUT_INT },
+	{ TIOCSTI, "TIOCSTI", IA_IN_CHAR },
+	{ TIOCGWINSZ, "TIOCGWINSZ", IA_OUT_WINSZ },
+	{ TIOCSWINSZ, "TIOCSWINSZ", IA_IN_WINSZ },
+	{ TIOCMGET, "TIOCMGET", IA_OUT_TIOCM },
+	{ TIOCMBIS, "TIOCMBIS", IA_IN_TIOCM },
+	{ TIOCMBIC, "TIOCMBIC", IA_IN_TIOCM },
+	{ TIOCMSET, "TIOCMSET", IA_IN_TIOCM },
+	{ TIOCGSOFTCAR, "TIOCGSOFTCAR", IA_OUT_INT },
+	{ TIOCSSOFTCAR, "TIOCSSOFTCAR", IA_IN_INT },
+	{ FIONREAD, "FIONREAD", IA_OUT_INT },
+	{ TIOCLINUX, "TIOCLINUX", IA_HEX },
+	{ TIOCCONS, "TIOCCONS", IA_NONE },
+	{ TIOCGSERIAL, "TIOCGSERIAL", IA_HEX },
+	{ TIOCSSERIAL, "TIOCSSERIAL", IA_NONE },	/* sic: strace shows no argument */
+	{ TIOCPKT, "TIOCPKT", IA_IN_INT },
+	{ FIONBIO, "FIONBIO", IA_IN_INT },
+	{ TIOCNOTTY, "TIOCNOTTY", IA_NONE },
+	{ TIOCSETD, "TIOCSETD", IA_IN_INT },
+	{ TIOCGETD, "TIOCGETD", IA_OUT_INT },
+	{ TCSBRKP, "TCSBRKP", IA_INT },
+	{ TIOCSBRK, "TIOCSBRK", IA_NONE },
+	{ TIOCCBRK, "TIOCCBRK", IA_NONE },
+	{ TIOCGSID, "TIOCGSID", IA_OUT_INT },
+	{ TIOCGRS485, "TIOCGRS485", IA_HEX },
+	{ TIOCSRS485, "TIOCSRS485", IA_HEX },
+	{ 0x5432, "TCGETX", IA_HEX },
+	{ 0x5433, "TCSETX", IA_HEX },
+	{ 0x5434, "TCSETXF", IA_HEX },
+	{ 0x5435, "TCSETXW", IA_HEX },
+	{ TIOCVHANGUP, "TIOCVHANGUP", IA_NONE },
+	{ TIOCGPTPEER, "TIOCGPTPEER", IA_HEX },
+	{ FIONCLEX, "FIONCLEX", IA_NONE },
+	{ FIOCLEX, "FIOCLEX", IA_NONE },
+	{ FIOASYNC, "FIOASYNC", IA_IN_INT },
+	{ TIOCSERCONFIG, "TIOCSERCONFIG", IA_HEX },
+	{ TIOCSERGWILD, "TIOCSERGWILD", IA_HEX },
+	{ TIOCSERSWILD, "TIOCSERSWILD", IA_HEX },
+	{ TIOCGLCKTRMIOS, "TIOCGLCKTRMIOS", IA_OUT_TERMIOS },
+	{ TIOCSLCKTRMIOS, "TIOCSLCKTRMIOS", IA_IN_TERMIOS },
+	{ TIOCSERGSTRUCT, "TIOCSERGSTRUCT", IA_HEX },
+	{ TIOCSERGETLSR, "TIOCSERGETLSR", IA_HEX },
+	{ TIOCSERGETMULTI, "TIOCSERGETMULTI", IA_HEX },
+	{ TIOCSERSETMULTI, "TIOCSERSETMULTI", IA_HEX },
+	{ TIOCMIWAIT, "TIOCMIWAIT", IA_HEX },
+	{ TIOCGICOUNT, "TIOCGICOUNT", IA_HEX },
+	{ FIOQSIZE, "FIOQSIZE", IA_HEX },
+	{ 0x54a0, "SNDRV_TIMER_IOCTL_START", IA_HEX },
+	{ 0x54a1, "SNDRV_TIMER_IOCTL_STOP", IA_HEX },
+	{ 0x54a2, "SNDRV_TIMER_IOCTL_CONTINUE", IA_HEX },
+	{ 0x54a3, "SNDRV_TIMER_IOCTL_PAUSE", IA_HEX },
+	{ 0x54e3, "TUNGETDEVNETNS", IA_HEX },
+	{ 0x40045402, "SNDRV_TIMER_IOCTL_TREAD_OLD", IA_HEX },
+	{ 0x40045407, "SNDCTL_TMR_METRONOME", IA_HEX },
+	{ 0x40045408, "SNDCTL_TMR_SELECT", IA_HEX },
+	{ TIOCSPTLCK, "TIOCSPTLCK", IA_IN_INT },
+	{ TIOCSIG, "TIOCSIG", IA_HEX },
+	{ 0x400454a4, "SNDRV_TIMER_IOCTL_TREAD64", IA_HEX },
+	{ 0x400454c8, "TUNSETNOCSUM", IA_HEX },
+	{ 0x400454c9, "TUNSETDEBUG", IA_HEX },
+	{ 0x400454ca, "TUNSETIFF", IA_HEX },
+	{ 0x400454cb, "TUNSETPERSIST", IA_HEX },
+	{ 0x400454cc, "TUNSETOWNER", IA_HEX },
+	{ 0x400454cd, "TUNSETLINK", IA_HEX },
+	{ 0x400454ce, "TUNSETGROUP", IA_HEX },
+	{ 0x400454d0, "TUNSETOFFLOAD", IA_HEX },
+	{ 0x400454d1, "TUNSETTXFILTER", IA_HEX },
+	{ 0x400454d4, "TUNSETSNDBUF", IA_HEX },
+	{ 0x400454d8, "TUNSETVNETHDRSZ", IA_HEX },
+	{ 0x400454d9, "TUNSETQUEUE", IA_HEX },
+	{ 0x400454da, "TUNSETIFINDEX", IA_HEX },
+	{ 0x400454dc, "TUNSETVNETLE", IA_HEX },
+	{ 0x400454de, "TUNSETVNETBE", IA_HEX },
+	{ 0x400454e2, "TUNSETCARRIER", IA_HEX },
+	{ FS_IOC32_SETVERSION, "FS_IOC32_SETVERSION", IA_HEX },
+	{ FS_IOC_SETVERSION, "FS_IOC_SETVERSION", IA_HEX },
+	{ BLKBSZSET, "BLKBSZSET", IA_IN_INT },
+	{ FS_IOC32_SETFLAGS, "FS_IOC32_SETFLAGS", IA_IN_FSFL },
+	{ FS_IOC_SETFLAGS, "FS_IOC_SETFLAGS", IA_IN_FSFL },
+	{ FICLONE, "BTRFS_IOC_CLONE or FICLONE", IA_INT },
+	{ 0x40085400, "TFD_IOC_SET_TICKS", IA_HEX },
+	{ 0x401054d5, "TUNATTACHFILTER", IA_HEX },
+	{ 0x401054d6, "TUNDETACHFILTER", IA_HEX },
+	{ TCSETS2, "TCSETS2", IA_IN_TERMIOS2 },
+	{ TCSETSW2, "TCSETSW2", IA_IN_TERMIOS2 },
+	{ TCSETSF2, "TCSETSF2", IA_IN_TERMIOS2 },
+	{ 0x40345410, "SNDRV_TIMER_IOCTL_SELECT", IA_HEX },
+	{ 0x40485404, "SNDRV_TIMER_IOCTL_GPARAMS", IA_HEX },
+	{ 0x40505412, "SNDRV_TIMER_IOCTL_PARAMS", IA_HEX },
+	{ 0x80045400, "SNDRV_TIMER_IOCTL_PVERSION", IA_HEX },
+	{ TIOCGPTN, "TIOCGPTN", IA_OUT_UINT },
+	{ TIOCGDEV, "TIOCGDEV", IA_OUT_UINT },
+	{ TIOCGPKT, "TIOCGPKT", IA_HEX },
+	{ TIOCGPTLCK, "TIOCGPTLCK", IA_HEX },
+	{ TIOCGEXCL, "TIOCGEXCL", IA_OUT_INT },
+	{ 0x800454cf, "TUNGETFEATURES", IA_HEX },
+	{ 0x800454d2, "TUNGETIFF", IA_HEX },
+	{ 0x800454d3, "TUNGETSNDBUF", IA_HEX },
+	{ 0x800454d7, "TUNGETVNETHDRSZ", IA_HEX },
+	{ 0x800454dd, "TUNGETVNETLE", IA_HEX },
+	{ 0x800454df, "TUNGETVNETBE", IA_HEX },
+	{ 0x800454e0, "TUNSETSTEERINGEBPF", IA_HEX },
+	{ 0x800454e1, "TUNSETFILTEREBPF", IA_HEX },
+	{ FS_IOC32_GETVERSION, "FS_IOC32_GETVERSION", IA_HEX },
+	{ FS_IOC_GETVERSION, "FS_IOC_GETVERSION", IA_HEX },
+	{ BLKBSZGET, "BLKBSZGET", IA_OUT_INT },
+	{ BLKGETSIZE64, "BLKGETSIZE64", IA_OUT_U64 },
+	{ FS_IOC32_GETFLAGS, "FS_IOC32_GETFLAGS", IA_OUT_FSFL },
+	{ FS_IOC_GETFLAGS, "FS_IOC_GETFLAGS", IA_OUT_FSFL },
+	{ 0x801054db, "TUNGETFILTER", IA_HEX },
+	{ 0x80285442, "TIOCGISO7816", IA_HEX },
+	{ TCGETS2, "TCGETS2", IA_OUT_TERMIOS2 },
+	{ 0x80605414, "SNDRV_TIMER_IOCTL_STATUS", IA_HEX },
+	{ 0x80e85411, "SNDRV_TIMER_IOCTL_INFO", IA_HEX },
+	{ 0xc0045401, "SNDCTL_TMR_TIMEBASE", IA_HEX },
+	{ 0xc0045405, "SNDCTL_TMR_TEMPO", IA_HEX },
+	{ 0xc0045406, "SNDCTL_TMR_SOURCE", IA_HEX },
+	{ FIFREEZE, "FIFREEZE", IA_NONE },
+	{ FITHAW, "FITHAW", IA_NONE },
+	{ 0xc0145401, "SNDRV_TIMER_IOCTL_NEXT_DEVICE", IA_HEX },
+	{ 0xc0285443, "TIOCSISO7816", IA_HEX },
+	{ 0xc0505405, "SNDRV_TIMER_IOCTL_GSTATUS", IA_HEX },
+	{ 0xc0f85403, "SNDRV_TIMER_IOCTL_GINFO", IA_HEX },
+};
+
+static const struct ioctl_def *ioctl_find(uint32_t req)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(ioctl_defs); i++)
+		if (ioctl_defs[i].req == req)
+			return &ioctl_defs[i];
+	return NULL;
+}
+
+/* TCGETS, or _IOC(_IOC_READ, 0x58, 0x1, 0x4) for a number strace has no name for */
+void print_IOCTL_REQ(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	uint32_t req = d->args[arg];
+	const struct ioctl_def *def = ioctl_find(req);
+	uint32_t dir = _IOC_DIR(req);
+
+	if (def) {
+		ob_puts(o, def->name);
+		return;
+	}
+	ob_puts(o, "_IOC(");
+	if (dir == _IOC_NONE)
+		ob_puts(o, "_IOC_NONE");
+	else
+		ob_printf(o, "%s%s%s", dir & _IOC_READ ? "_IOC_READ" : "",
+			  dir == (_IOC_READ | _IOC_WRITE) ? "|" : "",
+			  dir & _IOC_WRITE ? "_IOC_WRITE" : "");
+	ob_puts(o, ", ");
+	ob_hex(o, _IOC_TYPE(req));
+	ob_puts(o, ", ");
+	ob_hex(o, _IOC_NR(req));
+	ob_puts(o, ", ");
+	ob_hex(o, _IOC_SIZE(req));
+	ob_putc(o, ')');
+}
+
+/* flags printed with nothing at all for 0, as strace does inside termios */
+static void print_tflags(struct outbuf *o, const struct xlat *x, uint32_t v)
+{
+	if (v)
+		print_xflags(o, x, v, NULL);
+}
+
+/* NL0|CR0|TAB0|BS0|VT0|FF0|: each delay field's value, every one followed by '|' */
+static void print_oflag_delays(struct outbuf *o, uint32_t v)
+{
+	static const struct {
+		const char *name;
+		uint32_t mask;
+	} f[] = {
+		{ "NL", NLDLY }, { "CR", CRDLY }, { "TAB", TABDLY },
+		{ "BS", BSDLY }, { "VT", VTDLY }, { "FF", FFDLY },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(f); i++) {
+		uint32_t n = (v & f[i].mask) / (f[i].mask & -f[i].mask);
+
+		if (f[i].mask == TABDLY && n == 3)
+			ob_puts(o, "XTABS|");
+		else
+			ob_printf(o, "%s%u|", f[i].name, n);
+	}
+}
+
+enum { TERMIO, TERMIOS, TERMIOS2 };
+
+/* struct termio (16-bit fields), termios and termios2 share the printing */
+static void print_termios(struct dctx *d, int arg, bool exit, int type)
+{
+	static const size_t size[] = { 17, 36, 44 };
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct(d, arg, exit, size[type]);
+	uint32_t fl[4], cflag, ncc = type == TERMIO ? 8 : 19;
+	const uint8_t *line = p + (type == TERMIO ? 8 : 16);
+	unsigned int i;
+	const char *n;
+
+	if (!p)
+		return;
+	for (i = 0; i < 4; i++) {
+		if (type == TERMIO)
+			fl[i] = (uint16_t)rd_s16(p + 2 * i);
+		else
+			fl[i] = rd_s32(p + 4 * i);
+	}
+	cflag = fl[2];
+	ob_puts(o, "{c_iflag=");
+	print_tflags(o, &xlat_termios_iflags, fl[0]);
+	ob_puts(o, ", c_oflag=");
+	print_oflag_delays(o, fl[1]);
+	print_tflags(o, &xlat_termios_oflags,
+		     fl[1] & ~(uint32_t)(NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY));
+	ob_puts(o, ", c_cflag=");
+	xlat_print_val(o, &xlat_termios_bauds, cflag & CBAUD, NULL);
+	ob_putc(o, '|');
+	if (cflag & CIBAUD) {
+		xlat_print_val(o, &xlat_termios_bauds, (cflag & CIBAUD) >> IBSHIFT, NULL);
+		ob_puts(o, "<<IBSHIFT|");
+	}
+	ob_puts(o, xlat_name(&xlat_termios_csizes, cflag & CSIZE));
+	ob_putc(o, '|');
+	print_tflags(o, &xlat_termios_cflags,
+		     cflag & ~(uint32_t)(CBAUD | CIBAUD | CSIZE));
+	ob_puts(o, ", c_lflag=");
+	print_tflags(o, &xlat_termios_lflags, fl[3]);
+	if (!d->s->verbose) {
+		ob_puts(o, ", ...}");
+		return;
+	}
+	ob_puts(o, ", c_line=");
+	xlat_print_val(o, &xlat_tty_ldiscs, *line, "N_???");
+	ob_puts(o, ", c_cc=[");
+	for (i = 0; i < ncc; i++) {
+		n = xlat_name(&xlat_termios_cc, i);
+		if (i)
+			ob_puts(o, ", ");
+		if (n)
+			ob_printf(o, "[%s]=", n);
+		else
+			ob_printf(o, "[%u]=", i);
+		ob_hex(o, line[1 + i]);
+	}
+	ob_putc(o, ']');
+	if (type == TERMIOS2)
+		ob_printf(o, ", c_ispeed=%u, c_ospeed=%u", (uint32_t)rd_s32(p + 36),
+			  (uint32_t)rd_s32(p + 40));
+	ob_putc(o, '}');
+}
+
+static void print_winsize(struct dctx *d, int arg, bool exit)
+{
+	const uint8_t *p = d_struct(d, arg, exit, 8);
+
+	if (p)
+		ob_printf(d->o, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
+			  (uint16_t)rd_s16(p), (uint16_t)rd_s16(p + 2), (uint16_t)rd_s16(p + 4),
+			  (uint16_t)rd_s16(p + 6));
+}
+
+/* [N], [FLAGS]: an integer behind the pointer */
+static void print_int_at(struct dctx *d, int arg, bool exit, int how)
+{
+	struct outbuf *o = d->o;
+	size_t size = how == IA_OUT_U16 ? 2 : how == IA_IN_RANGE ? 16 :
+		      how == IA_OUT_U64 || how == IA_OUT_S64 ? 8 : 4;
+	const uint8_t *p = d_struct(d, arg, exit, size);
+	int32_t v;
+
+	if (!p)
+		return;
+	v = rd_s32(p);
+	ob_putc(o, '[');
+	switch (how) {
+	case IA_OUT_U16:
+		ob_udec(o, (uint16_t)rd_s16(p));
+		break;
+	case IA_OUT_U64:
+		ob_udec(o, rd_s64(p));
+		break;
+	case IA_OUT_S64:
+		ob_dec(o, rd_s64(p));
+		break;
+	case IA_IN_RANGE:
+		ob_printf(o, "%llu, %llu", (unsigned long long)rd_s64(p),
+			  (unsigned long long)rd_s64(p + 8));
+		break;
+	case IA_OUT_UINT:
+		ob_udec(o, (uint32_t)v);
+		break;
+	case IA_IN_TIOCM:
+		print_xflags(o, &xlat_tiocm_flags, (uint32_t)v, "TIOCM_???");
+		break;
+	case IA_IN_FSFL:
+		print_xflags(o, &xlat_fs_inode_flags, (uint32_t)v, "FS_???_FL");
+		break;
+	default:
+		ob_dec(o, v);
+	}
+	ob_putc(o, ']');
+}
+
+/* by request: structures read by the call from the entry record, written ones after it */
+void print_IOCTL_ARG(struct dctx *d, int arg)
+{
+	const struct ioctl_def *def = ioctl_find(d->args[1]);
+	struct outbuf *o = d->o;
+	uint64_t v = d->args[arg];
+	const struct sc_blob *b;
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	switch (def ? def->arg : IA_HEX) {
+	case IA_NONE:
+		return;
+	case IA_INT:
+		ob_dec(o, (int32_t)v);
+		return;
+	case IA_IN_INT:
+		print_int_at(d, arg, false, IA_IN_INT);
+		return;
+	case IA_OUT_INT:
+		print_int_at(d, arg, true, IA_OUT_INT);
+		return;
+	case IA_OUT_UINT:
+	case IA_OUT_U16:
+	case IA_OUT_U64:
+	case IA_OUT_S64:
+		print_int_at(d, arg, true, def->arg);
+		return;
+	case IA_IN_RANGE:
+		print_int_at(d, arg, false, IA_IN_RANGE);
+		return;
+	case IA_ULONG:
+		ob_udec(o, v);
+		return;
+	case IA_IN_TIOCM:
+		print_int_at(d, arg, false, IA_IN_TIOCM);
+		return;
+	case IA_OUT_TIOCM:
+		print_int_at(d, arg, true, IA_IN_TIOCM);
+		return;
+	case IA_IN_FSFL:
+		print_int_at(d, arg, false, IA_IN_FSFL);
+		return;
+	case IA_OUT_FSFL:
+		print_int_at(d, arg, true, IA_IN_FSFL);
+		return;
+	case IA_IN_CHAR:
+		b = d_mem(d, arg, false);
+		if (b && b->len)
+			print_quoted(d, blob_data(b), 1, false, false);
+		else if (b)
+			ob_ptr(o, v);
+		return;
+	case IA_TCXONC:
+		xlat_print_val(o, &xlat_tcxonc_args, v, "TC???");
+		return;
+	case IA_TCFLSH:
+		xlat_print_val(o, &xlat_tcflsh_args, v, "TC???");
+		return;
+	case IA_IN_WINSZ:
+	case IA_OUT_WINSZ:
+		print_winsize(d, arg, def->arg == IA_OUT_WINSZ);
+		return;
+	case IA_IN_TERMIO:
+	case IA_OUT_TERMIO:
+		print_termios(d, arg, def->arg == IA_OUT_TERMIO, TERMIO);
+		return;
+	case IA_IN_TERMIOS:
+	case IA_OUT_TERMIOS:
+		print_termios(d, arg, def->arg == IA_OUT_TERMIOS, TERMIOS);
+		return;
+	case IA_IN_TERMIOS2:
+	case IA_OUT_TERMIOS2:
+		print_termios(d, arg, def->arg == IA_OUT_TERMIOS2, TERMIOS2);
+		return;
+	}
+	ob_hex(o, v);
+}

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Flag sets and enumerations, named as strace names them. Unknown bits follow the names in hex
+ * (O_RDONLY|0x80000000); a value with no known bit at all is hex with strace's comment naming
+ * the family (0x10 / * ?_OK * /). Kernel uapi headers give the values: glibc's differ (O_LARGEFILE
+ * is 0 for 64-bit programs, F_GETLK64 is F_GETLK).
+ */
+#include <string.h>
+#include "decode.h"
+#include "decode_flags.h"
+#include "xlat/access_modes.h"
+#include "xlat/arch_prctl_codes.h"
+#include "xlat/at_faccess_flags.h"
+#include "xlat/at_flags.h"
+#include "xlat/at_handle_flags.h"
+#include "xlat/at_statx_flags.h"
+#include "xlat/clockids.h"
+#include "xlat/clone_flags.h"
+#include "xlat/epoll_create_flags.h"
+#include "xlat/epoll_ctl_ops.h"
+#include "xlat/eventfd_flags.h"
+#include "xlat/fcntl_cmds.h"
+#include "xlat/futex_cmds.h"
+#include "xlat/getrandom_flags.h"
+#include "xlat/idtypes.h"
+#include "xlat/inotify_init_flags.h"
+#include "xlat/itimer_which.h"
+#include "xlat/madvise_advice.h"
+#include "xlat/mmap_flags.h"
+#include "xlat/mmap_prot.h"
+#include "xlat/mmap_type.h"
+#include "xlat/mremap_flags.h"
+#include "xlat/msync_flags.h"
+#include "xlat/open_access.h"
+#include "xlat/open_flags.h"
+#include "xlat/prctl_options.h"
+#include "xlat/rename_flags.h"
+#include "xlat/rlimits.h"
+#include "xlat/seek_whence.h"
+#include "xlat/signalfd_flags.h"
+#include "xlat/sigprocmask_how.h"
+#include "xlat/timer_flags.h"
+#include "xlat/timerfd_flags.h"
+#include "xlat/wait_options.h"
+
+void print_xflags(struct outbuf *o, const struct xlat *x, uint64_t val, const char *unknown)
+{
+	uint64_t rest = val;
+	bool any = false;
+	unsigned int i;
+
+	if (!val) {
+		const char *n = xlat_name(x, 0);
+
+		ob_puts(o, n ? n : "0");
+		return;
+	}
+	for (i = 0; i < x->n && rest; i++) {
+		uint64_t f = x->e[i].val;
+
+		if (!f || (rest & f) != f)
+			continue;
+		if (any)
+			ob_putc(o, '|');
+		ob_puts(o, x->e[i].name);
+		rest &= ~f;
+		any = true;
+	}
+	if (!rest)
+		return;
+	if (any)
+		ob_putc(o, '|');
+	ob_hex(o, rest);
+	if (!any && unknown)
+		ob_printf(o, " /* %s */", unknown);
+}
+
+bool sc_is(const struct dctx *d, const char *name)
+{
+	return d->def && !strcmp(d->def->name, name);
+}
+
+/* O_RDWR|O_CREAT: the access mode always, then the other flags */
+void print_open_flags(struct outbuf *o, uint64_t fl)
+{
+	uint64_t rest = fl & ~(uint64_t)O_ACCMODE;
+
+	ob_puts(o, xlat_name(&xlat_open_access, fl & O_ACCMODE));
+	if (!rest)
+		return;
+	ob_putc(o, '|');
+	print_xflags(o, &xlat_open_flags, rest, NULL);
+}
+
+void print_OPEN_FLAGS(struct dctx *d, int arg)
+{
+	print_open_flags(d->o, (uint32_t)d->args[arg]);
+}
+
+/* open's mode: only when the flags before it create a file, as strace shows it */
+void print_OPEN_MODE(struct dctx *d, int arg)
+{
+	uint32_t fl = d->args[arg - 1];
+
+	if (fl & (O_CREAT | __O_TMPFILE))
+		ob_printf(d->o, "%#03o", (uint32_t)d->args[arg]);
+}
+
+void print_AT_FLAGS(struct dctx *d, int arg)
+{
+	const struct xlat *x = &xlat_at_flags;
+
+	if (sc_is(d, "statx"))
+		x = &xlat_at_statx_flags;
+	else if (sc_is(d, "faccessat2"))
+		x = &xlat_at_faccess_flags;
+	else if (sc_is(d, "name_to_handle_at"))
+		x = &xlat_at_handle_flags;
+	print_xflags(d->o, x, (uint32_t)d->args[arg], "AT_???");
+}
+
+void print_ACCESS_MODE(struct dctx *d, int arg)
+{
+	print_xflags(d->o, &xlat_access_modes, (uint32_t)d->args[arg], "?_OK");
+}
+
+void print_PROT(struct dctx *d, int arg)
+{
+	print_xflags(d->o, &xlat_mmap_prot, d->args[arg], "PROT_???");
+}
+
+/* the mapping type, the flags, then the huge page size as N<<MAP_HUGE_SHIFT */
+void print_MAP_FLAGS(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	uint32_t fl = d->args[arg];
+	uint32_t huge = (fl >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
+	uint32_t rest = fl & ~(uint32_t)MAP_TYPE & ~((uint32_t)MAP_HUGE_MASK << MAP_HUGE_SHIFT);
+
+	xlat_print_val(o, &xlat_mmap_type, fl & MAP_TYPE, "MAP_???");
+	if (rest) {
+		ob_putc(o, '|');
+		print_xflags(o, &xlat_mmap_flags, rest, NULL);
+	}
+	if (huge)
+		ob_printf(o, "|%u<<MAP_HUGE_SHIFT", huge);
+}
+
+void print_MREMAP_FLAGS(struct dctx *d, int arg)
+{
+	print_xflags(d->o, &xlat_mremap_flags, d->args[arg], "MREMAP_???");
+}
+
+/* mremap's new_address: only when MREMAP_MAYMOVE|MREMAP_FIXED put the mapping there */
+void print_MREMAP_ADDR(struct dctx *d, int arg)
+{
+	uint64_t both = MREMAP_MAYMOVE | MREMAP_FIXED;
+
+	if ((d->args[arg - 1] & both) == both)
+		ob_ptr(d->o, d->args[arg]);
+}
+
+void print_MADVISE(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_madvise_advice, (uint32_t)d->args[arg], "MADV_???");
+}
+
+void print_MSYNC_FLAGS(struct dctx *d, int arg)
+{
+	print_xflags(d->o, &xlat_msync_flags, (uint32_t)d->args[arg], "MS_???");
+}
+
+void print_SEEK_WHENCE(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_seek_whence, (uint32_t)d->args[arg], "SEEK_???");
+}
+
+/* CLONE_VM|...|SIGCHLD: the low byte is the signal sent to the parent when the child exits */
+void print_clone_flags(struct outbuf *o, uint64_t fl)
+{
+	uint64_t rest = fl & ~(uint64_t)0xff;
+	unsigned int sig = fl & 0xff;
+	char buf[16];
+
+	if (rest)
+		print_xflags(o, &xlat_clone_flags, rest, "CLONE_???");
+	if (!sig) {
+		if (!rest)
+			ob_putc(o, '0');
+		return;
+	}
+	if (rest)
+		ob_putc(o, '|');
+	if (sig <= 64)
+		ob_puts(o, signal_name(sig, buf, sizeof(buf)));
+	else
+		ob_udec(o, sig);
+}
+
+/* clone's stack goes first, as strace reorders it: child_stack=NULL, flags=... */
+void print_CLONE_FLAGS(struct dctx *d, int arg)
+{
+	ob_puts(d->o, "child_stack=");
+	ob_ptr(d->o, d->args[1]);
+	ob_puts(d->o, ", flags=");
+	print_clone_flags(d->o, d->args[arg]);
+}
+
+void print_WAIT_OPTIONS(struct dctx *d, int arg)
+{
+	print_xflags(d->o, &xlat_wait_options, (uint32_t)d->args[arg], "W???");
+}
+
+void print_IDTYPE(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_idtypes, (uint32_t)d->args[arg], "P_???");
+}
+
+void print_SIGPROCMASK_HOW(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_sigprocmask_how, (uint32_t)d->args[arg], "SIG_???");
+}
+
+void print_RLIMIT_RESOURCE(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_rlimits, (uint32_t)d->args[arg], "RLIMIT_???");
+}
+
+void print_GRND_FLAGS(struct dctx *d, int arg)
+{
+	print_xflags(d->o, &xlat_getrandom_flags, (uint32_t)d->args[arg], "GRND_???");
+}
+
+void print_RENAME_FLAGS(struct dctx *d, int arg)
+{
+	/* sic: strace's comment has two question marks here */
+	print_xflags(d->o, &xlat_rename_flags, (uint32_t)d->args[arg], "RENAME_??");
+}
+
+/* pipe2, dup3 take open flags; the *_init1/create calls have their own names */
+void print_FD_FLAGS(struct dctx *d, int arg)
+{
+	uint32_t fl = d->args[arg];
+
+	if (sc_is(d, "inotify_init1"))
+		print_xflags(d->o, &xlat_inotify_init_flags, fl, "IN_???");
+	else if (sc_is(d, "signalfd4"))
+		print_xflags(d->o, &xlat_signalfd_flags, fl, "SFD_???");
+	else if (sc_is(d, "timerfd_create"))
+		print_xflags(d->o, &xlat_timerfd_flags, fl, "TFD_???");
+	else
+		print_xflags(d->o, &xlat_open_flags, fl, "O_???");
+}
+
+void print_EFD_FLAGS(struct dctx *d, int arg)
+{
+	print_xflags(d->o, &xlat_eventfd_flags, (uint32_t)d->args[arg], "EFD_???");
+}
+
+void print_EPOLL_CTL_OP(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_epoll_ctl_ops, (uint32_t)d->args[arg], "EPOLL_CTL_???");
+}
+
+void print_EPOLL_FLAGS(struct dctx *d, int arg)
+{
+	print_xflags(d->o, &xlat_epoll_create_flags, (uint32_t)d->args[arg], "EPOLL_???");
+}
+
+void print_CLOCKID(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_clockids, (uint32_t)d->args[arg], "CLOCK_???");
+}
+
+void print_TIMER_FLAGS(struct dctx *d, int arg)
+{
+	uint32_t fl = d->args[arg];
+
+	if (sc_is(d, "timerfd_settime"))
+		print_xflags(d->o, &xlat_timerfd_flags, fl, "TFD_???");
+	else
+		print_xflags(d->o, &xlat_timer_flags, fl, "TIMER_???");
+}
+
+void print_ITIMER_WHICH(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_itimer_which, (uint32_t)d->args[arg], "ITIMER_???");
+}
+
+/*
+ * FUTEX_WAIT_PRIVATE, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME: a command with its
+ * private flag folded into the name; FUTEX_CLOCK_REALTIME only where the command takes it.
+ */
+void print_futex_op(struct outbuf *o, uint32_t op)
+{
+	uint32_t cmd = op & ~(uint32_t)(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+	const char *n = xlat_name(&xlat_futex_cmds, cmd);
+	bool rt = op & FUTEX_CLOCK_REALTIME;
+	bool priv = op & FUTEX_PRIVATE_FLAG;
+
+	if (n && rt && cmd != FUTEX_WAIT && cmd != FUTEX_WAIT_BITSET &&
+	    cmd != FUTEX_WAIT_REQUEUE_PI)
+		n = NULL;
+	if (!n) {
+		ob_hex(o, op);
+		ob_puts(o, " /* FUTEX_??? */");
+		return;
+	}
+	ob_puts(o, n);
+	if (priv)
+		ob_puts(o, cmd == FUTEX_FD ? "|FUTEX_PRIVATE_FLAG" : "_PRIVATE");
+	if (rt)
+		ob_puts(o, "|FUTEX_CLOCK_REALTIME");
+}
+
+void print_FUTEX_OP(struct dctx *d, int arg)
+{
+	print_futex_op(d->o, d->args[arg]);
+}
+
+void print_ARCH_PRCTL_CODE(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_arch_prctl_codes, (uint32_t)d->args[arg], "ARCH_???");
+}
+
+void print_PRCTL_OPTION(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_prctl_options, (uint32_t)d->args[arg], "PR_???");
+}
+
+void print_FCNTL_CMD(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_fcntl_cmds, (uint32_t)d->args[arg], "F_???");
+}

@@ -1,0 +1,1157 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Sockets: families, types and protocols, message and socket flags, option levels, names and
+ * values, socket addresses and struct msghdr, printed as strace prints them.
+ */
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/socket.h>
+#include "decode.h"
+#include "xlat/net_af.h"
+#include "xlat/net_arphrd.h"
+#include "xlat/net_ax25_proto.h"
+#include "xlat/net_bt_proto.h"
+#include "xlat/net_caif_proto.h"
+#include "xlat/net_cmsg_ip.h"
+#include "xlat/net_can_proto.h"
+#include "xlat/net_eth_p.h"
+#include "xlat/net_icmp_types.h"
+#include "xlat/net_ipproto.h"
+#include "xlat/net_isdn_proto.h"
+#include "xlat/net_kcm_proto.h"
+#include "xlat/net_msg_flags.h"
+#include "xlat/net_netlink_proto.h"
+#include "xlat/net_nfc_proto.h"
+#include "xlat/net_opt_alg.h"
+#include "xlat/net_opt_ax25.h"
+#include "xlat/net_opt_bt.h"
+#include "xlat/net_opt_caif.h"
+#include "xlat/net_opt_can_raw.h"
+#include "xlat/net_opt_dccp.h"
+#include "xlat/net_opt_ip.h"
+#include "xlat/net_opt_ip_get.h"
+#include "xlat/net_opt_ipv6.h"
+#include "xlat/net_opt_ipv6_get.h"
+#include "xlat/net_opt_ipx.h"
+#include "xlat/net_opt_irlmp.h"
+#include "xlat/net_opt_iucv.h"
+#include "xlat/net_opt_kcm.h"
+#include "xlat/net_opt_llc.h"
+#include "xlat/net_opt_netlink.h"
+#include "xlat/net_opt_nfc.h"
+#include "xlat/net_opt_packet.h"
+#include "xlat/net_opt_pnpipe.h"
+#include "xlat/net_opt_pppol2tp.h"
+#include "xlat/net_opt_raw.h"
+#include "xlat/net_opt_rds.h"
+#include "xlat/net_opt_rxrpc.h"
+#include "xlat/net_opt_sctp.h"
+#include "xlat/net_opt_so.h"
+#include "xlat/net_opt_so_get.h"
+#include "xlat/net_opt_tcp.h"
+#include "xlat/net_opt_tipc.h"
+#include "xlat/net_opt_tls.h"
+#include "xlat/net_opt_udp.h"
+#include "xlat/net_opt_vsock.h"
+#include "xlat/net_opt_xdp.h"
+#include "xlat/net_packet_mr.h"
+#include "xlat/net_phonet_proto.h"
+#include "xlat/net_pkttype.h"
+#include "xlat/net_scm.h"
+#include "xlat/net_shut.h"
+#include "xlat/net_smc_proto.h"
+#include "xlat/net_sock_flags.h"
+#include "xlat/net_sock_types.h"
+#include "xlat/net_sol.h"
+#include "xlat/net_txrehash.h"
+
+#define SOCK_TYPE_MASK	0xf
+#define SA_MAX		128	/* sizeof(struct sockaddr_storage): longer addresses are cut */
+#define SUN_PATH_MAX	108
+#define SIN6_MIN_LEN	24	/* a sockaddr_in6 without sin6_scope_id */
+#define SOCK_FPROG_SIZE	16
+#define TPACKET_REQ_SIZE 16
+#define PACKET_MREQ_SIZE 16
+#define GROUP_REQ_SIZE	136	/* struct group_req: u32 interface, padding, sockaddr_storage */
+#define CMSG_HDR_SIZE	16	/* struct cmsghdr: size_t len, int level, int type */
+
+/* struct msghdr (64-bit) */
+#define MH_NAME		0
+#define MH_NAMELEN	8
+#define MH_IOV		16
+#define MH_IOVLEN	24
+#define MH_CONTROL	32
+#define MH_CONTROLLEN	40
+#define MH_FLAGS	48
+#define MH_SIZE		56
+
+/*
+ * What a msghdr capture may hold besides the struct itself (sub 0): blobs of the same argument
+ * with these sub numbers. Absent blobs print as the pointers, as strace prints memory it
+ * cannot read.
+ */
+enum {
+	MH_SUB_NAME = 1,	/* msg_name: min(msg_namelen, SA_MAX) bytes */
+	MH_SUB_CONTROL = 2,	/* msg_control: msg_controllen bytes (capped) */
+	MH_SUB_IOV = 3,		/* the struct iovec array (capped); full = msg_iovlen */
+	MH_SUB_BUF = 4,		/* + i: iov[i]'s bytes (capped); full = iov_len */
+};
+
+/* ---- reading captured memory ---- */
+
+static uint16_t rd_u16(const uint8_t *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static uint32_t rd_u32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static uint64_t rd_u64(const uint8_t *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static bool blob_ok(const struct sc_blob *b, size_t min)
+{
+	return b && !(b->flags & BLOBF_FAULT) && b->len >= min;
+}
+
+/* ---- values and flags ---- */
+
+/* strace's printflags: A|B|0x40, a lone unknown rest as 0x40 / * MSG_??? * /, 0 as "0" */
+static void print_flags(struct outbuf *o, const struct xlat *x, uint64_t val, const char *unknown)
+{
+	unsigned int i;
+
+	for (i = 0; i < x->n; i++) {
+		if (x->e[i].val && (val & x->e[i].val) == x->e[i].val) {
+			xlat_print_flags(o, x, val, NULL);
+			return;
+		}
+	}
+	ob_hex(o, val);
+	if (val)
+		ob_printf(o, " /* %s */", unknown);
+}
+
+/* a value printed in hex with its name as a comment: 0xcc / * AX25_P_IP * / */
+static void print_val_commented(struct outbuf *o, const struct xlat *x, uint64_t val,
+				const char *unknown)
+{
+	const char *n = xlat_name(x, val);
+
+	ob_hex(o, val);
+	ob_printf(o, " /* %s */", n ? n : unknown);
+}
+
+/* a C string as strace quotes it (-x, -xx apply) */
+static void print_cstr(struct dctx *d, const char *str)
+{
+	print_quoted(d, (const uint8_t *)str, strlen(str), true, false);
+}
+
+/* if_nametoindex("lo") when the index names an interface here, else the number */
+static void print_ifindex(struct dctx *d, uint32_t idx)
+{
+	char name[IF_NAMESIZE];
+
+	if (idx && if_indextoname(idx, name)) {
+		ob_puts(d->o, "if_nametoindex(");
+		print_cstr(d, name);
+		ob_putc(d->o, ')');
+	} else {
+		ob_udec(d->o, idx);
+	}
+}
+
+/* bytes as "\x44\x43", whatever -x says */
+static void print_hex_string(struct outbuf *o, const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	ob_putc(o, '"');
+	for (i = 0; i < n; i++)
+		ob_printf(o, "\\x%02x", p[i]);
+	ob_putc(o, '"');
+}
+
+void print_SOCK_FAMILY(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_net_af, (uint32_t)d->args[arg], "AF_???");
+}
+
+void print_SOCK_TYPE(struct dctx *d, int arg)
+{
+	uint32_t t = d->args[arg];
+	const char *n = xlat_name(&xlat_net_sock_types, t & SOCK_TYPE_MASK);
+
+	if (!n) {
+		print_flags(d->o, &xlat_net_sock_flags, t, "SOCK_???");
+		return;
+	}
+	ob_puts(d->o, n);
+	t &= ~SOCK_TYPE_MASK;
+	if (t) {
+		ob_putc(d->o, '|');
+		print_flags(d->o, &xlat_net_sock_flags, t, "SOCK_???");
+	}
+}
+
+struct proto_table {
+	uint32_t family;
+	const struct xlat *x;
+	const char *unknown;
+};
+
+/* families whose protocol strace names (AF_INET6 and AF_PACKET are handled apart) */
+static const struct proto_table proto_tables[] = {
+	{ AF_INET, &xlat_net_ipproto, "IPPROTO_???" },
+	{ AF_NETLINK, &xlat_net_netlink_proto, "NETLINK_???" },
+	{ AF_IRDA, &xlat_net_can_proto, "IRDAPROTO_???" },	/* sic: strace's table */
+	{ AF_CAN, &xlat_net_can_proto, "CAN_???" },
+	{ AF_BLUETOOTH, &xlat_net_bt_proto, "BTPROTO_???" },
+	{ AF_RXRPC, &xlat_net_af, "AF_???" },
+	{ AF_ISDN, &xlat_net_isdn_proto, "ISDN_P_???" },
+	{ AF_PHONET, &xlat_net_phonet_proto, "PN_PROTO_???" },
+	{ AF_CAIF, &xlat_net_caif_proto, "CAIFPROTO_???" },
+	{ AF_NFC, &xlat_net_nfc_proto, "NFC_SOCKPROTO_???" },
+	{ AF_KCM, &xlat_net_kcm_proto, "KCMPROTO_???" },
+	{ AF_SMC, &xlat_net_smc_proto, "SMCPROTO_???" },
+};
+
+/* the protocol depends on the family in args[0]; socketpair's is only a number */
+void print_SOCK_PROTO(struct dctx *d, int arg)
+{
+	uint32_t family = d->args[0];
+	uint64_t v = d->args[arg];
+	unsigned int i;
+
+	if (arg + 1 < d->def->nargs && d->def->arg[arg + 1] == K_FDPAIR) {
+		ob_udec(d->o, v);
+		return;
+	}
+	if (family == AF_INET6)
+		family = AF_INET;
+	for (i = 0; i < ARRAY_SIZE(proto_tables); i++) {
+		if (proto_tables[i].family == family) {
+			xlat_print_val(d->o, proto_tables[i].x, (uint32_t)v, proto_tables[i].unknown);
+			return;
+		}
+	}
+	switch (family) {
+	case AF_PACKET:
+		ob_puts(d->o, "htons(");
+		xlat_print_val(d->o, &xlat_net_eth_p, ntohs((uint16_t)v), "ETH_P_???");
+		ob_putc(d->o, ')');
+		break;
+	case AF_AX25:
+		print_val_commented(d->o, &xlat_net_ax25_proto, v, "AX25_P_???");
+		break;
+	default:
+		ob_udec(d->o, v);
+	}
+}
+
+void print_SOCK_FLAGS(struct dctx *d, int arg)
+{
+	print_flags(d->o, &xlat_net_sock_flags, (uint32_t)d->args[arg], "SOCK_???");
+}
+
+void print_MSG_FLAGS(struct dctx *d, int arg)
+{
+	print_flags(d->o, &xlat_net_msg_flags, (uint32_t)d->args[arg], "MSG_???");
+}
+
+void print_SHUT_HOW(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_net_shut, (uint32_t)d->args[arg], "SHUT_???");
+}
+
+void print_SOCKOPT_LEVEL(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_net_sol, (uint32_t)d->args[arg], "SOL_??");
+}
+
+struct opt_table {
+	uint32_t level;
+	const struct xlat *set, *get;
+	const char *unknown;
+};
+
+static const struct opt_table opt_tables[] = {
+	{ SOL_IP, &xlat_net_opt_ip, &xlat_net_opt_ip_get, "IP_???" },
+	{ SOL_SOCKET, &xlat_net_opt_so, &xlat_net_opt_so_get, "SO_???" },
+	{ SOL_TCP, &xlat_net_opt_tcp, &xlat_net_opt_tcp, "TCP_???" },
+	{ SOL_UDP, &xlat_net_opt_udp, &xlat_net_opt_udp, "UDP_???" },
+	{ AF_VSOCK, &xlat_net_opt_vsock, &xlat_net_opt_vsock, "SO_VM_???" },
+	{ SOL_IPV6, &xlat_net_opt_ipv6, &xlat_net_opt_ipv6_get, "IPV6_???" },
+	{ SOL_CAN_RAW, &xlat_net_opt_can_raw, &xlat_net_opt_can_raw, "CAN_RAW_???" },
+	{ SOL_SCTP, &xlat_net_opt_sctp, &xlat_net_opt_sctp, "SCTP_???" },
+	{ SOL_RAW, &xlat_net_opt_raw, &xlat_net_opt_raw, "RAW_???" },
+	{ SOL_IPX, &xlat_net_opt_ipx, &xlat_net_opt_ipx, "IPX_???" },
+	{ SOL_AX25, &xlat_net_opt_ax25, &xlat_net_opt_ax25, "AX25_???" },
+	{ SOL_PACKET, &xlat_net_opt_packet, &xlat_net_opt_packet, "PACKET_???" },
+	{ SOL_IRDA, &xlat_net_opt_irlmp, &xlat_net_opt_irlmp, "IRLMP_???" },
+	{ SOL_LLC, &xlat_net_opt_llc, &xlat_net_opt_llc, "LLC_OPT_???" },
+	{ SOL_DCCP, &xlat_net_opt_dccp, &xlat_net_opt_dccp, "DCCP_SOCKOPT_???" },
+	{ SOL_NETLINK, &xlat_net_opt_netlink, &xlat_net_opt_netlink, "NETLINK_???" },
+	{ SOL_TIPC, &xlat_net_opt_tipc, &xlat_net_opt_tipc, "TIPC_???" },
+	{ SOL_RXRPC, &xlat_net_opt_rxrpc, &xlat_net_opt_rxrpc, "RXRPC_???" },
+	{ SOL_PPPOL2TP, &xlat_net_opt_pppol2tp, &xlat_net_opt_pppol2tp, "PPPOL2TP_SO_???" },
+	{ SOL_BLUETOOTH, &xlat_net_opt_bt, &xlat_net_opt_bt, "BT_???" },
+	{ SOL_PNPIPE, &xlat_net_opt_pnpipe, &xlat_net_opt_pnpipe, "PNPIPE_???" },
+	{ SOL_RDS, &xlat_net_opt_rds, &xlat_net_opt_rds, "RDS_???" },
+	{ SOL_IUCV, &xlat_net_opt_iucv, &xlat_net_opt_iucv, "SO_???" },
+	{ SOL_CAIF, &xlat_net_opt_caif, &xlat_net_opt_caif, "CAIFSO_???" },
+	{ SOL_ALG, &xlat_net_opt_alg, &xlat_net_opt_alg, "ALG_???" },
+	{ SOL_NFC, &xlat_net_opt_nfc, &xlat_net_opt_nfc, "NFC_LLCP_???" },
+	{ SOL_KCM, &xlat_net_opt_kcm, &xlat_net_opt_kcm, "KCM_???" },
+	{ SOL_TLS, &xlat_net_opt_tls, &xlat_net_opt_tls, "TLS_???" },
+	{ SOL_XDP, &xlat_net_opt_xdp, &xlat_net_opt_xdp, "XDP_???" },
+};
+
+static bool is_getsockopt(const struct dctx *d, int optval_arg)
+{
+	return d->def->arg[optval_arg] == K_SOCKOPT_VAL_OUT;
+}
+
+/* the option name depends on the level before it; getsockopt has a few names of its own */
+void print_SOCKOPT_NAME(struct dctx *d, int arg)
+{
+	uint32_t level = d->args[arg - 1], name = d->args[arg];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(opt_tables); i++) {
+		const struct opt_table *t = &opt_tables[i];
+
+		if (t->level == level) {
+			xlat_print_val(d->o, is_getsockopt(d, arg + 1) ? t->get : t->set, name,
+				       t->unknown);
+			return;
+		}
+	}
+	ob_udec(d->o, name);
+}
+
+/* ---- socket addresses ---- */
+
+static void print_sockaddr_un(struct dctx *d, const uint8_t *sa, uint32_t len)
+{
+	const uint8_t *path = sa + 2;
+	size_t n = len - 2 > SUN_PATH_MAX ? SUN_PATH_MAX : len - 2;
+
+	ob_puts(d->o, ", sun_path=");
+	if (path[0]) {
+		print_quoted(d, path, strnlen((const char *)path, n), true, false);
+		return;
+	}
+	/* an abstract name: every byte counts, NULs included */
+	ob_putc(d->o, '@');
+	print_quoted(d, path + 1, n - 1, false, false);
+}
+
+static void print_inet_addr(struct dctx *d, const uint8_t *addr)
+{
+	char buf[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, addr, buf, sizeof(buf));
+	ob_puts(d->o, "inet_addr(");
+	print_cstr(d, buf);
+	ob_putc(d->o, ')');
+}
+
+static void print_inet6_addr(struct dctx *d, const uint8_t *addr, const char *field)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	inet_ntop(AF_INET6, addr, buf, sizeof(buf));
+	ob_puts(d->o, "inet_pton(AF_INET6, ");
+	print_cstr(d, buf);
+	ob_printf(d->o, ", &%s)", field);
+}
+
+static void print_sockaddr_in(struct dctx *d, const uint8_t *sa)
+{
+	ob_printf(d->o, ", sin_port=htons(%u), sin_addr=", ntohs(rd_u16(sa + 2)));
+	print_inet_addr(d, sa + 4);
+}
+
+static void print_sockaddr_in6(struct dctx *d, const uint8_t *sa, uint32_t len)
+{
+	const struct in6_addr *a = (const struct in6_addr *)(sa + 8);
+
+	ob_printf(d->o, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), ",
+		  ntohs(rd_u16(sa + 2)), ntohl(rd_u32(sa + 4)));
+	print_inet6_addr(d, sa + 8, "sin6_addr");
+	if (len <= SIN6_MIN_LEN)
+		return;
+	ob_puts(d->o, ", sin6_scope_id=");
+	if (IN6_IS_ADDR_LINKLOCAL(a) || IN6_IS_ADDR_MC_LINKLOCAL(a))
+		print_ifindex(d, rd_u32(sa + 24));
+	else
+		ob_udec(d->o, rd_u32(sa + 24));
+}
+
+static void print_sockaddr_nl(struct dctx *d, const uint8_t *sa)
+{
+	uint16_t pad = rd_u16(sa + 2);
+
+	if (pad)
+		ob_printf(d->o, ", nl_pad=%#x", pad);
+	ob_printf(d->o, ", nl_pid=%d, nl_groups=%#08x", (int32_t)rd_u32(sa + 4), rd_u32(sa + 8));
+}
+
+/* struct sockaddr_ll: sll_addr shows the bytes both sll_halen and `len` cover */
+static void print_sockaddr_ll(struct dctx *d, const uint8_t *sa, uint32_t len)
+{
+	struct outbuf *o = d->o;
+	unsigned int halen = sa[11], i;
+
+	ob_puts(o, ", sll_protocol=htons(");
+	xlat_print_val(o, &xlat_net_eth_p, ntohs(rd_u16(sa + 2)), "ETH_P_???");
+	ob_puts(o, "), sll_ifindex=");
+	print_ifindex(d, rd_u32(sa + 4));
+	ob_puts(o, ", sll_hatype=");
+	xlat_print_val(o, &xlat_net_arphrd, rd_u16(sa + 8), "ARPHRD_???");
+	ob_puts(o, ", sll_pkttype=");
+	xlat_print_val(o, &xlat_net_pkttype, sa[10], "PACKET_???");
+	ob_printf(o, ", sll_halen=%u", halen);
+	if (!halen)
+		return;
+	ob_puts(o, ", sll_addr=[");
+	for (i = 0; i < halen && 12 + i < len; i++)
+		ob_printf(o, "%s%#02x", i ? ", " : "", sa[12 + i]);
+	if (i < halen)
+		ob_puts(o, ", ...");
+	ob_putc(o, ']');
+}
+
+/* A socket address of `len` (>= 2) bytes, all of them at `p`. */
+static void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len)
+{
+	uint8_t sa[SA_MAX + 8] = { 0 };
+	uint16_t family;
+
+	if (len > SA_MAX)
+		len = SA_MAX;
+	memcpy(sa, p, len);
+	family = rd_u16(sa);
+	ob_puts(d->o, "{sa_family=");
+	xlat_print_val(d->o, &xlat_net_af, family, "AF_???");
+	if (len == 2) {
+		ob_putc(d->o, '}');
+		return;
+	}
+	if (family == AF_UNIX)
+		print_sockaddr_un(d, sa, len);
+	else if (family == AF_INET && len >= 16)
+		print_sockaddr_in(d, sa);
+	else if (family == AF_INET6 && len >= SIN6_MIN_LEN)
+		print_sockaddr_in6(d, sa, len);
+	else if (family == AF_NETLINK && len >= 12)
+		print_sockaddr_nl(d, sa);
+	else if (family == AF_PACKET && len >= 20)
+		print_sockaddr_ll(d, sa, len);
+	else {
+		ob_puts(d->o, ", sa_data=");
+		print_quoted(d, sa + 2, len - 2, false, false);
+	}
+	ob_putc(d->o, '}');
+}
+
+/* the address a blob holds, `len` bytes of it; the pointer when too short to have a family */
+static void print_sockaddr_blob(struct dctx *d, int arg, const struct sc_blob *b, int32_t len)
+{
+	if (len < 2 || b->len < 2) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_sockaddr(d, blob_data(b), (uint32_t)len < b->len ? (uint32_t)len : b->len);
+}
+
+/* connect, bind, sendto: the length is the next argument */
+void print_SOCKADDR_IN(struct dctx *d, int arg)
+{
+	int32_t len = d->args[arg + 1];
+	const struct sc_blob *b;
+
+	if (len < 2) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	b = d_mem(d, arg, false);
+	if (b)
+		print_sockaddr_blob(d, arg, b, len);
+}
+
+/* the socklen_t argument `arg` points to: at entry, or after the call */
+static bool socklen_value(const struct dctx *d, int arg, bool exit, int32_t *v)
+{
+	const struct sc_blob *b = d_blob(d, arg, 0, exit);
+
+	if (!d->args[arg] || !blob_ok(b, 4))
+		return false;
+	*v = rd_u32(blob_data(b));
+	return true;
+}
+
+/* accept, getsockname, recvfrom: the address the call wrote, as long as both lengths allow */
+void print_SOCKADDR_OUT(struct dctx *d, int arg)
+{
+	int32_t in, out;
+	const struct sc_blob *b;
+
+	if (!d->args[arg] || !d->exited || d->failed || !socklen_value(d, arg + 1, true, &out)) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (!socklen_value(d, arg + 1, false, &in))
+		in = out;
+	b = d_mem(d, arg, true);
+	if (b)
+		print_sockaddr_blob(d, arg, b, in < out ? in : out);
+}
+
+/* [16], or [128 => 16] when the call changed it */
+void print_SOCKLEN_PTR(struct dctx *d, int arg)
+{
+	int32_t in, out;
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	/* with no address to fill the kernel leaves the length alone: strace prints the pointer */
+	if (arg > 0 && d->def->arg[arg - 1] == K_SOCKADDR_OUT && !d->args[arg - 1]) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (!socklen_value(d, arg, false, &in)) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	ob_printf(d->o, "[%d", in);
+	if (d->exited && !d->failed && socklen_value(d, arg, true, &out) && out != in)
+		ob_printf(d->o, " => %d", out);
+	ob_putc(d->o, ']');
+}
+
+/* ---- socket option values ---- */
+
+/* SOL_SOCKET options that are a plain int */
+static bool so_int_option(uint32_t name)
+{
+	switch (name) {
+	case SO_DEBUG: case SO_REUSEADDR: case SO_DONTROUTE: case SO_BROADCAST:
+	case SO_SNDBUF: case SO_RCVBUF: case SO_KEEPALIVE: case SO_OOBINLINE:
+	case SO_NO_CHECK: case SO_PRIORITY: case SO_BSDCOMPAT: case SO_REUSEPORT:
+	case SO_PASSCRED: case SO_RCVLOWAT: case SO_SNDLOWAT: case SO_DETACH_FILTER:
+	case SO_TIMESTAMP_OLD: case SO_ACCEPTCONN: case SO_SNDBUFFORCE: case SO_RCVBUFFORCE:
+	case SO_PASSSEC: case SO_TIMESTAMPNS_OLD: case SO_MARK: case SO_TIMESTAMPING_OLD:
+	case SO_RXQ_OVFL: case SO_WIFI_STATUS: case SO_PEEK_OFF: case SO_NOFCS:
+	case SO_LOCK_FILTER: case SO_SELECT_ERR_QUEUE: case SO_BUSY_POLL:
+	case SO_INCOMING_CPU: case SO_CNX_ADVICE: case SO_INCOMING_NAPI_ID:
+	case SO_ZEROCOPY: case SO_TIMESTAMP_NEW: case SO_TIMESTAMPNS_NEW:
+	case SO_TIMESTAMPING_NEW: case SO_DETACH_REUSEPORT_BPF: case SO_PREFER_BUSY_POLL:
+	case SO_BUSY_POLL_BUDGET: case SO_RESERVE_MEM: case SO_RCVMARK:
+		return true;
+	}
+	return false;
+}
+
+static void print_int_array1(struct outbuf *o, const uint8_t *p)
+{
+	ob_printf(o, "[%d]", (int32_t)rd_u32(p));
+}
+
+static void print_txrehash(struct outbuf *o, const uint8_t *p)
+{
+	int32_t v = rd_u32(p);
+	const char *n = xlat_name(&xlat_net_txrehash, (uint32_t)v);
+
+	if (n)
+		ob_printf(o, "[%s]", n);
+	else
+		ob_printf(o, "[%d /* SOCK_TXREHASH_??? */]", v);
+}
+
+/* struct linger, struct ucred: as many int fields as `len` covers */
+static void print_int_fields(struct outbuf *o, const uint8_t *p, uint32_t len,
+			     const char *const *names, unsigned int n)
+{
+	unsigned int i;
+
+	ob_putc(o, '{');
+	for (i = 0; i < n && (i + 1) * 4 <= len; i++)
+		ob_printf(o, "%s%s=%d", i ? ", " : "", names[i], (int32_t)rd_u32(p + 4 * i));
+	ob_putc(o, '}');
+}
+
+static const char *const linger_fields[] = { "l_onoff", "l_linger" };
+static const char *const ucred_fields[] = { "pid", "uid", "gid" };
+
+/* the ICMP types a filter blocks, strace's bit-set style: [A B] or ~[C] when mostly set */
+static void print_icmp_filter(struct outbuf *o, uint32_t mask)
+{
+	bool inv = __builtin_popcount(mask) > 16, first = true;
+	unsigned int i;
+
+	ob_puts(o, inv ? "~[" : "[");
+	for (i = 0; i < 32; i++) {
+		if (!(mask >> i & 1) == !inv)
+			continue;
+		if (!first)
+			ob_putc(o, ' ');
+		first = false;
+		xlat_print_val(o, &xlat_net_icmp_types, i, "ICMP_???");
+	}
+	ob_putc(o, ']');
+}
+
+static void print_ip_mreq(struct dctx *d, const uint8_t *p)
+{
+	ob_puts(d->o, "{imr_multiaddr=");
+	print_inet_addr(d, p);
+	ob_puts(d->o, ", imr_interface=");
+	print_inet_addr(d, p + 4);
+	ob_putc(d->o, '}');
+}
+
+static void print_ipv6_mreq(struct dctx *d, const uint8_t *p)
+{
+	ob_putc(d->o, '{');
+	print_inet6_addr(d, p, "ipv6mr_multiaddr");
+	ob_puts(d->o, ", ipv6mr_interface=");
+	print_ifindex(d, rd_u32(p + 16));
+	ob_putc(d->o, '}');
+}
+
+static void print_group_req(struct dctx *d, const uint8_t *p)
+{
+	ob_puts(d->o, "{gr_interface=");
+	print_ifindex(d, rd_u32(p));
+	ob_puts(d->o, ", gr_group=");
+	print_sockaddr(d, p + 8, SA_MAX);
+	ob_putc(d->o, '}');
+}
+
+static void print_packet_mreq(struct dctx *d, const uint8_t *p)
+{
+	unsigned int alen = rd_u16(p + 6), i;
+
+	ob_puts(d->o, "{mr_ifindex=");
+	print_ifindex(d, rd_u32(p));
+	ob_puts(d->o, ", mr_type=");
+	xlat_print_val(d->o, &xlat_net_packet_mr, rd_u16(p + 4), "PACKET_MR_???");
+	ob_printf(d->o, ", mr_alen=%u, mr_address=", alen);
+	if (alen > 8)
+		alen = 8;
+	for (i = 0; i < alen; i++)
+		ob_printf(d->o, "%s%02x", i ? ":" : "", p[8 + i]);
+	ob_putc(d->o, '}');
+}
+
+static void print_tpacket_req(struct outbuf *o, const uint8_t *p)
+{
+	ob_printf(o, "{tp_block_size=%u, tp_block_nr=%u, tp_frame_size=%u, tp_frame_nr=%u}",
+		  rd_u32(p), rd_u32(p + 4), rd_u32(p + 8), rd_u32(p + 12));
+}
+
+/* an option value strace has no structure for: an int when it is int-sized, else its bytes */
+static void print_opt_bytes(struct dctx *d, const struct sc_blob *b, uint32_t len)
+{
+	size_t n = len;
+
+	if (len == 4 && b->len >= 4) {
+		print_int_array1(d->o, blob_data(b));
+		return;
+	}
+	if (n > d->s->strsize)
+		n = d->s->strsize;
+	if (n > b->len)
+		n = b->len;
+	print_quoted(d, blob_data(b), n, false, len > n);
+}
+
+/*
+ * setsockopt: the bytes a decoded option needs, as strace sizes them (0: shown as the address
+ * whatever the length)
+ */
+static uint32_t setsockopt_size(uint32_t level, uint32_t name, int32_t len)
+{
+	switch (level) {
+	case SOL_SOCKET:
+		if (name == SO_LINGER)
+			return len >= 8 ? 8 : 0;
+		if (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF)
+			return len == SOCK_FPROG_SIZE ? SOCK_FPROG_SIZE : 0;
+		return len >= 4 ? 4 : 0;
+	case SOL_IP:
+		if (name == IP_ADD_MEMBERSHIP || name == IP_DROP_MEMBERSHIP)
+			return len >= 8 ? 8 : 0;
+		return len >= GROUP_REQ_SIZE ? GROUP_REQ_SIZE : 0;
+	case SOL_IPV6:
+		if (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)
+			return len >= GROUP_REQ_SIZE ? GROUP_REQ_SIZE : 0;
+		return len >= 20 ? 20 : 0;
+	case SOL_PACKET:
+		if (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP)
+			return len == PACKET_MREQ_SIZE ? PACKET_MREQ_SIZE : 0;
+		return len == TPACKET_REQ_SIZE ? TPACKET_REQ_SIZE : 0;
+	}
+	/* SOL_NETLINK ints, SOL_RAW ICMP_FILTER */
+	return len >= 4 ? 4 : 0;
+}
+
+/* setsockopt: an option setsockopt_decoded() names, with the bytes setsockopt_size() asked */
+static void print_setsockopt_known(struct dctx *d, uint32_t level, uint32_t name,
+				   const uint8_t *p)
+{
+	struct outbuf *o = d->o;
+
+	switch (level) {
+	case SOL_SOCKET:
+		if (name == SO_LINGER) {
+			print_int_fields(o, p, 8, linger_fields, 2);
+		} else if (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF) {
+			/* the program itself is not captured: strace shows it only with -v */
+			ob_printf(o, "{len=%u, filter=", rd_u16(p));
+			ob_ptr(o, rd_u64(p + 8));
+			ob_putc(o, '}');
+		} else if (name == SO_TXREHASH) {
+			print_txrehash(o, p);
+		} else {
+			print_int_array1(o, p);
+		}
+		break;
+	case SOL_IP:
+		if (name == IP_ADD_MEMBERSHIP || name == IP_DROP_MEMBERSHIP)
+			print_ip_mreq(d, p);
+		else
+			print_group_req(d, p);
+		break;
+	case SOL_IPV6:
+		if (name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP)
+			print_group_req(d, p);
+		else
+			print_ipv6_mreq(d, p);
+		break;
+	case SOL_PACKET:
+		if (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP)
+			print_packet_mreq(d, p);
+		else
+			print_tpacket_req(o, p);
+		break;
+	case SOL_RAW:
+		print_icmp_filter(o, rd_u32(p));
+		break;
+	default:
+		print_int_array1(o, p);
+	}
+}
+
+/* the options print_setsockopt_known() decodes */
+static bool setsockopt_decoded(uint32_t level, uint32_t name)
+{
+	switch (level) {
+	case SOL_SOCKET:
+		return name == SO_LINGER || name == SO_ATTACH_FILTER ||
+		       name == SO_ATTACH_REUSEPORT_CBPF || name == SO_TXREHASH ||
+		       so_int_option(name);
+	case SOL_IP:
+		return name == IP_ADD_MEMBERSHIP || name == IP_DROP_MEMBERSHIP ||
+		       name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP;
+	case SOL_IPV6:
+		return name == IPV6_ADD_MEMBERSHIP || name == IPV6_DROP_MEMBERSHIP ||
+		       name == IPV6_JOIN_ANYCAST || name == IPV6_LEAVE_ANYCAST ||
+		       name == MCAST_JOIN_GROUP || name == MCAST_LEAVE_GROUP;
+	case SOL_NETLINK:
+		return true;
+	case SOL_PACKET:
+		return name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP ||
+		       name == PACKET_RX_RING || name == PACKET_TX_RING;
+	case SOL_RAW:
+		return name == ICMP_FILTER;
+	}
+	return false;
+}
+
+/* setsockopt(fd, level, name, value, len) */
+void print_SOCKOPT_VAL_IN(struct dctx *d, int arg)
+{
+	uint32_t level = d->args[arg - 2], name = d->args[arg - 1];
+	int32_t len = d->args[arg + 1];
+	const struct sc_blob *b;
+
+	b = d_mem(d, arg, false);
+	if (!b)
+		return;
+	if (setsockopt_decoded(level, name)) {
+		uint32_t need = setsockopt_size(level, name, len);
+
+		if (need && b->len >= need)
+			print_setsockopt_known(d, level, name, blob_data(b));
+		else
+			ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_opt_bytes(d, b, (uint32_t)len);
+}
+
+/* getsockopt: the value the call wrote, `len` bytes of it */
+static void print_getsockopt_value(struct dctx *d, uint32_t level, uint32_t name,
+				   const struct sc_blob *b, uint32_t len)
+{
+	const uint8_t *p = blob_data(b);
+
+	if (level == SOL_SOCKET && (name == SO_LINGER || name == SO_PEERCRED) && len >= 4) {
+		if (len > b->len)
+			len = b->len;
+		if (name == SO_LINGER)
+			print_int_fields(d->o, p, len, linger_fields, 2);
+		else
+			print_int_fields(d->o, p, len, ucred_fields, 3);
+		return;
+	}
+	if (level == SOL_SOCKET && name == SO_TXREHASH && len >= 4) {
+		print_txrehash(d->o, p);
+		return;
+	}
+	if ((level == SOL_SOCKET && so_int_option(name)) || level == SOL_NETLINK) {
+		if (len >= 4)
+			print_int_array1(d->o, p);
+		else
+			print_hex_string(d->o, p, len);
+		return;
+	}
+	print_opt_bytes(d, b, len);
+}
+
+/* getsockopt(fd, level, name, value, &len) */
+void print_SOCKOPT_VAL_OUT(struct dctx *d, int arg)
+{
+	uint32_t level = d->args[arg - 2], name = d->args[arg - 1];
+	int32_t in, out;
+	const struct sc_blob *b;
+
+	if (!d->args[arg] || !d->exited || d->failed || !socklen_value(d, arg + 1, true, &out) ||
+	    out <= 0) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (socklen_value(d, arg + 1, false, &in) && in < out)
+		out = in;
+	b = d_mem(d, arg, true);
+	if (b)
+		print_getsockopt_value(d, level, name, b, out);
+}
+
+/* ---- struct msghdr ---- */
+
+/* msg_iov: `data` bytes in all were transferred (-1: all of each buffer) */
+static void print_msg_iov(struct dctx *d, int arg, bool exit, const uint8_t *mh, uint64_t data)
+{
+	const struct sc_blob *iov = d_blob(d, arg, MH_SUB_IOV, exit);
+	uint64_t n = rd_u64(mh + MH_IOVLEN), i;
+	struct outbuf *o = d->o;
+
+	if (!rd_u64(mh + MH_IOV) || !blob_ok(iov, 0)) {
+		ob_ptr(o, rd_u64(mh + MH_IOV));
+		return;
+	}
+	ob_putc(o, '[');
+	for (i = 0; i < n; i++) {
+		const struct sc_blob *buf = d_blob(d, arg, MH_SUB_BUF + i, exit);
+		uint64_t base, len, show;
+
+		if (i)
+			ob_puts(o, ", ");
+		if (i >= d->s->strsize || (i + 1) * 16 > iov->len) {
+			ob_puts(o, "...");
+			break;
+		}
+		base = rd_u64(blob_data(iov) + 16 * i);
+		len = rd_u64(blob_data(iov) + 16 * i + 8);
+		show = len < data ? len : data;
+		data -= show;
+		ob_puts(o, "{iov_base=");
+		if (blob_ok(buf, 0)) {
+			size_t k = show > d->s->strsize ? d->s->strsize : show;
+
+			if (k > buf->len)
+				k = buf->len;
+			print_quoted(d, blob_data(buf), k, false, show > k);
+		} else {
+			ob_ptr(o, base);
+		}
+		ob_printf(o, ", iov_len=%llu}", (unsigned long long)len);
+	}
+	ob_putc(o, ']');
+}
+
+/* cmsg_data as an array of `size`-byte elements (1: bytes in hex, 4: ints), -s elements at most */
+static void print_cmsg_array(struct dctx *d, const uint8_t *p, uint64_t n, unsigned int size)
+{
+	struct outbuf *o = d->o;
+	uint64_t i;
+
+	ob_puts(o, ", cmsg_data=[");
+	for (i = 0; i + size <= n; i += size) {
+		if (i)
+			ob_puts(o, ", ");
+		if (i / size >= d->s->strsize) {
+			ob_puts(o, "...");
+			break;
+		}
+		if (size == 1)
+			ob_printf(o, "%#x", p[i]);
+		else
+			ob_printf(o, "%d", (int32_t)rd_u32(p + i));
+	}
+	ob_putc(o, ']');
+}
+
+static void print_cmsg_timespecs(struct outbuf *o, const uint8_t *p, uint64_t n)
+{
+	unsigned int i;
+
+	if (n < 48) {
+		ob_puts(o, ", cmsg_data=???");
+		return;
+	}
+	ob_puts(o, ", cmsg_data=[");
+	for (i = 0; i < 3; i++)
+		ob_printf(o, "%s{tv_sec=%lld, tv_nsec=%lld}", i ? ", " : "",
+			  (long long)rd_u64(p + 16 * i), (long long)rd_u64(p + 16 * i + 8));
+	ob_putc(o, ']');
+}
+
+/* cmsg_data: `n` (> 0) bytes at `p` (fewer than cmsg_len asked when msg_controllen cut them) */
+static void print_cmsg_socket(struct dctx *d, int type, const uint8_t *p, uint64_t n)
+{
+	struct outbuf *o = d->o;
+
+	switch (type) {
+	case SCM_RIGHTS:
+		if (n >= 4)
+			print_cmsg_array(d, p, n, 4);
+		break;
+	case SCM_CREDENTIALS:
+		if (n >= 12)
+			ob_printf(o, ", cmsg_data={pid=%d, uid=%u, gid=%u}", (int32_t)rd_u32(p),
+				  rd_u32(p + 4), rd_u32(p + 8));
+		break;
+	case SCM_SECURITY:
+		ob_puts(o, ", cmsg_data=");
+		print_quoted(d, p, n, false, false);
+		break;
+	case SO_TIMESTAMP_OLD:
+	case SO_TIMESTAMP_NEW:
+	case SO_TIMESTAMPNS_OLD:
+	case SO_TIMESTAMPNS_NEW:
+		if (n < 16)
+			break;
+		ob_printf(o, ", cmsg_data={tv_sec=%lld, %s=%lld}", (long long)rd_u64(p),
+			  type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMP_NEW ? "tv_usec" : "tv_nsec",
+			  (long long)rd_u64(p + 8));
+		break;
+	case SO_TIMESTAMPING_OLD:
+	case SO_TIMESTAMPING_NEW:
+		print_cmsg_timespecs(o, p, n);
+		break;
+	}
+}
+
+static void print_cmsg_ip(struct dctx *d, int type, const uint8_t *p, uint64_t n)
+{
+	struct outbuf *o = d->o;
+
+	switch (type) {
+	case IP_TOS:
+	case IP_RECVOPTS:
+	case IP_RETOPTS:
+		print_cmsg_array(d, p, n, 1);
+		break;
+	case IP_TTL:
+	case IP_CHECKSUM:
+		if (n >= 4)
+			print_cmsg_array(d, p, n, 4);
+		break;
+	case SCM_SECURITY:
+		ob_puts(o, ", cmsg_data=");
+		print_quoted(d, p, n, false, false);
+		break;
+	case IP_PKTINFO:
+		if (n < 12)
+			break;
+		ob_puts(o, ", cmsg_data={ipi_ifindex=");
+		print_ifindex(d, rd_u32(p));
+		ob_puts(o, ", ipi_spec_dst=");
+		print_inet_addr(d, p + 4);
+		ob_puts(o, ", ipi_addr=");
+		print_inet_addr(d, p + 8);
+		ob_putc(o, '}');
+		break;
+	case IP_ORIGDSTADDR:
+		if (n < 16)
+			break;
+		ob_puts(o, ", cmsg_data=");
+		print_sockaddr(d, p, n);
+		break;
+	}
+}
+
+/* one control message header and, for the levels strace knows, its `n` bytes of data */
+static void print_cmsg(struct dctx *d, const uint8_t *c, uint64_t n, bool data)
+{
+	uint32_t level = rd_u32(c + 8), type = rd_u32(c + 12);
+	struct outbuf *o = d->o;
+
+	ob_printf(o, "{cmsg_len=%llu, cmsg_level=", (unsigned long long)rd_u64(c));
+	xlat_print_val(o, &xlat_net_sol, level, "SOL_???");
+	ob_puts(o, ", cmsg_type=");
+	if (level == SOL_SOCKET) {
+		xlat_print_val(o, &xlat_net_scm, type, "SCM_???");
+		if (data)
+			print_cmsg_socket(d, type, c + CMSG_HDR_SIZE, n);
+	} else if (level == SOL_IP) {
+		xlat_print_val(o, &xlat_net_cmsg_ip, type, "IP_???");
+		if (data)
+			print_cmsg_ip(d, type, c + CMSG_HDR_SIZE, n);
+	} else {
+		ob_hex(o, type);
+	}
+	ob_putc(o, '}');
+}
+
+/* msg_control: the control messages `len` bytes hold */
+static void print_msg_control(struct dctx *d, int arg, bool exit, uint64_t addr, uint64_t len)
+{
+	const struct sc_blob *b = d_blob(d, arg, MH_SUB_CONTROL, exit);
+	const uint8_t *p;
+	uint64_t off = 0;
+
+	if (!addr || len < CMSG_HDR_SIZE || !blob_ok(b, 0) || b->len < len) {
+		ob_ptr(d->o, addr);
+		return;
+	}
+	p = blob_data(b);
+	ob_putc(d->o, '[');
+	for (;;) {
+		uint64_t clen = rd_u64(p + off), left = len - off;
+
+		if (off)
+			ob_puts(d->o, ", ");
+		/* data cut short by msg_controllen still shows; nothing follows it */
+		print_cmsg(d, p + off, (clen > left ? left : clen) - CMSG_HDR_SIZE,
+			   clen > CMSG_HDR_SIZE && left > CMSG_HDR_SIZE);
+		if (clen > left)
+			break;
+		off += clen < CMSG_HDR_SIZE ? CMSG_HDR_SIZE : (clen + 7) & ~7ull;
+		if (off >= len)
+			break;
+		if (clen < CMSG_HDR_SIZE || len - off < CMSG_HDR_SIZE) {
+			ob_printf(d->o, ", ... /* %#llx */", (unsigned long long)(addr + off));
+			break;
+		}
+	}
+	ob_putc(d->o, ']');
+}
+
+/* msg_name: `len` bytes of it are the address */
+static void print_msg_name(struct dctx *d, int arg, bool exit, uint64_t addr, int32_t len)
+{
+	const struct sc_blob *b = d_blob(d, arg, MH_SUB_NAME, exit);
+
+	if (!addr || len < 2 || !blob_ok(b, 2)) {
+		ob_ptr(d->o, addr);
+		return;
+	}
+	print_sockaddr(d, blob_data(b), (uint32_t)len < b->len ? (uint32_t)len : b->len);
+}
+
+/*
+ * A msghdr: `mh` the struct the data belongs to, `mh_in` the one at entry (msg_namelen
+ * before the call), `data` the bytes the buffers hold (sent: all of them; received: ret).
+ */
+static void print_msghdr(struct dctx *d, int arg, bool exit, const uint8_t *mh,
+			 const uint8_t *mh_in, uint64_t data)
+{
+	int32_t namelen = rd_u32(mh + MH_NAMELEN), namelen_in = rd_u32(mh_in + MH_NAMELEN);
+	uint64_t controllen = rd_u64(mh + MH_CONTROLLEN);
+	struct outbuf *o = d->o;
+
+	ob_puts(o, "{msg_name=");
+	print_msg_name(d, arg, exit, rd_u64(mh + MH_NAME),
+		       namelen_in < namelen ? namelen_in : namelen);
+	ob_printf(o, ", msg_namelen=%d", namelen_in);
+	if (namelen != namelen_in)
+		ob_printf(o, " => %d", namelen);
+	ob_puts(o, ", msg_iov=");
+	print_msg_iov(d, arg, exit, mh, data);
+	ob_printf(o, ", msg_iovlen=%llu", (unsigned long long)rd_u64(mh + MH_IOVLEN));
+	if (controllen) {
+		ob_puts(o, ", msg_control=");
+		print_msg_control(d, arg, exit, rd_u64(mh + MH_CONTROL), controllen);
+	}
+	ob_printf(o, ", msg_controllen=%llu, msg_flags=", (unsigned long long)controllen);
+	print_flags(o, &xlat_net_msg_flags, rd_u32(mh + MH_FLAGS), "MSG_???");
+	ob_putc(o, '}');
+}
+
+/* sendmsg */
+void print_MSGHDR_IN(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = d_mem(d, arg, false);
+
+	if (!b)
+		return;
+	if (b->len < MH_SIZE) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_msghdr(d, arg, false, blob_data(b), blob_data(b), ~0ull);
+}
+
+/* recvmsg: the struct after the call; a failed call shows msg_namelen as it was passed */
+void print_MSGHDR_OUT(struct dctx *d, int arg)
+{
+	const struct sc_blob *in = d_blob(d, arg, 0, false), *out;
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	if (!d->args[arg] || !d->exited) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (d->failed) {
+		/* only an enter record can have it: failed calls copy no outputs */
+		if (blob_ok(in, MH_SIZE))
+			ob_printf(d->o, "{msg_namelen=%d}", (int32_t)rd_u32(blob_data(in) + MH_NAMELEN));
+		else
+			ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	out = d_mem(d, arg, true);
+	if (!out)
+		return;
+	if (out->len < MH_SIZE) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (!blob_ok(in, MH_SIZE))
+		in = out;
+	print_msghdr(d, arg, true, blob_data(out), blob_data(in), d->ret);
+}

@@ -1,0 +1,1473 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Structures, printed field by field as strace prints them: stat, statx, statfs, times and
+ * limits, signals (sigset, sigaction, siginfo, wait status), fd pairs and sets, poll and epoll
+ * arrays, directory entries, clone3 and openat2 arguments.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysinfo.h>
+#include <sys/sysmacros.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include "decode.h"
+#include "decode_flags.h"
+#include "xlat/clone_flags.h"
+#include "xlat/st_audit_arch.h"
+#include "xlat/st_dirent_types.h"
+#include "xlat/st_epoll_events.h"
+#include "xlat/st_file_types.h"
+#include "xlat/st_fs_magic.h"
+#include "xlat/st_poll_events.h"
+#include "xlat/st_resolve_flags.h"
+#include "xlat/st_sa_flags.h"
+#include "xlat/st_si_codes.h"
+#include "xlat/st_sigbus_codes.h"
+#include "xlat/st_sigchld_codes.h"
+#include "xlat/st_sigfpe_codes.h"
+#include "xlat/st_sigill_codes.h"
+#include "xlat/st_sigpoll_codes.h"
+#include "xlat/st_sigsegv_codes.h"
+#include "xlat/st_sigsys_codes.h"
+#include "xlat/st_sigtrap_codes.h"
+#include "xlat/st_statfs_flags.h"
+#include "xlat/st_statx_attrs.h"
+#include "xlat/st_statx_mask.h"
+
+#define KERNEL_SIGSET_BYTES	8	/* the kernel's sigset_t on the supported 64-bit arches */
+
+/* ---- reading captured memory ---- */
+
+static uint64_t rd_u64(const uint8_t *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static uint32_t rd_u32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static uint16_t rd_u16(const uint8_t *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/*
+ * The bytes of argument `arg`'s structure, at least `size` of them: the value at entry
+ * (exit == false) or the one the call wrote (exit == true). Otherwise prints the pointer as
+ * strace does for memory it cannot (or, for outputs of failed calls, does not) read.
+ */
+static const uint8_t *get_struct(struct dctx *d, int arg, bool exit, size_t size)
+{
+	const struct sc_blob *b;
+
+	if (exit && (!d->exited || d->failed)) {
+		ob_ptr(d->o, d->args[arg]);
+		return NULL;
+	}
+	b = d_mem(d, arg, exit);
+	if (!b)
+		return NULL;
+	if (b->len < size) {
+		ob_ptr(d->o, d->args[arg]);
+		return NULL;
+	}
+	return blob_data(b);
+}
+
+/* ---- small value printers shared by the structures ---- */
+
+static void print_signame(struct outbuf *o, int sig)
+{
+	char buf[16];
+
+	if (sig > 0 && sig <= 64)
+		ob_puts(o, signal_name(sig, buf, sizeof(buf)));
+	else
+		ob_dec(o, sig);
+}
+
+/* S_IFREG|S_ISUID|0755 */
+static void print_mode(struct outbuf *o, uint32_t mode)
+{
+	const char *type = xlat_name(&xlat_st_file_types, mode & S_IFMT);
+
+	if (type) {
+		ob_puts(o, type);
+		ob_putc(o, '|');
+	} else if (mode & S_IFMT) {
+		ob_printf(o, "%#o|", mode & S_IFMT);
+	}
+	if (mode & S_ISUID)
+		ob_puts(o, "S_ISUID|");
+	if (mode & S_ISGID)
+		ob_puts(o, "S_ISGID|");
+	if (mode & S_ISVTX)
+		ob_puts(o, "S_ISVTX|");
+	ob_printf(o, "%#03o", mode & 0777);
+}
+
+static void print_makedev(struct outbuf *o, uint64_t dev)
+{
+	ob_puts(o, "makedev(");
+	ob_hex(o, major(dev));
+	ob_puts(o, ", ");
+	ob_hex(o, minor(dev));
+	ob_putc(o, ')');
+}
+
+/* " / * 2026-05-20T16:27:29.123456789+0000 * /" after a timestamp, nothing for the epoch */
+static void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec)
+{
+	time_t t = sec;
+	struct tm tm;
+	char buf[64];
+
+	if ((!sec && !nsec) || (int64_t)t != sec || !localtime_r(&t, &tm))
+		return;
+	if (!strftime(buf, sizeof(buf), "%FT%T", &tm))
+		return;
+	ob_printf(o, " /* %s", buf);
+	if (nsec)
+		ob_printf(o, ".%09llu", (unsigned long long)nsec);
+	if (strftime(buf, sizeof(buf), "%z", &tm))
+		ob_puts(o, buf);
+	ob_puts(o, " */");
+}
+
+static void print_timespec_at(struct outbuf *o, const uint8_t *p)
+{
+	ob_printf(o, "{tv_sec=%lld, tv_nsec=%lld}", (long long)rd_u64(p), (long long)rd_u64(p + 8));
+}
+
+static void print_timeval_at(struct outbuf *o, const uint8_t *p)
+{
+	ob_printf(o, "{tv_sec=%lld, tv_usec=%lld}", (long long)rd_u64(p), (long long)rd_u64(p + 8));
+}
+
+/* an fd number list from a bit set: [0 1 5] */
+static void print_bitlist(struct outbuf *o, const uint8_t *bits, size_t nbits)
+{
+	bool first = true;
+	size_t i;
+
+	ob_putc(o, '[');
+	for (i = 0; i < nbits; i++) {
+		if (!(bits[i / 8] & (1u << (i % 8))))
+			continue;
+		if (!first)
+			ob_putc(o, ' ');
+		ob_udec(o, i);
+		first = false;
+	}
+	ob_putc(o, ']');
+}
+
+/* ---- stat family ---- */
+
+static void print_stat_time(struct outbuf *o, const char *name, int64_t sec, uint64_t nsec)
+{
+	ob_printf(o, ", %s=%lld", name, (long long)sec);
+	print_time_comment(o, sec, nsec);
+	ob_printf(o, ", %s_nsec=%llu", name, (unsigned long long)nsec);
+}
+
+void print_STAT(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, sizeof(struct stat));
+	struct outbuf *o = d->o;
+	bool dev;
+	struct stat st;
+
+	if (!p)
+		return;
+	memcpy(&st, p, sizeof(st));
+	dev = S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode);
+	ob_putc(o, '{');
+	if (d->s->verbose) {
+		ob_puts(o, "st_dev=");
+		print_makedev(o, st.st_dev);
+		ob_printf(o, ", st_ino=%llu, st_mode=", (unsigned long long)st.st_ino);
+	} else {
+		ob_puts(o, "st_mode=");
+	}
+	print_mode(o, st.st_mode);
+	if (d->s->verbose)
+		ob_printf(o, ", st_nlink=%llu, st_uid=%u, st_gid=%u, st_blksize=%lld, st_blocks=%lld",
+			  (unsigned long long)st.st_nlink, st.st_uid, st.st_gid,
+			  (long long)st.st_blksize, (long long)st.st_blocks);
+	if (dev) {
+		ob_puts(o, ", st_rdev=");
+		print_makedev(o, st.st_rdev);
+	} else {
+		ob_printf(o, ", st_size=%lld", (long long)st.st_size);
+	}
+	if (!d->s->verbose) {
+		ob_puts(o, ", ...}");
+		return;
+	}
+	print_stat_time(o, "st_atime", st.st_atim.tv_sec, st.st_atim.tv_nsec);
+	print_stat_time(o, "st_mtime", st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+	print_stat_time(o, "st_ctime", st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+	ob_putc(o, '}');
+}
+
+void print_STATX_MASK(struct dctx *d, int arg)
+{
+	print_xflags(d->o, &xlat_st_statx_mask, (uint32_t)d->args[arg], "STATX_???");
+}
+
+/* struct statx offsets (linux/stat.h) */
+enum {
+	STX_MASK = 0, STX_BLKSIZE = 4, STX_ATTRIBUTES = 8, STX_NLINK = 16, STX_UID = 20,
+	STX_GID = 24, STX_MODE = 28, STX_INO = 32, STX_SIZE = 40, STX_BLOCKS = 48,
+	STX_ATTR_MASK = 56, STX_ATIME = 64, STX_BTIME = 80, STX_CTIME = 96, STX_MTIME = 112,
+	STX_RDEV_MAJOR = 128, STX_RDEV_MINOR = 132, STX_DEV_MAJOR = 136, STX_DEV_MINOR = 140,
+	STX_MNT_ID = 144, STX_DIO_MEM = 152, STX_DIO_OFFSET = 156,
+};
+
+static void print_statx_time(struct outbuf *o, const char *name, const uint8_t *ts)
+{
+	int64_t sec = rd_u64(ts);
+	uint32_t nsec = rd_u32(ts + 8);
+
+	ob_printf(o, ", %s={tv_sec=%lld, tv_nsec=%u}", name, (long long)sec, nsec);
+	print_time_comment(o, sec, nsec);
+}
+
+static void print_statx_verbose(struct outbuf *o, const uint8_t *p, uint32_t mask)
+{
+	ob_printf(o, ", stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_mode=", rd_u32(p + STX_NLINK),
+		  rd_u32(p + STX_UID), rd_u32(p + STX_GID));
+	print_mode(o, rd_u16(p + STX_MODE));
+	ob_printf(o, ", stx_ino=%llu, stx_size=%llu, stx_blocks=%llu, stx_attributes_mask=",
+		  (unsigned long long)rd_u64(p + STX_INO), (unsigned long long)rd_u64(p + STX_SIZE),
+		  (unsigned long long)rd_u64(p + STX_BLOCKS));
+	print_xflags(o, &xlat_st_statx_attrs, rd_u64(p + STX_ATTR_MASK), "STATX_ATTR_???");
+	if (mask & STATX_ATIME)
+		print_statx_time(o, "stx_atime", p + STX_ATIME);
+	if (mask & STATX_BTIME)
+		print_statx_time(o, "stx_btime", p + STX_BTIME);
+	if (mask & STATX_CTIME)
+		print_statx_time(o, "stx_ctime", p + STX_CTIME);
+	if (mask & STATX_MTIME)
+		print_statx_time(o, "stx_mtime", p + STX_MTIME);
+	ob_printf(o, ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
+		  rd_u32(p + STX_RDEV_MAJOR), rd_u32(p + STX_RDEV_MINOR), rd_u32(p + STX_DEV_MAJOR),
+		  rd_u32(p + STX_DEV_MINOR));
+	if (mask & STATX_MNT_ID) {
+		ob_puts(o, ", stx_mnt_id=");
+		ob_hex(o, rd_u64(p + STX_MNT_ID));
+	}
+	if (mask & STATX_DIOALIGN)
+		ob_printf(o, ", stx_dio_mem_align=%u, stx_dio_offset_align=%u",
+			  rd_u32(p + STX_DIO_MEM), rd_u32(p + STX_DIO_OFFSET));
+}
+
+void print_STATX(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, 160);
+	struct outbuf *o = d->o;
+	uint32_t mask;
+
+	if (!p)
+		return;
+	mask = rd_u32(p + STX_MASK);
+	ob_puts(o, "{stx_mask=");
+	print_xflags(o, &xlat_st_statx_mask, mask, "STATX_???");
+	if (d->s->verbose)
+		ob_printf(o, ", stx_blksize=%u", rd_u32(p + STX_BLKSIZE));
+	ob_puts(o, ", stx_attributes=");
+	print_xflags(o, &xlat_st_statx_attrs, rd_u64(p + STX_ATTRIBUTES), "STATX_ATTR_???");
+	if (d->s->verbose) {
+		print_statx_verbose(o, p, mask);
+		ob_putc(o, '}');
+		return;
+	}
+	ob_puts(o, ", stx_mode=");
+	print_mode(o, rd_u16(p + STX_MODE));
+	ob_printf(o, ", stx_size=%llu, ...}", (unsigned long long)rd_u64(p + STX_SIZE));
+}
+
+void print_STATFS(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, sizeof(struct statfs));
+	struct outbuf *o = d->o;
+	struct statfs sf;
+	int fsid[2];
+
+	if (!p)
+		return;
+	memcpy(&sf, p, sizeof(sf));
+	memcpy(fsid, &sf.f_fsid, sizeof(fsid));
+	ob_puts(o, "{f_type=");
+	xlat_print_val(o, &xlat_st_fs_magic, (uint64_t)sf.f_type, NULL);
+	ob_printf(o, ", f_bsize=%lld, f_blocks=%llu, f_bfree=%llu, f_bavail=%llu, f_files=%llu, "
+		  "f_ffree=%llu, f_fsid={val=[", (long long)sf.f_bsize,
+		  (unsigned long long)sf.f_blocks, (unsigned long long)sf.f_bfree,
+		  (unsigned long long)sf.f_bavail, (unsigned long long)sf.f_files,
+		  (unsigned long long)sf.f_ffree);
+	ob_hex(o, (uint32_t)fsid[0]);
+	ob_puts(o, ", ");
+	ob_hex(o, (uint32_t)fsid[1]);
+	ob_printf(o, "]}, f_namelen=%lld, f_frsize=%lld, f_flags=", (long long)sf.f_namelen,
+		  (long long)sf.f_frsize);
+	print_xflags(o, &xlat_st_statfs_flags, (uint64_t)sf.f_flags, "ST_???");
+	ob_putc(o, '}');
+}
+
+/* ---- times ---- */
+
+void print_TIMESPEC_IN(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, false, 16);
+
+	if (p)
+		print_timespec_at(d->o, p);
+}
+
+void print_TIMESPEC_OUT(struct dctx *d, int arg)
+{
+	const struct sc_blob *b;
+	const uint8_t *p;
+
+	/* the remaining time of a sleep: written only when it was interrupted */
+	if (sc_is(d, "nanosleep") || sc_is(d, "clock_nanosleep")) {
+		if (!d->exited || !d->failed) {
+			ob_ptr(d->o, d->args[arg]);
+			return;
+		}
+		b = d_mem(d, arg, true);
+		if (b && b->len < 16)
+			ob_ptr(d->o, d->args[arg]);
+		else if (b)
+			print_timespec_at(d->o, blob_data(b));
+		return;
+	}
+	p = get_struct(d, arg, true, 16);
+	if (p)
+		print_timespec_at(d->o, p);
+}
+
+void print_TIMEVAL_IN(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, false, 16);
+
+	if (p)
+		print_timeval_at(d->o, p);
+}
+
+void print_TIMEVAL_OUT(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, 16);
+
+	if (p)
+		print_timeval_at(d->o, p);
+}
+
+/* itimerspec; getitimer/setitimer's struct itimerval has the same size with microseconds */
+static void print_itimer(struct dctx *d, const uint8_t *p)
+{
+	void (*one)(struct outbuf *o, const uint8_t *p) =
+		sc_is(d, "getitimer") || sc_is(d, "setitimer") ? print_timeval_at : print_timespec_at;
+
+	ob_puts(d->o, "{it_interval=");
+	one(d->o, p);
+	ob_puts(d->o, ", it_value=");
+	one(d->o, p + 16);
+	ob_putc(d->o, '}');
+}
+
+void print_ITIMERSPEC_IN(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, false, 32);
+
+	if (p)
+		print_itimer(d, p);
+}
+
+void print_ITIMERSPEC_OUT(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, 32);
+
+	if (p)
+		print_itimer(d, p);
+}
+
+/* ---- limits and accounting ---- */
+
+static void print_rlim(struct outbuf *o, uint64_t v)
+{
+	if (v == ~0ull)
+		ob_puts(o, "RLIM64_INFINITY");
+	else if (v && !(v % 1024))
+		ob_printf(o, "%llu*1024", (unsigned long long)(v / 1024));
+	else
+		ob_udec(o, v);
+}
+
+static void print_rlimit(struct dctx *d, int arg, bool exit)
+{
+	const uint8_t *p = get_struct(d, arg, exit, 16);
+
+	if (!p)
+		return;
+	ob_puts(d->o, "{rlim_cur=");
+	print_rlim(d->o, rd_u64(p));
+	ob_puts(d->o, ", rlim_max=");
+	print_rlim(d->o, rd_u64(p + 8));
+	ob_putc(d->o, '}');
+}
+
+void print_RLIMIT_IN(struct dctx *d, int arg)
+{
+	print_rlimit(d, arg, false);
+}
+
+void print_RLIMIT_OUT(struct dctx *d, int arg)
+{
+	print_rlimit(d, arg, true);
+}
+
+static void print_utsfield(struct dctx *d, const char *name, const char *s, bool sep)
+{
+	if (sep)
+		ob_puts(d->o, ", ");
+	ob_printf(d->o, "%s=", name);
+	print_quoted(d, (const uint8_t *)s, strnlen(s, _UTSNAME_LENGTH), true, false);
+}
+
+void print_UTSNAME(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, sizeof(struct utsname));
+	struct utsname u;
+
+	if (!p)
+		return;
+	memcpy(&u, p, sizeof(u));
+	ob_putc(d->o, '{');
+	print_utsfield(d, "sysname", u.sysname, false);
+	print_utsfield(d, "nodename", u.nodename, true);
+	if (!d->s->verbose) {
+		ob_puts(d->o, ", ...}");
+		return;
+	}
+	print_utsfield(d, "release", u.release, true);
+	print_utsfield(d, "version", u.version, true);
+	print_utsfield(d, "machine", u.machine, true);
+	print_utsfield(d, "domainname", u.domainname, true);
+	ob_putc(d->o, '}');
+}
+
+void print_SYSINFO(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, sizeof(struct sysinfo));
+	struct sysinfo si;
+
+	if (!p)
+		return;
+	memcpy(&si, p, sizeof(si));
+	ob_printf(d->o, "{uptime=%lld, loads=[%llu, %llu, %llu], totalram=%llu, freeram=%llu, "
+		  "sharedram=%llu, bufferram=%llu, totalswap=%llu, freeswap=%llu, procs=%u, "
+		  "totalhigh=%llu, freehigh=%llu, mem_unit=%u}", (long long)si.uptime,
+		  (unsigned long long)si.loads[0], (unsigned long long)si.loads[1],
+		  (unsigned long long)si.loads[2], (unsigned long long)si.totalram,
+		  (unsigned long long)si.freeram, (unsigned long long)si.sharedram,
+		  (unsigned long long)si.bufferram, (unsigned long long)si.totalswap,
+		  (unsigned long long)si.freeswap, si.procs, (unsigned long long)si.totalhigh,
+		  (unsigned long long)si.freehigh, si.mem_unit);
+}
+
+void print_RUSAGE(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, sizeof(struct rusage));
+	struct outbuf *o = d->o;
+	struct rusage ru;
+
+	if (!p)
+		return;
+	memcpy(&ru, p, sizeof(ru));
+	ob_puts(o, "{ru_utime=");
+	print_timeval_at(o, p + offsetof(struct rusage, ru_utime));
+	ob_puts(o, ", ru_stime=");
+	print_timeval_at(o, p + offsetof(struct rusage, ru_stime));
+	if (!d->s->verbose) {
+		ob_puts(o, ", ...}");
+		return;
+	}
+	ob_printf(o, ", ru_maxrss=%ld, ru_ixrss=%ld, ru_idrss=%ld, ru_isrss=%ld, ru_minflt=%ld, "
+		  "ru_majflt=%ld, ru_nswap=%ld, ru_inblock=%ld, ru_oublock=%ld, ru_msgsnd=%ld, "
+		  "ru_msgrcv=%ld, ru_nsignals=%ld, ru_nvcsw=%ld, ru_nivcsw=%ld}",
+		  ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss, ru.ru_minflt, ru.ru_majflt,
+		  ru.ru_nswap, ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv,
+		  ru.ru_nsignals, ru.ru_nvcsw, ru.ru_nivcsw);
+}
+
+void print_TMS(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, 32);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{tms_utime=%llu, tms_stime=%llu, tms_cutime=%llu, tms_cstime=%llu}",
+		  (unsigned long long)rd_u64(p), (unsigned long long)rd_u64(p + 8),
+		  (unsigned long long)rd_u64(p + 16), (unsigned long long)rd_u64(p + 24));
+}
+
+/* ---- signals ---- */
+
+/* the sigsetsize argument: the first integer argument after the set */
+static uint64_t sigset_size(const struct dctx *d, int arg)
+{
+	int i;
+
+	if (!d->def)
+		return KERNEL_SIGSET_BYTES;
+	for (i = arg + 1; i < d->def->nargs; i++) {
+		uint8_t k = d->def->arg[i];
+
+		if (k == K_ULONG || k == K_UINT || k == K_LONG || k == K_INT)
+			return d->args[i];
+	}
+	return KERNEL_SIGSET_BYTES;
+}
+
+static void print_sigset_arg(struct dctx *d, int arg, bool exit)
+{
+	uint64_t size = sigset_size(d, arg);
+	/* rt_sigpending takes a short set; every other call insists on the kernel's size */
+	uint64_t min = sc_is(d, "rt_sigpending") ? 1 : KERNEL_SIGSET_BYTES;
+	const uint8_t *p;
+
+	if (size < min || size > KERNEL_SIGSET_BYTES) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	p = get_struct(d, arg, exit, size);
+	if (p)
+		print_sigset(d->o, p, size);
+}
+
+void print_SIGSET_IN(struct dctx *d, int arg)
+{
+	print_sigset_arg(d, arg, false);
+}
+
+void print_SIGSET_OUT(struct dctx *d, int arg)
+{
+	print_sigset_arg(d, arg, true);
+}
+
+/* the kernel's struct sigaction: handler, flags, restorer, mask */
+static void print_sigaction(struct dctx *d, int arg, bool exit)
+{
+	const uint8_t *p = get_struct(d, arg, exit, 32);
+	struct outbuf *o = d->o;
+	uint64_t handler, flags;
+
+	if (!p)
+		return;
+	handler = rd_u64(p);
+	flags = rd_u64(p + 8);
+	ob_puts(o, "{sa_handler=");
+	if (handler == 0)
+		ob_puts(o, "SIG_DFL");
+	else if (handler == 1)
+		ob_puts(o, "SIG_IGN");
+	else if (handler == ~0ull)
+		ob_puts(o, "SIG_ERR");
+	else
+		ob_hex(o, handler);
+	ob_puts(o, ", sa_mask=");
+	print_sigset(o, p + 24, KERNEL_SIGSET_BYTES);
+	ob_puts(o, ", sa_flags=");
+	print_xflags(o, &xlat_st_sa_flags, flags, "SA_???");
+	if (flags & SA_RESTORER) {
+		ob_puts(o, ", sa_restorer=");
+		ob_ptr(o, rd_u64(p + 16));
+	}
+	ob_putc(o, '}');
+}
+
+void print_SIGACTION_IN(struct dctx *d, int arg)
+{
+	print_sigaction(d, arg, false);
+}
+
+void print_SIGACTION_OUT(struct dctx *d, int arg)
+{
+	print_sigaction(d, arg, true);
+}
+
+/* siginfo_t offsets (64-bit) */
+enum {
+	SIO_SIGNO = 0, SIO_ERRNO = 4, SIO_CODE = 8, SIO_PID = 16, SIO_UID = 20, SIO_VALUE = 24,
+	SIO_STATUS = 24, SIO_UTIME = 32, SIO_STIME = 40, SIO_ADDR = 16, SIO_ADDR_LSB = 24,
+	SIO_LOWER = 32, SIO_UPPER = 40, SIO_PKEY = 32, SIO_BAND = 16, SIO_FD = 24, SIO_TIMERID = 16,
+	SIO_OVERRUN = 20, SIO_CALL_ADDR = 16, SIO_SYSCALL = 24, SIO_ARCH = 28,
+	SIO_MIN_BYTES = 48,
+};
+
+static const struct xlat *si_code_table(int sig)
+{
+	switch (sig) {
+	case SIGILL: return &xlat_st_sigill_codes;
+	case SIGFPE: return &xlat_st_sigfpe_codes;
+	case SIGSEGV: return &xlat_st_sigsegv_codes;
+	case SIGBUS: return &xlat_st_sigbus_codes;
+	case SIGTRAP: return &xlat_st_sigtrap_codes;
+	case SIGCHLD: return &xlat_st_sigchld_codes;
+	case SIGPOLL: return &xlat_st_sigpoll_codes;
+	case SIGSYS: return &xlat_st_sigsys_codes;
+	}
+	return NULL;
+}
+
+static void print_si_code(struct outbuf *o, int sig, int code)
+{
+	const struct xlat *x = si_code_table(sig);
+	const char *n = xlat_name(&xlat_st_si_codes, (uint64_t)(int64_t)code);
+
+	if (!n && x)
+		n = xlat_name(x, code);
+	if (n)
+		ob_puts(o, n);
+	else
+		ob_hex(o, (uint32_t)code);
+}
+
+static void print_si_sender(struct outbuf *o, const uint8_t *si)
+{
+	ob_printf(o, ", si_pid=%d, si_uid=%u", (int32_t)rd_u32(si + SIO_PID), rd_u32(si + SIO_UID));
+}
+
+static void print_si_value(struct outbuf *o, const uint8_t *si)
+{
+	ob_printf(o, ", si_int=%d, si_ptr=", (int32_t)rd_u32(si + SIO_VALUE));
+	ob_ptr(o, rd_u64(si + SIO_VALUE));
+}
+
+static void print_si_poll(struct outbuf *o, const uint8_t *si)
+{
+	ob_printf(o, ", si_band=%lld, si_fd=%d", (long long)rd_u64(si + SIO_BAND),
+		  (int32_t)rd_u32(si + SIO_FD));
+}
+
+/* fields of a signal sent by a process (si_code < 0, SI_USER) */
+static void print_si_user(struct outbuf *o, const uint8_t *si, int code)
+{
+	switch (code) {
+	case SI_TIMER:
+		ob_printf(o, ", si_timerid=%#x, si_overrun=%d", rd_u32(si + SIO_TIMERID),
+			  (int32_t)rd_u32(si + SIO_OVERRUN));
+		print_si_value(o, si);
+		return;
+	case SI_SIGIO:
+		print_si_poll(o, si);
+		return;
+	case SI_USER:
+	case SI_TKILL:
+		print_si_sender(o, si);
+		return;
+	}
+	print_si_sender(o, si);
+	print_si_value(o, si);
+}
+
+/* child CPU time in clock ticks, with seconds in a comment */
+static void print_si_clock(struct outbuf *o, const char *name, uint64_t ticks)
+{
+	static long hz;
+
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK) > 0 ? sysconf(_SC_CLK_TCK) : 100;
+	ob_printf(o, ", %s=%llu", name, (unsigned long long)ticks);
+	if (ticks)
+		ob_printf(o, " /* %llu.%02llu s */", (unsigned long long)(ticks / hz),
+			  (unsigned long long)(ticks % hz * 100 / hz));
+}
+
+static void print_si_chld(struct outbuf *o, const uint8_t *si, int code)
+{
+	int status = (int32_t)rd_u32(si + SIO_STATUS);
+
+	print_si_sender(o, si);
+	ob_puts(o, ", si_status=");
+	if (code == CLD_EXITED)
+		ob_dec(o, status);
+	else
+		print_signame(o, status);
+	print_si_clock(o, "si_utime", rd_u64(si + SIO_UTIME));
+	print_si_clock(o, "si_stime", rd_u64(si + SIO_STIME));
+}
+
+static void print_si_fault(struct outbuf *o, const uint8_t *si, int sig, int code)
+{
+	ob_puts(o, ", si_addr=");
+	ob_ptr(o, rd_u64(si + SIO_ADDR));
+	if (sig == SIGSEGV && code == SEGV_BNDERR) {
+		ob_puts(o, ", si_lower=");
+		ob_ptr(o, rd_u64(si + SIO_LOWER));
+		ob_puts(o, ", si_upper=");
+		ob_ptr(o, rd_u64(si + SIO_UPPER));
+	} else if (sig == SIGSEGV && code == SEGV_PKUERR) {
+		ob_printf(o, ", si_pkey=%u", rd_u32(si + SIO_PKEY));
+	} else if (sig == SIGBUS && (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO)) {
+		ob_printf(o, ", si_addr_lsb=%#x", rd_u16(si + SIO_ADDR_LSB));
+	}
+}
+
+#if defined(__x86_64__)
+#define NATIVE_AUDIT_ARCH	AUDIT_ARCH_X86_64
+#define X32_SYSCALL_BIT		0x40000000u
+#elif defined(__aarch64__)
+#define NATIVE_AUDIT_ARCH	AUDIT_ARCH_AARCH64
+#elif defined(__riscv) && __riscv_xlen == 64
+#define NATIVE_AUDIT_ARCH	AUDIT_ARCH_RISCV64
+#endif
+
+/* seccomp's syscall number: __NR_getpid for this architecture's calls */
+static void print_si_syscall(struct outbuf *o, uint32_t nr, uint32_t arch)
+{
+	char buf[32];
+	const char *name;
+
+	ob_puts(o, ", si_syscall=");
+	if (arch != NATIVE_AUDIT_ARCH) {
+		ob_udec(o, nr);
+		return;
+	}
+#ifdef X32_SYSCALL_BIT
+	if (nr & X32_SYSCALL_BIT) {
+		name = sc_name(nr & ~X32_SYSCALL_BIT, buf, sizeof(buf));
+		ob_udec(o, nr);
+		if (name != buf)
+			ob_printf(o, " /* %s */", name);
+		return;
+	}
+#endif
+	name = sc_name(nr, buf, sizeof(buf));
+	if (name != buf)
+		ob_printf(o, "__NR_%s", name);
+	else
+		ob_udec(o, nr);
+}
+
+static void print_si_sys(struct outbuf *o, const uint8_t *si)
+{
+	uint32_t arch = rd_u32(si + SIO_ARCH);
+
+	ob_puts(o, ", si_call_addr=");
+	ob_ptr(o, rd_u64(si + SIO_CALL_ADDR));
+	print_si_syscall(o, rd_u32(si + SIO_SYSCALL), arch);
+	ob_puts(o, ", si_arch=");
+	xlat_print_val(o, &xlat_st_audit_arch, arch, "AUDIT_ARCH_???");
+}
+
+/* fields of a signal the kernel generated (si_code > 0, SI_KERNEL) */
+static void print_si_kernel(struct outbuf *o, const uint8_t *si, int sig, int code)
+{
+	switch (sig) {
+	case SIGCHLD:
+		print_si_chld(o, si, code);
+		return;
+	case SIGILL:
+	case SIGFPE:
+	case SIGSEGV:
+	case SIGBUS:
+	case SIGTRAP:
+		print_si_fault(o, si, sig, code);
+		return;
+	case SIGPOLL:
+		if (xlat_name(&xlat_st_sigpoll_codes, code))
+			print_si_poll(o, si);
+		return;
+	case SIGSYS:
+		print_si_sys(o, si);
+		return;
+	}
+	print_si_sender(o, si);
+	print_si_value(o, si);
+}
+
+/* {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=..., ...}; at least SIO_MIN_BYTES of `si` */
+void print_siginfo_bytes(struct outbuf *o, const uint8_t *si)
+{
+	int sig = (int32_t)rd_u32(si + SIO_SIGNO);
+	int err = (int32_t)rd_u32(si + SIO_ERRNO);
+	int code = (int32_t)rd_u32(si + SIO_CODE);
+
+	if (!sig) {
+		ob_puts(o, "{}");
+		return;
+	}
+	ob_puts(o, "{si_signo=");
+	print_signame(o, sig);
+	ob_puts(o, ", si_code=");
+	print_si_code(o, sig, code);
+	if (err) {
+		const char *n = errno_name(err);
+
+		ob_puts(o, ", si_errno=");
+		if (n)
+			ob_puts(o, n);
+		else
+			ob_dec(o, err);
+	}
+	if (code <= 0)
+		print_si_user(o, si, code);
+	else
+		print_si_kernel(o, si, sig, code);
+	ob_putc(o, '}');
+}
+
+void print_SIGINFO_OUT(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, SIO_MIN_BYTES);
+
+	if (p)
+		print_siginfo_bytes(d->o, p);
+}
+
+/* a ptrace event stop reported in the high bits: |PTRACE_EVENT_FORK<<16 */
+static void print_ptrace_event(struct outbuf *o, unsigned int event)
+{
+	static const char *const names[] = { NULL, "FORK", "VFORK", "CLONE", "EXEC",
+					     "VFORK_DONE", "EXIT", "SECCOMP" };
+
+	if (!event)
+		return;
+	if (event < ARRAY_SIZE(names))
+		ob_printf(o, "|PTRACE_EVENT_%s<<16", names[event]);
+	else if (event == 128)
+		ob_puts(o, "|PTRACE_EVENT_STOP<<16");
+	else
+		ob_printf(o, "|%#x<<16", event);
+}
+
+/* [{WIFEXITED(s) && WEXITSTATUS(s) == 0}] */
+void print_WAIT_STATUS(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p;
+	uint32_t s;
+
+	/* nothing is stored when no child changed state (WNOHANG) */
+	if (d->exited && !d->failed && d->ret == 0) {
+		ob_ptr(o, d->args[arg]);
+		return;
+	}
+	p = get_struct(d, arg, true, 4);
+	if (!p)
+		return;
+	s = rd_u32(p);
+	ob_puts(o, "[{");
+	/* the W* macros look at the low 16 bits; ptrace events sit above them */
+	if (WIFEXITED(s)) {
+		ob_printf(o, "WIFEXITED(s) && WEXITSTATUS(s) == %d", WEXITSTATUS(s));
+	} else if (WIFSIGNALED(s)) {
+		ob_puts(o, "WIFSIGNALED(s) && WTERMSIG(s) == ");
+		print_signame(o, WTERMSIG(s));
+		if (WCOREDUMP(s))
+			ob_puts(o, " && WCOREDUMP(s)");
+	} else if (WIFSTOPPED(s)) {
+		ob_puts(o, "WIFSTOPPED(s) && WSTOPSIG(s) == ");
+		print_signame(o, WSTOPSIG(s));
+	} else if (WIFCONTINUED(s)) {
+		ob_puts(o, "WIFCONTINUED(s)");
+	} else {
+		ob_hex(o, s & 0xffff);
+	}
+	ob_putc(o, '}');
+	print_ptrace_event(o, s >> 16);
+	ob_putc(o, ']');
+}
+
+/* ---- file descriptors ---- */
+
+void print_FDPAIR(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, 8);
+
+	if (!p)
+		return;
+	ob_putc(d->o, '[');
+	print_fd(d, (int32_t)rd_u32(p));
+	ob_puts(d->o, ", ");
+	print_fd(d, (int32_t)rd_u32(p + 4));
+	ob_putc(d->o, ']');
+}
+
+void print_INT_PTR_OUT(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, true, 4);
+
+	if (p)
+		ob_printf(d->o, "[%d]", (int32_t)rd_u32(p));
+}
+
+void print_ULONG_PTR_IN(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, false, 8);
+
+	if (!p)
+		return;
+	ob_putc(d->o, '[');
+	ob_ptr(d->o, rd_u64(p));
+	ob_putc(d->o, ']');
+}
+
+/* sched_getaffinity: the call returns the bytes of the mask it wrote */
+void print_CPUSET_OUT(struct dctx *d, int arg)
+{
+	const struct sc_blob *b;
+	size_t n;
+
+	if (!d->exited || d->failed) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	b = d_mem(d, arg, true);
+	if (!b)
+		return;
+	n = (uint64_t)d->ret < b->len ? (size_t)d->ret : b->len;
+	print_bitlist(d->o, blob_data(b), n * 8);
+}
+
+/* ---- getdents64 ---- */
+
+enum { DIRENT_INO = 0, DIRENT_OFF = 8, DIRENT_RECLEN = 16, DIRENT_TYPE = 18, DIRENT_NAME = 19 };
+
+static void print_dirent(struct dctx *d, const uint8_t *e, unsigned int reclen)
+{
+	const char *type = xlat_name(&xlat_st_dirent_types, e[DIRENT_TYPE]);
+	size_t n = strnlen((const char *)e + DIRENT_NAME, reclen - DIRENT_NAME);
+
+	ob_printf(d->o, "{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=",
+		  (unsigned long long)rd_u64(e + DIRENT_INO), (long long)rd_u64(e + DIRENT_OFF),
+		  reclen);
+	if (type)
+		ob_puts(d->o, type);
+	else
+		ob_udec(d->o, e[DIRENT_TYPE]);
+	ob_puts(d->o, ", d_name=");
+	print_quoted(d, e + DIRENT_NAME, n, true, false);
+	ob_putc(d->o, '}');
+}
+
+/* Walks the records in buf, printing them when `print`; returns how many there were.
+ * `whole`: the last one ended exactly at the end of buf. */
+static long walk_dirents(struct dctx *d, const uint8_t *buf, size_t len, bool print, bool *whole)
+{
+	size_t off = 0;
+	long n = 0;
+
+	while (off + DIRENT_NAME < len) {
+		unsigned int reclen = rd_u16(buf + off + DIRENT_RECLEN);
+
+		if (reclen <= DIRENT_NAME || off + reclen > len)
+			break;
+		if (print) {
+			if (n)
+				ob_puts(d->o, ", ");
+			print_dirent(d, buf + off, reclen);
+		}
+		off += reclen;
+		n++;
+	}
+	*whole = off == len;
+	return n;
+}
+
+/* getdents64: "0x... / * 25 entries * /", or the entries with -v */
+void print_DIRENTS(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = NULL;
+	size_t len = 0;
+	bool whole;
+	long n;
+
+	if (!d->exited || d->failed) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (d->ret > 0) {
+		b = d_mem(d, arg, true);
+		if (!b)
+			return;
+		len = b->len < (uint64_t)d->ret ? b->len : (size_t)d->ret;
+	}
+	if (!d->s->verbose) {
+		/* the count needs every record: it is left out when some were not copied */
+		n = b ? walk_dirents(d, blob_data(b), len, false, &whole) : 0;
+		ob_ptr(d->o, d->args[arg]);
+		if (!b || (whole && len == (uint64_t)d->ret))
+			ob_printf(d->o, " /* %ld entries */", n);
+		return;
+	}
+	ob_putc(d->o, '[');
+	n = b ? walk_dirents(d, blob_data(b), len, true, &whole) : 0;
+	if (b && (!whole || len < (uint64_t)d->ret))
+		ob_puts(d->o, n ? ", ..." : "...");
+	ob_putc(d->o, ']');
+}
+
+/* ---- poll and select ---- */
+
+enum { POLLFD_SIZE = 8 };
+
+/* the timeout argument whose remaining time select-like calls print: -1 when none */
+static int timeout_arg(const struct dctx *d, bool *usec)
+{
+	*usec = sc_is(d, "select");
+	if (sc_is(d, "ppoll"))
+		return 2;
+	if (sc_is(d, "select") || sc_is(d, "pselect6"))
+		return 4;
+	return -1;
+}
+
+/*
+ * The remaining time select-like calls wrote back, as text ("" when there is none). strace
+ * builds these suffixes in a 1024-byte buffer; the limits below follow from it.
+ */
+enum { SUFFIX_BUF = 1024 };
+
+static const char *left_str(struct dctx *d, char *buf, size_t len)
+{
+	bool usec;
+	int arg = timeout_arg(d, &usec);
+	const struct sc_blob *b;
+	const uint8_t *p;
+
+	buf[0] = 0;
+	if (arg < 0 || !d->args[arg])
+		return buf;
+	b = d_blob(d, arg, 0, true);
+	if (!b || (b->flags & BLOBF_FAULT) || b->len < 16)
+		return buf;
+	p = blob_data(b);
+	snprintf(buf, len, usec ? "{tv_sec=%lld, tv_usec=%lld}" : "{tv_sec=%lld, tv_nsec=%lld}",
+		 (long long)rd_u64(p), (long long)rd_u64(p + 8));
+	return buf;
+}
+
+static void print_pollfds_enter(struct dctx *d, int arg)
+{
+	uint64_t nfds = d->args[arg + 1], i;
+	const struct sc_blob *b;
+	const uint8_t *p;
+
+	if (!d->args[arg] && !nfds) {
+		ob_puts(d->o, "NULL");
+		return;
+	}
+	b = d_mem(d, arg, false);
+	if (!b)
+		return;
+	if (b->len < nfds * POLLFD_SIZE && b->len < BSTRACE_CHUNK - POLLFD_SIZE &&
+	    !(b->flags & BLOBF_TRUNC)) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	ob_putc(d->o, '[');
+	for (i = 0; i < nfds; i++) {
+		int fd = (int32_t)rd_u32(p + i * POLLFD_SIZE);
+
+		if (i)
+			ob_puts(d->o, ", ");
+		if ((i >= d->s->strsize && !d->s->verbose) || (i + 1) * POLLFD_SIZE > b->len) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		ob_puts(d->o, "{fd=");
+		print_fd(d, fd);
+		if (fd >= 0) {
+			ob_puts(d->o, ", events=");
+			print_xflags(d->o, &xlat_st_poll_events, rd_u16(p + i * POLLFD_SIZE + 4),
+				    "POLL???");
+		}
+		ob_putc(d->o, '}');
+	}
+	ob_putc(d->o, ']');
+}
+
+/* an entry that would end past this is shown as "..." */
+enum { POLL_ROOM = SUFFIX_BUF - (2 + 2 * 8 + sizeof(", ], ...")) };
+
+/* " ([{fd=3, revents=POLLIN}], left {...})" after the return value */
+static void print_pollfds_suffix(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const struct sc_blob *b;
+	const uint8_t *p;
+	uint64_t i, n, shown = 0;
+	char left[64];
+	size_t base, mark;
+
+	if (d->failed)
+		return;
+	if (d->ret == 0) {
+		ob_puts(o, " (Timeout)");
+		return;
+	}
+	b = d_blob(d, arg, 0, true);
+	if (!b || (b->flags & BLOBF_FAULT))
+		return;
+	p = blob_data(b);
+	n = b->len / POLLFD_SIZE;
+	if (n > d->args[arg + 1])
+		n = d->args[arg + 1];
+	ob_puts(o, " (");
+	base = o->len;
+	for (i = 0; i < n; i++) {
+		uint16_t rev = rd_u16(p + i * POLLFD_SIZE + 6);
+
+		if (!rev)
+			continue;
+		ob_puts(o, o->len == base ? "[" : ", ");
+		if (shown >= d->s->strsize && !d->s->verbose) {
+			ob_puts(o, "...");
+			break;
+		}
+		mark = o->len;
+		ob_printf(o, "{fd=%d, revents=", (int32_t)rd_u32(p + i * POLLFD_SIZE));
+		print_xflags(o, &xlat_st_poll_events, rev, NULL);
+		ob_putc(o, '}');
+		if (o->len - base >= POLL_ROOM) {
+			o->len = mark;
+			ob_puts(o, "...");
+			break;
+		}
+		shown++;
+	}
+	if (o->len != base)
+		ob_putc(o, ']');
+	if (*left_str(d, left, sizeof(left))) {
+		if (o->len - base + sizeof(", left ") + strlen(left) < SUFFIX_BUF)
+			ob_printf(o, "%sleft %s", o->len == base ? "" : ", ", left);
+		else
+			ob_puts(o, ", ...");
+	}
+	if (o->len == base)
+		o->len = base - 2;
+	else
+		ob_putc(o, ')');
+}
+
+void print_POLLFDS(struct dctx *d, int arg)
+{
+	if (d->phase == DP_SUFFIX)
+		print_pollfds_suffix(d, arg);
+	else
+		print_pollfds_enter(d, arg);
+}
+
+/* select's fd_set arguments: bits below nfds (args[0]) */
+static bool fdset_bits(struct dctx *d, int arg, bool exit, const uint8_t **bits, size_t *nbits)
+{
+	int nfds = (int32_t)d->args[0];
+	const struct sc_blob *b = d_blob(d, arg, 0, exit);
+
+	if (nfds <= 0 || !b || (b->flags & BLOBF_FAULT))
+		return false;
+	*bits = blob_data(b);
+	*nbits = (size_t)nfds < b->len * 8 ? (size_t)nfds : b->len * 8;
+	return true;
+}
+
+/* fds are appended while the text is shorter than this */
+enum { SELECT_ROOM = SUFFIX_BUF - (sizeof(", except [") + 3 * sizeof(int) + 2) };
+
+/*
+ * " (in [3], out [4], left {...})", printed once, by the first set. Like strace it stops after
+ * `ret` descriptors and closes a list after every set it read, even one that added nothing.
+ */
+static void print_fdset_suffix(struct dctx *d, int arg)
+{
+	static const char *const names[] = { "in", "out", "except" };
+	struct outbuf *o = d->o;
+	int64_t ready = d->ret;
+	const char *sep = "";
+	char left[64];
+	size_t base;
+	int i;
+
+	if (arg != 1 || d->failed)
+		return;
+	if (d->ret == 0) {
+		ob_puts(o, " (Timeout)");
+		return;
+	}
+	ob_puts(o, " (");
+	base = o->len;
+	for (i = 0; i < 3 && ready > 0; i++) {
+		const uint8_t *bits;
+		bool first = true;
+		size_t nbits, j;
+
+		if (!d->args[1 + i] || !fdset_bits(d, 1 + i, true, &bits, &nbits))
+			continue;
+		for (j = 0; j < nbits && ready > 0; j++) {
+			if (!(bits[j / 8] & (1u << (j % 8))))
+				continue;
+			if (o->len - base < SELECT_ROOM) {
+				if (first)
+					ob_printf(o, "%s%s [%zu", sep, names[i], j);
+				else
+					ob_printf(o, " %zu", j);
+				first = false;
+				sep = ", ";
+			}
+			ready--;
+		}
+		if (o->len != base)
+			ob_putc(o, ']');
+	}
+	if (*left_str(d, left, sizeof(left)) &&
+	    o->len - base + sizeof("left ") + strlen(left) < SUFFIX_BUF)
+		ob_printf(o, "%sleft %s", sep, left);
+	ob_putc(o, ')');
+}
+
+void print_FDSET(struct dctx *d, int arg)
+{
+	const uint8_t *bits;
+	bool first = true;
+	size_t nbits, i;
+
+	if (d->phase == DP_SUFFIX) {
+		print_fdset_suffix(d, arg);
+		return;
+	}
+	if (!d->args[arg] || !fdset_bits(d, arg, false, &bits, &nbits)) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	ob_putc(d->o, '[');
+	for (i = 0; i < nbits; i++) {
+		if (!(bits[i / 8] & (1u << (i % 8))))
+			continue;
+		if (!first)
+			ob_putc(d->o, ' ');
+		print_fd(d, i);
+		first = false;
+	}
+	ob_putc(d->o, ']');
+}
+
+/* The timeout of select-like calls, printed at entry; its remaining time goes in the suffix
+ * printed by the fd arguments (kinds TIMESPEC_INOUT, TIMEVAL_INOUT when kinds.def has them). */
+void print_TIMESPEC_INOUT(struct dctx *d, int arg);
+void print_TIMEVAL_INOUT(struct dctx *d, int arg);
+
+void print_TIMESPEC_INOUT(struct dctx *d, int arg)
+{
+	if (d->phase != DP_SUFFIX)
+		print_TIMESPEC_IN(d, arg);
+}
+
+void print_TIMEVAL_INOUT(struct dctx *d, int arg)
+{
+	if (d->phase != DP_SUFFIX)
+		print_TIMEVAL_IN(d, arg);
+}
+
+/* ---- epoll ---- */
+
+/* struct epoll_event is packed on x86_64 only */
+#if defined(__x86_64__)
+enum { EPEV_SIZE = 12, EPEV_DATA = 4 };
+#else
+enum { EPEV_SIZE = 16, EPEV_DATA = 8 };
+#endif
+
+static void print_epoll_event(struct outbuf *o, const uint8_t *p)
+{
+	uint64_t data = rd_u64(p + EPEV_DATA);
+
+	ob_puts(o, "{events=");
+	print_xflags(o, &xlat_st_epoll_events, rd_u32(p), "EPOLL???");
+	ob_printf(o, ", data={u32=%u, u64=%llu}}", (uint32_t)data, (unsigned long long)data);
+}
+
+void print_EPOLL_EVENT_IN(struct dctx *d, int arg)
+{
+	const uint8_t *p = get_struct(d, arg, false, EPEV_SIZE);
+
+	if (p)
+		print_epoll_event(d->o, p);
+}
+
+void print_EPOLL_EVENTS_OUT(struct dctx *d, int arg)
+{
+	const struct sc_blob *b;
+	uint64_t i, n;
+
+	if (!d->exited || d->failed) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (d->ret == 0) {
+		ob_puts(d->o, "[]");
+		return;
+	}
+	b = d_mem(d, arg, true);
+	if (!b)
+		return;
+	n = d->ret;
+	ob_putc(d->o, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			ob_puts(d->o, ", ");
+		if ((i >= d->s->strsize && !d->s->verbose) || (i + 1) * EPEV_SIZE > b->len) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		print_epoll_event(d->o, blob_data(b) + i * EPEV_SIZE);
+	}
+	ob_putc(d->o, ']');
+}
+
+/* ---- clone3, openat2: extensible structs with their size in the next argument ---- */
+
+/* nonzero bytes past the fields known: , / * bytes 88..95 * / "\x01..." */
+static void print_struct_tail(struct dctx *d, const struct sc_blob *b, size_t known)
+{
+	const uint8_t *p = blob_data(b);
+	size_t i;
+
+	if (b->len <= known)
+		return;
+	for (i = known; i < b->len; i++)
+		if (p[i])
+			break;
+	if (i == b->len)
+		return;
+	/* strace shows these bytes in hex whatever -x says */
+	ob_printf(d->o, ", /* bytes %zu..%u */ \"", known, b->len - 1);
+	for (i = known; i < b->len; i++)
+		ob_printf(d->o, "\\x%02x", p[i]);
+	ob_putc(d->o, '"');
+}
+
+/* a struct the kernel reads `args[arg + 1]` bytes of; NULL (pointer printed) when too small */
+static const struct sc_blob *ext_struct(struct dctx *d, int arg, size_t min)
+{
+	const struct sc_blob *b;
+
+	if (d->args[arg + 1] < min) {
+		ob_ptr(d->o, d->args[arg]);
+		return NULL;
+	}
+	b = d_mem(d, arg, false);
+	if (b && b->len < min) {
+		ob_ptr(d->o, d->args[arg]);
+		return NULL;
+	}
+	return b;
+}
+
+enum {
+	CA_FLAGS = 0, CA_PIDFD = 8, CA_CHILD_TID = 16, CA_PARENT_TID = 24, CA_EXIT_SIGNAL = 32,
+	CA_STACK = 40, CA_STACK_SIZE = 48, CA_TLS = 56, CA_SET_TID = 64, CA_SET_TID_SIZE = 72,
+	CA_CGROUP = 80, CA_SIZE_VER0 = 64, CA_SIZE_VER1 = 80, CA_SIZE_VER2 = 88,
+	CLONE_PIDFD_ = 0x1000, CLONE_PARENT_SETTID_ = 0x100000, CLONE_CHILD_CLEARTID_ = 0x200000,
+	CLONE_CHILD_SETTID_ = 0x1000000, CLONE_SETTLS_ = 0x80000,
+};
+
+static void print_ca_ptr(struct outbuf *o, const char *name, const uint8_t *p, int off)
+{
+	ob_printf(o, ", %s=", name);
+	ob_ptr(o, rd_u64(p + off));
+}
+
+/*
+ * What the call stored: " => {parent_tid=[1234]}". The kernel stores there the id it returns,
+ * so this needs no read; a pidfd would, and is left out (with it, the whole part is).
+ */
+static void print_clone3_result(struct dctx *d, uint64_t flags)
+{
+	if (!d->exited || d->failed || d->ret <= 0)
+		return;
+	if ((flags & CLONE_PARENT_SETTID_) && !(flags & CLONE_PIDFD_))
+		ob_printf(d->o, " => {parent_tid=[%lld]}", (long long)d->ret);
+}
+
+void print_CLONE_ARGS(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = ext_struct(d, arg, CA_SIZE_VER0);
+	struct outbuf *o = d->o;
+	const uint8_t *p;
+	uint64_t flags;
+
+	if (!b)
+		return;
+	p = blob_data(b);
+	flags = rd_u64(p + CA_FLAGS);
+	ob_puts(o, "{flags=");
+	print_xflags(o, &xlat_clone_flags, flags, "CLONE_???");
+	if (flags & CLONE_PIDFD_)
+		print_ca_ptr(o, "pidfd", p, CA_PIDFD);
+	if (flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_))
+		print_ca_ptr(o, "child_tid", p, CA_CHILD_TID);
+	if (flags & CLONE_PARENT_SETTID_)
+		print_ca_ptr(o, "parent_tid", p, CA_PARENT_TID);
+	ob_puts(o, ", exit_signal=");
+	print_signame(o, (int)rd_u64(p + CA_EXIT_SIGNAL));
+	print_ca_ptr(o, "stack", p, CA_STACK);
+	ob_puts(o, ", stack_size=");
+	ob_hex(o, rd_u64(p + CA_STACK_SIZE));
+	if (flags & CLONE_SETTLS_)
+		print_ca_ptr(o, "tls", p, CA_TLS);
+	if (b->len >= CA_SIZE_VER1 && (rd_u64(p + CA_SET_TID) || rd_u64(p + CA_SET_TID_SIZE))) {
+		print_ca_ptr(o, "set_tid", p, CA_SET_TID);
+		ob_printf(o, ", set_tid_size=%llu", (unsigned long long)rd_u64(p + CA_SET_TID_SIZE));
+	}
+	if (b->len >= CA_SIZE_VER2 && rd_u64(p + CA_CGROUP))
+		ob_printf(o, ", cgroup=%llu", (unsigned long long)rd_u64(p + CA_CGROUP));
+	print_struct_tail(d, b, CA_SIZE_VER2);
+	ob_putc(o, '}');
+	print_clone3_result(d, flags);
+}
+
+enum { OH_FLAGS = 0, OH_MODE = 8, OH_RESOLVE = 16, OH_SIZE_VER0 = 24 };
+
+void print_OPEN_HOW(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = ext_struct(d, arg, OH_SIZE_VER0);
+	struct outbuf *o = d->o;
+	const uint8_t *p;
+	uint64_t flags, mode;
+
+	if (!b)
+		return;
+	p = blob_data(b);
+	flags = rd_u64(p + OH_FLAGS);
+	mode = rd_u64(p + OH_MODE);
+	ob_puts(o, "{flags=");
+	print_open_flags(o, flags);
+	if (mode || (flags & (0100 | 020000000)))	/* O_CREAT, __O_TMPFILE */
+		ob_printf(o, ", mode=%#03llo", (unsigned long long)mode);
+	ob_puts(o, ", resolve=");
+	print_xflags(o, &xlat_st_resolve_flags, rd_u64(p + OH_RESOLVE), "RESOLVE_???");
+	print_struct_tail(d, b, OH_SIZE_VER0);
+	ob_putc(o, '}');
+}
