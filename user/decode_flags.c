@@ -97,15 +97,6 @@ void print_OPEN_FLAGS(struct dctx *d, int arg)
 	print_open_flags(d->o, (uint32_t)d->args[arg]);
 }
 
-/* open's mode: only when the flags before it create a file, as strace shows it */
-void print_OPEN_MODE(struct dctx *d, int arg)
-{
-	uint32_t fl = d->args[arg - 1];
-
-	if (fl & (O_CREAT | __O_TMPFILE))
-		ob_printf(d->o, "%#03o", (uint32_t)d->args[arg]);
-}
-
 void print_AT_FLAGS(struct dctx *d, int arg)
 {
 	const struct xlat *x = &xlat_at_flags;
