@@ -211,7 +211,7 @@ static __always_inline void cap_vector(struct build *b, __u8 arg, __u8 kind, __u
 	add_blob(b, arg, 0, false, 0, ended ? 0 : 1, 0, i);
 }
 
-/* CAP_IOV: each iovec's buffer, `total` bytes in all at most. */
+/* CAP_IOV: each iovec, then its buffer; `total` bytes in all at most. */
 static __always_inline void cap_iov(struct build *b, __u8 arg, __u64 cnt, __u64 total, __u32 size)
 {
 	const __u64 *iov = (const __u64 *)b->args[arg & 7];
@@ -223,7 +223,8 @@ static __always_inline void cap_iov(struct build *b, __u8 arg, __u64 cnt, __u64 
 			break;
 		__u64 want = io[1] < total ? io[1] : total;
 
-		if (!add_blob(b, arg, i + 1, false, io[0], want, size, io[1]))
+		if (!add_blob(b, arg, 2 * i + 1, false, (__u64)(iov + 2 * i), 16, 16, 16) ||
+		    !add_blob(b, arg, 2 * i + 2, false, io[0], want, size, io[1]))
 			return;
 		total -= want;
 	}
@@ -252,6 +253,8 @@ static long capture_arg(__u32 i, struct build *b)
 		len = b->ret < 0 ? 0 : b->ret;
 	else if (cs.len_arg < BSTRACE_MAX_ARGS)
 		len = b->args[cs.len_arg & 7];
+	if (cs.flags & CAPF_BITS_LEN)
+		len = (len + 63) / 64 * 8;
 
 	switch (cs.kind) {
 	case CAP_STR:

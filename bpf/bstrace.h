@@ -12,7 +12,7 @@
 #define BSTRACE_SCRATCH		(2 * BSTRACE_CHUNK + 256)
 #define BSTRACE_PATH_MAX	4096
 #define BSTRACE_STRV_MAX	64	/* argv elements copied at execve */
-#define BSTRACE_IOV_MAX		16	/* iovec elements copied for readv/writev */
+#define BSTRACE_IOV_MAX		64	/* iovec elements copied for readv/writev */
 #define BSTRACE_SIGINFO_SIZE	48	/* bytes of kernel_siginfo copied */
 #define DROP_TASK_EVENTS	BSTRACE_NR_MAX		/* drops index: fork/exit/signal records */
 #define DROP_TOTAL		(BSTRACE_NR_MAX + 1)	/* drops index: all lost records */
@@ -76,7 +76,8 @@ enum {
 	CAP_FIXED,	/* `size` bytes (a struct) */
 	CAP_BUF_LENPTR,	/* buffer whose length is the socklen_t/int that args[len_arg] points to */
 	CAP_STRV,	/* NULL-terminated array of strings (argv, envp): up to BSTRACE_STRV_MAX */
-	CAP_IOV,	/* struct iovec[args[len_arg]]: each buffer, total capped at `size` */
+	CAP_IOV,	/* struct iovec[args[len_arg]]: element i is blob sub 2i+1 (the iovec) and
+			   sub 2i+2 (its bytes, at most `size`; `ret` bytes in all with CAPF_RET_LEN) */
 	CAP_ARRAY,	/* args[len_arg] elements of `elem` bytes, capped at `size` */
 	CAP_COUNTV,	/* NULL-terminated pointer array: count only (envp without -v) */
 };
@@ -90,6 +91,7 @@ enum {
 	CAPF_RET_LEN = 1 << 1,	/* CAP_IOV: only `ret` bytes in all were filled */
 	CAPF_NO_ENTER = 1 << 2,	/* exit copy of an input: only when no EV_ENTER copied it */
 	CAPF_FROM_SP = 1 << 3,	/* copy at the user stack pointer + elem * 8 (rt_sigreturn) */
+	CAPF_BITS_LEN = 1 << 4,	/* the length argument counts bits: copy whole 64-bit words */
 };
 
 struct cap_spec {

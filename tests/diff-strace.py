@@ -55,7 +55,12 @@ def normalise(lines):
             line = held.pop(key, "") + r.group(1)
             line = line.replace(",  ", ", ")
         out.setdefault(key, []).append(line)
-    # pid numbers anywhere in the text
+    # pid numbers anywhere in the text: the prefixes, plus the calls that return a task's id
+    for ls in out.values():
+        for line in ls:
+            m = re.match(r"^(?:set_tid_address|getpid|gettid|clone3?|v?fork)\(.*\) += (\d+)", line)
+            if m and m.group(1) not in pids:
+                pids[m.group(1)] = "P%d" % len(pids)
     text_map = {p: n for p, n in pids.items() if p != "main"}
     res = {}
     for key, ls in out.items():
@@ -65,9 +70,9 @@ def normalise(lines):
             for p, n in text_map.items():
                 line = re.sub(r"\b%s\b" % p, n, line)
             line = re.sub(r"(si_utime|si_stime)=\d+", r"\1=N", line)
-            line = re.sub(r"^(getrandom\()\".*?\"(\.\.\.)?", r"\1BYTES", line)
-            line = re.sub(r"^(getpid|getppid|gettid|set_tid_address)\((.*)\) += \d+",
-                          r"\1(\2) = PID", line)
+            line = re.sub(r"^(getrandom\()\"(\\.|[^\"\\])*\"(\.\.\.)?", r"\1BYTES", line)
+            line = re.sub(r"^(getppid)\(\) += \d+", r"\1() = PID", line)
+            line = re.sub(r"(tv_sec|tv_nsec|tv_usec)=\d+", r"\1=N", line)
             line = re.sub(r" +=", " =", line)
             masked.append(line)
         res[key] = masked
@@ -82,9 +87,36 @@ def run(tracer, opts, cmd, out, cwd):
         return f.readlines()
 
 
+NUM = re.compile(r"\d{3,}")
+
+
+def rename_pids(s, b):
+    """The two runs have different pids (also inside paths like /tmp/x.1234): where a line
+    pair differs only in numbers, a consistent renaming strace->bstrace is undone in b."""
+    votes = {}
+    for key in set(s) & set(b):
+        sm = difflib.SequenceMatcher(None, s[key], b[key], autojunk=False)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag != "replace" or i2 - i1 != j2 - j1:
+                continue
+            for sl, bl in zip(s[key][i1:i2], b[key][j1:j2]):
+                if NUM.sub("#", sl) != NUM.sub("#", bl):
+                    continue
+                for x, y in zip(NUM.findall(sl), NUM.findall(bl)):
+                    if x != y:
+                        votes.setdefault(y, {}).setdefault(x, 0)
+                        votes[y][x] += 1
+    mapping = {y: max(xs, key=xs.get) for y, xs in votes.items() if max(xs.values()) >= 2}
+    if not mapping:
+        return b
+    pat = re.compile(r"\b(%s)\b" % "|".join(map(re.escape, mapping)))
+    return {k: [pat.sub(lambda m: mapping[m.group(1)], l) for l in ls] for k, ls in b.items()}
+
+
 def compare(name, opts, cmd, work):
     s = normalise(run("strace", opts, cmd, os.path.join(work, "s.txt"), work))
     b = normalise(run(BSTRACE, opts, cmd, os.path.join(work, "b.txt"), work))
+    b = rename_pids(s, b)
     same = total = 0
     diffs = []
     for key in sorted(set(s) | set(b)):

@@ -77,6 +77,8 @@ void print_sigset(struct outbuf *o, const uint8_t *mask, size_t bytes);	/* [INT 
 void print_fd(struct dctx *d, int64_t fd);	/* 3 or 3</path> with -y */
 void fd_cache_drop(uint32_t tgid, int64_t fd);	/* -y: the descriptor was closed */
 void print_ret(struct dctx *d);			/* "= ..." text after the alignment */
+/* {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} from the first 48 bytes of a siginfo */
+void print_siginfo_bytes(struct outbuf *o, const uint8_t *si);
 
 /* every printer: print_<KIND>(d, arg) */
 #define KIND(name, dir, cap, size, len, elem) void print_##name(struct dctx *d, int arg);

@@ -9,10 +9,13 @@
 #include <asm/termbits.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
+#include <linux/prctl.h>
 #include <linux/sched.h>
+#include <linux/seccomp.h>
 #include "decode.h"
 #include "decode_flags.h"
 #include "xlat/arch_prctl_codes.h"
+#include "xlat/capabilities.h"
 #include "xlat/fcntl_fd_flags.h"
 #include "xlat/fcntl_lock_types.h"
 #include "xlat/fcntl_notify_flags.h"
@@ -21,6 +24,28 @@
 #include "xlat/fs_inode_flags.h"
 #include "xlat/futex_wake_cmps.h"
 #include "xlat/futex_wake_ops.h"
+#include "xlat/pidtypes.h"
+#include "xlat/pr_cap_ambient.h"
+#include "xlat/pr_dumpable.h"
+#include "xlat/pr_fp_mode.h"
+#include "xlat/pr_mce_kill.h"
+#include "xlat/pr_mce_kill_policy.h"
+#include "xlat/pr_mte_tcf.h"
+#include "xlat/pr_pac_enabled_keys.h"
+#include "xlat/pr_pac_keys.h"
+#include "xlat/pr_sched_core.h"
+#include "xlat/pr_set_mm.h"
+#include "xlat/pr_set_vma.h"
+#include "xlat/pr_sme_vl_flags.h"
+#include "xlat/pr_spec_get.h"
+#include "xlat/pr_spec_set.h"
+#include "xlat/pr_spec_variants.h"
+#include "xlat/pr_sve_vl_flags.h"
+#include "xlat/pr_sys_dispatch.h"
+#include "xlat/pr_tsc.h"
+#include "xlat/pr_unalign_flags.h"
+#include "xlat/secbits.h"
+#include "xlat/seccomp_modes.h"
 #include "xlat/seek_whence.h"
 #include "xlat/tcflsh_args.h"
 #include "xlat/tcxonc_args.h"
@@ -60,11 +85,19 @@ static int16_t rd_s16(const uint8_t *p)
 	return v;
 }
 
-/* the captured struct when the whole of it was read, else the pointer is printed */
+/*
+ * The captured struct when the whole of it was read, else the pointer is printed. `exit`: what
+ * the call wrote, which strace shows only when it succeeded.
+ */
 static const uint8_t *d_struct(struct dctx *d, int arg, bool exit, size_t size)
 {
-	const struct sc_blob *b = d_mem(d, arg, exit);
+	const struct sc_blob *b;
 
+	if (exit && d->failed) {
+		ob_ptr(d->o, d->args[arg]);
+		return NULL;
+	}
+	b = d_mem(d, arg, exit);
 	if (!b)
 		return NULL;
 	if (b->len < size) {
@@ -72,6 +105,13 @@ static const uint8_t *d_struct(struct dctx *d, int arg, bool exit, size_t size)
 		return NULL;
 	}
 	return blob_data(b);
+}
+
+/* a printer that printed nothing: strace leaves the argument out for this command */
+static void omit_if_empty(struct dctx *d, size_t mark)
+{
+	if (d->o->len == mark && d->phase != DP_SUFFIX)
+		d->omit = true;
 }
 
 /* {tv_sec=1, tv_nsec=0} */
@@ -132,7 +172,7 @@ static void print_owner_ex(struct dctx *d, int arg, bool exit)
 }
 
 /* the third argument by command; the F_GET* commands take none and print nothing */
-void print_FCNTL_ARG(struct dctx *d, int arg)
+static void fcntl_arg(struct dctx *d, int arg)
 {
 	struct outbuf *o = d->o;
 	uint64_t v = d->args[arg];
@@ -192,6 +232,14 @@ void print_FCNTL_ARG(struct dctx *d, int arg)
 		return;
 	}
 	ob_hex(o, v);
+}
+
+void print_FCNTL_ARG(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	fcntl_arg(d, arg);
+	omit_if_empty(d, mark);
 }
 
 /* = 0x1 (flags FD_CLOEXEC), = 0x8002 (flags O_RDWR|O_LARGEFILE), = 10 (SIGUSR1) */
@@ -289,13 +337,21 @@ static unsigned int futex_uses(const struct dctx *d)
 	return FU_RAW;
 }
 
-void print_FUTEX_VAL(struct dctx *d, int arg)
+static void futex_val(struct dctx *d, int arg)
 {
 	if (futex_uses(d) & (FU_VAL | FU_RAW))
 		ob_udec(d->o, (uint32_t)d->args[arg]);
 }
 
-void print_FUTEX_TIMEOUT(struct dctx *d, int arg)
+void print_FUTEX_VAL(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	futex_val(d, arg);
+	omit_if_empty(d, mark);
+}
+
+static void futex_timeout(struct dctx *d, int arg)
 {
 	unsigned int u = futex_uses(d);
 
@@ -307,10 +363,26 @@ void print_FUTEX_TIMEOUT(struct dctx *d, int arg)
 		ob_ptr(d->o, d->args[arg]);
 }
 
-void print_FUTEX_UADDR2(struct dctx *d, int arg)
+void print_FUTEX_TIMEOUT(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	futex_timeout(d, arg);
+	omit_if_empty(d, mark);
+}
+
+static void futex_uaddr2(struct dctx *d, int arg)
 {
 	if (futex_uses(d) & (FU_UADDR2 | FU_RAW))
 		ob_ptr(d->o, d->args[arg]);
+}
+
+void print_FUTEX_UADDR2(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	futex_uaddr2(d, arg);
+	omit_if_empty(d, mark);
 }
 
 /* FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1 */
@@ -340,7 +412,7 @@ static void print_wake_op(struct outbuf *o, uint32_t v)
 	ob_hex(o, v & 0xfff);
 }
 
-void print_FUTEX_VAL3(struct dctx *d, int arg)
+static void futex_val3(struct dctx *d, int arg)
 {
 	unsigned int u = futex_uses(d);
 	uint32_t v = d->args[arg];
@@ -355,10 +427,18 @@ void print_FUTEX_VAL3(struct dctx *d, int arg)
 		ob_hex(d->o, v);
 }
 
+void print_FUTEX_VAL3(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	futex_val3(d, arg);
+	omit_if_empty(d, mark);
+}
+
 /* --- arch_prctl --- */
 
 /* ARCH_SET_FS, 0x7f...: an address; ARCH_GET_FS, [0x7f...]: where it was stored */
-void print_ARCH_PRCTL_ADDR(struct dctx *d, int arg)
+static void arch_prctl_addr(struct dctx *d, int arg)
 {
 	const uint8_t *p;
 
@@ -396,17 +476,25 @@ void print_ARCH_PRCTL_ADDR(struct dctx *d, int arg)
 	case ARCH_REQ_XCOMP_GUEST_PERM:
 		/* a feature number, with its name in a comment */
 		ob_hex(d->o, d->args[arg]);
-		ob_printf(d->o, " /* %s */", xlat_name(&xlat_xfeatures, d->args[arg]) ?:
-			  "XFEATURE_???");
+		ob_printf(d->o, " /* %s */", xlat_name(&xlat_xfeatures, d->args[arg]) ?
+			  xlat_name(&xlat_xfeatures, d->args[arg]) : "XFEATURE_???");
 		return;
 	}
 	ob_hex(d->o, d->args[arg]);
 }
 
+void print_ARCH_PRCTL_ADDR(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	arch_prctl_addr(d, arg);
+	omit_if_empty(d, mark);
+}
+
 /* --- clone: what follows the flags, printed once the call returned --- */
 
 /* parent_tid=[123], tls=0x..., child_tidptr=0x7f... as the flags ask for them */
-void print_CLONE_TAIL(struct dctx *d, int arg)
+static void clone_tail(struct dctx *d, int arg)
 {
 	uint64_t fl = d->args[0];
 	const char *sep = "";
@@ -436,9 +524,18 @@ void print_CLONE_TAIL(struct dctx *d, int arg)
 	}
 }
 
+void print_CLONE_TAIL(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	clone_tail(d, arg);
+	omit_if_empty(d, mark);
+}
+
 /* an argument strace folds into another one: clone's stack */
 void print_OMIT(struct dctx *d, int arg)
 {
+	d->omit = true;
 }
 
 /* --- ioctl --- */
@@ -833,7 +930,7 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 }
 
 /* by request: structures read by the call from the entry record, written ones after it */
-void print_IOCTL_ARG(struct dctx *d, int arg)
+static void ioctl_arg(struct dctx *d, int arg)
 {
 	const struct ioctl_def *def = ioctl_find(d->args[1]);
 	struct outbuf *o = d->o;
@@ -909,4 +1006,377 @@ void print_IOCTL_ARG(struct dctx *d, int arg)
 		return;
 	}
 	ob_hex(o, v);
+}
+
+void print_IOCTL_ARG(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	ioctl_arg(d, arg);
+	omit_if_empty(d, mark);
+}
+
+/* --- prctl: the arguments an option uses, by position (arg2 .. arg5 are args[1..4]) --- */
+
+/* a signal number or else the raw number: SIGKILL, 0, 4294967297 */
+static void print_sig_or_ulong(struct outbuf *o, uint64_t v)
+{
+	char buf[16];
+
+	if (v >= 1 && v <= 64)
+		ob_puts(o, signal_name(v, buf, sizeof(buf)));
+	else
+		ob_udec(o, v);
+}
+
+/* the comm name: what PR_SET_NAME reads is cut at 15 characters, what PR_GET_NAME writes at 16 */
+static void print_comm(struct dctx *d, int arg, bool exit)
+{
+	const uint8_t *p = d_struct(d, arg, exit, 16);
+	size_t n, max = exit ? 16 : 15;
+
+	if (!p)
+		return;
+	for (n = 0; n < max && p[n]; n++)
+		;
+	print_quoted(d, p, n, true, n == max);
+}
+
+/* [value] written by the call: an int, a signal, a TSC mode, a pointer */
+enum { PO_INT, PO_SIG, PO_TSC, PO_PTR };
+
+static void print_prctl_out(struct dctx *d, int arg, int how)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct(d, arg, true, how == PO_PTR ? 8 : 4);
+
+	if (!p)
+		return;
+	ob_putc(o, '[');
+	if (how == PO_PTR)
+		ob_ptr(o, rd_s64(p));
+	else if (how == PO_SIG && rd_s32(p))
+		print_signo(o, rd_s32(p));
+	else if (how == PO_TSC)
+		xlat_print_val(o, &xlat_pr_tsc, (uint32_t)rd_s32(p), "PR_TSC_???");
+	else
+		ob_dec(o, rd_s32(p));
+	ob_putc(o, ']');
+}
+
+/* PR_SVE_SET_VL_ONEXEC|PR_SVE_VL_INHERIT|0x10: flags, then the vector length */
+static void print_vl(struct outbuf *o, const struct xlat *x, uint64_t v)
+{
+	if (v & ~(uint64_t)PR_SVE_VL_LEN_MASK) {
+		print_xflags(o, x, v & ~(uint64_t)PR_SVE_VL_LEN_MASK, NULL);
+		ob_putc(o, '|');
+	}
+	ob_hex(o, v & PR_SVE_VL_LEN_MASK);
+}
+
+/* !PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_NONE|0xd000<<PR_MTE_TAG_SHIFT|0x55654e900000 */
+static void print_tagged_addr_ctrl(struct outbuf *o, uint64_t v)
+{
+	uint64_t tag = (v & PR_MTE_TAG_MASK) >> PR_MTE_TAG_SHIFT;
+	uint64_t rest = v & ~(PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_MASK | PR_MTE_TAG_MASK);
+
+	ob_puts(o, v & PR_TAGGED_ADDR_ENABLE ? "PR_TAGGED_ADDR_ENABLE|" : "!PR_TAGGED_ADDR_ENABLE|");
+	ob_puts(o, xlat_name(&xlat_pr_mte_tcf, v & PR_MTE_TCF_MASK));
+	if (tag)
+		ob_printf(o, "|%#llx<<PR_MTE_TAG_SHIFT", (unsigned long long)tag);
+	if (rest)
+		ob_printf(o, "|%#llx", (unsigned long long)rest);
+}
+
+/* the sock_fprog of PR_SET_SECCOMP/SECCOMP_MODE_FILTER: {len=1, filter=0x...} */
+static void print_fprog(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, false, 16);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{len=%u, filter=", (uint16_t)rd_s16(p));
+	ob_ptr(d->o, rd_s64(p + 8));
+	ob_putc(d->o, '}');
+}
+
+/* how many arguments after the option an unhandled layout shows raw */
+static void prctl_hex_from(struct dctx *d, int arg, int first)
+{
+	if (arg >= first)
+		ob_hex(d->o, d->args[arg]);
+}
+
+static void print_prctl_arg(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	uint64_t v = d->args[arg], a2 = d->args[1];
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	switch ((uint32_t)d->args[0]) {
+	case PR_GET_DUMPABLE:
+	case PR_GET_KEEPCAPS:
+	case PR_GET_TIMING:
+	case PR_GET_SECCOMP:
+	case PR_GET_SECUREBITS:
+	case PR_GET_TIMERSLACK:
+	case PR_TASK_PERF_EVENTS_DISABLE:
+	case PR_TASK_PERF_EVENTS_ENABLE:
+	case PR_GET_FP_MODE:
+	case PR_SVE_GET_VL:
+	case 64:	/* PR_SME_GET_VL */
+		return;
+	case PR_SET_PDEATHSIG:
+		if (arg == 1)
+			print_sig_or_ulong(o, v);
+		return;
+	case PR_GET_PDEATHSIG:
+		if (arg == 1)
+			print_prctl_out(d, arg, PO_SIG);
+		return;
+	case PR_SET_DUMPABLE:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_pr_dumpable, v, "SUID_DUMP_???");
+		return;
+	case PR_GET_UNALIGN:
+	case PR_GET_FPEMU:
+	case PR_GET_FPEXC:
+	case PR_GET_ENDIAN:
+		if (arg == 1)
+			ob_ptr(o, v);
+		return;
+	case PR_SET_UNALIGN:
+		if (arg == 1)
+			print_xflags(o, &xlat_pr_unalign_flags, (uint32_t)v, "PR_UNALIGN_???");
+		return;
+	case PR_SET_KEEPCAPS:
+	case PR_SET_FPEMU:
+	case PR_SET_FPEXC:
+	case PR_SET_TIMING:
+	case PR_SET_ENDIAN:
+	case PR_SET_CHILD_SUBREAPER:
+		if (arg == 1)
+			ob_udec(o, v);
+		return;
+	case PR_SET_NAME:
+	case PR_GET_NAME:
+		if (arg == 1)
+			print_comm(d, arg, (uint32_t)d->args[0] == PR_GET_NAME);
+		return;
+	case PR_SET_SECCOMP:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_seccomp_modes, v, "SECCOMP_MODE_???");
+		else if (a2 == SECCOMP_MODE_FILTER && arg == 2)
+			print_fprog(d, arg);
+		else if (a2 != SECCOMP_MODE_STRICT && a2 != SECCOMP_MODE_FILTER)
+			ob_hex(o, v);
+		return;
+	case PR_CAPBSET_READ:
+	case PR_CAPBSET_DROP:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_capabilities, v, "CAP_???");
+		return;
+	case PR_GET_TSC:
+		if (arg == 1)
+			print_prctl_out(d, arg, PO_TSC);
+		return;
+	case PR_SET_TSC:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_pr_tsc, (uint32_t)v, "PR_TSC_???");
+		return;
+	case PR_SET_SECUREBITS:
+		if (arg == 1)
+			print_xflags(o, &xlat_secbits, v, "SECBIT_???");
+		return;
+	case PR_SET_TIMERSLACK:
+		if (arg == 1)
+			ob_dec(o, v);
+		return;
+	case PR_MCE_KILL:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_pr_mce_kill, v, "PR_MCE_KILL_???");
+		else if (arg == 2 && a2 == PR_MCE_KILL_SET)
+			xlat_print_val(o, &xlat_pr_mce_kill_policy, v, "PR_MCE_KILL_???");
+		else
+			ob_hex(o, v);
+		return;
+	case PR_SET_MM:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_pr_set_mm, (uint32_t)v, "PR_SET_MM_???");
+		else
+			ob_hex(o, v);
+		return;
+	case PR_GET_CHILD_SUBREAPER:
+		if (arg == 1)
+			print_prctl_out(d, arg, PO_INT);
+		return;
+	case PR_SET_NO_NEW_PRIVS:
+	case PR_SET_THP_DISABLE:
+	case PR_SET_IO_FLUSHER:
+		if (arg == 1)
+			ob_udec(o, v);
+		else
+			ob_hex(o, v);
+		return;
+	case PR_GET_TID_ADDRESS:
+		if (arg == 1)
+			print_prctl_out(d, arg, PO_PTR);
+		return;
+	case PR_SET_FP_MODE:
+		if (arg == 1)
+			print_xflags(o, &xlat_pr_fp_mode, (uint32_t)v, "PR_FP_MODE_???");
+		return;
+	case PR_CAP_AMBIENT:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_pr_cap_ambient, v, "PR_CAP_AMBIENT_???");
+		else if (arg == 2 && a2 >= PR_CAP_AMBIENT_IS_SET && a2 <= PR_CAP_AMBIENT_LOWER)
+			xlat_print_val(o, &xlat_capabilities, v, "CAP_???");
+		else
+			ob_hex(o, v);
+		return;
+	case PR_SVE_SET_VL:
+		if (arg == 1)
+			print_vl(o, &xlat_pr_sve_vl_flags, v);
+		return;
+	case 63:	/* PR_SME_SET_VL */
+		if (arg == 1)
+			print_vl(o, &xlat_pr_sme_vl_flags, v);
+		return;
+	case PR_GET_SPECULATION_CTRL:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_pr_spec_variants, v, "PR_SPEC_???");
+		return;
+	case PR_SET_SPECULATION_CTRL:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_pr_spec_variants, v, "PR_SPEC_???");
+		else if (arg == 2 && xlat_name(&xlat_pr_spec_variants, a2))
+			xlat_print_val(o, &xlat_pr_spec_set, v, "PR_SPEC_???");
+		else if (arg == 2)
+			ob_hex(o, v);
+		return;
+	case PR_PAC_RESET_KEYS:
+		if (arg == 1)
+			print_xflags(o, &xlat_pr_pac_keys, v, "PR_PAC_???");
+		else
+			ob_hex(o, v);
+		return;
+	case PR_PAC_SET_ENABLED_KEYS:
+		if (arg <= 2)
+			print_xflags(o, &xlat_pr_pac_enabled_keys, v, "PR_PAC_???");
+		else
+			ob_hex(o, v);
+		return;
+	case PR_SET_TAGGED_ADDR_CTRL:
+		if (arg == 1)
+			print_tagged_addr_ctrl(o, v);
+		else
+			ob_hex(o, v);
+		return;
+	case PR_SET_SYSCALL_USER_DISPATCH:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_pr_sys_dispatch, v, "PR_SYS_DISPATCH_???");
+		else if (arg == 4 && a2 <= PR_SYS_DISPATCH_ON)
+			ob_ptr(o, v);
+		else
+			ob_hex(o, v);
+		return;
+	case PR_SCHED_CORE:
+		if (arg == 1) {
+			xlat_print_val(o, &xlat_pr_sched_core, (uint32_t)v, "PR_SCHED_CORE_???");
+		} else if (arg == 2) {
+			ob_dec(o, (int32_t)v);
+		} else if (arg == 3) {
+			ob_hex(o, (uint32_t)v);
+			ob_printf(o, " /* %s */", xlat_name(&xlat_pidtypes, (uint32_t)v) ?
+				  xlat_name(&xlat_pidtypes, (uint32_t)v) : "PIDTYPE_???");
+		} else {
+			ob_ptr(o, v);
+		}
+		return;
+	case PR_SET_PTRACER:
+		if (arg == 1 && (int32_t)v == -1)
+			ob_puts(o, "PR_SET_PTRACER_ANY");
+		else if (arg == 1)
+			ob_dec(o, (int32_t)v);
+		return;
+	case PR_SET_VMA:
+		if (arg == 1)
+			xlat_print_val(o, &xlat_pr_set_vma, v, "PR_SET_VMA_???");
+		else if (a2 != PR_SET_VMA_ANON_NAME || arg == 2)
+			ob_hex(o, v);
+		else if (arg == 3)
+			ob_udec(o, v);
+		else
+			print_STR(d, arg);
+		return;
+	}
+	/* an option strace does not decode: everything raw */
+	prctl_hex_from(d, arg, 1);
+}
+
+void print_PRCTL_ARG2(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	print_prctl_arg(d, arg);
+	omit_if_empty(d, mark);
+}
+
+void print_PRCTL_ARG3(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	print_prctl_arg(d, arg);
+	omit_if_empty(d, mark);
+}
+
+void print_PRCTL_ARG(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	print_prctl_arg(d, arg);
+	omit_if_empty(d, mark);
+}
+
+void print_PRCTL_ARG5(struct dctx *d, int arg)
+{
+	size_t mark = d->o->len;
+
+	print_prctl_arg(d, arg);
+	omit_if_empty(d, mark);
+}
+
+/* = 1 (SUID_DUMP_USER), = 0x3 (PR_SPEC_PRCTL|PR_SPEC_ENABLE), = 0x11 (SECBIT_NOROOT|...) */
+void print_prctl_ret(struct dctx *d)
+{
+	struct outbuf *o = d->o;
+	int64_t r = d->ret;
+	const char *n;
+
+	switch ((uint32_t)d->args[0]) {
+	case PR_GET_DUMPABLE:
+	case PR_MCE_KILL_GET:
+		n = xlat_name((uint32_t)d->args[0] == PR_GET_DUMPABLE ? &xlat_pr_dumpable :
+			      &xlat_pr_mce_kill_policy, r);
+		ob_dec(o, r);
+		if (n)
+			ob_printf(o, " (%s)", n);
+		return;
+	case PR_GET_SPECULATION_CTRL:
+		ob_hex(o, r);
+		ob_puts(o, " (");
+		print_xflags(o, &xlat_pr_spec_get, r, NULL);
+		ob_putc(o, ')');
+		return;
+	case PR_GET_SECUREBITS:
+		ob_hex(o, r);
+		if (r) {
+			ob_puts(o, " (");
+			print_xflags(o, &xlat_secbits, r, NULL);
+			ob_putc(o, ')');
+		}
+		return;
+	}
+	ob_dec(o, r);
 }

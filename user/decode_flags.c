@@ -13,7 +13,7 @@
 #include "xlat/at_faccess_flags.h"
 #include "xlat/at_flags.h"
 #include "xlat/at_handle_flags.h"
-#include "xlat/at_statx_flags.h"
+#include "xlat/at_statx_sync.h"
 #include "xlat/clockids.h"
 #include "xlat/clone_flags.h"
 #include "xlat/epoll_create_flags.h"
@@ -101,9 +101,18 @@ void print_AT_FLAGS(struct dctx *d, int arg)
 {
 	const struct xlat *x = &xlat_at_flags;
 
-	if (sc_is(d, "statx"))
-		x = &xlat_at_statx_flags;
-	else if (sc_is(d, "faccessat2"))
+	if (sc_is(d, "statx")) {
+		/* the sync type first, AT_STATX_SYNC_AS_STAT when 0 */
+		uint32_t fl = d->args[arg], rest = fl & ~(uint32_t)AT_STATX_SYNC_TYPE;
+
+		print_xflags(d->o, &xlat_at_statx_sync, fl & AT_STATX_SYNC_TYPE, NULL);
+		if (rest) {
+			ob_putc(d->o, '|');
+			print_xflags(d->o, &xlat_at_flags, rest, NULL);
+		}
+		return;
+	}
+	if (sc_is(d, "faccessat2"))
 		x = &xlat_at_faccess_flags;
 	else if (sc_is(d, "name_to_handle_at"))
 		x = &xlat_at_handle_flags;
@@ -149,6 +158,8 @@ void print_MREMAP_ADDR(struct dctx *d, int arg)
 
 	if ((d->args[arg - 1] & both) == both)
 		ob_ptr(d->o, d->args[arg]);
+	else
+		d->omit = true;
 }
 
 void print_MADVISE(struct dctx *d, int arg)

@@ -68,13 +68,15 @@
 #include "xlat/net_txrehash.h"
 
 #define SOCK_TYPE_MASK	0xf
-#define SA_MAX		128	/* sizeof(struct sockaddr_storage): longer addresses are cut */
+/* sizeof(struct sockaddr_storage): longer addresses are cut */
+#define SA_MAX		128
 #define SUN_PATH_MAX	108
 #define SIN6_MIN_LEN	24	/* a sockaddr_in6 without sin6_scope_id */
 #define SOCK_FPROG_SIZE	16
 #define TPACKET_REQ_SIZE 16
 #define PACKET_MREQ_SIZE 16
-#define GROUP_REQ_SIZE	136	/* struct group_req: u32 interface, padding, sockaddr_storage */
+/* struct group_req: u32 interface, padding, sockaddr_storage */
+#define GROUP_REQ_SIZE	136
 #define CMSG_HDR_SIZE	16	/* struct cmsghdr: size_t len, int level, int type */
 
 /* struct msghdr (64-bit) */
@@ -247,8 +249,10 @@ void print_SOCK_PROTO(struct dctx *d, int arg)
 	if (family == AF_INET6)
 		family = AF_INET;
 	for (i = 0; i < ARRAY_SIZE(proto_tables); i++) {
-		if (proto_tables[i].family == family) {
-			xlat_print_val(d->o, proto_tables[i].x, (uint32_t)v, proto_tables[i].unknown);
+		const struct proto_table *t = &proto_tables[i];
+
+		if (t->family == family) {
+			xlat_print_val(d->o, t->x, (uint32_t)v, t->unknown);
 			return;
 		}
 	}
@@ -587,20 +591,31 @@ static void print_txrehash(struct outbuf *o, const uint8_t *p)
 		ob_printf(o, "[%d /* SOCK_TXREHASH_??? */]", v);
 }
 
-/* struct linger, struct ucred: as many int fields as `len` covers */
+/*
+ * struct linger, ucred, tpacket_stats: the 4-byte fields `len` covers, a field cut short as its
+ * bytes in hex
+ */
 static void print_int_fields(struct outbuf *o, const uint8_t *p, uint32_t len,
-			     const char *const *names, unsigned int n)
+			     const char *const *names, unsigned int n, bool is_signed)
 {
 	unsigned int i;
 
 	ob_putc(o, '{');
-	for (i = 0; i < n && (i + 1) * 4 <= len; i++)
-		ob_printf(o, "%s%s=%d", i ? ", " : "", names[i], (int32_t)rd_u32(p + 4 * i));
+	for (i = 0; i < n && i * 4 < len; i++) {
+		ob_printf(o, "%s%s=", i ? ", " : "", names[i]);
+		if ((i + 1) * 4 > len)
+			print_hex_string(o, p + 4 * i, len - 4 * i);
+		else if (is_signed)
+			ob_dec(o, (int32_t)rd_u32(p + 4 * i));
+		else
+			ob_udec(o, rd_u32(p + 4 * i));
+	}
 	ob_putc(o, '}');
 }
 
 static const char *const linger_fields[] = { "l_onoff", "l_linger" };
 static const char *const ucred_fields[] = { "pid", "uid", "gid" };
+static const char *const tpacket_stats_fields[] = { "tp_packets", "tp_drops", "tp_freeze_q_cnt" };
 
 /* the ICMP types a filter blocks, strace's bit-set style: [A B] or ~[C] when mostly set */
 static void print_icmp_filter(struct outbuf *o, uint32_t mask)
@@ -724,7 +739,7 @@ static void print_setsockopt_known(struct dctx *d, uint32_t level, uint32_t name
 	switch (level) {
 	case SOL_SOCKET:
 		if (name == SO_LINGER) {
-			print_int_fields(o, p, 8, linger_fields, 2);
+			print_int_fields(o, p, 8, linger_fields, 2, true);
 		} else if (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF) {
 			/* the program itself is not captured: strace shows it only with -v */
 			ob_printf(o, "{len=%u, filter=", rd_u16(p));
@@ -810,19 +825,45 @@ void print_SOCKOPT_VAL_IN(struct dctx *d, int arg)
 	print_opt_bytes(d, b, (uint32_t)len);
 }
 
+/* [1, 0]: the whole u32 words of `len` bytes, -s of them at most */
+static void print_u32_array(struct dctx *d, const uint8_t *p, uint32_t len)
+{
+	uint32_t i;
+
+	ob_putc(d->o, '[');
+	for (i = 0; i + 4 <= len; i += 4) {
+		if (i)
+			ob_puts(d->o, ", ");
+		if (i / 4 >= d->s->strsize) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		ob_udec(d->o, rd_u32(p + i));
+	}
+	ob_putc(d->o, ']');
+}
+
 /* getsockopt: the value the call wrote, `len` bytes of it */
 static void print_getsockopt_value(struct dctx *d, uint32_t level, uint32_t name,
 				   const struct sc_blob *b, uint32_t len)
 {
 	const uint8_t *p = blob_data(b);
+	uint32_t have = len < b->len ? len : b->len;
 
-	if (level == SOL_SOCKET && (name == SO_LINGER || name == SO_PEERCRED) && len >= 4) {
-		if (len > b->len)
-			len = b->len;
-		if (name == SO_LINGER)
-			print_int_fields(d->o, p, len, linger_fields, 2);
-		else
-			print_int_fields(d->o, p, len, ucred_fields, 3);
+	if (level == SOL_SOCKET && name == SO_LINGER) {
+		print_int_fields(d->o, p, have, linger_fields, 2, true);
+		return;
+	}
+	if (level == SOL_SOCKET && name == SO_PEERCRED) {
+		print_int_fields(d->o, p, have, ucred_fields, 3, true);
+		return;
+	}
+	if (level == SOL_PACKET && name == PACKET_STATISTICS) {
+		print_int_fields(d->o, p, have, tpacket_stats_fields, 3, false);
+		return;
+	}
+	if (level == SOL_NETLINK && name == NETLINK_LIST_MEMBERSHIPS) {
+		print_u32_array(d, p, have);
 		return;
 	}
 	if (level == SOL_SOCKET && name == SO_TXREHASH && len >= 4) {
@@ -964,8 +1005,8 @@ static void print_cmsg_socket(struct dctx *d, int type, const uint8_t *p, uint64
 		if (n < 16)
 			break;
 		ob_printf(o, ", cmsg_data={tv_sec=%lld, %s=%lld}", (long long)rd_u64(p),
-			  type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMP_NEW ? "tv_usec" : "tv_nsec",
-			  (long long)rd_u64(p + 8));
+			  type == SO_TIMESTAMPNS_OLD || type == SO_TIMESTAMPNS_NEW ?
+			  "tv_nsec" : "tv_usec", (long long)rd_u64(p + 8));
 		break;
 	case SO_TIMESTAMPING_OLD:
 	case SO_TIMESTAMPING_NEW:
@@ -1139,7 +1180,8 @@ void print_MSGHDR_OUT(struct dctx *d, int arg)
 	if (d->failed) {
 		/* only an enter record can have it: failed calls copy no outputs */
 		if (blob_ok(in, MH_SIZE))
-			ob_printf(d->o, "{msg_namelen=%d}", (int32_t)rd_u32(blob_data(in) + MH_NAMELEN));
+			ob_printf(d->o, "{msg_namelen=%d}",
+				  (int32_t)rd_u32(blob_data(in) + MH_NAMELEN));
 		else
 			ob_ptr(d->o, d->args[arg]);
 		return;

@@ -49,7 +49,8 @@ void print_OPEN_MODE(struct dctx *d, int arg)
 {
 	uint64_t flags = arg > 0 ? d->args[arg - 1] : 0;
 
-	if (!(flags & (O_CREAT | __O_TMPFILE))) {
+	/* glibc's __O_TMPFILE includes O_DIRECTORY: all its bits must be there */
+	if (!(flags & O_CREAT) && (flags & __O_TMPFILE) != __O_TMPFILE) {
 		d->omit = true;
 		return;
 	}

@@ -229,3 +229,55 @@ void print_ENVP(struct dctx *d, int arg)
 {
 	print_vector(d, arg, d->s->verbose);
 }
+
+/* readv/writev: [{iov_base="..", iov_len=N}, ...]; `total` bytes of data in all */
+static void print_iov(struct dctx *d, int arg, bool exit, uint64_t total, bool data)
+{
+	uint64_t cnt = d->args[arg + 1];
+	unsigned int i;
+
+	if (!d->args[arg]) {
+		ob_puts(d->o, "NULL");
+		return;
+	}
+	ob_putc(d->o, '[');
+	for (i = 0; i < cnt; i++) {
+		const struct sc_blob *v = d_blob(d, arg, 2 * i + 1, exit);
+		const struct sc_blob *b = d_blob(d, arg, 2 * i + 2, exit);
+		uint64_t base, len, n;
+
+		if (i)
+			ob_puts(d->o, ", ");
+		if (i >= d->s->strsize || !v || (v->flags & BLOBF_FAULT) || v->len < 16) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		memcpy(&base, blob_data(v), 8);
+		memcpy(&len, blob_data(v) + 8, 8);
+		ob_puts(d->o, "{iov_base=");
+		if (data && b && !(b->flags & BLOBF_FAULT)) {
+			n = len < total ? len : total;
+			print_quoted(d, blob_data(b), n < b->len ? n : b->len, false,
+				     n > d->s->strsize);
+			total -= n;
+		} else {
+			ob_ptr(d->o, base);
+		}
+		ob_printf(d->o, ", iov_len=%llu}", (unsigned long long)len);
+	}
+	ob_putc(d->o, ']');
+}
+
+void print_IOV_IN(struct dctx *d, int arg)
+{
+	print_iov(d, arg, false, ~0ull, true);
+}
+
+void print_IOV_OUT(struct dctx *d, int arg)
+{
+	if (!d->exited) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_iov(d, arg, true, d->failed ? 0 : d->ret, !d->failed);
+}

@@ -95,6 +95,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		}
 		if (def->arg[i] == K_SIGFRAME_MASK)
 			cs.flags |= CAPF_FROM_SP;
+		if (def->arg[i] == K_FDSET)
+			cs.flags |= CAPF_BITS_LEN;
 		if (k->cap == CAP_IOV) {
 			cs.len_arg = i + 1;
 			if (k->dir == D_OUT)
@@ -104,7 +106,9 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			/* outputs: after the call, when it succeeded */
 			struct cap_spec out = cs;
 
-			out.flags |= CAPF_OK_ONLY;
+			/* readv's iovecs print even when it failed */
+			if (k->cap != CAP_IOV)
+				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit++;
 			if (k->dir == D_OUT)

@@ -8,6 +8,7 @@
 #include <sys/sysinfo.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
+#include <sys/epoll.h>
 #include "syscalls.h"
 
 #define X_NAME(id, name) [id] = name,

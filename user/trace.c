@@ -575,16 +575,15 @@ done:
 		t->open_tid = 0;
 }
 
-/* --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} --- */
-static void print_siginfo(struct outbuf *o, int sig, const uint8_t *si);
 
 static void print_signal(struct tracer *t, struct task *k, const struct sc_event_hdr *h)
 {
 	struct outbuf *o = task_out(t, k);
+	char buf[16];
 
 	print_prefix(t, o, h->tid, h->ts_exit);
-	ob_puts(o, "--- ");
-	print_siginfo(o, h->ret, (const uint8_t *)h->args);
+	ob_printf(o, "--- %s ", signal_name(h->ret, buf, sizeof(buf)));
+	print_siginfo_bytes(o, (const uint8_t *)h->args);
 	ob_puts(o, " ---");
 	ob_line_end(o);
 }
@@ -734,82 +733,4 @@ void tracer_free(struct tracer *t)
 	}
 	free(t->tasks);
 	free(t);
-}
-
-/* siginfo: the fields strace prints, by signal and si_code */
-static const char *si_code_name(int sig, int code)
-{
-	static const char *const cld[] = { NULL, "CLD_EXITED", "CLD_KILLED", "CLD_DUMPED",
-					   "CLD_TRAPPED", "CLD_STOPPED", "CLD_CONTINUED" };
-	static const char *const segv[] = { NULL, "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR",
-					    "SEGV_PKUERR" };
-
-	switch (code) {
-	case 0: return "SI_USER";
-	case 0x80: return "SI_KERNEL";
-	case -1: return "SI_QUEUE";
-	case -2: return "SI_TIMER";
-	case -3: return "SI_MESGQ";
-	case -4: return "SI_ASYNCIO";
-	case -5: return "SI_SIGIO";
-	case -6: return "SI_TKILL";
-	}
-	if (sig == 17 && code > 0 && code < (int)ARRAY_SIZE(cld))
-		return cld[code];
-	if (sig == 11 && code > 0 && code < (int)ARRAY_SIZE(segv))
-		return segv[code];
-	return NULL;
-}
-
-static void print_siginfo(struct outbuf *o, int sig, const uint8_t *si)
-{
-	int32_t signo, err, code, pid, status;
-	uint32_t uid;
-	int64_t utime, stime;
-	uint64_t addr;
-	char buf[16];
-	const char *cn;
-
-	memcpy(&signo, si, 4);
-	memcpy(&err, si + 4, 4);
-	memcpy(&code, si + 8, 4);
-	memcpy(&pid, si + 16, 4);
-	memcpy(&uid, si + 20, 4);
-	memcpy(&addr, si + 16, 8);
-	ob_printf(o, "%s {si_signo=%s", signal_name(sig, buf, sizeof(buf)),
-		  signal_name(signo, buf, sizeof(buf)));
-	cn = si_code_name(sig, code);
-	if (cn)
-		ob_printf(o, ", si_code=%s", cn);
-	else
-		ob_printf(o, ", si_code=%d", code);
-	if (err)
-		ob_printf(o, ", si_errno=%d", err);
-	if (code <= 0 && code != -2) {
-		/* sent by a process: kill, tkill, sigqueue */
-		ob_printf(o, ", si_pid=%d, si_uid=%u", pid, uid);
-		if (code == -1 || code == -3) {
-			int32_t ival;
-			uint64_t ptr;
-
-			memcpy(&ival, si + 24, 4);
-			memcpy(&ptr, si + 24, 8);
-			ob_printf(o, ", si_value={sival_int=%d, sival_ptr=%#llx}", ival,
-				  (unsigned long long)ptr);
-		}
-	} else if (sig == 17) {
-		memcpy(&status, si + 24, 4);
-		memcpy(&utime, si + 32, 8);
-		memcpy(&stime, si + 40, 8);
-		ob_printf(o, ", si_pid=%d, si_uid=%u, si_status=", pid, uid);
-		if (code == 1)
-			ob_dec(o, status);
-		else
-			ob_puts(o, signal_name(status, buf, sizeof(buf)));
-		ob_printf(o, ", si_utime=%lld, si_stime=%lld", (long long)utime, (long long)stime);
-	} else if (sig == 11 || sig == 7 || sig == 4 || sig == 8 || sig == 5) {
-		ob_puts(o, ", si_addr=");
-		ob_ptr(o, addr);
-	}
-	ob_putc(o, '}');
 }
