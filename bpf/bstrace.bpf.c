@@ -26,7 +26,8 @@ __s64 live_tasks = 0;
 struct pending {
 	__u64 ts;
 	__u32 nr1;	/* syscall number + 1 of the call in flight; 0: none */
-	__u32 rec;	/* an EV_ENTER was emitted for it */
+	__u16 rec;	/* an EV_ENTER was emitted for it */
+	__u16 faults;	/* its enter copies that faulted: copied again at exit */
 	__u64 args[BSTRACE_MAX_ARGS];
 };
 
@@ -125,6 +126,8 @@ struct build {
 	__u32 nr;
 	__u16 enter;	/* building an EV_ENTER */
 	__u16 entered;	/* building an EV_SYSCALL whose EV_ENTER was emitted */
+	__u32 faults;	/* arguments whose copy faulted (bit per argument) */
+	__u32 refetch;	/* EV_SYSCALL: inputs to copy again, their enter copy faulted */
 	__u32 off;
 	__u32 nblobs;
 	__s64 ret;
@@ -169,7 +172,9 @@ __noinline long put_blob(__u64 off_slot, __u64 meta, __u64 src, __u64 n, __u64 f
 		}
 	}
 	bl->len = n;
-	return off + sizeof(*bl) + ((n + 7) & ~7ull);
+	/* bit 32 tells the caller the copy faulted */
+	return (off + sizeof(*bl) + ((n + 7) & ~7ull)) |
+	       ((__u64)(bl->flags & BLOBF_FAULT) << 32);
 }
 
 /* Appends a blob to the record being built; false when it is full. */
@@ -181,7 +186,9 @@ static __always_inline bool add_blob(struct build *b, __u8 arg, __u16 sub, bool 
 
 	if (off < 0)
 		return false;
-	b->off = off;
+	if (off >> 32)
+		b->faults |= 1u << (arg & 7);
+	b->off = off & 0xffffffff;
 	b->nblobs++;
 	return true;
 }
@@ -247,7 +254,10 @@ static long capture_arg(__u32 i, struct build *b)
 		return 0;
 	if ((cs.flags & CAPF_OK_ONLY) && is_error(b->ret))
 		return 0;
-	if ((cs.flags & CAPF_NO_ENTER) && b->entered)
+	if ((cs.flags & CAPF_FAIL_ONLY) && !is_error(b->ret))
+		return 0;
+	/* an input the enter record carried; again only if that copy faulted (page not in yet) */
+	if ((cs.flags & CAPF_NO_ENTER) && b->entered && !(b->refetch & (1u << i)))
 		return 0;
 	if (cs.len_arg == LEN_RET)
 		len = b->ret < 0 ? 0 : b->ret;
@@ -291,9 +301,13 @@ static long capture_arg(__u32 i, struct build *b)
 	return 0;
 }
 
-/* Builds and submits one record. `ncap` == 0 takes the reserve/submit path (no copy). */
-static __always_inline void emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
-				 __u64 ts_enter, __s64 ret, __u64 *args, __u64 sp, __u64 pid_tgid)
+/*
+ * Builds and submits one record; returns the arguments whose copy faulted. `ncap` == 0 takes
+ * the reserve/submit path (no copy).
+ */
+static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
+				  __u64 ts_enter, __s64 ret, __u64 *args, __u64 sp, __u32 refetch,
+				  __u64 pid_tgid)
 {
 	__u32 enter = type == EV_ENTER;
 	struct sc_event_hdr *h;
@@ -302,12 +316,12 @@ static __always_inline void emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 		h = bpf_ringbuf_reserve(&events, sizeof(*h), 0);
 		if (!h) {
 			count_drop(nr < BSTRACE_NR_MAX ? nr : DROP_TASK_EVENTS);
-			return;
+			return 0;
 		}
 	} else {
 		h = scratch_slot(enter);
 		if (!h)
-			return;
+			return 0;
 	}
 	h->ts_enter = ts_enter;
 	h->ts_exit = bpf_ktime_get_boot_ns();
@@ -322,22 +336,23 @@ static __always_inline void emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 	h->nblobs = 0;
 	if (ncap == 0) {
 		bpf_ringbuf_submit(h, rb_flags());
-		return;
+		return 0;
 	}
 
 	struct build b = { .nr = nr, .enter = enter, .entered = !!(flags & EVF_ENTERED),
-			   .off = sizeof(*h), .ret = ret, .sp = sp };
+			   .off = sizeof(*h), .ret = ret, .sp = sp, .refetch = refetch };
 
 	__builtin_memcpy(b.args, args, BSTRACE_MAX_ARGS * sizeof(__u64));
 	bpf_loop(BSTRACE_MAX_ARGS, capture_arg, &b, 0);
 	h = scratch_slot(enter);
 	if (!h)
-		return;
+		return 0;
 	h->len = b.off;
 	h->nblobs = b.nblobs;
 	if (bpf_ringbuf_output(&events, h, b.off > BSTRACE_SCRATCH ? BSTRACE_SCRATCH : b.off,
 			       rb_flags()) < 0)
 		count_drop(nr);
+	return b.faults;
 }
 
 /* Does this call get an EV_ENTER? Blocking calls only while another task may interleave. */
@@ -382,10 +397,12 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	pd->ts = bpf_ktime_get_boot_ns();
 	pd->nr1 = nr + 1;
 	pd->rec = rec;
+	pd->faults = 0;
 	if (!rec)
 		return 0;
 	sc_read_args(regs, pd->args);
-	emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, pd->args, SC_SP(regs), pid_tgid);
+	pd->faults = emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, pd->args, SC_SP(regs),
+			  0, pid_tgid);
 	return 0;
 }
 
@@ -398,14 +415,20 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	__u64 args[BSTRACE_MAX_ARGS];
 	__u64 ts = 0;
 	__u16 flags = 0;
+	__u32 refetch = 0;
 	struct sc_plan *p;
 	__u32 nr;
 
 	if (!t || (t->flags & TGT_WAIT_EXEC))
 		return 0;
 	nr = SC_NR(regs);
-	if (nr >= BSTRACE_NR_MAX)
-		return 0;
+	if (nr >= BSTRACE_NR_MAX) {
+		/* rt_sigreturn restored the registers, syscall number included: ask the enter */
+		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		if (!pd || !pd->nr1 || pd->nr1 > BSTRACE_NR_MAX)
+			return 0;
+		nr = pd->nr1 - 1;
+	}
 	p = bpf_map_lookup_elem(&plan, &nr);
 	if (!p || !(p->flags & PLAN_TRACE))
 		return 0;
@@ -417,6 +440,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 		if (pd && pd->nr1 == nr + 1) {
 			ts = pd->ts;
 			flags = EVF_TIMED | (pd->rec ? EVF_ENTERED : 0);
+			refetch = pd->faults;
 			pd->nr1 = 0;
 		} else if (p->flags & PLAN_ENTER_REC) {
 			/* no enter seen: a new child returning from clone, or attached mid-call */
@@ -433,7 +457,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 		/* execve and rt_sigreturn replace the registers: use the ones saved at enter */
 		bpf_probe_read_kernel(args, sizeof(args), pd->args);
 	}
-	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, args, 0, pid_tgid);
+	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, args, 0, refetch, pid_tgid);
 	return 0;
 }
 

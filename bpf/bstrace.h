@@ -92,6 +92,7 @@ enum {
 	CAPF_NO_ENTER = 1 << 2,	/* exit copy of an input: only when no EV_ENTER copied it */
 	CAPF_FROM_SP = 1 << 3,	/* copy at the user stack pointer + elem * 8 (rt_sigreturn) */
 	CAPF_BITS_LEN = 1 << 4,	/* the length argument counts bits: copy whole 64-bit words */
+	CAPF_FAIL_ONLY = 1 << 5,	/* copy only when the call failed (execve's inputs again) */
 };
 
 struct cap_spec {

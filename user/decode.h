@@ -77,6 +77,9 @@ void print_sigset(struct outbuf *o, const uint8_t *mask, size_t bytes);	/* [INT 
 void print_fd(struct dctx *d, int64_t fd);	/* 3 or 3</path> with -y */
 void fd_cache_drop(uint32_t tgid, int64_t fd);	/* -y: the descriptor was closed */
 void print_ret(struct dctx *d);			/* "= ..." text after the alignment */
+/* return values decoded by the call's arguments (R_FCNTL, R_PRCTL) */
+void print_fcntl_ret(struct dctx *d);	/* = 0x1 (flags FD_CLOEXEC) */
+void print_prctl_ret(struct dctx *d);	/* = 1 (SUID_DUMP_USER) */
 /* {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} from the first 48 bytes of a siginfo */
 void print_siginfo_bytes(struct outbuf *o, const uint8_t *si);
 

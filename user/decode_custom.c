@@ -1100,13 +1100,6 @@ static void print_fprog(struct dctx *d, int arg)
 	ob_putc(d->o, '}');
 }
 
-/* how many arguments after the option an unhandled layout shows raw */
-static void prctl_hex_from(struct dctx *d, int arg, int first)
-{
-	if (arg >= first)
-		ob_hex(d->o, d->args[arg]);
-}
-
 static void print_prctl_arg(struct dctx *d, int arg)
 {
 	struct outbuf *o = d->o;
@@ -1312,7 +1305,7 @@ static void print_prctl_arg(struct dctx *d, int arg)
 		return;
 	}
 	/* an option strace does not decode: everything raw */
-	prctl_hex_from(d, arg, 1);
+	ob_hex(o, v);
 }
 
 void print_PRCTL_ARG2(struct dctx *d, int arg)

@@ -13,6 +13,7 @@
 #include "xlat/at_faccess_flags.h"
 #include "xlat/at_flags.h"
 #include "xlat/at_handle_flags.h"
+#include "xlat/at_mount_setattr_flags.h"
 #include "xlat/at_statx_sync.h"
 #include "xlat/clockids.h"
 #include "xlat/clone_flags.h"
@@ -37,10 +38,13 @@
 #include "xlat/rename_flags.h"
 #include "xlat/rlimits.h"
 #include "xlat/seek_whence.h"
+#include "xlat/fadvise_advice.h"
+#include "xlat/setns_types.h"
 #include "xlat/signalfd_flags.h"
 #include "xlat/sigprocmask_how.h"
 #include "xlat/timer_flags.h"
 #include "xlat/timerfd_flags.h"
+#include "xlat/unshare_flags.h"
 #include "xlat/wait_options.h"
 
 void print_xflags(struct outbuf *o, const struct xlat *x, uint64_t val, const char *unknown)
@@ -116,6 +120,8 @@ void print_AT_FLAGS(struct dctx *d, int arg)
 		x = &xlat_at_faccess_flags;
 	else if (sc_is(d, "name_to_handle_at"))
 		x = &xlat_at_handle_flags;
+	else if (sc_is(d, "mount_setattr"))
+		x = &xlat_at_mount_setattr_flags;
 	print_xflags(d->o, x, (uint32_t)d->args[arg], "AT_???");
 }
 
@@ -177,6 +183,11 @@ void print_SEEK_WHENCE(struct dctx *d, int arg)
 	xlat_print_val(d->o, &xlat_seek_whence, (uint32_t)d->args[arg], "SEEK_???");
 }
 
+void print_FADVISE(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_fadvise_advice, (uint32_t)d->args[arg], "POSIX_FADV_???");
+}
+
 /* CLONE_VM|...|SIGCHLD: the low byte is the signal sent to the parent when the child exits */
 void print_clone_flags(struct outbuf *o, uint64_t fl)
 {
@@ -199,9 +210,20 @@ void print_clone_flags(struct outbuf *o, uint64_t fl)
 		ob_udec(o, sig);
 }
 
-/* clone's stack goes first, as strace reorders it: child_stack=NULL, flags=... */
+/*
+ * clone's stack goes first, as strace reorders it: child_stack=NULL, flags=...; unshare's and
+ * setns' namespace flags have no exit signal.
+ */
 void print_CLONE_FLAGS(struct dctx *d, int arg)
 {
+	if (sc_is(d, "unshare")) {
+		print_xflags(d->o, &xlat_unshare_flags, d->args[arg], "CLONE_???");
+		return;
+	}
+	if (sc_is(d, "setns")) {
+		print_xflags(d->o, &xlat_setns_types, (uint32_t)d->args[arg], "CLONE_NEW???");
+		return;
+	}
 	ob_puts(d->o, "child_stack=");
 	ob_ptr(d->o, d->args[1]);
 	ob_puts(d->o, ", flags=");

@@ -49,8 +49,8 @@ void print_OPEN_MODE(struct dctx *d, int arg)
 {
 	uint64_t flags = arg > 0 ? d->args[arg - 1] : 0;
 
-	/* glibc's __O_TMPFILE includes O_DIRECTORY: all its bits must be there */
-	if (!(flags & O_CREAT) && (flags & __O_TMPFILE) != __O_TMPFILE) {
+	/* the kernel's __O_TMPFILE bit (glibc's macro also has O_DIRECTORY in it) */
+	if (!(flags & (O_CREAT | 020000000))) {
 		d->omit = true;
 		return;
 	}

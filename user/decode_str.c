@@ -69,30 +69,39 @@ void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminate
 		ob_write(o, "...", 3);
 }
 
-const struct sc_blob *d_blob(const struct dctx *d, int arg, int sub, bool exit)
+static const struct sc_blob *find_blob(const struct sc_event_hdr *h, int arg, int sub)
 {
-	const struct sc_event_hdr *order[2] = { exit ? d->ev_exit : d->ev_enter,
-						exit ? NULL : d->ev_exit };
-	int k;
+	const uint8_t *p, *end;
+	uint32_t i;
 
-	for (k = 0; k < 2; k++) {
-		const struct sc_event_hdr *h = order[k];
-		const uint8_t *p, *end;
-		uint32_t i;
+	if (!h)
+		return NULL;
+	p = (const uint8_t *)(h + 1);
+	end = (const uint8_t *)h + h->len;
+	for (i = 0; i < h->nblobs && p + sizeof(struct sc_blob) <= end; i++) {
+		const struct sc_blob *b = (const void *)p;
 
-		if (!h)
-			continue;
-		p = (const uint8_t *)(h + 1);
-		end = (const uint8_t *)h + h->len;
-		for (i = 0; i < h->nblobs && p + sizeof(struct sc_blob) <= end; i++) {
-			const struct sc_blob *b = (const void *)p;
-
-			if (b->arg == arg && b->sub == sub)
-				return p + sizeof(*b) + b->len <= end ? b : NULL;
-			p += sizeof(*b) + ((b->len + 7) & ~7u);
-		}
+		if (b->arg == arg && b->sub == sub)
+			return p + sizeof(*b) + b->len <= end ? b : NULL;
+		p += sizeof(*b) + ((b->len + 7) & ~7u);
 	}
 	return NULL;
+}
+
+const struct sc_blob *d_blob(const struct dctx *d, int arg, int sub, bool exit)
+{
+	const struct sc_blob *b, *late;
+
+	if (exit)
+		return find_blob(d->ev_exit, arg, sub);
+	b = find_blob(d->ev_enter, arg, sub);
+	/* no enter copy, or it faulted (page not in yet) and BPF copied it again at exit */
+	if (!b || (b->flags & BLOBF_FAULT)) {
+		late = find_blob(d->ev_exit, arg, sub);
+		if (late)
+			return late;
+	}
+	return b;
 }
 
 const struct sc_blob *d_mem(struct dctx *d, int arg, bool exit)

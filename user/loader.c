@@ -102,7 +102,7 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			if (k->dir == D_OUT)
 				cs.flags |= CAPF_RET_LEN;
 		}
-		if (k->dir == D_OUT || k->dir == D_INOUT) {
+		if (k->dir == D_OUT || k->dir == D_LATE || k->dir == D_INOUT) {
 			/* outputs: after the call, when it succeeded */
 			struct cap_spec out = cs;
 
@@ -111,7 +111,7 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit++;
-			if (k->dir == D_OUT)
+			if (k->dir != D_INOUT)
 				continue;
 		}
 		/* inputs: at enter when an EV_ENTER may carry them, else (or also) at exit */
@@ -119,9 +119,13 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			p->enter[i] = cs;
 			p->ncap_enter++;
 		}
-		if (!always && k->dir == D_IN) {
-			if (blocking)
+		if (k->dir == D_IN && !(cs.flags & CAPF_FROM_SP)) {
+			/* at exit: the only copy, or again where the enter copy faulted (a page
+			 * not in yet); execve's memory survives only a failed call */
+			if (always || blocking)
 				cs.flags |= CAPF_NO_ENTER;
+			if (always)
+				cs.flags |= CAPF_FAIL_ONLY;
 			p->exit[i] = cs;
 			p->ncap_exit++;
 		}

@@ -61,6 +61,8 @@ enum {
 	R_HEX,		/* address: 0x7f... (mmap, brk) */
 	R_OCT,		/* umask: 022 */
 	R_NONE,		/* never returns: = ? */
+	R_FCNTL,	/* by the command: 0x1 (flags FD_CLOEXEC) */
+	R_PRCTL,	/* by the option: 1 (SUID_DUMP_USER) */
 };
 
 /* where rt_sigreturn finds the mask it restores: the ucontext's uc_sigmask, from the user stack
@@ -73,7 +75,7 @@ enum {
 #endif
 
 /* argument direction (kinds.def) */
-enum { D_NONE = 0, D_IN, D_OUT, D_INOUT };
+enum { D_NONE = 0, D_IN, D_OUT, D_INOUT, D_LATE };
 /* capture size codes (kinds.def) */
 #define SZ_PATH (-1)
 #define SZ_STR	(-2)

@@ -212,9 +212,15 @@ static int split_at(const struct sc_def *def)
 	int i;
 
 	for (i = 0; i < def->nargs; i++)
-		if (kinds[def->arg[i]].dir == D_OUT)
+		if (kinds[def->arg[i]].dir == D_OUT || kinds[def->arg[i]].dir == D_LATE)
 			return i;
 	return def->nargs;
+}
+
+/* is the first exit argument one whose ", " belongs to the exit part (clone's tail)? */
+static bool late_split(const struct sc_def *def, int split)
+{
+	return split < def->nargs && kinds[def->arg[split]].dir == D_LATE;
 }
 
 /* arguments [from, to); `sep` puts ", " before the first one too */
@@ -291,6 +297,12 @@ void print_ret(struct dctx *d)
 	case R_FD:
 		print_fd(d, d->ret);
 		break;
+	case R_FCNTL:
+		print_fcntl_ret(d);
+		break;
+	case R_PRCTL:
+		print_prctl_ret(d);
+		break;
 	default:
 		ob_dec(o, d->ret);
 	}
@@ -340,8 +352,9 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 
 	if (d->def) {
 		from = split_at(d->def);
-		/* a resumed line goes on right after the entering part's ", " */
-		print_args(d, from, d->def->nargs, from > 0 && !resumed);
+		/* a resumed line goes on right after the entering part's ", " (D_LATE: before it) */
+		print_args(d, from, d->def->nargs,
+			   from > 0 && (!resumed || late_split(d->def, from)));
 	}
 	ob_puts(o, ") ");
 	ob_pad_to(o, t->s->align);
@@ -385,7 +398,8 @@ static void close_open_line(struct tracer *t, uint32_t except_tid)
 	dctx_init(&d, t, o, h, NULL);
 	print_prefix(t, o, k->tid, h->ts_enter);
 	print_entering(&d);
-	if (d.def && split_at(d.def) > 0 && split_at(d.def) < d.def->nargs)
+	if (d.def && split_at(d.def) > 0 && split_at(d.def) < d.def->nargs &&
+	    !late_split(d.def, split_at(d.def)))
 		ob_puts(o, ", ");
 	ob_puts(o, " <unfinished ...>");
 	ob_line_end(o);
