@@ -276,6 +276,9 @@ static long capture_arg(__u32 i, struct build *b)
 	case CAP_FIXED:
 		src = (cs.flags & CAPF_FROM_SP) ? b->sp + cs.elem * 8 : b->args[i];
 		add_blob(b, i, 0, false, src, cs.size, cs.size, cs.size);
+		if ((cs.flags & CAPF_DEREF) && src &&
+		    bpf_probe_read_user(&want, sizeof(want), (void *)src) == 0 && want)
+			add_blob(b, i, 1, false, want, cs.elem, cs.elem, cs.elem);
 		break;
 	case CAP_BUF_LENPTR:
 		if (len && bpf_probe_read_user(&v32, sizeof(v32), (void *)len) == 0)

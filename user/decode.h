@@ -29,6 +29,7 @@ struct dctx {
 	bool exited;			/* the call returned (ret is valid) */
 	int phase;			/* DP_* */
 	bool omit;			/* set by a printer: strace leaves this argument out */
+	bool force_hex;			/* print_quoted: every byte as \\xNN (getrandom) */
 	const struct sc_event_hdr *ev_enter;	/* EV_ENTER record or NULL */
 	const struct sc_event_hdr *ev_exit;	/* EV_SYSCALL record or NULL (call in flight) */
 };

@@ -26,7 +26,7 @@ void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminate
 {
 	static const char hexd[] = "0123456789abcdef";
 	struct outbuf *o = d->o;
-	bool hex = needs_hex(p, n, d->s->xstrings, nul_terminated);
+	bool hex = d->force_hex || needs_hex(p, n, d->s->xstrings, nul_terminated);
 	size_t i;
 
 	ob_putc(o, '"');
@@ -164,6 +164,14 @@ void print_BUF_OUT(struct dctx *d, int arg)
 	b = d_mem(d, arg, true);
 	if (b)
 		print_buffer(d, b, d->ret);
+}
+
+/* getrandom: strace shows random bytes in hex whatever -x says */
+void print_RANDOM_OUT(struct dctx *d, int arg)
+{
+	d->force_hex = true;
+	print_BUF_OUT(d, arg);
+	d->force_hex = false;
 }
 
 /* getcwd: the kernel returns the length including the NUL */

@@ -97,6 +97,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			cs.flags |= CAPF_FROM_SP;
 		if (def->arg[i] == K_FDSET)
 			cs.flags |= CAPF_BITS_LEN;
+		if (def->arg[i] == K_PSELECT6_SIG)
+			cs.flags |= CAPF_DEREF;
 		if (k->cap == CAP_IOV) {
 			cs.len_arg = i + 1;
 			if (k->dir == D_OUT)

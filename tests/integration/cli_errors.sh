@@ -11,7 +11,9 @@ expect_error "invalid descriptor 'x'" "$BSTRACE" -e read=x -- /bin/true
 expect_error "invalid regular expression" "$BSTRACE" -e 'trace=/(' -- /bin/true
 expect_error "command not found" "$BSTRACE" -- no-such-command-xyz
 expect_error "No such file or directory" "$BSTRACE" -- ./no/such/file
-expect_error "not an executable file" "$BSTRACE" -- /etc/hostname
+printf 'data\n' >"$WORK/notexec"
+chmod 644 "$WORK/notexec"
+expect_error "not an executable file" "$BSTRACE" -- "$WORK/notexec"
 expect_error "cannot attach to pid 999999999" "$BSTRACE" -p 999999999
 expect_error "invalid process id 'abc'" "$BSTRACE" -p abc
 expect_error "invalid string size '-1'" "$BSTRACE" -s -1 -- /bin/true
