@@ -197,44 +197,66 @@ static __always_inline bool add_blob(struct build *b, __u8 arg, __u16 sub, bool 
  * CAP_STRV / CAP_COUNTV: walk a NULL-terminated pointer array. A closing blob (sub 0, no data)
  * carries the element count in `full`, with BLOBF_TRUNC when the NULL was not reached.
  */
+/* vectors and iovecs are walked under bpf_loop: their bodies are verified once, not per step */
+struct walk {
+	struct build *b;
+	const __u64 *base;
+	__u64 total;	/* CAP_IOV: bytes left to copy */
+	__u64 cnt;	/* CAP_IOV: elements */
+	__u32 size;
+	__u32 n;	/* CAP_STRV/CAP_COUNTV: elements seen */
+	__u8 arg;
+	__u8 kind;
+	__u8 ended;
+};
+
+static long vector_step(__u32 i, struct walk *w)
+{
+	__u64 ptr = 0;
+
+	if (bpf_probe_read_user(&ptr, sizeof(ptr), w->base + i) < 0)
+		return 1;
+	if (!ptr) {
+		w->ended = 1;
+		return 1;
+	}
+	w->n = i + 1;
+	if (w->kind == CAP_STRV && !add_blob(w->b, w->arg, i + 1, true, ptr, w->size, w->size, 0))
+		return 1;
+	return 0;
+}
+
 static __always_inline void cap_vector(struct build *b, __u8 arg, __u8 kind, __u32 size)
 {
-	const __u64 *vec = (const __u64 *)b->args[arg & 7];
-	__u32 max = kind == CAP_STRV ? BSTRACE_STRV_MAX : 1024;
-	bool ended = false;
-	__u64 ptr = 0;
-	__u32 i;
+	struct walk w = { .b = b, .base = (const __u64 *)b->args[arg & 7], .size = size,
+			  .arg = arg, .kind = kind };
 
-	for (i = 0; i < max; i++) {
-		if (bpf_probe_read_user(&ptr, sizeof(ptr), vec + i) < 0)
-			break;
-		if (!ptr) {
-			ended = true;
-			break;
-		}
-		if (kind == CAP_STRV && !add_blob(b, arg, i + 1, true, ptr, size, size, 0))
-			return;
-	}
-	add_blob(b, arg, 0, false, 0, ended ? 0 : 1, 0, i);
+	bpf_loop(kind == CAP_STRV ? BSTRACE_STRV_MAX : 1024, vector_step, &w, 0);
+	add_blob(b, arg, 0, false, 0, w.ended ? 0 : 1, 0, w.n);
+}
+
+static long iov_step(__u32 i, struct walk *w)
+{
+	const __u64 *iov = w->base + 2 * i;
+	__u64 io[2], want;
+
+	if (i >= w->cnt || bpf_probe_read_user(io, sizeof(io), iov) < 0)
+		return 1;
+	want = io[1] < w->total ? io[1] : w->total;
+	if (!add_blob(w->b, w->arg, 2 * i + 1, false, (__u64)iov, 16, 16, 16) ||
+	    !add_blob(w->b, w->arg, 2 * i + 2, false, io[0], want, w->size, io[1]))
+		return 1;
+	w->total -= want;
+	return 0;
 }
 
 /* CAP_IOV: each iovec, then its buffer; `total` bytes in all at most. */
 static __always_inline void cap_iov(struct build *b, __u8 arg, __u64 cnt, __u64 total, __u32 size)
 {
-	const __u64 *iov = (const __u64 *)b->args[arg & 7];
-	__u64 io[2];
-	__u32 i;
+	struct walk w = { .b = b, .base = (const __u64 *)b->args[arg & 7], .total = total,
+			  .cnt = cnt, .size = size, .arg = arg };
 
-	for (i = 0; i < BSTRACE_IOV_MAX && i < cnt; i++) {
-		if (bpf_probe_read_user(io, sizeof(io), iov + 2 * i) < 0)
-			break;
-		__u64 want = io[1] < total ? io[1] : total;
-
-		if (!add_blob(b, arg, 2 * i + 1, false, (__u64)(iov + 2 * i), 16, 16, 16) ||
-		    !add_blob(b, arg, 2 * i + 2, false, io[0], want, size, io[1]))
-			return;
-		total -= want;
-	}
+	bpf_loop(BSTRACE_IOV_MAX, iov_step, &w, 0);
 }
 
 static long capture_arg(__u32 i, struct build *b)
