@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 #include "common.h"
 #include "outbuf.h"
 #include "syscalls.h"
@@ -43,6 +44,29 @@ static inline const uint8_t *blob_data(const struct sc_blob *b)
 {
 	return (const uint8_t *)(b + 1);
 }
+
+/* little reads of captured memory (unaligned) */
+#define DEFINE_RD(name, type)                        \
+	static inline type name(const uint8_t *p)    \
+	{                                            \
+		type v;                              \
+		memcpy(&v, p, sizeof(v));            \
+		return v;                            \
+	}
+DEFINE_RD(rd_u16, uint16_t)
+DEFINE_RD(rd_u32, uint32_t)
+DEFINE_RD(rd_u64, uint64_t)
+DEFINE_RD(rd_s16, int16_t)
+DEFINE_RD(rd_s32, int32_t)
+DEFINE_RD(rd_s64, int64_t)
+#undef DEFINE_RD
+
+/*
+ * At least `size` bytes of argument `arg`'s structure: the value at entry (exit == false) or
+ * the one the call wrote (exit == true). Otherwise prints the pointer, as strace does for memory
+ * it cannot (or, for outputs of calls that failed or have not returned, does not) read.
+ */
+const uint8_t *d_struct(struct dctx *d, int arg, bool exit, size_t size);
 
 /* The blob for argument `arg` (element `sub`): the exit record's when `exit`, else the enter
  * record's, falling back to the exit record's (calls without an enter record). */

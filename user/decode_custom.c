@@ -61,52 +61,6 @@
 #include "xlat/xfeature_masks.h"
 #include "xlat/xfeatures.h"
 
-static int64_t rd_s64(const uint8_t *p)
-{
-	int64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static int32_t rd_s32(const uint8_t *p)
-{
-	int32_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static int16_t rd_s16(const uint8_t *p)
-{
-	int16_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-/*
- * The captured struct when the whole of it was read, else the pointer is printed. `exit`: what
- * the call wrote, which strace shows only when it succeeded.
- */
-static const uint8_t *d_struct(struct dctx *d, int arg, bool exit, size_t size)
-{
-	const struct sc_blob *b;
-
-	if (exit && d->failed) {
-		ob_ptr(d->o, d->args[arg]);
-		return NULL;
-	}
-	b = d_mem(d, arg, exit);
-	if (!b)
-		return NULL;
-	if (b->len < size) {
-		ob_ptr(d->o, d->args[arg]);
-		return NULL;
-	}
-	return blob_data(b);
-}
-
 /* a printer that printed nothing: strace leaves the argument out for this command */
 static void omit_if_empty(struct dctx *d, size_t mark)
 {

@@ -101,32 +101,6 @@ enum {
 	MH_SUB_BUF = 4,		/* + i: iov[i]'s bytes (capped); full = iov_len */
 };
 
-/* ---- reading captured memory ---- */
-
-static uint16_t rd_u16(const uint8_t *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static uint32_t rd_u32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static uint64_t rd_u64(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
 static bool blob_ok(const struct sc_blob *b, size_t min)
 {
 	return b && !(b->flags & BLOBF_FAULT) && b->len >= min;

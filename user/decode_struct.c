@@ -42,55 +42,6 @@
 
 #define KERNEL_SIGSET_BYTES	8	/* the kernel's sigset_t on the supported 64-bit arches */
 
-/* ---- reading captured memory ---- */
-
-static uint64_t rd_u64(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static uint32_t rd_u32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static uint16_t rd_u16(const uint8_t *p)
-{
-	uint16_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-/*
- * The bytes of argument `arg`'s structure, at least `size` of them: the value at entry
- * (exit == false) or the one the call wrote (exit == true). Otherwise prints the pointer as
- * strace does for memory it cannot (or, for outputs of failed calls, does not) read.
- */
-static const uint8_t *get_struct(struct dctx *d, int arg, bool exit, size_t size)
-{
-	const struct sc_blob *b;
-
-	if (exit && (!d->exited || d->failed)) {
-		ob_ptr(d->o, d->args[arg]);
-		return NULL;
-	}
-	b = d_mem(d, arg, exit);
-	if (!b)
-		return NULL;
-	if (b->len < size) {
-		ob_ptr(d->o, d->args[arg]);
-		return NULL;
-	}
-	return blob_data(b);
-}
-
 /* ---- small value printers shared by the structures ---- */
 
 static void print_signame(struct outbuf *o, int sig)
@@ -190,7 +141,7 @@ static void print_stat_time(struct outbuf *o, const char *name, int64_t sec, uin
 
 void print_STAT(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, sizeof(struct stat));
+	const uint8_t *p = d_struct(d, arg, true, sizeof(struct stat));
 	struct outbuf *o = d->o;
 	bool dev;
 	struct stat st;
@@ -282,7 +233,7 @@ static void print_statx_verbose(struct outbuf *o, const uint8_t *p, uint32_t mas
 
 void print_STATX(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, 160);
+	const uint8_t *p = d_struct(d, arg, true, 160);
 	struct outbuf *o = d->o;
 	uint32_t mask;
 
@@ -307,7 +258,7 @@ void print_STATX(struct dctx *d, int arg)
 
 void print_STATFS(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, sizeof(struct statfs));
+	const uint8_t *p = d_struct(d, arg, true, sizeof(struct statfs));
 	struct outbuf *o = d->o;
 	struct statfs sf;
 	int fsid[2];
@@ -336,7 +287,7 @@ void print_STATFS(struct dctx *d, int arg)
 
 void print_TIMESPEC_IN(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, false, 16);
+	const uint8_t *p = d_struct(d, arg, false, 16);
 
 	if (p)
 		print_timespec_at(d->o, p);
@@ -360,14 +311,14 @@ void print_TIMESPEC_OUT(struct dctx *d, int arg)
 			print_timespec_at(d->o, blob_data(b));
 		return;
 	}
-	p = get_struct(d, arg, true, 16);
+	p = d_struct(d, arg, true, 16);
 	if (p)
 		print_timespec_at(d->o, p);
 }
 
 void print_TIMEVAL_IN(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, false, 16);
+	const uint8_t *p = d_struct(d, arg, false, 16);
 
 	if (p)
 		print_timeval_at(d->o, p);
@@ -375,7 +326,7 @@ void print_TIMEVAL_IN(struct dctx *d, int arg)
 
 void print_TIMEVAL_OUT(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, 16);
+	const uint8_t *p = d_struct(d, arg, true, 16);
 
 	if (p)
 		print_timeval_at(d->o, p);
@@ -396,7 +347,7 @@ static void print_itimer(struct dctx *d, const uint8_t *p)
 
 void print_ITIMERSPEC_IN(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, false, 32);
+	const uint8_t *p = d_struct(d, arg, false, 32);
 
 	if (p)
 		print_itimer(d, p);
@@ -404,7 +355,7 @@ void print_ITIMERSPEC_IN(struct dctx *d, int arg)
 
 void print_ITIMERSPEC_OUT(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, 32);
+	const uint8_t *p = d_struct(d, arg, true, 32);
 
 	if (p)
 		print_itimer(d, p);
@@ -424,7 +375,7 @@ static void print_rlim(struct outbuf *o, uint64_t v)
 
 static void print_rlimit(struct dctx *d, int arg, bool exit)
 {
-	const uint8_t *p = get_struct(d, arg, exit, 16);
+	const uint8_t *p = d_struct(d, arg, exit, 16);
 
 	if (!p)
 		return;
@@ -455,7 +406,7 @@ static void print_utsfield(struct dctx *d, const char *name, const char *s, bool
 
 void print_UTSNAME(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, sizeof(struct utsname));
+	const uint8_t *p = d_struct(d, arg, true, sizeof(struct utsname));
 	struct utsname u;
 
 	if (!p)
@@ -477,7 +428,7 @@ void print_UTSNAME(struct dctx *d, int arg)
 
 void print_SYSINFO(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, sizeof(struct sysinfo));
+	const uint8_t *p = d_struct(d, arg, true, sizeof(struct sysinfo));
 	struct sysinfo si;
 
 	if (!p)
@@ -496,7 +447,7 @@ void print_SYSINFO(struct dctx *d, int arg)
 
 void print_RUSAGE(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, sizeof(struct rusage));
+	const uint8_t *p = d_struct(d, arg, true, sizeof(struct rusage));
 	struct outbuf *o = d->o;
 	struct rusage ru;
 
@@ -521,7 +472,7 @@ void print_RUSAGE(struct dctx *d, int arg)
 
 void print_TMS(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, 32);
+	const uint8_t *p = d_struct(d, arg, true, 32);
 
 	if (!p)
 		return;
@@ -559,7 +510,7 @@ static void print_sigset_arg(struct dctx *d, int arg, bool exit)
 		ob_ptr(d->o, d->args[arg]);
 		return;
 	}
-	p = get_struct(d, arg, exit, size);
+	p = d_struct(d, arg, exit, size);
 	if (p)
 		print_sigset(d->o, p, size);
 }
@@ -577,7 +528,7 @@ void print_SIGSET_OUT(struct dctx *d, int arg)
 /* the kernel's struct sigaction: handler, flags, restorer, mask */
 static void print_sigaction(struct dctx *d, int arg, bool exit)
 {
-	const uint8_t *p = get_struct(d, arg, exit, 32);
+	const uint8_t *p = d_struct(d, arg, exit, 32);
 	struct outbuf *o = d->o;
 	uint64_t handler, flags;
 
@@ -839,7 +790,7 @@ void print_siginfo_bytes(struct outbuf *o, const uint8_t *si)
 
 void print_SIGINFO_OUT(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, SIO_MIN_BYTES);
+	const uint8_t *p = d_struct(d, arg, true, SIO_MIN_BYTES);
 
 	if (p)
 		print_siginfo_bytes(d->o, p);
@@ -873,7 +824,7 @@ void print_WAIT_STATUS(struct dctx *d, int arg)
 		ob_ptr(o, d->args[arg]);
 		return;
 	}
-	p = get_struct(d, arg, true, 4);
+	p = d_struct(d, arg, true, 4);
 	if (!p)
 		return;
 	s = rd_u32(p);
@@ -903,7 +854,7 @@ void print_WAIT_STATUS(struct dctx *d, int arg)
 
 void print_FDPAIR(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, 8);
+	const uint8_t *p = d_struct(d, arg, true, 8);
 
 	if (!p)
 		return;
@@ -916,7 +867,7 @@ void print_FDPAIR(struct dctx *d, int arg)
 
 void print_INT_PTR_OUT(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, true, 4);
+	const uint8_t *p = d_struct(d, arg, true, 4);
 
 	if (p)
 		ob_printf(d->o, "[%d]", (int32_t)rd_u32(p));
@@ -924,7 +875,7 @@ void print_INT_PTR_OUT(struct dctx *d, int arg)
 
 void print_ULONG_PTR_IN(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, false, 8);
+	const uint8_t *p = d_struct(d, arg, false, 8);
 
 	if (!p)
 		return;
@@ -1310,7 +1261,7 @@ static void print_epoll_event(struct outbuf *o, const uint8_t *p)
 
 void print_EPOLL_EVENT_IN(struct dctx *d, int arg)
 {
-	const uint8_t *p = get_struct(d, arg, false, EPEV_SIZE);
+	const uint8_t *p = d_struct(d, arg, false, EPEV_SIZE);
 
 	if (p)
 		print_epoll_event(d->o, p);

@@ -24,11 +24,12 @@ echo "ok   -p attach, Ctrl-C detach, tracee alive"
 "$BSTRACE" -p "$victim" -o /dev/null 2>/dev/null &
 tracer=$!
 sleep 1
-n_before=$(bpftool prog show 2>/dev/null | grep -c 'on_sys_enter')
+# programs held by this tracer process (bpftool names the owning pids of each program)
+n_before=$(bpftool prog show 2>/dev/null | grep -c "bstrace($tracer)")
 kill -KILL "$tracer"
 wait "$tracer" 2>/dev/null
 sleep 0.5
-n_after=$(bpftool prog show 2>/dev/null | grep -c 'on_sys_enter')
+n_after=$(bpftool prog show 2>/dev/null | grep -c "bstrace($tracer)")
 kill "$victim"
 [ "$n_before" -ge 1 ] || fail "bstrace's program not seen while attached"
 [ "$n_after" -eq 0 ] || fail "$n_after program(s) still attached after SIGKILL"
