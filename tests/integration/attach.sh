@@ -24,13 +24,17 @@ echo "ok   -p attach, Ctrl-C detach, tracee alive"
 "$BSTRACE" -p "$victim" -o /dev/null 2>/dev/null &
 tracer=$!
 sleep 1
-# programs held by this tracer process (bpftool names the owning pids of each program)
-n_before=$(bpftool prog show 2>/dev/null | grep -c "bstrace($tracer)")
+# the programs this tracer holds: prog_id lines in its descriptors' fdinfo
+ids=$(cat /proc/"$tracer"/fdinfo/* 2>/dev/null | sed -n 's/^prog_id:[[:space:]]*//p' | sort -u)
+n_before=$(echo "$ids" | grep -c .)
 kill -KILL "$tracer"
 wait "$tracer" 2>/dev/null
 sleep 0.5
-n_after=$(bpftool prog show 2>/dev/null | grep -c "bstrace($tracer)")
+n_after=0
+for id in $ids; do
+	bpftool prog show id "$id" >/dev/null 2>&1 && n_after=$((n_after + 1))
+done
 kill "$victim"
-[ "$n_before" -ge 1 ] || fail "bstrace's program not seen while attached"
+[ "$n_before" -ge 2 ] || fail "bstrace holds $n_before program(s) while attached, want >= 2"
 [ "$n_after" -eq 0 ] || fail "$n_after program(s) still attached after SIGKILL"
 echo "ok   SIGKILL leaves nothing attached"
