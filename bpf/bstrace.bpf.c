@@ -20,6 +20,17 @@ const volatile __u32 cfg_nr_execveat = 0xffffffff;
 const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this backlog */
 const volatile bool cfg_interleave = true;	/* one output stream: blocking calls need EV_ENTER */
 
+/* counting modes: aggregate in maps instead of emitting records */
+const volatile bool cfg_count = false;
+const volatile bool cfg_all = false;		/* system-wide: every task counts */
+const volatile bool cfg_count_time = false;	/* latency wanted: pair enter with exit */
+const volatile bool cfg_wall = false;		/* -w: wall time instead of on-CPU time */
+const volatile bool cfg_failed_only = false;	/* -x: only failed calls count */
+const volatile __u32 cfg_errno = 0;		/* -e errno=E: only calls failing with E */
+const volatile __u64 cfg_cgroup_id = 0;	/* --cgroup: only tasks in this cgroup */
+const volatile __u32 cfg_group = GROUP_NONE;	/* --by */
+const volatile __u32 self_tgid = 0;		/* bstrace itself is never counted */
+
 /* traced tasks alive (set by userspace, kept by fork/exit): with one, nothing can interleave */
 __s64 live_tasks = 0;
 
@@ -78,6 +89,21 @@ struct {
 	__type(key, __u32);
 	__type(value, __u64);
 } drops SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, BSTRACE_NR_MAX);
+	__type(key, __u32);
+	__type(value, struct sc_stats);
+} stats SEC(".maps");
+
+/* --by process/comm/cgroup/errno: bounded, least recently used rows go first */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_PERCPU_HASH);
+	__uint(max_entries, 10240);
+	__type(key, struct group_key);
+	__type(value, struct group_val);
+} groups SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -380,6 +406,124 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 	return b.faults;
 }
 
+/*
+ * On-CPU time of the current task, up to a constant: sum_exec_runtime - exec_start only changes
+ * while the task is off the CPU (a tick adds to one what it moves the other), so the difference
+ * of (that + now) across a syscall is the time it spent running inside it. Mixing the sched
+ * clock with bpf_ktime is fine: only their (constant) offset enters, and it cancels.
+ */
+static __always_inline __u64 task_cpu_clock(void)
+{
+	struct task_struct *t = bpf_get_current_task_btf();
+
+	return t->se.sum_exec_runtime - t->se.exec_start + bpf_ktime_get_ns();
+}
+
+static __always_inline __u64 count_clock(void)
+{
+	return cfg_wall ? bpf_ktime_get_ns() : task_cpu_clock();
+}
+
+/* counting modes: is this task counted? `t`: its target entry (unused system-wide) */
+static __always_inline bool count_filter(__u64 pid_tgid, struct target *t)
+{
+	if (cfg_all) {
+		if ((pid_tgid >> 32) == self_tgid)
+			return false;
+	} else if (!t) {
+		return false;
+	}
+	return !cfg_cgroup_id || bpf_get_current_cgroup_id() == cfg_cgroup_id;
+}
+
+static __always_inline __u32 log2_bucket(__u64 v)
+{
+	__u32 r = 0;
+
+	if (v >> 32) { v >>= 32; r += 32; }
+	if (v >> 16) { v >>= 16; r += 16; }
+	if (v >> 8) { v >>= 8; r += 8; }
+	if (v >> 4) { v >>= 4; r += 4; }
+	if (v >> 2) { v >>= 2; r += 2; }
+	if (v >> 1) r += 1;
+	return r < BSTRACE_HIST_BUCKETS ? r : BSTRACE_HIST_BUCKETS - 1;
+}
+
+static __always_inline void count_group(__u64 pid_tgid, __s64 ret, bool err, __u64 lat)
+{
+	struct group_key k = {};
+	struct group_val *v, zero = {};
+
+	switch (cfg_group) {
+	case GROUP_PROCESS:
+		k.id = pid_tgid >> 32;
+		bpf_get_current_comm(k.comm, sizeof(k.comm));
+		break;
+	case GROUP_COMM:
+		bpf_get_current_comm(k.comm, sizeof(k.comm));
+		break;
+	case GROUP_CGROUP:
+		k.id = bpf_get_current_cgroup_id();
+		break;
+	case GROUP_ERRNO:
+		if (!err)
+			return;
+		k.id = -ret;
+		break;
+	default:
+		return;
+	}
+	v = bpf_map_lookup_elem(&groups, &k);
+	if (!v) {
+		bpf_map_update_elem(&groups, &k, &zero, BPF_NOEXIST);
+		v = bpf_map_lookup_elem(&groups, &k);
+		if (!v)
+			return;
+	}
+	v->count++;
+	v->errors += err;
+	v->total_ns += lat;
+}
+
+/* Counting modes, at sys_exit: filter, then add to this CPU's row. No ring-buffer traffic. */
+static __always_inline void count_exit(__u64 pid_tgid, __u32 nr, __s64 ret)
+{
+	struct sc_plan *p = bpf_map_lookup_elem(&plan, &nr);
+	bool err = is_error(ret);
+	struct pending *pd;
+	struct sc_stats *st;
+	__u64 lat = 0;
+
+	if (!p || !(p->flags & PLAN_TRACE))
+		return;
+	if (cfg_failed_only && !err)
+		return;
+	if (cfg_errno && ret != -(__s64)cfg_errno)
+		return;
+	if (cfg_count_time) {
+		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		if (!pd || pd->nr1 != nr + 1)
+			return;	/* entered before we attached */
+		lat = count_clock() - pd->ts;
+		pd->nr1 = 0;
+	}
+	st = bpf_map_lookup_elem(&stats, &nr);
+	if (!st)
+		return;
+	st->count++;
+	st->errors += err;
+	if (cfg_count_time) {
+		st->total_ns += lat;
+		if (!st->min_ns || lat < st->min_ns)
+			st->min_ns = lat ? lat : 1;
+		if (lat > st->max_ns)
+			st->max_ns = lat;
+		st->hist[log2_bucket(lat) & (BSTRACE_HIST_BUCKETS - 1)]++;
+	}
+	if (cfg_group != GROUP_NONE)
+		count_group(pid_tgid, ret, err, lat);
+}
+
 /* Does this call get an EV_ENTER? Blocking calls only while another task may interleave. */
 static __always_inline bool enter_rec(__u32 flags)
 {
@@ -391,12 +535,29 @@ SEC("tp_btf/sys_enter")
 int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct target *t = current_target(pid_tgid);
+	struct target *t = cfg_all ? NULL : current_target(pid_tgid);
 	struct pending *pd;
 	struct sc_plan *p;
 	__u32 nr = id;
 	bool rec;
 
+	if (cfg_count) {
+		/* only the enter time, and only when latency is wanted */
+		if (!cfg_count_time || (__u64)id >= BSTRACE_NR_MAX || !count_filter(pid_tgid, t))
+			return 0;
+		if (t && (t->flags & TGT_WAIT_EXEC)) {
+			if (nr != cfg_nr_execve && nr != cfg_nr_execveat)
+				return 0;
+			t->flags &= ~TGT_WAIT_EXEC;
+		}
+		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
+					  BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (pd) {
+			pd->ts = count_clock();
+			pd->nr1 = nr + 1;
+		}
+		return 0;
+	}
 	if (!t)
 		return 0;
 	if (t->flags & TGT_WAIT_EXEC) {
@@ -435,7 +596,7 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct target *t = current_target(pid_tgid);
+	struct target *t;
 	struct pending *pd = NULL;
 	__u64 args[BSTRACE_MAX_ARGS];
 	__u64 ts = 0;
@@ -444,6 +605,16 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	struct sc_plan *p;
 	__u32 nr;
 
+	if (cfg_count) {
+		t = cfg_all ? NULL : current_target(pid_tgid);
+		if (!count_filter(pid_tgid, t) || (t && (t->flags & TGT_WAIT_EXEC)))
+			return 0;
+		nr = SC_NR(regs);
+		if (nr < BSTRACE_NR_MAX)
+			count_exit(pid_tgid, nr, ret);
+		return 0;
+	}
+	t = current_target(pid_tgid);
 	if (!t || (t->flags & TGT_WAIT_EXEC))
 		return 0;
 	nr = SC_NR(regs);
@@ -592,7 +763,7 @@ static __always_inline void signal_event(struct task_struct *task, int sig,
 	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
 	__u64 a[BSTRACE_MAX_ARGS] = {};
 
-	if (!t || (t->only_tid && t->only_tid != tid))
+	if (cfg_count || !t || (t->only_tid && t->only_tid != tid))
 		return;
 	/* the siginfo fields strace prints, raw: the union is decoded by userspace */
 	if (info && (unsigned long)info > 2)

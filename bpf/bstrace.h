@@ -133,4 +133,39 @@ struct target {
 	__u32 flags;	/* TGT_* */
 };
 
+/* ---- counting modes (-c, -c -a): aggregated in the kernel, no per-syscall record ---- */
+
+#define BSTRACE_HIST_BUCKETS	32	/* bucket b: latencies in [2^b, 2^(b+1)) ns (0 in bucket 0) */
+
+/* per-CPU array `stats`, index = syscall number; userspace sums the CPUs */
+struct sc_stats {
+	__u64 count;
+	__u64 errors;
+	__u64 total_ns;		/* on-CPU time in the call, or wall time with -w */
+	__u64 min_ns;		/* 0 until the first timed call */
+	__u64 max_ns;
+	__u64 hist[BSTRACE_HIST_BUCKETS];
+};
+_Static_assert(sizeof(struct sc_stats) == 296, "stats ABI changed: update both sides");
+
+/* grouping of the `groups` map (--by) */
+enum {
+	GROUP_NONE = 0,
+	GROUP_PROCESS,	/* id = tgid, comm of the process */
+	GROUP_COMM,	/* comm */
+	GROUP_CGROUP,	/* id = cgroup v2 id */
+	GROUP_ERRNO,	/* id = errno (failed calls only) */
+};
+
+struct group_key {
+	__u64 id;
+	char comm[16];
+};
+
+struct group_val {
+	__u64 count;
+	__u64 errors;
+	__u64 total_ns;
+};
+
 #endif /* BSTRACE_H */

@@ -42,7 +42,31 @@ struct settings {
 	uint8_t dump_read[BSTRACE_FDSET_MAX / 8];	/* -e read= */
 	uint8_t dump_write[BSTRACE_FDSET_MAX / 8];	/* -e write= */
 	bool any_dump;
+
+	/* counting modes (count.c) */
+	bool count;			/* -c: summary only, aggregated in the kernel */
+	bool count_after;		/* -C: trace, then the summary */
+	bool all;			/* -a: every process on the system */
+	bool wall;			/* -w */
+	bool latency;			/* -L */
+	bool histogram;			/* --histogram */
+	bool subsystems;		/* --subsystems */
+	bool failed_only;		/* -x/--failed with -c */
+	int sort;			/* -S: enum sort_key */
+	const char *columns;		/* -U */
+	int group;			/* --by: GROUP_* */
+	int format;			/* --json / --csv: enum out_format */
+	unsigned int top;		/* --top */
+	double duration;		/* -d seconds, 0: until the end */
+	double interval;		/* -i seconds, 0: no intervals */
+	uint32_t errno_filter;		/* -e errno=NAME */
+	const char *cgroup_path;	/* --cgroup */
+	uint64_t cgroup_id;
 };
+
+#include <signal.h>
+/* termination signals received (SIGINT, SIGTERM, ...) */
+extern volatile sig_atomic_t bstrace_interrupted;
 
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -182,6 +182,28 @@ static void parse_fds(struct settings *s, uint8_t *fds, const char *val, const c
 	s->any_dump = true;
 }
 
+/* -e errno=ENOENT (counting modes): only calls failing with it */
+static void parse_errno(struct settings *s, const char *val)
+{
+	char *end;
+	long n = strtol(val, &end, 10);
+	int e;
+
+	if (*val && !*end && n > 0 && n < 4096) {
+		s->errno_filter = n;
+		return;
+	}
+	for (e = 1; e < 4096; e++) {
+		const char *name = errno_name(e);
+
+		if (name && !strcmp(name, val)) {
+			s->errno_filter = e;
+			return;
+		}
+	}
+	die("invalid errno '%s' in -e errno", val);
+}
+
 static bool key_is(const char *expr, size_t klen, const char *name)
 {
 	return klen == strlen(name) && !strncmp(expr, name, klen);
@@ -205,6 +227,8 @@ void filter_parse(struct settings *s, const char *expr)
 	else if (key_is(expr, klen, "write") || key_is(expr, klen, "writes") ||
 		 key_is(expr, klen, "w"))
 		parse_fds(s, s->dump_write, val, "write");
+	else if (key_is(expr, klen, "errno"))
+		parse_errno(s, val);
 	else
 		die("invalid filter qualifier '%.*s' in -e %s", (int)klen, expr, expr);
 }

@@ -180,7 +180,18 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	if (l->ncpus <= 0)
 		die("cannot count CPUs: %s", strerror(-l->ncpus));
 	skel->rodata->cfg_follow = s->follow;
-	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time;
+	skel->rodata->cfg_count = s->count;
+	skel->rodata->cfg_all = s->all;
+	/* strace -c shows times; system-wide counts need them only for -L and --histogram */
+	skel->rodata->cfg_count_time = s->count && (!s->all || s->latency || s->histogram ||
+						    s->wall);
+	skel->rodata->cfg_wall = s->wall;
+	skel->rodata->cfg_failed_only = s->failed_only;
+	skel->rodata->cfg_errno = s->errno_filter;
+	skel->rodata->cfg_cgroup_id = s->cgroup_id;
+	skel->rodata->cfg_group = s->group;
+	skel->rodata->self_tgid = getpid();
+	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time || s->count_after;
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
 	/* -y and -P read /proc while the process still has the descriptor: no batching */
@@ -188,7 +199,8 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	/* with -ff every task writes its own file: no <unfinished ...> to show */
 	skel->rodata->cfg_interleave = !s->follow_files;
 	bpf_map__set_max_entries(skel->maps.scratch, 2 * l->ncpus);
-	bpf_map__set_max_entries(skel->maps.events, s->ring_bytes);
+	/* counting sends only process events through the ring */
+	bpf_map__set_max_entries(skel->maps.events, s->count ? 256 << 10 : s->ring_bytes);
 
 	err = bstrace_bpf__load(skel);
 	if (err)
@@ -250,4 +262,59 @@ void loader_close(struct loader *l)
 	bstrace_bpf__destroy(l->skel);
 	free(l->percpu);
 	free(l);
+}
+
+int loader_read_stats(struct loader *l, uint32_t nr, struct sc_stats *sum)
+{
+	struct sc_stats *cpu;
+	int i, b;
+
+	memset(sum, 0, sizeof(*sum));
+	cpu = calloc(l->ncpus, sizeof(*cpu));
+	if (!cpu)
+		die("out of memory");
+	if (bpf_map_lookup_elem(bpf_map__fd(l->skel->maps.stats), &nr, cpu)) {
+		free(cpu);
+		return -errno;
+	}
+	for (i = 0; i < l->ncpus; i++) {
+		sum->count += cpu[i].count;
+		sum->errors += cpu[i].errors;
+		sum->total_ns += cpu[i].total_ns;
+		if (cpu[i].min_ns && (!sum->min_ns || cpu[i].min_ns < sum->min_ns))
+			sum->min_ns = cpu[i].min_ns;
+		if (cpu[i].max_ns > sum->max_ns)
+			sum->max_ns = cpu[i].max_ns;
+		for (b = 0; b < BSTRACE_HIST_BUCKETS; b++)
+			sum->hist[b] += cpu[i].hist[b];
+	}
+	free(cpu);
+	return 0;
+}
+
+int loader_read_groups(struct loader *l, loader_group_fn fn, void *ctx)
+{
+	int fd = bpf_map__fd(l->skel->maps.groups);
+	struct group_key key, next, *prev = NULL;
+	struct group_val *cpu, sum;
+	int i;
+
+	cpu = calloc(l->ncpus, sizeof(*cpu));
+	if (!cpu)
+		die("out of memory");
+	while (!bpf_map_get_next_key(fd, prev, &next)) {
+		key = next;
+		prev = &key;
+		if (bpf_map_lookup_elem(fd, &key, cpu))
+			continue;
+		memset(&sum, 0, sizeof(sum));
+		for (i = 0; i < l->ncpus; i++) {
+			sum.count += cpu[i].count;
+			sum.errors += cpu[i].errors;
+			sum.total_ns += cpu[i].total_ns;
+		}
+		fn(ctx, &key, &sum);
+	}
+	free(cpu);
+	return 0;
 }

@@ -20,4 +20,10 @@ int loader_poll(struct loader *l, int timeout_ms);
 uint64_t loader_drops(struct loader *l);
 void loader_close(struct loader *l);
 
+/* counting modes: one syscall's row summed over the CPUs */
+int loader_read_stats(struct loader *l, uint32_t nr, struct sc_stats *sum);
+/* counting modes: every --by row, summed over the CPUs */
+typedef void (*loader_group_fn)(void *ctx, const struct group_key *k, const struct group_val *v);
+int loader_read_groups(struct loader *l, loader_group_fn fn, void *ctx);
+
 #endif /* BSTRACE_LOADER_H */

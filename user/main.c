@@ -17,6 +17,8 @@
 #include "launch.h"
 #include "loader.h"
 #include "trace.h"
+#include "count.h"
+#include "summary.h"
 
 #define BSTRACE_VERSION "0.1.0"
 
@@ -123,7 +125,54 @@ static void parse_pids(struct settings *s, char *arg)
 	}
 }
 
-enum { OPT_DEBUG = 256, OPT_NO_ABBREV };
+enum {
+	OPT_DEBUG = 256, OPT_NO_ABBREV, OPT_TOP, OPT_BY, OPT_CGROUP, OPT_HIST, OPT_SUBSYS,
+	OPT_JSON, OPT_CSV, OPT_ALL, OPT_COLUMNS, OPT_TRACE,
+};
+
+static double parse_seconds(const char *s, const char *opt)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || !(v > 0) || v > 1e7)
+		die("invalid %s '%s' (expected a positive number of seconds)", opt, s);
+	return v;
+}
+
+static int parse_sort(const char *k)
+{
+	static const struct { const char *name; int key; } keys[] = {
+		{ "time", SORT_TIME }, { "time-percent", SORT_TIME }, { "time-total", SORT_TIME },
+		{ "total-time", SORT_TIME }, { "calls", SORT_CALLS }, { "count", SORT_CALLS },
+		{ "errors", SORT_ERRORS }, { "error", SORT_ERRORS }, { "name", SORT_NAME },
+		{ "syscall", SORT_NAME }, { "avg-time", SORT_AVG }, { "time-avg", SORT_AVG },
+		{ "nothing", SORT_NOTHING }, { "none", SORT_NOTHING },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(keys); i++)
+		if (!strcmp(k, keys[i].name))
+			return keys[i].key;
+	die("invalid sort key '%s' for -S (time, calls, errors, name, avg-time, nothing)", k);
+}
+
+static int parse_by(const char *k)
+{
+	if (!strcmp(k, "syscall"))
+		return GROUP_NONE;
+	if (!strcmp(k, "process") || !strcmp(k, "pid"))
+		return GROUP_PROCESS;
+	if (!strcmp(k, "comm"))
+		return GROUP_COMM;
+	if (!strcmp(k, "cgroup"))
+		return GROUP_CGROUP;
+	if (!strcmp(k, "errno"))
+		return GROUP_ERRNO;
+	die("invalid --by key '%s' (syscall, process, comm, cgroup, errno)", k);
+}
 
 static void parse_args(struct settings *s, int argc, char **argv)
 {
@@ -132,7 +181,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		{ "attach", required_argument, NULL, 'p' },
 		{ "follow-forks", no_argument, NULL, 'f' },
 		{ "string-limit", required_argument, NULL, 's' },
-		{ "columns", required_argument, NULL, 'a' },
+		{ "columns", required_argument, NULL, OPT_COLUMNS },
 		{ "expr", required_argument, NULL, 'e' },
 		{ "trace", required_argument, NULL, 'e' + 1000 },
 		{ "trace-path", required_argument, NULL, 'P' },
@@ -145,19 +194,98 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		{ "decode-fds", no_argument, NULL, 'y' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "debug", no_argument, NULL, OPT_DEBUG },
+		{ "summary-only", no_argument, NULL, 'c' },
+		{ "summary", no_argument, NULL, 'C' },
+		{ "summary-wall-clock", no_argument, NULL, 'w' },
+		{ "summary-sort-by", required_argument, NULL, 'S' },
+		{ "summary-columns", required_argument, NULL, 'U' },
+		{ "all", no_argument, NULL, OPT_ALL },
+		{ "duration", required_argument, NULL, 'd' },
+		{ "interval", required_argument, NULL, 'i' },
+		{ "top", required_argument, NULL, OPT_TOP },
+		{ "by", required_argument, NULL, OPT_BY },
+		{ "failed", no_argument, NULL, 'x' + 1000 },
+		{ "latency", no_argument, NULL, 'L' },
+		{ "cgroup", required_argument, NULL, OPT_CGROUP },
+		{ "histogram", no_argument, NULL, OPT_HIST },
+		{ "subsystems", no_argument, NULL, OPT_SUBSYS },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "csv", no_argument, NULL, OPT_CSV },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ 0 }
 	};
-	int c, nf = 0;
+	int c, nf = 0, nx = 0;
+	bool failed = false;
 
 	s->strsize = 32;
 	s->align = 40;
 	s->ring_bytes = 16ul << 20;
-	while ((c = getopt_long(argc, argv, "+a:b:e:fho:p:qrs:tvxyzP:TVZ", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+a::b:cCd:e:fhi:Lo:p:qrs:S:tU:vwxyzP:TVZ", longopts,
+				NULL)) != -1) {
 		switch (c) {
 		case 'a':
+			/* strace's -a COLUMN; a bare -a (with -c) means every process */
+			if (!optarg && optind < argc && argv[optind][0] >= '0' && argv[optind][0] <= '9')
+				optarg = argv[optind++];
+			if (optarg)
+				s->align = parse_num(optarg, "column", 0, 4096);
+			else
+				s->all = true;
+			break;
+		case OPT_COLUMNS:
 			s->align = parse_num(optarg, "column", 0, 4096);
+			break;
+		case OPT_ALL:
+			s->all = true;
+			break;
+		case 'c':
+			s->count = true;
+			break;
+		case 'C':
+			s->count_after = true;
+			break;
+		case 'w':
+			s->wall = true;
+			break;
+		case 'S':
+			s->sort = parse_sort(optarg);
+			break;
+		case 'U':
+			s->columns = optarg;
+			break;
+		case 'd':
+			s->duration = parse_seconds(optarg, "duration");
+			break;
+		case 'i':
+			s->interval = parse_seconds(optarg, "interval");
+			break;
+		case 'L':
+			s->latency = true;
+			break;
+		case OPT_TOP:
+			s->top = parse_num(optarg, "--top count", 1, 100000);
+			break;
+		case OPT_BY:
+			s->group = parse_by(optarg);
+			break;
+		case 'x' + 1000:
+			failed = true;
+			break;
+		case OPT_CGROUP:
+			s->cgroup_path = optarg;
+			break;
+		case OPT_HIST:
+			s->histogram = true;
+			break;
+		case OPT_SUBSYS:
+			s->subsystems = true;
+			break;
+		case OPT_JSON:
+			s->format = FMT_JSON;
+			break;
+		case OPT_CSV:
+			s->format = FMT_CSV;
 			break;
 		case 'b':
 			s->ring_bytes = parse_size(optarg);
@@ -201,7 +329,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			s->verbose = true;
 			break;
 		case 'x':
-			s->xstrings = s->xstrings < 2 ? s->xstrings + 1 : 2;
+			nx++;	/* -x: hex strings when tracing, failed calls only when counting */
 			break;
 		case 'y':
 			s->fd_paths = true;
@@ -233,7 +361,26 @@ static void parse_args(struct settings *s, int argc, char **argv)
 	s->follow_files = nf > 1 && s->outfile;
 	if (optind < argc)
 		s->cmd = argv + optind;
-	if (!s->cmd && !s->npids)
+	/* the summary views are counting modes too */
+	if (s->histogram || s->subsystems || s->group != GROUP_NONE || s->latency || s->top ||
+	    s->interval || s->duration || failed || s->cgroup_path || s->format != FMT_TEXT)
+		s->count = true;
+	if (s->all)
+		s->count = true;
+	if (s->count) {
+		s->failed_only = failed || nx > 0;
+		if (s->count_after)
+			die("-c and -C cannot be combined");
+		if (s->all && (s->cmd || s->npids))
+			die("-a counts every process: give no command and no -p");
+		if (s->group == GROUP_ERRNO && !s->all && !s->cmd && !s->npids)
+			s->all = true;
+	} else {
+		s->xstrings = nx > 2 ? 2 : nx;
+	}
+	if (s->cgroup_path)
+		s->cgroup_id = count_cgroup_id(s->cgroup_path);
+	if (!s->cmd && !s->npids && !s->all)
 		die("must have PROG [ARGS] or -p PID (see --help)");
 	if (s->cmd && s->npids)
 		die("-p and a command cannot be combined");
@@ -242,11 +389,10 @@ static void parse_args(struct settings *s, int argc, char **argv)
 	filter_defaults(s);
 }
 
-static volatile sig_atomic_t interrupted;
 
 static void on_signal(int sig)
 {
-	interrupted++;
+	bstrace_interrupted++;
 }
 
 static int open_output(const struct settings *s)
@@ -304,15 +450,68 @@ static bool pid_alive(pid_t pid)
 	return kill(pid, 0) == 0 || errno == EPERM;
 }
 
+static int open_output(const struct settings *s);
+static pid_t tgid_of(pid_t pid);
+
+static int ignore_event(void *ctx, void *data, size_t len)
+{
+	return 0;
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static int exit_code_of(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return 0;
+}
+
+/* -c and the other counting views: the kernel aggregates, we print at the end */
+static int run_count(struct settings *s, struct launch *child)
+{
+	struct loader *l = loader_open(s, ignore_event, NULL);
+	int i, status, fd;
+
+	install_signals();
+	if (s->cmd) {
+		loader_add_target(l, child->pid, s->follow ? 0 : child->pid, TGT_WAIT_EXEC, 1);
+		launch_go(child);
+	}
+	for (i = 0; i < s->npids; i++) {
+		pid_t tg = tgid_of(s->pids[i]);
+
+		loader_add_target(l, tg, s->follow ? 0 : s->pids[i], 0, 1);
+		if (!s->quiet)
+			warnx_("Process %d attached", s->pids[i]);
+	}
+	/* strace -c writes its table to stderr; system-wide counts are the output itself */
+	fd = s->outfile ? open_output(s) : s->all ? STDOUT_FILENO : STDERR_FILENO;
+	status = count_loop(s, l, s->cmd ? child->pid : -1, fd);
+	loader_close(l);
+	free(s);
+	return child->pid > 0 ? exit_code_of(status) : 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct settings *s = calloc(1, sizeof(*s));
 	struct launch child = { .pid = -1, .go_fd = -1 };
-	struct sigaction sa = { .sa_handler = on_signal };
 	struct tracer *t;
 	struct loader *l;
 	uint64_t lost = 0, d;
-	int status = 0, i, exit_code = 0;
+	int status = 0, i, exit_code = 0, out_fd;
 	bool reaped = false;
 
 	if (!s)
@@ -323,13 +522,12 @@ int main(int argc, char **argv)
 	if (s->cmd)
 		launch_prepare(&child, s->cmd);
 
-	t = tracer_new(s, open_output(s));
+	if (s->count)
+		return run_count(s, &child);
+	out_fd = open_output(s);
+	t = tracer_new(s, out_fd);
 	l = loader_open(s, tracer_event, t);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	install_signals();
 
 	if (s->cmd) {
 		loader_add_target(l, child.pid, s->follow ? 0 : child.pid, TGT_WAIT_EXEC, 1);
@@ -349,7 +547,7 @@ int main(int argc, char **argv)
 	for (;;) {
 		int err = loader_poll(l, 20);
 
-		if (err < 0 && !interrupted)
+		if (err < 0 && !bstrace_interrupted)
 			die("ring buffer: %s", strerror(-err));
 		d = loader_drops(l);
 		if (d > lost) {
@@ -370,7 +568,7 @@ int main(int argc, char **argv)
 				break;
 		}
 		/* Ctrl-C: a launched command got it too, so wait for it; -p detaches at once */
-		if (interrupted && (!s->cmd || interrupted > 1))
+		if (bstrace_interrupted && (!s->cmd || bstrace_interrupted > 1))
 			break;
 	}
 	/* the last records of the exit */
@@ -382,18 +580,16 @@ int main(int argc, char **argv)
 	}
 	loader_close(l);
 	tracer_free(t);
-	if (!s->cmd && !s->quiet && interrupted)
+	if (!s->cmd && !s->quiet && bstrace_interrupted)
 		for (i = 0; i < s->npids; i++)
 			warnx_("Process %d detached", s->pids[i]);
 	if (lost)
 		warnx_("%llu events lost (ring buffer full: raise -b, now %lu bytes)",
 		       (unsigned long long)lost, s->ring_bytes);
-	if (reaped) {
-		if (WIFEXITED(status))
-			exit_code = WEXITSTATUS(status);
-		else if (WIFSIGNALED(status))
-			exit_code = 128 + WTERMSIG(status);
-	}
+	if (s->count_after)
+		count_print_noted(s, out_fd);
+	if (reaped)
+		exit_code = exit_code_of(status);
 	free(s);
 	return exit_code;
 }

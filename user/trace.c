@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "decode.h"
 #include "trace.h"
+#include "count.h"
 
 struct task {
 	uint32_t tid;		/* 0: free slot */
@@ -579,6 +580,9 @@ static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
 	if (t->s->only_ok && is_errno_ret(h->ret))
 		goto done;
 	print_call(t, k, enter, h);
+	if (t->s->count_after)
+		count_note(h->nr, h->ret, h->ts_enter && h->ts_exit > h->ts_enter ?
+					  h->ts_exit - h->ts_enter : 0);
 done:
 	if (k) {
 		k->in_call = false;

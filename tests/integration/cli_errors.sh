@@ -24,3 +24,17 @@ expect_error "must have PROG" "$BSTRACE"
 expect_error "-p and a command cannot be combined" "$BSTRACE" -p 1 -- /bin/true
 expect_error "-z and -Z cannot be combined" "$BSTRACE" -z -Z -- /bin/true
 expect_error "cannot open output file" "$BSTRACE" -o /nonexistent/dir/x -- /bin/true
+
+# counting modes
+expect_error "invalid --by key 'pids'" "$BSTRACE" -c -a --by pids
+expect_error "invalid sort key 'bogus' for -S" "$BSTRACE" -c -S bogus -- /bin/true
+expect_error "invalid interval 'x'" "$BSTRACE" -c -a -i x
+expect_error "invalid interval '0'" "$BSTRACE" -c -a -i 0
+expect_error "invalid duration '-1'" "$BSTRACE" -c -a -d -1
+expect_error "invalid duration '0'" "$BSTRACE" -c -a -d 0
+expect_error "invalid errno 'ENOPE'" "$BSTRACE" -c -a -e errno=ENOPE
+expect_error "--cgroup: cannot use '/sys/fs/cgroup/no-such-group'" \
+	"$BSTRACE" -c -a --cgroup /sys/fs/cgroup/no-such-group
+expect_error "-a counts every process" "$BSTRACE" -c -a -- /bin/true
+expect_error "-c and -C cannot be combined" "$BSTRACE" -c -C -- /bin/true
+expect_error "invalid --top count '0'" "$BSTRACE" -c -a --top 0
