@@ -36,6 +36,7 @@ __s64 live_tasks = 0;
 
 struct pending {
 	__u64 ts;
+	__u64 cpu;	/* counting modes: task_cpu_clock() at enter */
 	__u32 nr1;	/* syscall number + 1 of the call in flight; 0: none */
 	__u16 rec;	/* an EV_ENTER was emitted for it */
 	__u16 faults;	/* its enter copies that faulted: copied again at exit */
@@ -419,10 +420,6 @@ static __always_inline __u64 task_cpu_clock(void)
 	return t->se.sum_exec_runtime - t->se.exec_start + bpf_ktime_get_ns();
 }
 
-static __always_inline __u64 count_clock(void)
-{
-	return cfg_wall ? bpf_ktime_get_ns() : task_cpu_clock();
-}
 
 /* counting modes: is this task counted? `t`: its target entry (unused system-wide) */
 static __always_inline bool count_filter(__u64 pid_tgid, struct target *t)
@@ -504,7 +501,14 @@ static __always_inline void count_exit(__u64 pid_tgid, __u32 nr, __s64 ret)
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (!pd || pd->nr1 != nr + 1)
 			return;	/* entered before we attached */
-		lat = count_clock() - pd->ts;
+		/* wall time, or the on-CPU part of it: the two clocks are read at different
+		 * points and the sched clock pauses for IRQs, so keep 0 <= cpu <= wall */
+		lat = bpf_ktime_get_ns() - pd->ts;
+		if (!cfg_wall) {
+			__s64 cpu = task_cpu_clock() - pd->cpu;
+
+			lat = cpu < 0 ? 0 : (__u64)cpu < lat ? (__u64)cpu : lat;
+		}
 		pd->nr1 = 0;
 	}
 	st = bpf_map_lookup_elem(&stats, &nr);
@@ -553,7 +557,9 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
 					  BPF_LOCAL_STORAGE_GET_F_CREATE);
 		if (pd) {
-			pd->ts = count_clock();
+			if (!cfg_wall)
+				pd->cpu = task_cpu_clock();
+			pd->ts = bpf_ktime_get_ns();
 			pd->nr1 = nr + 1;
 		}
 		return 0;

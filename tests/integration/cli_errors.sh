@@ -18,7 +18,8 @@ expect_error "cannot attach to pid 999999999" "$BSTRACE" -p 999999999
 expect_error "invalid process id 'abc'" "$BSTRACE" -p abc
 expect_error "invalid string size '-1'" "$BSTRACE" -s -1 -- /bin/true
 expect_error "invalid string size 'x'" "$BSTRACE" -s x -- /bin/true
-expect_error "invalid column" "$BSTRACE" -a x -- /bin/true
+expect_error "invalid column '40x'" "$BSTRACE" -a40x -- /bin/true
+expect_error "invalid column 'x'" "$BSTRACE" --columns x -- /bin/true
 expect_error "invalid buffer size '3000'" "$BSTRACE" -b 3000 -- /bin/true
 expect_error "must have PROG" "$BSTRACE"
 expect_error "-p and a command cannot be combined" "$BSTRACE" -p 1 -- /bin/true
