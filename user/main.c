@@ -144,19 +144,11 @@ static double parse_seconds(const char *s, const char *opt)
 
 static int parse_sort(const char *k)
 {
-	static const struct { const char *name; int key; } keys[] = {
-		{ "time", SORT_TIME }, { "time-percent", SORT_TIME }, { "time-total", SORT_TIME },
-		{ "total-time", SORT_TIME }, { "calls", SORT_CALLS }, { "count", SORT_CALLS },
-		{ "errors", SORT_ERRORS }, { "error", SORT_ERRORS }, { "name", SORT_NAME },
-		{ "syscall", SORT_NAME }, { "avg-time", SORT_AVG }, { "time-avg", SORT_AVG },
-		{ "nothing", SORT_NOTHING }, { "none", SORT_NOTHING },
-	};
-	size_t i;
+	enum sort_key key;
 
-	for (i = 0; i < ARRAY_SIZE(keys); i++)
-		if (!strcmp(k, keys[i].name))
-			return keys[i].key;
-	die("invalid sort key '%s' for -S (time, calls, errors, name, avg-time, nothing)", k);
+	if (summary_parse_sort(k, &key))
+		die("invalid sort key '%s' for -S (time, calls, errors, name, avg-time, nothing)", k);
+	return key;
 }
 
 static int parse_by(const char *k)
@@ -251,9 +243,14 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		case 'S':
 			s->sort = parse_sort(optarg);
 			break;
-		case 'U':
+		case 'U': {
+			char err[256];
+
+			if (summary_check_columns(optarg, err, sizeof(err)))
+				die("%s", err);
 			s->columns = optarg;
 			break;
+		}
 		case 'd':
 			s->duration = parse_seconds(optarg, "duration");
 			break;

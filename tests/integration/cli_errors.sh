@@ -39,3 +39,4 @@ expect_error "--cgroup: cannot use '/sys/fs/cgroup/no-such-group'" \
 expect_error "-a counts every process" "$BSTRACE" -c -a -- /bin/true
 expect_error "-c and -C cannot be combined" "$BSTRACE" -c -C -- /bin/true
 expect_error "invalid --top count '0'" "$BSTRACE" -c -a --top 0
+expect_error "unknown column name" "$BSTRACE" -c -U name,bogus -- /bin/true
