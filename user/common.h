@@ -62,6 +62,10 @@ struct settings {
 	uint32_t errno_filter;		/* -e errno=NAME */
 	const char *cgroup_path;	/* --cgroup */
 	uint64_t cgroup_id;
+
+	const char *record;		/* --record FILE */
+	const char *replay;		/* --replay FILE */
+	bool replay_stats;		/* --replay-stats: decode throughput on stderr */
 };
 
 #include <signal.h>

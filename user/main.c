@@ -19,6 +19,8 @@
 #include "trace.h"
 #include "count.h"
 #include "summary.h"
+#include "record.h"
+#include <time.h>
 
 #define BSTRACE_VERSION "0.1.0"
 
@@ -127,7 +129,7 @@ static void parse_pids(struct settings *s, char *arg)
 
 enum {
 	OPT_DEBUG = 256, OPT_NO_ABBREV, OPT_TOP, OPT_BY, OPT_CGROUP, OPT_HIST, OPT_SUBSYS,
-	OPT_JSON, OPT_CSV, OPT_ALL, OPT_COLUMNS, OPT_TRACE,
+	OPT_JSON, OPT_CSV, OPT_ALL, OPT_COLUMNS, OPT_TRACE, OPT_RECORD, OPT_REPLAY, OPT_RSTATS,
 };
 
 static double parse_seconds(const char *s, const char *opt)
@@ -203,6 +205,9 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		{ "subsystems", no_argument, NULL, OPT_SUBSYS },
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "csv", no_argument, NULL, OPT_CSV },
+		{ "record", required_argument, NULL, OPT_RECORD },
+		{ "replay", required_argument, NULL, OPT_REPLAY },
+		{ "replay-stats", no_argument, NULL, OPT_RSTATS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ 0 }
@@ -283,6 +288,15 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			break;
 		case OPT_CSV:
 			s->format = FMT_CSV;
+			break;
+		case OPT_RECORD:
+			s->record = optarg;
+			break;
+		case OPT_REPLAY:
+			s->replay = optarg;
+			break;
+		case OPT_RSTATS:
+			s->replay_stats = true;
 			break;
 		case 'b':
 			s->ring_bytes = parse_size(optarg);
@@ -377,6 +391,16 @@ static void parse_args(struct settings *s, int argc, char **argv)
 	}
 	if (s->cgroup_path)
 		s->cgroup_id = count_cgroup_id(s->cgroup_path);
+	if (s->replay) {
+		filter_defaults(s);
+		if (s->cmd || s->npids || s->all || s->record)
+			die("--replay decodes a file: give no command, -p, -a or --record");
+		if (s->count && (s->all || s->group != GROUP_NONE || s->histogram || s->subsystems))
+			die("--replay supports -c/-C summaries, not the system-wide views");
+		return;
+	}
+	if (s->record && (s->count || s->count_after))
+		die("--record records the trace: it cannot be combined with -c or -C");
 	if (!s->cmd && !s->npids && !s->all)
 		die("must have PROG [ARGS] or -p PID (see --help)");
 	if (s->cmd && s->npids)
@@ -501,6 +525,77 @@ static int run_count(struct settings *s, struct launch *child)
 	return child->pid > 0 ? exit_code_of(status) : 0;
 }
 
+struct replay_ctx {
+	const struct settings *s;
+	struct tracer *t;
+	bool started;
+};
+
+/* --replay: the recorded records through the same printers; -e trace= applies here */
+static int replay_event(void *ctx, void *data, size_t len)
+{
+	struct replay_ctx *r = ctx;
+	const struct sc_event_hdr *h = data;
+
+	if (r->t && !r->started) {
+		/* the first task of the recording is the one that was launched or attached */
+		tracer_add_task(r->t, h->tgid);
+		r->started = true;
+	}
+
+	if ((h->type == EV_SYSCALL || h->type == EV_ENTER) && !r->s->trace[h->nr])
+		return 0;
+	if (r->s->count) {
+		if (h->type == EV_SYSCALL)
+			count_note(h->nr, h->ret, h->ts_enter && h->ts_exit > h->ts_enter ?
+						  h->ts_exit - h->ts_enter : 0);
+		return 0;
+	}
+	return tracer_event(r->t, data, len);
+}
+
+static int run_replay(struct settings *s)
+{
+	struct replay_ctx r = { .s = s };
+	struct record_header hdr;
+	struct timespec a, b;
+	uint64_t n;
+	double dt;
+	int fd = open_output(s);
+
+	if (!s->count)
+		r.t = tracer_new(s, fd);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	n = replay_file(s->replay, replay_event, &r, &hdr);
+	if (r.t) {
+		tracer_set_clock(r.t, hdr.boot_to_real_ns);
+		tracer_free(r.t);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	if (s->count || s->count_after)
+		count_print_noted(s, fd);
+	dt = (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
+	if (s->replay_stats)
+		warnx_("replayed %llu records in %.3f s: %.0f records/s", (unsigned long long)n, dt,
+		       dt > 0 ? n / dt : 0);
+	free(s);
+	return 0;
+}
+
+/* --record: the raw stream to a file, nothing decoded; process events still keep the count
+ * of live tasks (the tracer's output goes nowhere) */
+static struct recorder *recorder;
+
+static int record_event(void *ctx, void *data, size_t len)
+{
+	const struct sc_event_hdr *h = data;
+
+	recorder_event(recorder, data, len);
+	if (h->type == EV_FORK || h->type == EV_EXIT)
+		tracer_event(ctx, data, len);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct settings *s = calloc(1, sizeof(*s));
@@ -514,6 +609,8 @@ int main(int argc, char **argv)
 	if (!s)
 		die("out of memory");
 	parse_args(s, argc, argv);
+	if (s->replay)
+		return run_replay(s);
 	for (i = 0; i < s->npids; i++)
 		tgid_of(s->pids[i]);	/* fail early on a bad pid */
 	if (s->cmd)
@@ -521,9 +618,16 @@ int main(int argc, char **argv)
 
 	if (s->count)
 		return run_count(s, &child);
-	out_fd = open_output(s);
-	t = tracer_new(s, out_fd);
-	l = loader_open(s, tracer_event, t);
+	if (s->record) {
+		recorder = recorder_open(s->record, s);
+		out_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		t = tracer_new(s, out_fd);
+		l = loader_open(s, record_event, t);
+	} else {
+		out_fd = open_output(s);
+		t = tracer_new(s, out_fd);
+		l = loader_open(s, tracer_event, t);
+	}
 	install_signals();
 
 	if (s->cmd) {
@@ -577,6 +681,8 @@ int main(int argc, char **argv)
 	}
 	loader_close(l);
 	tracer_free(t);
+	if (recorder)
+		recorder_close(recorder);
 	if (!s->cmd && !s->quiet && bstrace_interrupted)
 		for (i = 0; i < s->npids; i++)
 			warnx_("Process %d detached", s->pids[i]);

@@ -726,6 +726,11 @@ int tracer_alive(const struct tracer *t)
 	return t->alive;
 }
 
+void tracer_set_clock(struct tracer *t, uint64_t boot_to_real_ns)
+{
+	t->boot_to_real_ns = boot_to_real_ns;
+}
+
 void tracer_flush(struct tracer *t)
 {
 	uint32_t i;
