@@ -31,6 +31,13 @@ const volatile __u64 cfg_cgroup_id = 0;	/* --cgroup: only tasks in this cgroup *
 const volatile __u32 cfg_group = GROUP_NONE;	/* --by */
 const volatile __u32 self_tgid = 0;		/* bstrace itself is never counted */
 
+/*
+ * A cheap first filter in front of the `targets` hash: one byte per tgid slot (tgid % 64K),
+ * set for every target. Untraced tasks, nearly all of them, stop at one memory load.
+ */
+#define MAYBE_SLOTS 65536
+__u8 maybe_target[MAYBE_SLOTS] = {};
+
 /* traced tasks alive (set by userspace, kept by fork/exit): with one, nothing can interleave */
 __s64 live_tasks = 0;
 
@@ -134,7 +141,11 @@ static __always_inline __u64 rb_flags(void)
 static __always_inline struct target *current_target(__u64 pid_tgid)
 {
 	__u32 tgid = pid_tgid >> 32;
-	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
+	struct target *t;
+
+	if (!maybe_target[tgid & (MAYBE_SLOTS - 1)])
+		return NULL;
+	t = bpf_map_lookup_elem(&targets, &tgid);
 
 	if (!t)
 		return NULL;
@@ -704,6 +715,7 @@ int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
 	/* add the child before it runs, so its first syscall is traced */
 	if (!thread)
 		bpf_map_update_elem(&targets, &ctgid, &nt, BPF_ANY);
+	maybe_target[ctgid & (MAYBE_SLOTS - 1)] = 1;
 	emit_task_event(EV_FORK, thread ? EVF_THREAD : 0, ptgid, parent->pid, ctgid, cpid, NULL);
 	return 0;
 }

@@ -226,6 +226,7 @@ void loader_add_target(struct loader *l, uint32_t tgid, uint32_t only_tid, uint3
 
 	/* fork/exit keep the count from here on */
 	__atomic_add_fetch(&l->skel->bss->live_tasks, ntasks, __ATOMIC_RELAXED);
+	l->skel->bss->maybe_target[tgid % ARRAY_SIZE(l->skel->bss->maybe_target)] = 1;
 	if (bpf_map_update_elem(bpf_map__fd(l->skel->maps.targets), &tgid, &t, BPF_ANY))
 		die("cannot add pid %u to the target set: %s", tgid, strerror(errno));
 }
