@@ -101,6 +101,49 @@ def main():
     docs = json_docs(open(out).read())
     check(len(docs) >= 4, "-i 0.5 -d 2.2 printed %d JSON documents (>= 4)" % len(docs))
 
+    # 3b. Ctrl-C prints what was counted; -c --json on a command parses
+    out = os.path.join(work, "int.txt")
+    tracer = subprocess.Popen([BSTRACE, "-c", "-a", "-o", out])
+    time.sleep(1.5)
+    tracer.send_signal(2)
+    rc = tracer.wait(timeout=30)
+    text = open(out).read()
+    check(rc == 0 and "SYSCALL" in text and "COUNT" in text,
+          "Ctrl-C on -c -a prints the table (%d bytes)" % len(text))
+    r = subprocess.run([BSTRACE, "-c", "--json", "--", "ls", "/"], capture_output=True, text=True)
+    docs = json_docs(r.stderr)
+    rows = [x for d in docs for x in find_rows(d)]
+    check(r.returncode == 0 and any(x.get("name") == "execve" for x in rows),
+          "-c --json on a command parses and has execve (%d rows)" % len(rows))
+
+    # 3c. --by cgroup names the cgroup by path; --cgroup counts only it
+    root = None
+    for line in open("/proc/self/mountinfo"):
+        if " - cgroup2 " in line:
+            root = line.split()[4]
+    if root is None:
+        print("skip --by cgroup: no cgroup v2 hierarchy mounted here")
+    else:
+        cg = os.path.join(root, "bstrace-test-%d" % os.getpid())
+        os.mkdir(cg)
+        try:
+            out = os.path.join(work, "cg.json")
+            tracer = subprocess.Popen([BSTRACE, "-c", "-a", "--by", "cgroup", "--cgroup", cg,
+                                       "--json", "-d", "3", "-o", out])
+            time.sleep(1.0)
+            subprocess.run(["sh", "-c", "echo $$ > %s/cgroup.procs && exec %s 100000"
+                            % (cg, helper)], stdout=subprocess.DEVNULL, check=True)
+            tracer.wait(timeout=30)
+            rows = [x for d in json_docs(open(out).read()) for x in find_rows(d)]
+            names = {str(x.get("name", x.get("cgroup"))) for x in rows}
+            want = "/" + os.path.basename(cg)
+            calls = sum(x.get("calls", x.get("count", 0)) for x in rows)
+            check(names == {want} and calls >= 100000,
+                  "--by cgroup --cgroup: only %s, %d calls (rows %s)" % (want, calls, names))
+        finally:
+            time.sleep(0.2)
+            os.rmdir(cg)
+
     # 4. subsystems
     for name, cmd, want in [("perf bench sched pipe", ["perf", "bench", "sched", "pipe", "-l",
                                                        "2000"], None),
@@ -130,8 +173,9 @@ def find_rows(doc):
     if isinstance(doc, dict):
         if "calls" in doc or "count" in doc:
             out.append(doc)
-        for v in doc.values():
-            out += find_rows(v)
+        for k, v in doc.items():
+            if k != "total":
+                out += find_rows(v)
     elif isinstance(doc, list):
         for v in doc:
             out += find_rows(v)
