@@ -94,6 +94,22 @@ def main():
     check(calls >= 100000, "system-wide --by process counts %d calls for the helper (>= 100000)"
           % calls)
 
+    # 2b. histograms kept in the kernel, with percentiles; CSV rows
+    out = os.path.join(work, "hist.txt")
+    tracer = subprocess.Popen([BSTRACE, "-c", "-a", "--histogram", "-e", "trace=getppid",
+                               "-d", "2.5", "-o", out])
+    time.sleep(1.0)
+    subprocess.run([helper, "20000"], stdout=subprocess.DEVNULL)
+    tracer.wait(timeout=30)
+    text = open(out).read()
+    check(re.search(r"getppid: \d+ calls", text) and "p50=" in text and "|@" in text,
+          "--histogram shows getppid's buckets and percentiles")
+    r = subprocess.run([BSTRACE, "-c", "--csv", "--", "ls", "/"], capture_output=True, text=True)
+    lines = r.stderr.strip().splitlines()
+    check(lines[0].startswith("name,nr,calls,errors,seconds") and
+          all(len(l.split(",")) == len(lines[0].split(",")) for l in lines),
+          "--csv: header and %d rows of equal width" % (len(lines) - 1))
+
     # 3. intervals: one JSON document each
     out = os.path.join(work, "int.json")
     subprocess.run([BSTRACE, "-c", "-a", "-i", "0.5", "-d", "2.2", "--json", "-o", out],
