@@ -603,7 +603,7 @@ int main(int argc, char **argv)
 	struct tracer *t;
 	struct loader *l;
 	uint64_t lost = 0, d;
-	int status = 0, i, exit_code = 0, out_fd;
+	int status = 0, i, exit_code = 0, out_fd, idle_polls = 0;
 	bool reaped = false;
 
 	if (!s)
@@ -659,6 +659,10 @@ int main(int argc, char **argv)
 		if (s->cmd && !reaped && waitpid(child.pid, &status, WNOHANG) == child.pid)
 			reaped = true;
 		if (s->cmd && reaped && (!s->follow || tracer_alive(t) <= 0))
+			break;
+		/* -f: the children may outlive the command; an exit lost with other records
+		 * must not keep us waiting for a task that is gone */
+		if (s->cmd && reaped && ++idle_polls % 10 == 0 && tracer_prune_dead(t) <= 0)
 			break;
 		if (!s->cmd) {
 			bool any = false;

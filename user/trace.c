@@ -726,6 +726,33 @@ int tracer_alive(const struct tracer *t)
 	return t->alive;
 }
 
+/*
+ * Lost records can include exits: forget tasks that no longer exist, so that waiting for the
+ * last traced task ends. Returns the tasks still alive.
+ */
+int tracer_prune_dead(struct tracer *t)
+{
+	char path[64];
+	uint32_t i;
+	int alive = 0;
+
+	for (i = 0; i < t->ntasks_cap; i++) {
+		struct task *k = &t->tasks[i];
+
+		if (!k->tid)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%u/task/%u", k->tgid ? k->tgid : k->tid, k->tid);
+		if (!access(path, F_OK)) {
+			alive++;
+			continue;
+		}
+		task_forget(t, k);
+		i--;	/* task_forget may move another task into this slot */
+	}
+	t->alive = alive;
+	return alive;
+}
+
 void tracer_set_clock(struct tracer *t, uint64_t boot_to_real_ns)
 {
 	t->boot_to_real_ns = boot_to_real_ns;

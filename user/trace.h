@@ -18,6 +18,8 @@ void tracer_lost(struct tracer *t, uint64_t n);
 void tracer_add_task(struct tracer *t, uint32_t tgid);
 /* number of traced tasks still alive, as far as the events tell */
 int tracer_alive(const struct tracer *t);
+/* forgets tasks that are gone (their exit may have been lost); returns those alive */
+int tracer_prune_dead(struct tracer *t);
 void tracer_flush(struct tracer *t);
 /* --replay: wall-clock time of the recording machine (CLOCK_REALTIME - CLOCK_BOOTTIME) */
 void tracer_set_clock(struct tracer *t, uint64_t boot_to_real_ns);

@@ -24,3 +24,11 @@ fi
 grep -q 'events lost' "$WORK/err2" && { grep -q '^<bstrace: [0-9]* events lost>$' "$WORK/t2" ||
 	fail "no marker in the trace where events were lost"; }
 echo "ok   small ring: $(cat "$WORK/err2" | grep lost || echo 'nothing lost')"
+
+# -f with a ring too small: exits get lost too, and bstrace must still end when the tasks have
+timeout 120 "$BSTRACE" -f -b 4096 -o "$WORK/t3" -- sh -c \
+	'for i in 1 2 3; do dd if=/dev/zero of=/dev/null bs=512 count=50000 2>/dev/null & done; wait' \
+	2>"$WORK/err3"
+rc=$?
+[ $rc -eq 0 ] || fail "-f with lost events: exit status $rc (124: it hung)"
+echo "ok   -f with lost records ends: $(grep lost "$WORK/err3" || echo 'nothing lost')"
