@@ -56,6 +56,7 @@ struct settings {
 	const char *columns;		/* -U */
 	int group;			/* --by: GROUP_* */
 	int format;			/* --json / --csv: enum out_format */
+	bool json_trace;		/* --json when tracing: one JSON object per line */
 	unsigned int top;		/* --top */
 	double duration;		/* -d seconds, 0: until the end */
 	double interval;		/* -i seconds, 0: no intervals */

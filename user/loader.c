@@ -196,8 +196,9 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
 	/* -y and -P read /proc while the process still has the descriptor: no batching */
 	skel->rodata->cfg_wakeup_bytes = s->fd_paths || s->npaths ? 0 : s->ring_bytes / 4;
-	/* with -ff every task writes its own file: no <unfinished ...> to show */
-	skel->rodata->cfg_interleave = !s->follow_files;
+	/* with -ff every task writes its own file, JSON has one object per call: no
+	 * <unfinished ...> to show */
+	skel->rodata->cfg_interleave = !s->follow_files && !s->json_trace;
 	bpf_map__set_max_entries(skel->maps.scratch, 2 * l->ncpus);
 	/* counting sends only process events through the ring */
 	bpf_map__set_max_entries(skel->maps.events, s->count ? 256 << 10 : s->ring_bytes);

@@ -374,8 +374,10 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		s->cmd = argv + optind;
 	/* the summary views are counting modes too */
 	if (s->histogram || s->subsystems || s->group != GROUP_NONE || s->latency || s->top ||
-	    s->interval || s->duration || failed || s->cgroup_path || s->format != FMT_TEXT)
+	    s->interval || s->duration || failed || s->cgroup_path || s->format == FMT_CSV)
 		s->count = true;
+	/* --json without a summary option: the trace itself as JSON lines */
+	s->json_trace = s->format == FMT_JSON && !s->count && !s->all && !s->count_after;
 	if (s->all)
 		s->count = true;
 	if (s->count) {

@@ -423,8 +423,8 @@ static void handle_enter(struct tracer *t, const struct sc_event_hdr *h)
 	memcpy(k->enter, h, h->len);
 	k->in_call = true;
 	k->unfinished = false;
-	/* with -ff every task has its own file: nothing to interleave with */
-	if (!t->s->follow_files)
+	/* with -ff every task has its own file, JSON prints whole calls: nothing to interleave */
+	if (!t->s->follow_files && !t->s->json_trace)
 		t->open_tid = h->tid;
 }
 
@@ -437,6 +437,107 @@ static void forget_closed_fd(const struct dctx *d)
 		fd_cache_drop(d->tgid, (int32_t)d->args[0]);
 	else if (!strcmp(n, "dup2") || !strcmp(n, "dup3"))
 		fd_cache_drop(d->tgid, (int32_t)d->args[1]);
+}
+
+/* ---- --json: one object per line; values are strace's decoded text, JSON-escaped ---- */
+
+static void json_escape(struct outbuf *o, const char *p, size_t n)
+{
+	static const char hexd[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if (c == '"' || c == '\\') {
+			ob_putc(o, '\\');
+			ob_putc(o, c);
+		} else if (c < 0x20 || c >= 0x7f) {
+			/* the decoders escape everything non-ASCII; this keeps the JSON valid anyway */
+			char e[6] = { '\\', 'u', '0', '0', hexd[c >> 4], hexd[c & 15] };
+
+			ob_write(o, e, 6);
+		} else {
+			ob_putc(o, c);
+		}
+	}
+}
+
+/* runs `print` into the buffer, then moves its text out and back as a JSON string */
+static char json_tmp[OB_LINE_MAX];
+
+static size_t json_take(struct outbuf *o, size_t mark)
+{
+	size_t n = o->len - mark;
+
+	memcpy(json_tmp, o->buf + mark, n);
+	o->len = mark;
+	return n;
+}
+
+static void json_head(struct tracer *t, struct outbuf *o, uint32_t tgid, uint32_t tid,
+		      uint64_t ts)
+{
+	uint64_t real = ts + t->boot_to_real_ns;
+
+	ob_line_begin(o);
+	ob_printf(o, "{\"time\":%llu.%06llu,\"pid\":%u,\"tid\":%u",
+		  (unsigned long long)(real / 1000000000ull),
+		  (unsigned long long)(real % 1000000000ull / 1000), tgid, tid);
+}
+
+static void json_call(struct tracer *t, struct dctx *d, uint64_t ts, uint64_t ts_exit)
+{
+	struct outbuf *o = d->o;
+	char buf[32];
+	size_t mark, n;
+	int i, split = d->def ? split_at(d->def) : 0;
+
+	json_head(t, o, d->tgid, d->tid, ts);
+	ob_printf(o, ",\"syscall\":\"%s\",\"args\":[", sc_name(d->nr, buf, sizeof(buf)));
+	for (i = 0; i < (d->def ? d->def->nargs : BSTRACE_MAX_ARGS); i++) {
+		mark = o->len;
+		d->omit = false;
+		d->phase = i < split ? DP_ENTER : DP_EXIT;
+		if (d->def)
+			print_arg(d, i);
+		else
+			ob_hex(o, d->args[i]);
+		n = json_take(o, mark);
+		if (d->omit)
+			continue;
+		if (mark > o->line_start && o->buf[o->len - 1] != '[')
+			ob_putc(o, ',');
+		ob_putc(o, '"');
+		json_escape(o, json_tmp, n);
+		ob_putc(o, '"');
+	}
+	ob_puts(o, "]");
+	if (!d->exited) {
+		ob_puts(o, ",\"return\":null}");
+		ob_line_end(o);
+		return;
+	}
+	ob_printf(o, ",\"return\":%lld", d->failed ? -1ll : (long long)d->ret);
+	if (d->failed && errno_name(-d->ret))
+		ob_printf(o, ",\"errno\":\"%s\"", errno_name(-d->ret));
+	/* the return as strace shows it, suffixes included: "0x1 (flags FD_CLOEXEC)" */
+	mark = o->len;
+	print_ret(d);
+	for (i = 0; d->def && i < d->def->nargs; i++) {
+		if (kinds[d->def->arg[i]].dir == D_INOUT) {
+			d->phase = DP_SUFFIX;
+			print_arg(d, i);
+		}
+	}
+	n = json_take(o, mark);
+	ob_puts(o, ",\"return_text\":\"");
+	json_escape(o, json_tmp, n);
+	ob_putc(o, '"');
+	if (ts && ts_exit > ts && d->ev_exit && (d->ev_exit->flags & EVF_TIMED))
+		ob_printf(o, ",\"duration\":%.9f", (ts_exit - ts) / 1e9);
+	ob_putc(o, '}');
+	ob_line_end(o);
 }
 
 /* prints a complete or resumed call; `exit` NULL when the task died inside the call */
@@ -455,6 +556,10 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 	dctx_init(&d, t, o, enter, exit);
 	if (t->s->npaths && !touches_paths(t, &d))
 		return;
+	if (t->s->json_trace) {
+		json_call(t, &d, ts, exit ? exit->ts_exit : 0);
+		return;
+	}
 	if (resumed) {
 		print_prefix(t, o, h->tid, exit ? exit->ts_exit : enter->ts_enter);
 		ob_printf(o, "<... %s resumed>", sc_name(h->nr, buf, sizeof(buf)));
@@ -598,7 +703,20 @@ static void print_signal(struct tracer *t, struct task *k, const struct sc_event
 {
 	struct outbuf *o = task_out(t, k);
 	char buf[16];
+	size_t mark, n;
 
+	if (t->s->json_trace) {
+		json_head(t, o, h->tgid, h->tid, h->ts_exit);
+		ob_printf(o, ",\"signal\":\"%s\",\"siginfo\":\"",
+			  signal_name(h->ret, buf, sizeof(buf)));
+		mark = o->len;
+		print_siginfo_bytes(o, (const uint8_t *)h->args);
+		n = json_take(o, mark);
+		json_escape(o, json_tmp, n);
+		ob_puts(o, "\"}");
+		ob_line_end(o);
+		return;
+	}
 	print_prefix(t, o, h->tid, h->ts_exit);
 	ob_printf(o, "--- %s ", signal_name(h->ret, buf, sizeof(buf)));
 	print_siginfo_bytes(o, (const uint8_t *)h->args);
@@ -651,7 +769,16 @@ static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
 	t->open_tid = t->open_tid == h->tid ? 0 : t->open_tid;
 	release_signal(t, k);
 	o = task_out(t, k);
-	if (t->s->quiet < 2) {
+	if (t->s->json_trace) {
+		json_head(t, o, h->tgid, h->tid, h->ts_exit);
+		if (code & 0x7f)
+			ob_printf(o, ",\"killed\":\"%s\",\"core_dumped\":%s}",
+				  signal_name(code & 0x7f, buf, sizeof(buf)),
+				  (code & 0x80) ? "true" : "false");
+		else
+			ob_printf(o, ",\"exited\":%d}", (code >> 8) & 0xff);
+		ob_line_end(o);
+	} else if (t->s->quiet < 2) {
 		print_prefix(t, o, h->tid, h->ts_exit);
 		if (code & 0x7f)
 			ob_printf(o, "+++ killed by %s%s +++", signal_name(code & 0x7f, buf, sizeof(buf)),
@@ -709,7 +836,10 @@ void tracer_lost(struct tracer *t, uint64_t n)
 		return;
 	close_open_line(t, 0);
 	ob_line_begin(o);
-	ob_printf(o, "<bstrace: %llu events lost>", (unsigned long long)n);
+	if (t->s->json_trace)
+		ob_printf(o, "{\"lost\":%llu}", (unsigned long long)n);
+	else
+		ob_printf(o, "<bstrace: %llu events lost>", (unsigned long long)n);
 	ob_line_end(o);
 }
 
