@@ -37,6 +37,26 @@ def strace_table(path):
     return rows
 
 
+def wait_attached(proc, timeout=20.0):
+    """Until the tracer process holds its BPF programs (prog_id in its fds' fdinfo)."""
+    end = time.time() + timeout
+    while time.time() < end:
+        progs = 0
+        try:
+            for fd in os.listdir("/proc/%d/fdinfo" % proc.pid):
+                try:
+                    progs += "prog_id:" in open("/proc/%d/fdinfo/%s" % (proc.pid, fd)).read()
+                except OSError:
+                    pass
+        except OSError:
+            pass
+        if progs >= 2:
+            time.sleep(0.2)
+            return
+        time.sleep(0.05)
+    raise SystemExit("FAIL: bstrace did not attach within %.0f s" % timeout)
+
+
 def json_docs(text):
     dec = json.JSONDecoder()
     i, docs = 0, []
@@ -82,9 +102,9 @@ def main():
     subprocess.run(["cc", "-O2", "-o", helper, os.path.join(SRC, "tests", "helpers",
                                                            "getppid_loop.c")], check=True)
     out = os.path.join(work, "all.json")
-    tracer = subprocess.Popen([BSTRACE, "-c", "-a", "--by", "process", "--json", "-d", "3",
+    tracer = subprocess.Popen([BSTRACE, "-c", "-a", "--by", "process", "--json", "-d", "5",
                                "-o", out])
-    time.sleep(1.0)
+    wait_attached(tracer)
     pid = int(subprocess.run([helper, "100000"], capture_output=True, text=True).stdout.split()[0])
     tracer.wait(timeout=30)
     docs = json_docs(open(out).read())
@@ -97,8 +117,8 @@ def main():
     # 2b. histograms kept in the kernel, with percentiles; CSV rows
     out = os.path.join(work, "hist.txt")
     tracer = subprocess.Popen([BSTRACE, "-c", "-a", "--histogram", "-e", "trace=getppid",
-                               "-d", "2.5", "-o", out])
-    time.sleep(1.0)
+                               "-d", "4", "-o", out])
+    wait_attached(tracer)
     subprocess.run([helper, "20000"], stdout=subprocess.DEVNULL)
     tracer.wait(timeout=30)
     text = open(out).read()
@@ -120,7 +140,7 @@ def main():
     # 3b. Ctrl-C prints what was counted; -c --json on a command parses
     out = os.path.join(work, "int.txt")
     tracer = subprocess.Popen([BSTRACE, "-c", "-a", "-o", out])
-    time.sleep(1.5)
+    wait_attached(tracer)
     tracer.send_signal(2)
     rc = tracer.wait(timeout=30)
     text = open(out).read()
@@ -145,8 +165,8 @@ def main():
         try:
             out = os.path.join(work, "cg.json")
             tracer = subprocess.Popen([BSTRACE, "-c", "-a", "--by", "cgroup", "--cgroup", cg,
-                                       "--json", "-d", "3", "-o", out])
-            time.sleep(1.0)
+                                       "--json", "-d", "5", "-o", out])
+            wait_attached(tracer)
             subprocess.run(["sh", "-c", "echo $$ > %s/cgroup.procs && exec %s 100000"
                             % (cg, helper)], stdout=subprocess.DEVNULL, check=True)
             tracer.wait(timeout=30)

@@ -8,7 +8,10 @@ sh -c 'while :; do cat /etc/hostname >/dev/null; sleep 0.05; done' &
 victim=$!
 "$BSTRACE" -f -p "$victim" -o "$WORK/t" 2>"$WORK/err" &
 tracer=$!
-sleep 1.5
+# "attached" is printed once the programs are attached
+i=0
+until grep -q attached "$WORK/err" 2>/dev/null || [ $i -ge 200 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 1
 kill -INT "$tracer"
 wait "$tracer"
 rc=$?
@@ -21,9 +24,10 @@ grep -q 'openat(AT_FDCWD, "/etc/hostname", O_RDONLY' "$WORK/t" || grep -q '"/etc
 	fail "children not followed"
 echo "ok   -p attach, Ctrl-C detach, tracee alive"
 
-"$BSTRACE" -p "$victim" -o /dev/null 2>/dev/null &
+"$BSTRACE" -p "$victim" -o /dev/null 2>"$WORK/err2" &
 tracer=$!
-sleep 1
+i=0
+until grep -q attached "$WORK/err2" 2>/dev/null || [ $i -ge 200 ]; do sleep 0.1; i=$((i + 1)); done
 # the programs this tracer holds: prog_id lines in its descriptors' fdinfo
 ids=$(cat /proc/"$tracer"/fdinfo/* 2>/dev/null | sed -n 's/^prog_id:[[:space:]]*//p' | sort -u)
 n_before=$(echo "$ids" | grep -c .)
