@@ -30,6 +30,7 @@ const volatile __u32 cfg_errno = 0;		/* -e errno=E: only calls failing with E */
 const volatile __u64 cfg_cgroup_id = 0;	/* --cgroup: only tasks in this cgroup */
 const volatile __u32 cfg_group = GROUP_NONE;	/* --by */
 const volatile __u32 self_tgid = 0;		/* bstrace itself is never counted */
+const volatile bool cfg_select = true;		/* -e trace= chose syscalls: check the plan */
 
 /*
  * A cheap first filter in front of the `targets` hash: one byte per tgid slot (tgid % 64K),
@@ -424,11 +425,11 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
  * of (that + now) across a syscall is the time it spent running inside it. Mixing the sched
  * clock with bpf_ktime is fine: only their (constant) offset enters, and it cancels.
  */
-static __always_inline __u64 task_cpu_clock(void)
+static __always_inline __u64 task_cpu_clock(__u64 now)
 {
 	struct task_struct *t = bpf_get_current_task_btf();
 
-	return t->se.sum_exec_runtime - t->se.exec_start + bpf_ktime_get_ns();
+	return t->se.sum_exec_runtime - t->se.exec_start + now;
 }
 
 
@@ -494,29 +495,32 @@ static __always_inline void count_group(__u64 pid_tgid, __s64 ret, bool err, __u
 }
 
 /* Counting modes, at sys_exit: filter, then add to this CPU's row. No ring-buffer traffic. */
-static __always_inline void count_exit(__u64 pid_tgid, __u32 nr, __s64 ret)
+static __always_inline void count_exit(__u64 pid_tgid, __u32 nr, __s64 ret,
+				       struct pending *pd)
 {
-	struct sc_plan *p = bpf_map_lookup_elem(&plan, &nr);
 	bool err = is_error(ret);
-	struct pending *pd;
 	struct sc_stats *st;
+	struct sc_plan *p;
 	__u64 lat = 0;
 
-	if (!p || !(p->flags & PLAN_TRACE))
-		return;
+	/* -e trace= (the enter already checked it when it ran) */
+	if (cfg_select && !pd) {
+		p = bpf_map_lookup_elem(&plan, &nr);
+		if (!p || !(p->flags & PLAN_TRACE))
+			return;
+	}
 	if (cfg_failed_only && !err)
 		return;
 	if (cfg_errno && ret != -(__s64)cfg_errno)
 		return;
-	if (cfg_count_time) {
-		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
-		if (!pd || pd->nr1 != nr + 1)
-			return;	/* entered before we attached */
+	if (pd) {
 		/* wall time, or the on-CPU part of it: the two clocks are read at different
 		 * points and the sched clock pauses for IRQs, so keep 0 <= cpu <= wall */
-		lat = bpf_ktime_get_ns() - pd->ts;
+		__u64 now = bpf_ktime_get_ns();
+
+		lat = now - pd->ts;
 		if (!cfg_wall) {
-			__s64 cpu = task_cpu_clock() - pd->cpu;
+			__s64 cpu = task_cpu_clock(now) - pd->cpu;
 
 			lat = cpu < 0 ? 0 : (__u64)cpu < lat ? (__u64)cpu : lat;
 		}
@@ -550,7 +554,7 @@ SEC("tp_btf/sys_enter")
 int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 {
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
-	struct target *t = cfg_all ? NULL : current_target(pid_tgid);
+	struct target *t = NULL;
 	struct pending *pd;
 	struct sc_plan *p;
 	__u32 nr = id;
@@ -558,23 +562,41 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 
 	if (cfg_count) {
 		/* only the enter time, and only when latency is wanted */
-		if (!cfg_count_time || (__u64)id >= BSTRACE_NR_MAX || !count_filter(pid_tgid, t))
+		if (!cfg_count_time || (__u64)id >= BSTRACE_NR_MAX)
 			return 0;
-		if (t && (t->flags & TGT_WAIT_EXEC)) {
-			if (nr != cfg_nr_execve && nr != cfg_nr_execveat)
+		if (!cfg_all && !maybe_target[(pid_tgid >> 32) & (MAYBE_SLOTS - 1)])
+			return 0;
+		/* a task that already has a pending slot was admitted by an earlier call */
+		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		if (!pd || cfg_all || cfg_cgroup_id) {
+			t = cfg_all ? NULL : current_target(pid_tgid);
+			if (!count_filter(pid_tgid, t))
 				return 0;
-			t->flags &= ~TGT_WAIT_EXEC;
+			if (t && (t->flags & TGT_WAIT_EXEC)) {
+				if (nr != cfg_nr_execve && nr != cfg_nr_execveat)
+					return 0;
+				t->flags &= ~TGT_WAIT_EXEC;
+			}
 		}
-		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
-					  BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (cfg_select) {
+			p = bpf_map_lookup_elem(&plan, &nr);
+			if (!p || !(p->flags & PLAN_TRACE))
+				return 0;
+		}
+		if (!pd)
+			pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
+						  BPF_LOCAL_STORAGE_GET_F_CREATE);
 		if (pd) {
+			__u64 now = bpf_ktime_get_ns();
+
 			if (!cfg_wall)
-				pd->cpu = task_cpu_clock();
-			pd->ts = bpf_ktime_get_ns();
+				pd->cpu = task_cpu_clock(now);
+			pd->ts = now;
 			pd->nr1 = nr + 1;
 		}
 		return 0;
 	}
+	t = current_target(pid_tgid);
 	if (!t)
 		return 0;
 	if (t->flags & TGT_WAIT_EXEC) {
@@ -623,12 +645,20 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	__u32 nr;
 
 	if (cfg_count) {
-		t = cfg_all ? NULL : current_target(pid_tgid);
-		if (!count_filter(pid_tgid, t) || (t && (t->flags & TGT_WAIT_EXEC)))
-			return 0;
 		nr = SC_NR(regs);
-		if (nr < BSTRACE_NR_MAX)
-			count_exit(pid_tgid, nr, ret);
+		if (nr >= BSTRACE_NR_MAX)
+			return 0;
+		if (cfg_count_time) {
+			/* the enter record is the filter: only counted tasks have one */
+			pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+			if (!pd || pd->nr1 != nr + 1)
+				return 0;
+		} else {
+			t = cfg_all ? NULL : current_target(pid_tgid);
+			if (!count_filter(pid_tgid, t) || (t && (t->flags & TGT_WAIT_EXEC)))
+				return 0;
+		}
+		count_exit(pid_tgid, nr, ret, pd);
 		return 0;
 	}
 	t = current_target(pid_tgid);

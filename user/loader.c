@@ -164,6 +164,7 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 {
 	struct loader *l = calloc(1, sizeof(*l));
 	struct bstrace_bpf *skel;
+	uint32_t nr;
 	int err;
 
 	if (!l)
@@ -191,6 +192,9 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	skel->rodata->cfg_cgroup_id = s->cgroup_id;
 	skel->rodata->cfg_group = s->group;
 	skel->rodata->self_tgid = getpid();
+	for (nr = 0; nr < BSTRACE_NR_MAX && s->trace[nr]; nr++)
+		;
+	skel->rodata->cfg_select = nr < BSTRACE_NR_MAX;	/* not every syscall is traced */
 	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time || s->count_after;
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
