@@ -15,6 +15,7 @@ char LICENSE[] SEC("license") = "GPL";
 /* run-fixed settings, set before load */
 const volatile bool cfg_follow = false;		/* -f: children join the target set */
 const volatile bool cfg_timed = false;		/* keep the enter timestamp of every call */
+const volatile bool cfg_stamp = true;		/* time-stamp syscall records (-t, -T, --json...) */
 const volatile __u32 cfg_nr_execve = 0xffffffff;
 const volatile __u32 cfg_nr_execveat = 0xffffffff;
 const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this backlog */
@@ -38,6 +39,9 @@ const volatile bool cfg_select = true;		/* -e trace= chose syscalls: check the p
  */
 #define MAYBE_SLOTS 65536
 __u8 maybe_target[MAYBE_SLOTS] = {};
+
+/* tracing: syscalls whose sys_enter has work (enter records, timing), set from the plan */
+__u8 enter_wanted[BSTRACE_NR_MAX] = {};
 
 /* traced tasks alive (set by userspace, kept by fork/exit): with one, nothing can interleave */
 __s64 live_tasks = 0;
@@ -388,7 +392,8 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 			return 0;
 	}
 	h->ts_enter = ts_enter;
-	h->ts_exit = bpf_ktime_get_boot_ns();
+	/* a clock read costs: only when something prints or keeps the time */
+	h->ts_exit = cfg_stamp ? bpf_ktime_get_boot_ns() : 0;
 	__builtin_memcpy(h->args, args, sizeof(h->args));
 	h->ret = ret;
 	h->tgid = pid_tgid >> 32;
@@ -596,6 +601,9 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 		}
 		return 0;
 	}
+	/* most calls have nothing to do at enter: decided before any map lookup */
+	if ((__u64)id >= BSTRACE_NR_MAX || !enter_wanted[nr & (BSTRACE_NR_MAX - 1)])
+		return 0;
 	t = current_target(pid_tgid);
 	if (!t)
 		return 0;

@@ -145,6 +145,12 @@ static void fill_plan(struct loader *l, const struct settings *s)
 		plan_one(s, nr, sc_by_nr(nr), &p);
 		if (bpf_map_update_elem(fd, &nr, &p, BPF_ANY))
 			die("cannot fill the capture plan: %s", strerror(errno));
+		/* execve always: the launched child waits for it */
+		l->skel->bss->enter_wanted[nr] =
+			(p.flags & PLAN_TRACE) && (l->skel->rodata->cfg_timed ||
+						   (p.flags & (PLAN_ENTER_REC | PLAN_ENTER_BLOCKING)));
+		if ((int)nr == sc_nr_by_name("execve") || (int)nr == sc_nr_by_name("execveat"))
+			l->skel->bss->enter_wanted[nr] = 1;
 	}
 }
 
@@ -196,6 +202,7 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 		;
 	skel->rodata->cfg_select = nr < BSTRACE_NR_MAX;	/* not every syscall is traced */
 	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time || s->count_after;
+	skel->rodata->cfg_stamp = skel->rodata->cfg_timed || s->json_trace || s->record;
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
 	/* -y and -P read /proc while the process still has the descriptor: no batching */
