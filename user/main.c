@@ -72,7 +72,7 @@ static void __attribute__((noreturn)) usage(int status)
 "  -x, -xx          non-ASCII / all strings in hex    -y  print paths of fds\n"
 "  -z, -Z           only successful / only failed calls    -P PATH  calls touching PATH\n"
 "  -q, -qq          suppress attach / exit messages\n"
-"  -b, --buffer-size BYTES   ring buffer size (power of two, default 16M; K/M suffixes)\n"
+"  -b, --buffer-size BYTES   ring buffer size (power of two, default 8M; K/M suffixes)\n"
 "  --debug          libbpf diagnostics             -V, --version, -h, --help\n"
 "\n"
 "EXAMPLES\n"
@@ -217,7 +217,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 
 	s->strsize = 32;
 	s->align = 40;
-	s->ring_bytes = 16ul << 20;
+	s->ring_bytes = 8ul << 20;
 	while ((c = getopt_long(argc, argv, "+a::b:cCd:e:fhi:Lo:p:qrs:S:tU:vwxyzP:TVZ", longopts,
 				NULL)) != -1) {
 		switch (c) {
