@@ -124,12 +124,18 @@ static int signal_by_name(const char *n)
 	return -1;
 }
 
-static void parse_signals(struct settings *s, const char *val)
+/*
+ * A set of small numbers (signals 1..64, descriptors 0..1023) in a bitmap: "all", "none",
+ * numbers, and names through `by_name`; a leading '!' negates. `what`/`where` word errors.
+ */
+static void parse_number_set(const char *val, uint8_t *set, unsigned int lo, unsigned int hi,
+			     int (*by_name)(const char *), const char *what, const char *where)
 {
-	uint64_t set = 0;
 	bool neg = *val == '!';
 	char *copy, *tok, *save = NULL;
+	unsigned int i;
 
+	memset(set, 0, (hi + 8) / 8);
 	copy = strdup(val + neg);
 	if (!copy)
 		die("out of memory");
@@ -138,47 +144,42 @@ static void parse_signals(struct settings *s, const char *val)
 		long n = strtol(tok, &end, 10);
 
 		if (!strcmp(tok, "all"))
-			set = ~0ull;
+			for (i = lo; i <= hi; i++)
+				bit_set(set, i);
 		else if (!strcmp(tok, "none"))
 			;
-		else if (*tok && !*end && n >= 1 && n <= 64)
-			set |= 1ull << (n - 1);
-		else if ((n = signal_by_name(tok)) > 0)
-			set |= 1ull << (n - 1);
+		else if (*tok && !*end && n >= lo && n <= hi)
+			bit_set(set, n);
+		else if (by_name && (n = by_name(tok)) > 0)
+			bit_set(set, n);
 		else
-			die("invalid signal '%s'", tok);
+			die("invalid %s '%s'%s", what, tok, where);
 	}
 	free(copy);
-	s->signals = neg ? ~set : set;
+	if (neg)
+		for (i = lo; i <= hi; i++)
+			set[i / 8] ^= 1u << (i % 8);
+}
+
+static void parse_signals(struct settings *s, const char *val)
+{
+	uint8_t set[72 / 8];
+	int sig;
+
+	parse_number_set(val, set, 1, 64, signal_by_name, "signal", "");
+	s->signals = 0;
+	for (sig = 1; sig <= 64; sig++)
+		if (bit_test(set, sig))
+			s->signals |= 1ull << (sig - 1);
 	signal_given = true;
 }
 
 static void parse_fds(struct settings *s, uint8_t *fds, const char *val, const char *what)
 {
-	bool neg = *val == '!';
-	uint8_t set[BSTRACE_FDSET_MAX / 8] = { 0 };
-	char *copy, *tok, *save = NULL;
-	unsigned int i;
+	char where[32];
 
-	copy = strdup(val + neg);
-	if (!copy)
-		die("out of memory");
-	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		char *end;
-		long n = strtol(tok, &end, 10);
-
-		if (!strcmp(tok, "all"))
-			memset(set, 0xff, sizeof(set));
-		else if (!strcmp(tok, "none"))
-			;
-		else if (*tok && !*end && n >= 0 && n < BSTRACE_FDSET_MAX)
-			bit_set(set, n);
-		else
-			die("invalid descriptor '%s' in -e %s", tok, what);
-	}
-	free(copy);
-	for (i = 0; i < sizeof(set); i++)
-		fds[i] = neg ? ~set[i] : set[i];
+	snprintf(where, sizeof(where), " in -e %s", what);
+	parse_number_set(val, fds, 0, BSTRACE_FDSET_MAX - 1, NULL, "descriptor", where);
 	s->any_dump = true;
 }
 
