@@ -169,11 +169,20 @@ static void read_all(const struct settings *s, struct loader *l, struct reading 
 		loader_read_groups(l, add_group, r);
 }
 
+static int cmp_group(const void *a, const void *b)
+{
+	const struct group_total *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
 /* `cur` minus `prev`, into `out`: the counts of one -i interval */
 static void diff_reading(const struct reading *cur, const struct reading *prev,
 			 struct reading *out)
 {
-	size_t i, j;
+	size_t i;
 	int b;
 
 	for (i = 0; i < BSTRACE_NR_MAX; i++) {
@@ -185,16 +194,17 @@ static void diff_reading(const struct reading *cur, const struct reading *prev,
 			out->sc[i].hist[b] -= prev->sc[i].hist[b];
 	}
 	out->ngrp = 0;
+	/* up to 10240 rows a reading: match them by binary search, not pairwise */
+	qsort(prev->grp, prev->ngrp, sizeof(*prev->grp), cmp_group);
 	for (i = 0; i < cur->ngrp; i++) {
 		struct group_total g = cur->grp[i];
+		const struct group_total *p = bsearch(&g, prev->grp, prev->ngrp, sizeof(g),
+						      cmp_group);
 
-		for (j = 0; j < prev->ngrp; j++) {
-			if (prev->grp[j].id == g.id && !strcmp(prev->grp[j].name, g.name)) {
-				g.count -= prev->grp[j].count;
-				g.errors -= prev->grp[j].errors;
-				g.total_ns -= prev->grp[j].total_ns;
-				break;
-			}
+		if (p) {
+			g.count -= p->count;
+			g.errors -= p->errors;
+			g.total_ns -= p->total_ns;
 		}
 		if (!g.count)
 			continue;

@@ -431,11 +431,16 @@ static void handle_enter(struct tracer *t, const struct sc_event_hdr *h)
 /* -y: a descriptor that close/dup2/dup3 released no longer names the cached path */
 static void forget_closed_fd(const struct dctx *d)
 {
-	const char *n = d->def->name;
+	static int nr_close = -2, nr_dup2, nr_dup3;
 
-	if (!strcmp(n, "close"))
+	if (nr_close == -2) {	/* looked up once, not per event */
+		nr_close = sc_nr_by_name("close");
+		nr_dup2 = sc_nr_by_name("dup2");
+		nr_dup3 = sc_nr_by_name("dup3");
+	}
+	if ((int)d->nr == nr_close)
 		fd_cache_drop(d->tgid, (int32_t)d->args[0]);
-	else if (!strcmp(n, "dup2") || !strcmp(n, "dup3"))
+	else if ((int)d->nr == nr_dup2 || (int)d->nr == nr_dup3)
 		fd_cache_drop(d->tgid, (int32_t)d->args[1]);
 }
 
