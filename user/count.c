@@ -195,11 +195,12 @@ static void diff_reading(const struct reading *cur, const struct reading *prev,
 	}
 	out->ngrp = 0;
 	/* up to 10240 rows a reading: match them by binary search, not pairwise */
-	qsort(prev->grp, prev->ngrp, sizeof(*prev->grp), cmp_group);
+	if (prev->ngrp)
+		qsort(prev->grp, prev->ngrp, sizeof(*prev->grp), cmp_group);
 	for (i = 0; i < cur->ngrp; i++) {
 		struct group_total g = cur->grp[i];
-		const struct group_total *p = bsearch(&g, prev->grp, prev->ngrp, sizeof(g),
-						      cmp_group);
+		const struct group_total *p = prev->ngrp ? bsearch(&g, prev->grp, prev->ngrp,
+								   sizeof(g), cmp_group) : NULL;
 
 		if (p) {
 			g.count -= p->count;
