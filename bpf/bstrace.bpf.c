@@ -33,6 +33,14 @@ const volatile __u32 cfg_group = GROUP_NONE;	/* --by */
 const volatile __u32 self_tgid = 0;		/* bstrace itself is never counted */
 const volatile bool cfg_select = true;		/* -e trace= chose syscalls: check the plan */
 
+/* bstraced */
+const volatile bool cfg_stream = false;		/* counting, and records for the plan's calls */
+const volatile bool cfg_group_nr = false;	/* --by rows are per syscall too */
+const volatile bool cfg_errno_rows = false;	/* and failed calls add a (syscall, errno) row */
+const volatile char cfg_comm[16] = {};		/* --comm: only tasks with this comm */
+const volatile __u32 cfg_rate = 0;		/* --rate-limit: records per second, 0: no limit */
+const volatile __u32 cfg_flight_n = 0;		/* --flight-recorder: calls kept per process */
+
 /*
  * A cheap first filter in front of the `targets` hash: one byte per tgid slot (tgid % 64K),
  * set for every target. Untraced tasks, nearly all of them, stop at one memory load.
@@ -48,7 +56,9 @@ __s64 live_tasks = 0;
 
 struct pending {
 	__u64 ts;
+	__u64 cts;	/* counting modes: enter time */
 	__u64 cpu;	/* counting modes: task_cpu_clock() at enter */
+	__u32 cnr1;	/* counting modes: syscall number + 1 of the call in flight */
 	__u32 nr1;	/* syscall number + 1 of the call in flight; 0: none */
 	__u16 rec;	/* an EV_ENTER was emitted for it */
 	__u16 faults;	/* its enter copies that faulted: copied again at exit */
@@ -98,7 +108,7 @@ static __always_inline void *scratch_slot(__u32 enter)
 /* lost records per syscall number, DROP_TASK_EVENTS for the others, DROP_TOTAL for all */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, BSTRACE_NR_MAX + 2);
+	__uint(max_entries, DROP_SLOTS);
 	__type(key, __u32);
 	__type(value, __u64);
 } drops SEC(".maps");
@@ -118,6 +128,29 @@ struct {
 	__type(value, struct group_val);
 } groups SEC(".maps");
 
+/* the flight recorder: sized by userspace (rows, and 16 + N * 72 bytes per row) */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 1);
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, sizeof(struct flight_ring) + sizeof(struct flight_ent));
+} flight SEC(".maps");
+
+/* one zeroed ring: a new process's row is created from it */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, sizeof(struct flight_ring) + sizeof(struct flight_ent));
+} flight_zero SEC(".maps");
+
+/* bstraced's stand-in target: every task that passes the filters */
+struct target all_target = {};
+
+/* --rate-limit: records started in the current second */
+__u64 rl_sec = 0;
+__u64 rl_used = 0;
+
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
 	__uint(max_entries, 16 << 20);	/* resized by userspace (-b) */
@@ -133,6 +166,33 @@ static __always_inline void count_drop(__u32 idx)
 	d = bpf_map_lookup_elem(&drops, &total);
 	if (d)
 		*d += 1;
+}
+
+/*
+ * --rate-limit: may one more record start this second? A window per second shared by all
+ * CPUs; the check and the increment are not one atomic step, so a burst can pass the limit by
+ * up to one record per CPU. What is refused is counted (DROP_RATE), never silently lost.
+ */
+static __always_inline bool rate_ok(void)
+{
+	__u32 idx = DROP_RATE;
+	__u64 sec, *d;
+
+	if (!cfg_rate)
+		return true;
+	sec = bpf_ktime_get_ns() / 1000000000ull;
+	if (sec != rl_sec) {
+		rl_sec = sec;
+		rl_used = 0;
+	}
+	if (rl_used < cfg_rate) {
+		__sync_fetch_and_add(&rl_used, 1);
+		return true;
+	}
+	d = bpf_map_lookup_elem(&drops, &idx);
+	if (d)
+		*d += 1;
+	return false;
 }
 
 /* Batch wakeups: only wake the consumer once a backlog has built up; it also drains on a timer. */
@@ -438,6 +498,23 @@ static __always_inline __u64 task_cpu_clock(__u64 now)
 }
 
 
+static __always_inline bool comm_ok(void)
+{
+	char comm[16];
+	int i;
+
+	if (!cfg_comm[0])
+		return true;
+	bpf_get_current_comm(comm, sizeof(comm));
+	for (i = 0; i < 16; i++) {
+		if (comm[i] != cfg_comm[i])
+			return false;
+		if (!comm[i])
+			break;
+	}
+	return true;
+}
+
 /* counting modes: is this task counted? `t`: its target entry (unused system-wide) */
 static __always_inline bool count_filter(__u64 pid_tgid, struct target *t)
 {
@@ -447,7 +524,48 @@ static __always_inline bool count_filter(__u64 pid_tgid, struct target *t)
 	} else if (!t) {
 		return false;
 	}
-	return !cfg_cgroup_id || bpf_get_current_cgroup_id() == cfg_cgroup_id;
+	return (!cfg_cgroup_id || bpf_get_current_cgroup_id() == cfg_cgroup_id) && comm_ok();
+}
+
+/* tracing: the current task's target entry; system-wide (bstraced) a shared stand-in */
+static __always_inline struct target *trace_target(__u64 pid_tgid)
+{
+	if (cfg_all)
+		return count_filter(pid_tgid, NULL) ? &all_target : NULL;
+	return current_target(pid_tgid);
+}
+
+/* Flight recorder: appends one entry to the ring of the current process. */
+static __always_inline void flight_put(__u32 tgid, __u32 tid, __u32 nr, __s64 ret, __u64 *args,
+				       bool create)
+{
+	struct flight_ring *r = bpf_map_lookup_elem(&flight, &tgid);
+	struct flight_ent *e;
+	__u32 i, zero = 0;
+	void *z;
+
+	if (!r) {
+		z = create ? bpf_map_lookup_elem(&flight_zero, &zero) : NULL;
+		if (!z)
+			return;
+		bpf_map_update_elem(&flight, &tgid, z, BPF_NOEXIST);
+		r = bpf_map_lookup_elem(&flight, &tgid);
+		if (!r)
+			return;
+	}
+	/* threads of one process may race here: at worst an entry is overwritten */
+	i = r->head;
+	if (i >= cfg_flight_n)
+		i = 0;
+	r->head = i + 1 < cfg_flight_n ? i + 1 : 0;
+	if (r->used < cfg_flight_n)
+		r->used++;
+	e = &r->e[i];
+	e->ts = bpf_ktime_get_boot_ns();
+	__builtin_memcpy(e->args, args, sizeof(e->args));
+	e->ret = ret;
+	e->tid = tid;
+	e->nr = nr;
 }
 
 static __always_inline __u32 log2_bucket(__u64 v)
@@ -463,11 +581,35 @@ static __always_inline __u32 log2_bucket(__u64 v)
 	return r < BSTRACE_HIST_BUCKETS ? r : BSTRACE_HIST_BUCKETS - 1;
 }
 
-static __always_inline void count_group(__u64 pid_tgid, __s64 ret, bool err, __u64 lat)
+static __always_inline void group_add(struct group_key *k, bool err, __u64 lat)
 {
-	struct group_key k = {};
 	struct group_val *v, zero = {};
 
+	v = bpf_map_lookup_elem(&groups, k);
+	if (!v) {
+		bpf_map_update_elem(&groups, k, &zero, BPF_NOEXIST);
+		v = bpf_map_lookup_elem(&groups, k);
+		if (!v)
+			return;
+	}
+	v->count++;
+	v->errors += err;
+	v->total_ns += lat;
+}
+
+static __always_inline void count_group(__u64 pid_tgid, __u32 nr, __s64 ret, bool err, __u64 lat)
+{
+	struct group_key k = {};
+
+	if (cfg_group_nr)
+		k.nr = nr;
+	if (cfg_errno_rows && err) {
+		struct group_key ek = { .id = -ret, .nr = nr, .kind = GROUP_ERRNO };
+
+		group_add(&ek, err, lat);
+	}
+
+	k.kind = cfg_group;
 	switch (cfg_group) {
 	case GROUP_PROCESS:
 		k.id = pid_tgid >> 32;
@@ -487,16 +629,7 @@ static __always_inline void count_group(__u64 pid_tgid, __s64 ret, bool err, __u
 	default:
 		return;
 	}
-	v = bpf_map_lookup_elem(&groups, &k);
-	if (!v) {
-		bpf_map_update_elem(&groups, &k, &zero, BPF_NOEXIST);
-		v = bpf_map_lookup_elem(&groups, &k);
-		if (!v)
-			return;
-	}
-	v->count++;
-	v->errors += err;
-	v->total_ns += lat;
+	group_add(&k, err, lat);
 }
 
 /* Counting modes, at sys_exit: filter, then add to this CPU's row. No ring-buffer traffic. */
@@ -523,13 +656,13 @@ static __always_inline void count_exit(__u64 pid_tgid, __u32 nr, __s64 ret,
 		 * points and the sched clock pauses for IRQs, so keep 0 <= cpu <= wall */
 		__u64 now = bpf_ktime_get_ns();
 
-		lat = now - pd->ts;
+		lat = now - pd->cts;
 		if (!cfg_wall) {
 			__s64 cpu = task_cpu_clock(now) - pd->cpu;
 
 			lat = cpu < 0 ? 0 : (__u64)cpu < lat ? (__u64)cpu : lat;
 		}
-		pd->nr1 = 0;
+		pd->cnr1 = 0;
 	}
 	st = bpf_map_lookup_elem(&stats, &nr);
 	if (!st)
@@ -544,8 +677,8 @@ static __always_inline void count_exit(__u64 pid_tgid, __u32 nr, __s64 ret,
 			st->max_ns = lat;
 		st->hist[log2_bucket(lat) & (BSTRACE_HIST_BUCKETS - 1)]++;
 	}
-	if (cfg_group != GROUP_NONE)
-		count_group(pid_tgid, ret, err, lat);
+	if (cfg_group != GROUP_NONE || cfg_errno_rows)
+		count_group(pid_tgid, nr, ret, err, lat);
 }
 
 /* Does this call get an EV_ENTER? Blocking calls only while another task may interleave. */
@@ -553,6 +686,47 @@ static __always_inline bool enter_rec(__u32 flags)
 {
 	return (flags & PLAN_ENTER_REC) ||
 	       ((flags & PLAN_ENTER_BLOCKING) && cfg_interleave && live_tasks > 1);
+}
+
+/* Counting modes, at sys_enter: only the enter time, and only when latency is wanted. */
+static __always_inline void count_enter(__u64 pid_tgid, __u32 nr, long id)
+{
+	struct target *t = NULL;
+	struct pending *pd;
+	struct sc_plan *p;
+
+	if (!cfg_count_time || (__u64)id >= BSTRACE_NR_MAX)
+		return;
+	if (!cfg_all && !maybe_target[(pid_tgid >> 32) & (MAYBE_SLOTS - 1)])
+		return;
+	/* a task that already has a pending slot was admitted by an earlier call */
+	pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+	if (!pd || cfg_all || cfg_cgroup_id) {
+		t = cfg_all ? NULL : current_target(pid_tgid);
+		if (!count_filter(pid_tgid, t))
+			return;
+		if (t && (t->flags & TGT_WAIT_EXEC)) {
+			if (nr != cfg_nr_execve && nr != cfg_nr_execveat)
+				return;
+			t->flags &= ~TGT_WAIT_EXEC;
+		}
+	}
+	if (cfg_select) {
+		p = bpf_map_lookup_elem(&plan, &nr);
+		if (!p || !(p->flags & PLAN_TRACE))
+			return;
+	}
+	if (!pd)
+		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
+					  BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (pd) {
+		__u64 now = bpf_ktime_get_ns();
+
+		if (!cfg_wall)
+			pd->cpu = task_cpu_clock(now);
+		pd->cts = now;
+		pd->cnr1 = nr + 1;
+	}
 }
 
 SEC("tp_btf/sys_enter")
@@ -566,45 +740,14 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	bool rec;
 
 	if (cfg_count) {
-		/* only the enter time, and only when latency is wanted */
-		if (!cfg_count_time || (__u64)id >= BSTRACE_NR_MAX)
+		count_enter(pid_tgid, nr, id);
+		if (!cfg_stream)
 			return 0;
-		if (!cfg_all && !maybe_target[(pid_tgid >> 32) & (MAYBE_SLOTS - 1)])
-			return 0;
-		/* a task that already has a pending slot was admitted by an earlier call */
-		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
-		if (!pd || cfg_all || cfg_cgroup_id) {
-			t = cfg_all ? NULL : current_target(pid_tgid);
-			if (!count_filter(pid_tgid, t))
-				return 0;
-			if (t && (t->flags & TGT_WAIT_EXEC)) {
-				if (nr != cfg_nr_execve && nr != cfg_nr_execveat)
-					return 0;
-				t->flags &= ~TGT_WAIT_EXEC;
-			}
-		}
-		if (cfg_select) {
-			p = bpf_map_lookup_elem(&plan, &nr);
-			if (!p || !(p->flags & PLAN_TRACE))
-				return 0;
-		}
-		if (!pd)
-			pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
-						  BPF_LOCAL_STORAGE_GET_F_CREATE);
-		if (pd) {
-			__u64 now = bpf_ktime_get_ns();
-
-			if (!cfg_wall)
-				pd->cpu = task_cpu_clock(now);
-			pd->ts = now;
-			pd->nr1 = nr + 1;
-		}
-		return 0;
 	}
 	/* most calls have nothing to do at enter: decided before any map lookup */
 	if ((__u64)id >= BSTRACE_NR_MAX || !enter_wanted[nr & (BSTRACE_NR_MAX - 1)])
 		return 0;
-	t = current_target(pid_tgid);
+	t = trace_target(pid_tgid);
 	if (!t)
 		return 0;
 	if (t->flags & TGT_WAIT_EXEC) {
@@ -620,6 +763,9 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	rec = enter_rec(p->flags);
 	if (!cfg_timed && !rec)
+		return 0;
+	/* the exit record of a call whose enter record went out is never refused */
+	if (rec && !rate_ok())
 		return 0;
 
 	/* remember the call in flight for sys_exit */
@@ -639,6 +785,33 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	return 0;
 }
 
+/* Counting modes, at sys_exit; the flight recorder takes every counted call. */
+static __always_inline void count_on_exit(struct pt_regs *regs, __u64 pid_tgid, long ret)
+{
+	struct pending *pd = NULL;
+	struct target *t;
+	__u32 nr = SC_NR(regs);
+	__u64 args[BSTRACE_MAX_ARGS];
+
+	if (nr >= BSTRACE_NR_MAX)
+		return;
+	if (cfg_count_time) {
+		/* the enter record is the filter: only counted tasks have one */
+		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		if (!pd || pd->cnr1 != nr + 1)
+			return;
+	} else {
+		t = cfg_all ? NULL : current_target(pid_tgid);
+		if (!count_filter(pid_tgid, t) || (t && (t->flags & TGT_WAIT_EXEC)))
+			return;
+	}
+	count_exit(pid_tgid, nr, ret, pd);
+	if (cfg_flight_n) {
+		sc_read_args(regs, args);
+		flight_put(pid_tgid >> 32, (__u32)pid_tgid, nr, ret, args, true);
+	}
+}
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 {
@@ -653,23 +826,12 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	__u32 nr;
 
 	if (cfg_count) {
-		nr = SC_NR(regs);
-		if (nr >= BSTRACE_NR_MAX)
+		count_on_exit(regs, pid_tgid, ret);
+		if (!cfg_stream)
 			return 0;
-		if (cfg_count_time) {
-			/* the enter record is the filter: only counted tasks have one */
-			pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
-			if (!pd || pd->nr1 != nr + 1)
-				return 0;
-		} else {
-			t = cfg_all ? NULL : current_target(pid_tgid);
-			if (!count_filter(pid_tgid, t) || (t && (t->flags & TGT_WAIT_EXEC)))
-				return 0;
-		}
-		count_exit(pid_tgid, nr, ret, pd);
-		return 0;
+		pd = NULL;
 	}
-	t = current_target(pid_tgid);
+	t = trace_target(pid_tgid);
 	if (!t || (t->flags & TGT_WAIT_EXEC))
 		return 0;
 	nr = SC_NR(regs);
@@ -701,6 +863,8 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	if ((p->flags & PLAN_FAILED_ONLY) && !is_error(ret))
 		return 0;
 	if ((p->flags & PLAN_OK_ONLY) && is_error(ret))
+		return 0;
+	if (!(flags & EVF_ENTERED) && !rate_ok())
 		return 0;
 
 	sc_read_args(regs, args);
@@ -758,11 +922,34 @@ int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
 	return 0;
 }
 
+/*
+ * The last thread of a process with a flight-recorder ring is exiting: a clean exit frees the
+ * ring, a failure or a fatal signal tells userspace to print it.
+ */
+static __always_inline void flight_exit(struct task_struct *p)
+{
+	__u32 tgid = p->tgid;
+	__u64 a[BSTRACE_MAX_ARGS] = {};
+
+	if (p->signal->live.counter != 0 || !bpf_map_lookup_elem(&flight, &tgid))
+		return;
+	if (p->exit_code == 0) {
+		bpf_map_delete_elem(&flight, &tgid);
+		return;
+	}
+	bpf_probe_read_kernel_str(a, 16, p->comm);
+	emit_task_event(EV_FLIGHT, 0, tgid, p->pid, 0, p->exit_code, a);
+}
+
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(on_exit, struct task_struct *p)
 {
 	__u32 tgid = p->tgid, tid = p->pid;
-	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
+	struct target *t;
+
+	if (cfg_flight_n)
+		flight_exit(p);
+	t = bpf_map_lookup_elem(&targets, &tgid);
 
 	if (!t || (t->only_tid && t->only_tid != tid))
 		return 0;
@@ -819,11 +1006,16 @@ static __always_inline void signal_event(struct task_struct *task, int sig,
 	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
 	__u64 a[BSTRACE_MAX_ARGS] = {};
 
-	if (cfg_count || !t || (t->only_tid && t->only_tid != tid))
+	if (!cfg_flight_n && (cfg_count || !t || (t->only_tid && t->only_tid != tid)))
 		return;
 	/* the siginfo fields strace prints, raw: the union is decoded by userspace */
 	if (info && (unsigned long)info > 2)
 		bpf_probe_read_kernel(a, BSTRACE_SIGINFO_SIZE, info);
+	/* into the ring of a process that has one (its own calls created it) */
+	if (cfg_flight_n)
+		flight_put(tgid, tid, FLIGHT_SIGNAL, sig, a, false);
+	if (cfg_count || !t || (t->only_tid && t->only_tid != tid))
+		return;
 	emit_task_event(EV_SIGNAL, flags, tgid, tid, 0, sig, a);
 }
 

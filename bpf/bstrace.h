@@ -16,6 +16,8 @@
 #define BSTRACE_SIGINFO_SIZE	48	/* bytes of kernel_siginfo copied */
 #define DROP_TASK_EVENTS	BSTRACE_NR_MAX		/* drops index: fork/exit/signal records */
 #define DROP_TOTAL		(BSTRACE_NR_MAX + 1)	/* drops index: all lost records */
+#define DROP_RATE		(BSTRACE_NR_MAX + 2)	/* drops index: over --rate-limit (not lost) */
+#define DROP_SLOTS		(BSTRACE_NR_MAX + 3)
 
 /* event types */
 enum {
@@ -25,6 +27,8 @@ enum {
 	EV_EXIT = 4,	/* a traced task exited */
 	EV_SIGNAL = 5,	/* a signal is delivered to a traced task */
 	EV_EXEC = 6,	/* a traced task replaced its image (comm changes) */
+	EV_FLIGHT = 7,	/* a process with a flight-recorder ring died badly: ret = exit_code,
+			   args[0..1] = comm; the ring is in the `flight` map under tgid */
 };
 
 /* header flags */
@@ -160,12 +164,37 @@ enum {
 struct group_key {
 	__u64 id;
 	char comm[16];
+	__u32 nr;	/* syscall number when rows are per syscall (bstraced), else 0 */
+	__u32 kind;	/* GROUP_* of this row: bstraced keeps errno rows beside its label rows */
 };
 
 struct group_val {
 	__u64 count;
 	__u64 errors;
 	__u64 total_ns;
+};
+
+/*
+ * Flight recorder (bstraced): the last N calls of each process, in an LRU hash keyed by tgid.
+ * The value is a ring of N entries; userspace sizes the map (value 16 + N * 72 bytes).
+ */
+#define FLIGHT_MAX		1024
+#define FLIGHT_SIGNAL		0x80000000u	/* entry nr: a signal, ret = signo, args = siginfo */
+
+struct flight_ent {
+	__u64 ts;		/* ns since boot at the exit of the call (or at the signal) */
+	__u64 args[BSTRACE_MAX_ARGS];
+	__s64 ret;
+	__u32 tid;
+	__u32 nr;		/* syscall number or FLIGHT_SIGNAL */
+};
+_Static_assert(sizeof(struct flight_ent) == 72, "flight ABI changed: update both sides");
+
+struct flight_ring {
+	__u32 head;		/* next slot to write */
+	__u32 used;		/* slots written, at most N */
+	__u64 pad;
+	struct flight_ent e[];
 };
 
 #endif /* BSTRACE_H */

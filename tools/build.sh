@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 pkgs="clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-config cmake make gcc libc6-dev \
-linux-libc-dev strace python3 linux-perf util-linux"
+linux-libc-dev libmicrohttpd-dev strace python3 linux-perf util-linux"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

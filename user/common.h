@@ -64,6 +64,17 @@ struct settings {
 	const char *cgroup_path;	/* --cgroup */
 	uint64_t cgroup_id;
 
+	/* bstraced */
+	bool stream;			/* counting, plus records of the -e trace= calls */
+	bool redact;			/* buffer contents are not copied (no --capture-buffers) */
+	bool errno_rows;		/* (syscall, errno) rows beside the --by rows */
+	bool group_nr;			/* --by rows per syscall */
+	const char *comm;		/* --comm */
+	uint32_t rate_limit;		/* --rate-limit: records per second, 0: unlimited */
+	uint32_t flight_n;		/* --flight-recorder: calls kept per process */
+	uint32_t flight_procs;		/* --flight-processes */
+	uint32_t max_groups;		/* --max-groups: rows of the groups map, 0: default */
+
 	const char *record;		/* --record FILE */
 	const char *replay;		/* --replay FILE */
 	bool replay_stats;		/* --replay-stats: decode throughput on stderr */

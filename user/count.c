@@ -89,6 +89,13 @@ uint64_t count_cgroup_id(const char *path)
 	return st.st_ino;
 }
 
+static bool cgroup_find(const char *dir, uint64_t id, int depth, char *out, size_t len);
+
+bool count_cgroup_path(uint64_t id, char *out, size_t len)
+{
+	return cgroup2_mount() && cgroup_find(cgroup_root, id, 0, out, len);
+}
+
 /* the path of cgroup `id` below the v2 root, searched depth-first (bounded depth) */
 static bool cgroup_find(const char *dir, uint64_t id, int depth, char *out, size_t len)
 {

@@ -22,5 +22,7 @@ void count_print_noted(const struct settings *s, int out_fd);
 
 /* --cgroup PATH: the cgroup v2 id (its directory's inode); dies when it is not one */
 uint64_t count_cgroup_id(const char *path);
+/* cgroup id -> its path below the v2 root ("/system.slice/x"); false when not found */
+bool count_cgroup_path(uint64_t id, char *out, size_t len);
 
 #endif /* BSTRACE_COUNT_H */

@@ -8,8 +8,8 @@
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
-#include "bstrace.skel.h"
 #include "loader.h"
+#include "bstrace.skel.h"
 #include "syscalls.h"
 
 struct loader {
@@ -42,6 +42,8 @@ static uint32_t cap_size(const struct settings *s, int32_t size)
 		n = s->strsize + 1;
 		break;
 	case SZ_DUMP:
+		if (s->redact)
+			return 0;
 		n = s->any_dump ? BSTRACE_CHUNK - 1 : s->strsize;
 		break;
 	default:
@@ -200,7 +202,24 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	skel->rodata->self_tgid = getpid();
 	for (nr = 0; nr < BSTRACE_NR_MAX && s->trace[nr]; nr++)
 		;
-	skel->rodata->cfg_select = nr < BSTRACE_NR_MAX;	/* not every syscall is traced */
+	/* not every syscall is traced; bstraced counts all, -e trace= picks its records */
+	skel->rodata->cfg_select = nr < BSTRACE_NR_MAX && !s->stream;
+	skel->rodata->cfg_stream = s->stream;
+	skel->rodata->cfg_group_nr = s->group_nr;
+	skel->rodata->cfg_errno_rows = s->errno_rows;
+	skel->rodata->cfg_rate = s->rate_limit;
+	if (s->comm)
+		strncpy((char *)skel->rodata->cfg_comm, s->comm, sizeof(skel->rodata->cfg_comm) - 1);
+	skel->rodata->cfg_flight_n = s->flight_n;
+	if (s->flight_n) {
+		size_t vsz = sizeof(struct flight_ring) + s->flight_n * sizeof(struct flight_ent);
+
+		bpf_map__set_value_size(skel->maps.flight, vsz);
+		bpf_map__set_value_size(skel->maps.flight_zero, vsz);
+		bpf_map__set_max_entries(skel->maps.flight, s->flight_procs ? s->flight_procs : 4096);
+	}
+	if (s->max_groups)
+		bpf_map__set_max_entries(skel->maps.groups, s->max_groups);
 	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time || s->count_after;
 	skel->rodata->cfg_stamp = skel->rodata->cfg_timed || s->json_trace || s->record;
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
@@ -212,7 +231,8 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	skel->rodata->cfg_interleave = !s->follow_files && !s->json_trace;
 	bpf_map__set_max_entries(skel->maps.scratch, 2 * l->ncpus);
 	/* counting sends only process events through the ring */
-	bpf_map__set_max_entries(skel->maps.events, s->count ? 256 << 10 : s->ring_bytes);
+	bpf_map__set_max_entries(skel->maps.events,
+				 s->count && !s->stream ? 256 << 10 : s->ring_bytes);
 
 	err = bstrace_bpf__load(skel);
 	if (err)
@@ -256,7 +276,11 @@ int loader_poll(struct loader *l, int timeout_ms)
 
 uint64_t loader_drops(struct loader *l)
 {
-	uint32_t key = DROP_TOTAL;
+	return loader_drop_count(l, DROP_TOTAL);
+}
+
+uint64_t loader_drop_count(struct loader *l, uint32_t key)
+{
 	uint64_t sum = 0;
 	int i;
 
@@ -330,4 +354,26 @@ int loader_read_groups(struct loader *l, loader_group_fn fn, void *ctx)
 	}
 	free(cpu);
 	return 0;
+}
+
+size_t loader_flight_size(const struct settings *s)
+{
+	return sizeof(struct flight_ring) + s->flight_n * sizeof(struct flight_ent);
+}
+
+int loader_flight_take(struct loader *l, uint32_t tgid, void *ring, size_t size)
+{
+	int fd = bpf_map__fd(l->skel->maps.flight);
+
+	if (bpf_map__value_size(l->skel->maps.flight) != size)
+		return -EINVAL;
+	if (bpf_map_lookup_elem(fd, &tgid, ring))
+		return -errno;
+	bpf_map_delete_elem(fd, &tgid);
+	return 0;
+}
+
+uint32_t loader_groups_max(struct loader *l)
+{
+	return bpf_map__max_entries(l->skel->maps.groups);
 }

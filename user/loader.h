@@ -18,7 +18,15 @@ void loader_add_target(struct loader *l, uint32_t tgid, uint32_t only_tid, uint3
 int loader_poll(struct loader *l, int timeout_ms);
 /* records lost so far (all CPUs) */
 uint64_t loader_drops(struct loader *l);
+/* one counter of the drops map (DROP_TOTAL, DROP_RATE, a syscall number), all CPUs */
+uint64_t loader_drop_count(struct loader *l, uint32_t idx);
 void loader_close(struct loader *l);
+
+/* bstraced's flight recorder: bytes of one ring, and taking (copy + delete) one process's */
+size_t loader_flight_size(const struct settings *s);
+int loader_flight_take(struct loader *l, uint32_t tgid, void *ring, size_t size);
+/* rows the groups map can hold */
+uint32_t loader_groups_max(struct loader *l);
 
 /* counting modes: one syscall's row summed over the CPUs */
 int loader_read_stats(struct loader *l, uint32_t nr, struct sc_stats *sum);

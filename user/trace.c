@@ -888,6 +888,14 @@ int tracer_prune_dead(struct tracer *t)
 	return alive;
 }
 
+void tracer_reopen(struct tracer *t, int fd)
+{
+	if (!t->out)
+		return;
+	ob_flush(t->out);
+	t->out->fd = fd;
+}
+
 void tracer_set_clock(struct tracer *t, uint64_t boot_to_real_ns)
 {
 	t->boot_to_real_ns = boot_to_real_ns;

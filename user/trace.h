@@ -21,6 +21,8 @@ int tracer_alive(const struct tracer *t);
 /* forgets tasks that are gone (their exit may have been lost); returns those alive */
 int tracer_prune_dead(struct tracer *t);
 void tracer_flush(struct tracer *t);
+/* flushes, then writes to `fd` from now on (the caller closes the old one): SIGHUP */
+void tracer_reopen(struct tracer *t, int fd);
 /* --replay: wall-clock time of the recording machine (CLOCK_REALTIME - CLOCK_BOOTTIME) */
 void tracer_set_clock(struct tracer *t, uint64_t boot_to_real_ns);
 /* end of tracing: closes any open line, flushes and frees */
