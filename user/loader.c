@@ -220,6 +220,9 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	}
 	if (s->max_groups)
 		bpf_map__set_max_entries(skel->maps.groups, s->max_groups);
+	/* system-wide modes never use the target set */
+	if (s->all)
+		bpf_map__set_max_entries(skel->maps.targets, 1);
 	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time || s->count_after;
 	skel->rodata->cfg_stamp = skel->rodata->cfg_timed || s->json_trace || s->record;
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");

@@ -307,7 +307,7 @@ static int config_option(void *ctx, const char *key, const char *value, const ch
 	return 0;
 }
 
-static const char short_opts[] = "+c:l:e:zZb:hV";
+static const char short_opts[] = "+:c:l:e:zZb:hV";
 
 static void parse_args(struct daemon *d, int argc, char **argv)
 {
@@ -341,15 +341,19 @@ static void parse_args(struct daemon *d, int argc, char **argv)
 			die("%s", err);
 	}
 	optind = 0;
-	opterr = 1;
 	while ((c = getopt_long(argc, argv, short_opts, long_opts, &idx)) != -1) {
 		switch (c) {
 		case 'V':
 			printf("bstraced %s\n", BSTRACED_VERSION);
 			exit(0);
+		case ':':
+			die("option '%s' needs a value (see --help)", argv[optind - 1]);
 		case '?':
-			/* getopt printed the reason */
-			exit(1);
+			if (optopt >= 256 || optopt == 'Z' || optopt == 'z')
+				die("option '%s' takes no value (see --help)", argv[optind - 1]);
+			if (optopt)
+				die("unknown option '-%c' (see --help)", optopt);
+			die("unknown option '%s' (see --help)", argv[optind - 1]);
 		default:
 			apply(d, c, c >= 256 ? long_opts[idx].name : "", optarg);
 		}
