@@ -19,7 +19,7 @@
 #include "common.h"
 #include "http.h"
 
-#define HTTP_MAX_CONNS		32	/* Prometheus scrapes with one; leave room for curl */
+#define HTTP_MAX_CONNS		32	/* Prometheus scrapes with one; room for curl */
 #define HTTP_TIMEOUT_SEC	10	/* idle clients are dropped after this */
 #define HTTP_BACKLOG		64
 #define LISTEN_MAX		128	/* longer than any ADDR:PORT */

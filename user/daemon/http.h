@@ -19,7 +19,7 @@ struct http_handlers {
 /*
  * Parses "ADDR:PORT" ("127.0.0.1:9464", "[::1]:9464", "0.0.0.0:9464"), binds and listens, and
  * starts serving. On failure returns NULL and writes a one-line reason into err (e.g.
- * "cannot listen on 127.0.0.1:9464: Address already in use", "bad --listen address 'x'").
+ * "cannot listen on 127.0.0.1:9464: Address already in use", "bad --listen address 'x' (want ADDR:PORT)").
  */
 struct http_server *http_start(const char *listen, const struct http_handlers *h, char *err,
 			       size_t errlen);

@@ -6,8 +6,10 @@
 #ifndef BSTRACED_METRICS_H
 #define BSTRACED_METRICS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <linux/types.h>
 #include "bstrace.h"
 
 /* one syscall's totals, from the per-CPU `stats` array summed over the CPUs */
