@@ -535,9 +535,9 @@ static __always_inline struct target *trace_target(__u64 pid_tgid)
 	return current_target(pid_tgid);
 }
 
-/* Flight recorder: appends one entry to the ring of the current process. */
-static __always_inline void flight_put(__u32 tgid, __u32 tid, __u32 nr, __s64 ret, __u64 *args,
-				       bool create)
+/* Flight recorder: appends one entry to the ring of a process; returns it (NULL: no ring). */
+static __always_inline struct flight_ent *flight_put(__u32 tgid, __u32 tid, __u32 nr, __s64 ret,
+						     __u64 *args, bool create)
 {
 	struct flight_ring *r = bpf_map_lookup_elem(&flight, &tgid);
 	struct flight_ent *e;
@@ -547,11 +547,11 @@ static __always_inline void flight_put(__u32 tgid, __u32 tid, __u32 nr, __s64 re
 	if (!r) {
 		z = create ? bpf_map_lookup_elem(&flight_zero, &zero) : NULL;
 		if (!z)
-			return;
+			return NULL;
 		bpf_map_update_elem(&flight, &tgid, z, BPF_NOEXIST);
 		r = bpf_map_lookup_elem(&flight, &tgid);
 		if (!r)
-			return;
+			return NULL;
 	}
 	/* threads of one process may race here: at worst an entry is overwritten */
 	i = r->head;
@@ -566,6 +566,30 @@ static __always_inline void flight_put(__u32 tgid, __u32 tid, __u32 nr, __s64 re
 	e->ret = ret;
 	e->tid = tid;
 	e->nr = nr;
+	e->str_arg = FLIGHT_NO_STR;
+	return e;
+}
+
+/* ...and the head of the call's first string argument (a path, mostly), if it is readable */
+static __always_inline void flight_str(struct flight_ent *e, __u32 nr, __u64 *args)
+{
+	struct sc_plan *p = bpf_map_lookup_elem(&plan, &nr);
+	long n;
+	int i;
+
+	if (!p)
+		return;
+	for (i = 0; i < BSTRACE_MAX_ARGS; i++) {
+		if (p->exit[i].kind != CAP_STR && p->enter[i].kind != CAP_STR)
+			continue;
+		n = bpf_probe_read_user_str(e->str, sizeof(e->str), (void *)args[i]);
+		if (n > 0) {
+			e->str_arg = i;
+			e->str_len = n - 1;
+			e->str_trunc = n == sizeof(e->str);
+		}
+		return;
+	}
 }
 
 static __always_inline __u32 log2_bucket(__u64 v)
@@ -807,8 +831,12 @@ static __always_inline void count_on_exit(struct pt_regs *regs, __u64 pid_tgid, 
 	}
 	count_exit(pid_tgid, nr, ret, pd);
 	if (cfg_flight_n) {
+		struct flight_ent *e;
+
 		sc_read_args(regs, args);
-		flight_put(pid_tgid >> 32, (__u32)pid_tgid, nr, ret, args, true);
+		e = flight_put(pid_tgid >> 32, (__u32)pid_tgid, nr, ret, args, true);
+		if (e)
+			flight_str(e, nr, args);
 	}
 }
 

@@ -176,10 +176,12 @@ struct group_val {
 
 /*
  * Flight recorder (bstraced): the last N calls of each process, in an LRU hash keyed by tgid.
- * The value is a ring of N entries; userspace sizes the map (value 16 + N * 72 bytes).
+ * The value is a ring of N entries; userspace sizes the map (value 16 + N * 128 bytes).
  */
 #define FLIGHT_MAX		1024
 #define FLIGHT_SIGNAL		0x80000000u	/* entry nr: a signal, ret = signo, args = siginfo */
+
+#define FLIGHT_STR		48	/* bytes kept of the call's first string argument */
 
 struct flight_ent {
 	__u64 ts;		/* ns since boot at the exit of the call (or at the signal) */
@@ -187,8 +189,14 @@ struct flight_ent {
 	__s64 ret;
 	__u32 tid;
 	__u32 nr;		/* syscall number or FLIGHT_SIGNAL */
+	__u8 str_arg;		/* argument `str` belongs to; FLIGHT_NO_STR: none */
+	__u8 str_len;		/* bytes in str, without the NUL */
+	__u8 str_trunc;		/* the string was longer */
+	__u8 pad[5];
+	char str[FLIGHT_STR];
 };
-_Static_assert(sizeof(struct flight_ent) == 72, "flight ABI changed: update both sides");
+#define FLIGHT_NO_STR		0xff
+_Static_assert(sizeof(struct flight_ent) == 128, "flight ABI changed: update both sides");
 
 struct flight_ring {
 	__u32 head;		/* next slot to write */

@@ -138,7 +138,9 @@ static void print_cstring(struct dctx *d, int arg, size_t limit)
 
 	if (!b)
 		return;
-	print_quoted(d, blob_data(b), b->len > limit ? limit : b->len, true, b->len > limit);
+	/* BLOBF_TRUNC: only the head was kept (bstraced's flight recorder) */
+	print_quoted(d, blob_data(b), b->len > limit ? limit : b->len, true,
+		     b->len > limit || (b->flags & BLOBF_TRUNC));
 }
 
 void print_PATH(struct dctx *d, int arg)

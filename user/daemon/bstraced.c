@@ -456,6 +456,11 @@ static void flight_dump(struct daemon *d, const struct sc_event_hdr *h)
 	struct flight_ring *r = malloc(size);
 	struct settings fs = { 0 };
 	struct sc_event_hdr ev;
+	struct {
+		struct sc_event_hdr h;
+		struct sc_blob b;
+		char data[FLIGHT_STR + 8];
+	} rec;
 	char comm[17] = { 0 }, path[PATH_MAX], what[64], sig[16];
 	uint32_t i, start, n = d->s.flight_n;
 	struct tracer *t;
@@ -498,20 +503,30 @@ static void flight_dump(struct daemon *d, const struct sc_event_hdr *h)
 	for (i = 0; i < r->used && i < n; i++) {
 		const struct flight_ent *e = &r->e[(start + i) % n];
 
-		memset(&ev, 0, sizeof(ev));
-		ev.ts_enter = ev.ts_exit = e->ts;
-		memcpy(ev.args, e->args, sizeof(ev.args));
-		ev.ret = e->ret;
-		ev.tgid = h->tgid;
-		ev.tid = e->tid;
-		ev.len = sizeof(ev);
+		memset(&rec, 0, sizeof(rec));
+		rec.h.ts_enter = rec.h.ts_exit = e->ts;
+		memcpy(rec.h.args, e->args, sizeof(rec.h.args));
+		rec.h.ret = e->ret;
+		rec.h.tgid = h->tgid;
+		rec.h.tid = e->tid;
+		rec.h.len = sizeof(rec.h);
 		if (e->nr == FLIGHT_SIGNAL) {
-			ev.type = EV_SIGNAL;
+			rec.h.type = EV_SIGNAL;
 		} else {
-			ev.type = EV_SYSCALL;
-			ev.nr = e->nr;
+			rec.h.type = EV_SYSCALL;
+			rec.h.nr = e->nr;
 		}
-		tracer_event(t, &ev, sizeof(ev));
+		/* the kept head of a string argument travels as a capture blob */
+		if (e->nr != FLIGHT_SIGNAL && e->str_arg < BSTRACE_MAX_ARGS &&
+		    e->str_len < FLIGHT_STR) {
+			rec.b.arg = e->str_arg;
+			rec.b.flags = BLOBF_STR | (e->str_trunc ? BLOBF_TRUNC : 0);
+			rec.b.len = e->str_len;
+			memcpy(rec.data, e->str, e->str_len);
+			rec.h.nblobs = 1;
+			rec.h.len = sizeof(rec.h) + sizeof(rec.b) + ((e->str_len + 7) & ~7u);
+		}
+		tracer_event(t, &rec, rec.h.len);
 	}
 	memset(&ev, 0, sizeof(ev));
 	ev.type = EV_EXIT;
