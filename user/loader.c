@@ -237,6 +237,9 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	bpf_map__set_max_entries(skel->maps.events,
 				 s->count && !s->stream ? 256 << 10 : s->ring_bytes);
 
+	/* system-wide counts without latency have nothing to do at enter: no hook at all */
+	if (s->count && !skel->rodata->cfg_count_time && !s->stream)
+		bpf_program__set_autoattach(skel->progs.on_sys_enter, false);
 	err = bstrace_bpf__load(skel);
 	if (err)
 		explain_load_error(-err);
