@@ -3,6 +3,19 @@
 # then again with the user code under AddressSanitizer and UndefinedBehaviorSanitizer.
 set -eu
 cd "$(dirname "$0")/.."
+# test-only Debian packages: a real Prometheus (and promtool) and curl for the bstraced tests
+. tools/pkgs.sh
+# the tests start their own Prometheus: keep the package's service (and, with
+# --no-install-recommends, the node exporter) from starting and listening on this machine
+policy=
+if ! command -v prometheus >/dev/null && [ ! -e /usr/sbin/policy-rc.d ] && [ "$(id -u)" -eq 0 ]; then
+	policy=/usr/sbin/policy-rc.d
+	trap 'rm -f "$policy"' EXIT
+	printf '#!/bin/sh\nexit 101\n' >"$policy"
+	chmod 755 "$policy"
+fi
+need_pkgs --no-recommends test.sh prometheus curl
+[ -z "$policy" ] || { rm -f "$policy"; trap - EXIT; }
 sh tools/build.sh
 (cd build && ctest --output-on-failure)
 BUILD_DIR=build-asan sh tools/build.sh -DBSTRACE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug

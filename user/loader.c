@@ -335,9 +335,9 @@ int loader_read_stats(struct loader *l, uint32_t nr, struct sc_stats *sum)
 	return 0;
 }
 
-int loader_read_groups(struct loader *l, loader_group_fn fn, void *ctx)
+/* the same one key at a time, for kernels without batch lookups of hash maps */
+static int read_groups_by_key(struct loader *l, int fd, loader_group_fn fn, void *ctx)
 {
-	int fd = bpf_map__fd(l->skel->maps.groups);
 	struct group_key key, next, *prev = NULL;
 	struct group_val *cpu, sum;
 	int i;
@@ -359,6 +359,59 @@ int loader_read_groups(struct loader *l, loader_group_fn fn, void *ctx)
 		fn(ctx, &key, &sum);
 	}
 	free(cpu);
+	return 0;
+}
+
+/*
+ * Batch lookups walk the hash bucket by bucket: rows evicted or added meanwhile do not make
+ * the walk start over (get_next_key on a deleted key does), so no row is read twice.
+ */
+int loader_read_groups(struct loader *l, loader_group_fn fn, void *ctx)
+{
+	int fd = bpf_map__fd(l->skel->maps.groups);
+	LIBBPF_OPTS(bpf_map_batch_opts, opts);
+	uint32_t chunk = 1024, count, in = 0, out = 0, n, i;
+	struct group_key *keys = NULL;
+	struct group_val *vals = NULL, sum;
+	bool first = true;
+	int err, c;
+
+	for (;;) {
+		keys = realloc(keys, chunk * sizeof(*keys));
+		vals = realloc(vals, (size_t)chunk * l->ncpus * sizeof(*vals));
+		if (!keys || !vals)
+			die("out of memory");
+		count = chunk;
+		err = bpf_map_lookup_batch(fd, first ? NULL : &in, &out, keys, vals, &count, &opts);
+		if (err && errno == ENOSPC && !count) {
+			/* a bucket holds more rows than fit: retry the same place with more room */
+			chunk *= 2;
+			continue;
+		}
+		if (err && errno != ENOENT) {
+			free(keys);
+			free(vals);
+			if (first && (errno == EINVAL || errno == 524 /* ENOTSUPP */ || errno == EOPNOTSUPP))
+				return read_groups_by_key(l, fd, fn, ctx);
+			return -errno;
+		}
+		for (n = 0; n < count; n++) {
+			memset(&sum, 0, sizeof(sum));
+			for (c = 0; c < l->ncpus; c++) {
+				i = n * l->ncpus + c;
+				sum.count += vals[i].count;
+				sum.errors += vals[i].errors;
+				sum.total_ns += vals[i].total_ns;
+			}
+			fn(ctx, &keys[n], &sum);
+		}
+		if (err)	/* ENOENT: that was the last bucket */
+			break;
+		in = out;
+		first = false;
+	}
+	free(keys);
+	free(vals);
 	return 0;
 }
 

@@ -163,6 +163,29 @@ static const struct option long_opts[] = {
 /* "FILE:LINE: " for config lines, nothing on the command line */
 static const char *where_;
 
+/* config values outlive the reader's line buffer: copies, freed at exit */
+static char **config_values;
+static size_t config_nvalues;
+
+static const char *keep_value(const char *v)
+{
+	char **grown = realloc(config_values, (config_nvalues + 1) * sizeof(*config_values));
+	char *copy = strdup(v);
+
+	if (!grown || !copy)
+		die("out of memory");
+	config_values = grown;
+	config_values[config_nvalues++] = copy;
+	return copy;
+}
+
+static void free_config_values(void)
+{
+	while (config_nvalues)
+		free(config_values[--config_nvalues]);
+	free(config_values);
+}
+
 static void __attribute__((format(printf, 1, 2), noreturn)) bad(const char *fmt, ...)
 {
 	char msg[512];
@@ -302,7 +325,7 @@ static int config_option(void *ctx, const char *key, const char *value, const ch
 			bad("'%s' is a switch: give it alone or as '%s = true'", key, key);
 		value = NULL;
 	}
-	apply(ctx, op->val, op->name, value);
+	apply(ctx, op->val, op->name, value ? keep_value(value) : NULL);
 	where_ = NULL;
 	return 0;
 }
@@ -579,13 +602,16 @@ static const char *cgroup_name(struct daemon *d, uint64_t id, char *buf, size_t 
 	struct cg_name *c;
 
 	for (i = 0; i < ARRAY_SIZE(d->cg_cache); i++)
-		if (d->cg_cache[i].id == id)
-			return d->cg_cache[i].path;
-	c = &d->cg_cache[d->cg_next++ % ARRAY_SIZE(d->cg_cache)];
-	c->id = id;
-	if (!count_cgroup_path(id, c->path, sizeof(c->path)))
-		snprintf(c->path, sizeof(c->path), "cgroup:%llu", (unsigned long long)id);
-	snprintf(buf, len, "%s", c->path);
+		if (d->cg_cache[i].id == id && d->cg_cache[i].path[0])
+			break;
+	if (i == ARRAY_SIZE(d->cg_cache)) {
+		c = &d->cg_cache[d->cg_next++ % ARRAY_SIZE(d->cg_cache)];
+		c->id = id;
+		if (!count_cgroup_path(id, c->path, sizeof(c->path)))
+			snprintf(c->path, sizeof(c->path), "cgroup:%llu", (unsigned long long)id);
+		i = c - d->cg_cache;
+	}
+	snprintf(buf, len, "%s", d->cg_cache[i].path);
 	return buf;
 }
 
@@ -770,5 +796,6 @@ int main(int argc, char **argv)
 			close(d.events_fd);
 	}
 	loader_close(d.l);
+	free_config_values();
 	return 0;
 }
