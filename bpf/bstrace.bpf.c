@@ -53,6 +53,7 @@ __u8 enter_wanted[BSTRACE_NR_MAX] = {};
 
 /* traced tasks alive (set by userspace, kept by fork/exit): with one, nothing can interleave */
 __s64 live_tasks = 0;
+__u32 blocking_enters = 0;	/* set once a blocking call had an EV_ENTER (never cleared) */
 
 struct pending {
 	__u64 ts;
@@ -472,7 +473,8 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 			   .off = sizeof(*h), .ret = ret, .sp = sp, .refetch = refetch };
 
 	__builtin_memcpy(b.args, args, BSTRACE_MAX_ARGS * sizeof(__u64));
-	bpf_loop(BSTRACE_MAX_ARGS, capture_arg, &b, 0);
+	/* `ncap`: the argument slots up to the last one with a capture */
+	bpf_loop(ncap, capture_arg, &b, 0);
 	h = scratch_slot(enter);
 	if (!h)
 		return 0;
@@ -771,6 +773,13 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	/* most calls have nothing to do at enter: decided before any map lookup */
 	if ((__u64)id >= BSTRACE_NR_MAX || !enter_wanted[nr & (BSTRACE_NR_MAX - 1)])
 		return 0;
+	p = bpf_map_lookup_elem(&plan, &nr);
+	if (!p)
+		return 0;
+	/* a blocking call of a lone task has no work here: skip the target lookup too */
+	rec = enter_rec(p->flags);
+	if (!cfg_timed && !rec && nr != cfg_nr_execve && nr != cfg_nr_execveat)
+		return 0;
 	t = trace_target(pid_tgid);
 	if (!t)
 		return 0;
@@ -780,13 +789,7 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 			return 0;
 		t->flags &= ~TGT_WAIT_EXEC;
 	}
-	if ((__u64)id >= BSTRACE_NR_MAX)
-		return 0;
-	p = bpf_map_lookup_elem(&plan, &nr);
-	if (!p || !(p->flags & PLAN_TRACE))
-		return 0;
-	rec = enter_rec(p->flags);
-	if (!cfg_timed && !rec)
+	if (!(p->flags & PLAN_TRACE) || (!cfg_timed && !rec))
 		return 0;
 	/* the exit record of a call whose enter record went out is never refused */
 	if (rec && !rate_ok())
@@ -803,6 +806,8 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	pd->faults = 0;
 	if (!rec)
 		return 0;
+	if (!(p->flags & PLAN_ENTER_REC) && !blocking_enters)
+		blocking_enters = 1;
 	sc_read_args(regs, pd->args);
 	pd->faults = emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, pd->args, SC_SP(regs),
 			  0, pid_tgid);
@@ -874,9 +879,10 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	if (!p || !(p->flags & PLAN_TRACE))
 		return 0;
 
-	/* a blocking call may have had an EV_ENTER even if the other tasks are gone by now */
+	/* a blocking call may have had an EV_ENTER even if the other tasks are gone by now
+	 * (none can have had one while a lone task was traced: no lookup then) */
 	if (cfg_timed || (p->flags & PLAN_ENTER_REC) ||
-	    ((p->flags & PLAN_ENTER_BLOCKING) && cfg_interleave)) {
+	    ((p->flags & PLAN_ENTER_BLOCKING) && cfg_interleave && blocking_enters)) {
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (pd && pd->nr1 == nr + 1) {
 			ts = pd->ts;

@@ -121,8 +121,8 @@ enum {
 /* One entry per syscall number: filled by userspace from the syscall table before attach. */
 struct sc_plan {
 	__u32 flags;		/* PLAN_* */
-	__u16 ncap_enter;	/* captures in sys_enter (only with PLAN_ENTER_REC) */
-	__u16 ncap_exit;	/* captures in sys_exit */
+	__u16 ncap_enter;	/* sys_enter: argument slots to visit (last capture + 1), 0: none */
+	__u16 ncap_exit;	/* sys_exit: the same */
 	/* 8 slots (6 used) so that an index masked with & 7 is always in bounds */
 	struct cap_spec enter[8];	/* inputs that are gone or changed at exit */
 	struct cap_spec exit[8];	/* outputs, and inputs of calls without EV_ENTER */

@@ -114,14 +114,14 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			if (k->cap != CAP_IOV)
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
-			p->ncap_exit++;
+			p->ncap_exit = i + 1;
 			if (k->dir != D_INOUT)
 				continue;
 		}
 		/* inputs: at enter when an EV_ENTER may carry them, else (or also) at exit */
 		if (always || blocking) {
 			p->enter[i] = cs;
-			p->ncap_enter++;
+			p->ncap_enter = i + 1;
 		}
 		if (k->dir == D_IN && !(cs.flags & CAPF_FROM_SP)) {
 			/* at exit: the only copy, or again where the enter copy faulted (a page
@@ -131,7 +131,7 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			if (always)
 				cs.flags |= CAPF_FAIL_ONLY;
 			p->exit[i] = cs;
-			p->ncap_exit++;
+			p->ncap_exit = i + 1;
 		}
 	}
 }
