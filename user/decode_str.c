@@ -22,47 +22,67 @@ static bool needs_hex(const uint8_t *p, size_t n, int xflag, bool nul_terminated
 	return false;
 }
 
+/*
+ * strace's escapes for p[from..to) of a buffer of n bytes (the octal form looks one byte ahead),
+ * unchecked: `out` has room for 4 bytes per byte in. Returns the end.
+ */
+static char *quote_plain(char *out, const uint8_t *p, size_t from, size_t to, size_t n)
+{
+	static const char esc[256] = {
+		['"'] = '"', ['\\'] = '\\', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r',
+		['\t'] = 't', ['\v'] = 'v',
+	};
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		uint8_t c = p[i];
+
+		if (esc[c]) {
+			*out++ = '\\';
+			*out++ = esc[c];
+		} else if (c >= ' ' && c <= 0x7e) {
+			*out++ = c;
+		} else {
+			/* octal, as short as possible unless an octal digit follows */
+			*out++ = '\\';
+			if (i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '7') {
+				*out++ = '0' + (c >> 6);
+				*out++ = '0' + ((c >> 3) & 7);
+			} else if (c >> 3) {
+				if (c >> 6)
+					*out++ = '0' + (c >> 6);
+				*out++ = '0' + ((c >> 3) & 7);
+			}
+			*out++ = '0' + (c & 7);
+		}
+	}
+	return out;
+}
+
 void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more)
 {
 	static const char hexd[] = "0123456789abcdef";
 	struct outbuf *o = d->o;
 	bool hex = d->force_hex || needs_hex(p, n, d->s->xstrings, nul_terminated);
-	size_t i;
+	char tmp[4 * 64];
+	size_t i, k;
 
 	ob_putc(o, '"');
-	for (i = 0; i < n; i++) {
-		uint8_t c = p[i];
-
-		if (hex) {
-			char e[4] = { '\\', 'x', hexd[c >> 4], hexd[c & 15] };
+	if (hex) {
+		for (i = 0; i < n; i++) {
+			char e[4] = { '\\', 'x', hexd[p[i] >> 4], hexd[p[i] & 15] };
 
 			ob_write(o, e, 4);
-			continue;
 		}
-		switch (c) {
-		case '"': ob_write(o, "\\\"", 2); continue;
-		case '\\': ob_write(o, "\\\\", 2); continue;
-		case '\f': ob_write(o, "\\f", 2); continue;
-		case '\n': ob_write(o, "\\n", 2); continue;
-		case '\r': ob_write(o, "\\r", 2); continue;
-		case '\t': ob_write(o, "\\t", 2); continue;
-		case '\v': ob_write(o, "\\v", 2); continue;
+	} else if (ob_col(o) + 4 * n + 8 < OB_LINE_MAX) {
+		/* the common case: room for the worst case, no check per byte */
+		o->len = quote_plain(o->buf + o->len, p, 0, n, n) - o->buf;
+	} else {
+		/* near the line limit: in pieces, ob_write cuts the line */
+		for (i = 0; i < n; i += k) {
+			k = n - i < 64 ? n - i : 64;
+			ob_write(o, tmp, quote_plain(tmp, p, i, i + k, n) - tmp);
 		}
-		if (c >= ' ' && c <= 0x7e) {
-			ob_putc(o, c);
-			continue;
-		}
-		/* octal, as short as possible unless an octal digit follows */
-		ob_putc(o, '\\');
-		if (i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '7') {
-			ob_putc(o, '0' + (c >> 6));
-			ob_putc(o, '0' + ((c >> 3) & 7));
-		} else if (c >> 3) {
-			if (c >> 6)
-				ob_putc(o, '0' + (c >> 6));
-			ob_putc(o, '0' + ((c >> 3) & 7));
-		}
-		ob_putc(o, '0' + (c & 7));
 	}
 	ob_putc(o, '"');
 	if (more)

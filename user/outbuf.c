@@ -121,7 +121,8 @@ void ob_line_begin(struct outbuf *o)
 
 void ob_line_end(struct outbuf *o)
 {
-	ob_putc(o, '\n');
+	/* always room for it: ob_putc/ob_write stop one byte short of OB_LINE_MAX */
+	o->buf[o->len++] = '\n';
 	o->line_start = o->len;
 	if (o->len >= OB_SIZE)
 		ob_flush(o);

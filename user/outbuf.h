@@ -8,7 +8,9 @@
 #include <string.h>
 
 #define OB_SIZE		(1 << 18)
-#define OB_LINE_MAX	(1 << 16)	/* a line may not grow past this; flushed before */
+/* a line may not grow past this (flushed before): above the longest a record can print, two
+ * 32 KiB records of captures at 4 characters per byte */
+#define OB_LINE_MAX	(1 << 19)
 
 struct outbuf {
 	int fd;
