@@ -1,15 +1,17 @@
 #!/bin/sh
 # bstrace overhead benchmark: one command, writes BENCHMARKS.md at the top of the repository.
 #   sh bench/run.sh [--reps N] [--quick] [--out FILE] [--json FILE] [--no-peers] ...
-# Installs what it needs (Debian 12 packages, as root), builds bstrace if build/bstrace is
-# missing, then runs bench/bench.py.  See bench/README.md.
+# Installs what it needs (Debian 12 packages, as root), brings build/bstrace up to date with
+# tools/build.sh, then runs bench/bench.py, which also builds the floor probe (bench/floor/:
+# clang -target bpf + libbpf) in its scratch directory.  See bench/README.md.
 set -eu
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" -ne 0 ]; then
 	echo "bench/run.sh: run as root (BPF, perf, tracefs)" >&2
 	exit 1
 fi
-pkgs="strace linux-perf libbpf-tools bpftrace time gcc libc6-dev python3 util-linux"
+# clang, libbpf-dev, pkg-config: the floor probe (bench/floor/), built like bpf/ is
+pkgs="strace linux-perf libbpf-tools bpftrace time gcc libc6-dev python3 util-linux clang libbpf-dev pkg-config"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
@@ -32,9 +34,9 @@ if [ -z "${SYSCOUNT:-}" ]; then
 	SYSCOUNT=$(dpkg -L libbpf-tools 2>/dev/null | grep -E '/s?bin/syscount[^/]*$' | head -n 1 || true)
 	[ -n "$SYSCOUNT" ] && export SYSCOUNT
 fi
-if [ ! -x build/bstrace ]; then
-	echo "bench: building bstrace"
-	sh tools/build.sh
+# (re)build: a stale build/bstrace would measure old code (incremental: quick when up to date)
+if [ -z "${BSTRACE_BENCH_NO_BUILD:-}" ]; then
+	sh tools/build.sh >/dev/null
 fi
 py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
