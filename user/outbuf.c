@@ -9,6 +9,9 @@
 void ob_init(struct outbuf *o, int fd)
 {
 	o->fd = fd;
+	o->lossy = false;
+	o->err = 0;
+	o->lost_lines = 0;
 	o->len = 0;
 	o->line_start = 0;
 }
@@ -23,9 +26,16 @@ void ob_flush(struct outbuf *o)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			die("cannot write trace output: %s", strerror(errno));
+			if (!o->lossy)
+				die("cannot write trace output: %s", strerror(errno));
+			/* a long-running writer (bstraced) keeps going: count what is dropped */
+			o->err = errno;
+			for (; done < o->line_start; done++)
+				o->lost_lines += o->buf[done] == '\n';
+			break;
 		}
 		done += n;
+		o->err = 0;
 	}
 	memmove(o->buf, o->buf + done, o->len - done);
 	o->len -= done;

@@ -3,6 +3,7 @@
 #ifndef BSTRACE_OUTBUF_H
 #define BSTRACE_OUTBUF_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,9 @@
 
 struct outbuf {
 	int fd;
+	bool lossy;		/* a write error drops the lines (counted) instead of exiting */
+	int err;		/* lossy: errno of the last failed write, 0 after a good one */
+	uint64_t lost_lines;	/* lossy: lines dropped by write errors */
 	size_t len;
 	size_t line_start;	/* offset where the current line began (for column counting) */
 	char buf[OB_SIZE + OB_LINE_MAX];

@@ -896,6 +896,18 @@ void tracer_reopen(struct tracer *t, int fd)
 	t->out->fd = fd;
 }
 
+void tracer_set_lossy(struct tracer *t)
+{
+	if (t->out)
+		t->out->lossy = true;
+}
+
+uint64_t tracer_write_lost(const struct tracer *t, int *err)
+{
+	*err = t->out ? t->out->err : 0;
+	return t->out ? t->out->lost_lines : 0;
+}
+
 void tracer_set_clock(struct tracer *t, uint64_t boot_to_real_ns)
 {
 	t->boot_to_real_ns = boot_to_real_ns;

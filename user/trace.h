@@ -23,6 +23,10 @@ int tracer_prune_dead(struct tracer *t);
 void tracer_flush(struct tracer *t);
 /* flushes, then writes to `fd` from now on (the caller closes the old one): SIGHUP */
 void tracer_reopen(struct tracer *t, int fd);
+/* Write errors drop lines (counted) instead of exiting; returns lines dropped so far and the
+ * errno of the last failed write (0: the last write went through). */
+void tracer_set_lossy(struct tracer *t);
+uint64_t tracer_write_lost(const struct tracer *t, int *err);
 /* --replay: wall-clock time of the recording machine (CLOCK_REALTIME - CLOCK_BOOTTIME) */
 void tracer_set_clock(struct tracer *t, uint64_t boot_to_real_ns);
 /* end of tracing: closes any open line, flushes and frees */

@@ -275,6 +275,8 @@ static void base_snapshot(struct metrics_snapshot *s)
 	s->events_rate_limited = 3;
 	s->events_written = 1000;
 	s->flight_dumps = 2;
+	s->flight_errors = 1;
+	s->events_write_lost = 5;
 	s->groups_used = 12;
 	s->groups_max = 10240;
 	s->cpu_seconds = 1.5;
@@ -318,9 +320,12 @@ static void test_plain(void)
 	CHECK(has_line(t, "# TYPE bstrace_events_lost_total counter") &&
 	      has_line(t, "bstrace_events_lost_total 7"), "lost");
 	CHECK(has_line(t, "# TYPE bstrace_events_dropped_total counter") &&
-	      has_line(t, "bstrace_events_dropped_total{reason=\"rate_limit\"} 3"), "dropped");
+	      has_line(t, "bstrace_events_dropped_total{reason=\"rate_limit\"} 3") &&
+	      has_line(t, "bstrace_events_dropped_total{reason=\"write_error\"} 5"), "dropped");
 	CHECK(has_line(t, "bstrace_events_written_total 1000"), "written");
 	CHECK(has_line(t, "bstrace_flight_dumps_total 2"), "dumps");
+	CHECK(has_line(t, "# TYPE bstrace_flight_dump_errors_total counter") &&
+	      has_line(t, "bstrace_flight_dump_errors_total 1"), "dump errors");
 	CHECK(has_line(t, "# TYPE bstrace_kernel_groups gauge") &&
 	      has_line(t, "bstrace_kernel_groups 12"), "groups");
 	CHECK(has_line(t, "# TYPE bstrace_kernel_groups_capacity gauge") &&
@@ -337,7 +342,7 @@ static void test_plain(void)
 	CHECK(has_line(t, "# TYPE process_start_time_seconds gauge") &&
 	      has_line(t, "process_start_time_seconds 1700000000.25"), "start time");
 	CHECK(count_lines(t, "# HELP ", NULL) == count_lines(t, "# TYPE ", NULL) &&
-	      count_lines(t, "# TYPE ", NULL) == 13, "13 families, each with HELP");
+	      count_lines(t, "# TYPE ", NULL) == 14, "14 families, each with HELP");
 	free(t);
 }
 

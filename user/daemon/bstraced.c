@@ -80,7 +80,11 @@ struct daemon {
 	struct http_server *http;
 	pthread_mutex_t bpf_lock;	/* the loader's per-CPU scratch is shared */
 	uint64_t events_written;	/* atomics: read by the HTTP thread */
+	uint64_t events_write_lost;	/* stream lines the --events file refused (disk full...) */
 	uint64_t flight_dumps;
+	uint64_t flight_errors;		/* flight traces that could not be written whole */
+	int write_err_warned;		/* errno last warned about (stream), 0: none */
+	uint64_t write_err_time;	/* and when (CLOCK_MONOTONIC seconds) */
 	uint64_t heartbeat;		/* CLOCK_MONOTONIC seconds of the last loop turn */
 	uint64_t rate_reported;		/* rate-limit drops already written to the stream */
 	uint64_t lost_reported;
@@ -437,6 +441,37 @@ static void reopen_events(struct daemon *d)
 	d->events_fd = fd;
 }
 
+static uint64_t clock_ns(clockid_t c)
+{
+	struct timespec ts;
+
+	clock_gettime(c, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+/* a full disk does not stop the daemon: dropped lines are counted, and said once a minute */
+static void report_write_errors(struct daemon *d)
+{
+	uint64_t lost, now = clock_ns(CLOCK_MONOTONIC) / 1000000000ull;
+	int err;
+
+	lost = tracer_write_lost(d->stream, &err);
+	if (lost == __atomic_load_n(&d->events_write_lost, __ATOMIC_RELAXED) && !err)
+		return;
+	__atomic_store_n(&d->events_write_lost, lost, __ATOMIC_RELAXED);
+	if (err && (err != d->write_err_warned || now - d->write_err_time >= 60)) {
+		warnx_("cannot write the --events file: %s (%llu events dropped so far, counted "
+		       "in bstrace_events_dropped_total{reason=\"write_error\"})", strerror(err),
+		       (unsigned long long)lost);
+		d->write_err_warned = err;
+		d->write_err_time = now;
+	} else if (!err && d->write_err_warned) {
+		warnx_("writing the --events file again (%llu events dropped)",
+		       (unsigned long long)lost);
+		d->write_err_warned = 0;
+	}
+}
+
 /* lost and rate-limited records, written into the stream as they happen */
 static void report_drops(struct daemon *d)
 {
@@ -452,6 +487,7 @@ static void report_drops(struct daemon *d)
 		tracer_lost(d->stream, lost - d->lost_reported);
 		d->lost_reported = lost;
 	}
+	report_write_errors(d);
 	if (rate > d->rate_reported) {
 		tracer_flush(d->stream);
 		n = snprintf(line, sizeof(line), "{\"dropped\":%llu,\"reason\":\"rate_limit\"}\n",
@@ -463,14 +499,6 @@ static void report_drops(struct daemon *d)
 }
 
 /* ---- flight recorder ---- */
-
-static uint64_t clock_ns(clockid_t c)
-{
-	struct timespec ts;
-
-	clock_gettime(c, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
-}
 
 /* Writes one process's ring as strace -f -tt output, oldest call first, then its death. */
 static void flight_dump(struct daemon *d, const struct sc_event_hdr *h)
@@ -487,6 +515,7 @@ static void flight_dump(struct daemon *d, const struct sc_event_hdr *h)
 	char comm[17] = { 0 }, path[PATH_MAX], what[64], sig[16];
 	uint32_t i, start, n = d->s.flight_n;
 	struct tracer *t;
+	uint64_t lost;
 	int fd, code = h->ret, err;
 
 	if (!r)
@@ -509,6 +538,7 @@ static void flight_dump(struct daemon *d, const struct sc_event_hdr *h)
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
 	if (fd < 0) {
 		warnx_("flight recorder: cannot write '%s': %s", path, strerror(errno));
+		__atomic_add_fetch(&d->flight_errors, 1, __ATOMIC_RELAXED);
 		free(r);
 		return;
 	}
@@ -521,6 +551,7 @@ static void flight_dump(struct daemon *d, const struct sc_event_hdr *h)
 	memset(fs.trace, 1, sizeof(fs.trace));
 	fs.signals = ~0ull;
 	t = tracer_new(&fs, fd);
+	tracer_set_lossy(t);
 	tracer_add_task(t, h->tgid);
 	start = r->used < n ? 0 : r->head % n;
 	for (i = 0; i < r->used && i < n; i++) {
@@ -558,9 +589,17 @@ static void flight_dump(struct daemon *d, const struct sc_event_hdr *h)
 	ev.tgid = ev.tid = h->tgid;
 	ev.len = sizeof(ev);
 	tracer_event(t, &ev, sizeof(ev));
+	tracer_flush(t);
+	lost = tracer_write_lost(t, &err);
 	tracer_free(t);
 	close(fd);
 	free(r);
+	if (lost || err) {
+		__atomic_add_fetch(&d->flight_errors, 1, __ATOMIC_RELAXED);
+		warnx_("flight recorder: cannot write '%s' whole: %s (%llu lines dropped)", path,
+		       strerror(err ? err : EIO), (unsigned long long)lost);
+		return;
+	}
 	__atomic_add_fetch(&d->flight_dumps, 1, __ATOMIC_RELAXED);
 	if (code & 0x7f)
 		snprintf(what, sizeof(what), "killed by %s", signal_name(code & 0x7f, sig,
@@ -690,6 +729,8 @@ static int render_metrics(void *ctx, char **body, size_t *len)
 	m.top = d->o.top;
 	m.events_written = __atomic_load_n(&d->events_written, __ATOMIC_RELAXED);
 	m.flight_dumps = __atomic_load_n(&d->flight_dumps, __ATOMIC_RELAXED);
+	m.flight_errors = __atomic_load_n(&d->flight_errors, __ATOMIC_RELAXED);
+	m.events_write_lost = __atomic_load_n(&d->events_write_lost, __ATOMIC_RELAXED);
 	metrics_self(&m.cpu_seconds, &m.rss_bytes);
 	m.start_time = d->start_time;
 	m.version = BSTRACED_VERSION;
@@ -741,6 +782,7 @@ int main(int argc, char **argv)
 	if (d.o.events) {
 		d.events_fd = open_events(d.o.events);
 		d.stream = tracer_new(&d.s, d.events_fd);
+		tracer_set_lossy(d.stream);
 	}
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);

@@ -483,10 +483,14 @@ static void render_counters(struct mbuf *b, const struct metrics_snapshot *s)
 	       "Trace records dropped on purpose, by reason.");
 	mb_printf(b, "bstrace_events_dropped_total{reason=\"rate_limit\"} %" PRIu64 "\n",
 		  s->events_rate_limited);
+	mb_printf(b, "bstrace_events_dropped_total{reason=\"write_error\"} %" PRIu64 "\n",
+		  s->events_write_lost);
 	scalar_u64(b, "bstrace_events_written_total", "counter", "Trace records written.",
 		   s->events_written);
 	scalar_u64(b, "bstrace_flight_dumps_total", "counter",
 		   "Flight-recorder traces written.", s->flight_dumps);
+	scalar_u64(b, "bstrace_flight_dump_errors_total", "counter",
+		   "Flight-recorder traces that could not be written whole.", s->flight_errors);
 	scalar_u64(b, "bstrace_kernel_groups", "gauge",
 		   "Rows of the kernel aggregation map in use.", s->groups_used);
 	scalar_u64(b, "bstrace_kernel_groups_capacity", "gauge",

@@ -40,7 +40,9 @@ struct metrics_snapshot {
 	uint64_t events_lost;		/* records the ring buffer had no room for */
 	uint64_t events_rate_limited;	/* stream records dropped by --rate-limit */
 	uint64_t events_written;	/* stream records written */
+	uint64_t events_write_lost;	/* stream records the --events file refused */
 	uint64_t flight_dumps;		/* flight-recorder traces written */
+	uint64_t flight_errors;		/* flight-recorder traces that could not be written */
 	uint64_t groups_max;		/* kernel LRU rows (capacity) */
 	uint64_t groups_used;		/* kernel LRU rows seen in this snapshot */
 
