@@ -809,6 +809,91 @@ class StatsProbe:
         self.progs.clear()
 
 
+class ProfileProbe:
+    """`perf record -a -e cpu-clock` over W's life (software clock: no PMU needed)"""
+
+    def __init__(self, path):
+        self.path = path
+        self.proc = None
+
+    def start(self, pid):
+        self.proc = subprocess.Popen(['perf', 'record', '-q', '-a', '-e', 'cpu-clock',
+                                      '-F', '10000', '-o', self.path],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def finish(self):
+        if self.proc is None:
+            return
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def close(self):
+        pass
+
+
+# symbol groups of the profile: where W's CPU time goes under a tracer
+PROFILE_GROUPS = (
+    ('clock reads (read_tsc, ktime_get*, sched_clock, kvm/pv clock)',
+     re.compile(r'^(read_tsc|ktime_get\w*|\w*sched_clock\w*|kvm_clock\w*|pvclock\w*|'
+                r'rdtsc\w*)$')),
+    ('BPF program bodies (bpf_prog_*)', re.compile(r'^bpf_prog_\w+$')),
+    ('BPF dispatch and helpers (bpf_*, task storage, RCU around them)',
+     re.compile(r'^(__)?(bpf_\w+|\w*task_storage\w*|__rcu_read_(un)?lock|migrate_(en|dis)able|'
+                r'__bpf\w*|htab_\w+|lookup_nulls_elem_raw|percpu_array\w*)$')),
+)
+
+
+def profile_phase(args, runner, wl, cond, work):
+    """W under `cond` with perf record: the share of W's CPU samples per symbol group"""
+    path = os.path.join(work, 'profile.data')
+    probe = ProfileProbe(path)
+    try:
+        runner.run(wl, cond, wl.n, probe)
+    except Failure as e:
+        return {'error': str(e)}
+    rep_ = subprocess.run(['perf', 'report', '-i', path, '--no-children', '--sort', 'comm,sym',
+                           '--stdio', '--percent-limit', '0'], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL)
+    rows = []
+    for line in rep_.stdout.decode('utf-8', 'replace').splitlines():
+        m = re.match(r'\s*([\d.]+)%\s+(\S+)\s+\[([k.])\]\s+(\S+)', line)
+        if m:
+            rows.append((float(m.group(1)), m.group(2), m.group(3), m.group(4)))
+    by_comm = {}
+    for pct, comm, _, _ in rows:
+        by_comm[comm] = by_comm.get(comm, 0.0) + pct
+    # W: the busiest command that is neither idle, the tracer nor the recorder
+    cands = [(v, c) for c, v in by_comm.items()
+             if c not in ('swapper', 'perf', 'bstrace') and not c.startswith('kworker')]
+    if not cands:
+        return {'error': 'no samples of W'}
+    total, comm = max(cands)
+    syms = {}
+    for pct, c, ring, sym in rows:
+        if c == comm:
+            key = (sym, ring)
+            syms[key] = syms.get(key, 0.0) + pct / total
+    groups = []
+    rest = 1.0
+    for title, rx in PROFILE_GROUPS:
+        share = sum(v for (sym, ring), v in syms.items() if ring == 'k' and rx.match(sym))
+        groups.append((title, share))
+        rest -= share
+    user = sum(v for (sym, ring), v in syms.items() if ring == '.')
+    groups.append(('W in user space', user))
+    groups.append(('the rest of the kernel (syscall entry/exit, the call itself, tracepoint '
+                   'dispatch)', rest - user))
+    top = sorted(syms.items(), key=lambda kv: -kv[1])[:12]
+    log(f'bench: profile {cond.key}: ' + ', '.join(f'{t.split(" (")[0]} {v:.0%}'
+                                                   for t, v in groups))
+    return {'cond': cond.key, 'comm': comm, 'samples_share': total, 'groups': groups,
+            'top': [(sym, ring, v) for (sym, ring), v in top]}
+
+
 def wait_unloaded(ids, timeout=10.0):
     """wait until none of the programs ids is loaded any more (the kernel frees a detached
     tracing program after an RCU grace period: about 0.25 s here); returns those still loaded"""
@@ -1446,6 +1531,56 @@ def report_analysis(add, bench, S, extra):
 # ---------------------------------------------------------------------------------------------
 # report
 
+def report_profile(add, bench, S, extra):
+    """where W's CPU goes under bstrace -c -- W, and what that means for its target"""
+    p = extra.get('profile')
+    if not p:
+        return
+    wl = extra['getppid']
+    add(f'## Analysis: `bstrace -c -- W` (target <= 2.00x)')
+    add('')
+    if p.get('error'):
+        add(f"The profile could not be taken: {p['error']}.")
+        add('')
+        return
+    add(f"{wl.title} (`{wl.shown(wl.n)}`) under `bstrace -c -o /dev/null -- W`, "
+        "one run, `perf record -a -e cpu-clock -F 10000` over W's life (a software clock: this "
+        f"needs no PMU). Shares of W's own samples (command `{p['comm']}`), kernel symbols "
+        "grouped:")
+    add('')
+    add('| where | share of W\'s CPU |')
+    add('|---|---|')
+    for title, v in p['groups']:
+        add(f'| {title} | {v:.1%} |')
+    add('')
+    add('Top symbols: ' + ', '.join(f"`{sym}` {v:.1%}" for sym, ring, v in p['top']) + '.')
+    add('')
+    x = S.get((wl.key, 'bs-count'))
+    base = untraced_ns_per_call(bench, wl)
+    clock = p['groups'][0][1]
+    bodies = p['groups'][1][1]
+    if not x or not x['median'] or not base:
+        return
+    r = x['median']
+    per_call = r * base
+    cs = read('/sys/devices/system/clocksource/clocksource0/current_clocksource').strip()
+    ca = S.get((wl.key, 'bs-count-all'))
+    add(f"**The clock is the largest single cost.** A per-call time needs the clock read twice, at sys_enter "
+        f"and at sys_exit, and bstrace reads it exactly that often. At the measured "
+        f"{fmt_ratio(r)} a traced call takes {per_call:.0f} ns (untraced {base:.0f} ns); the "
+        f"clock reads are {clock:.0%} of it, about {clock * per_call:.0f} ns per call "
+        f"(clocksource `{cs or '?'}`), against {bodies:.0%} (about {bodies * per_call:.0f} ns) "
+        f"for the bodies of bstrace's programs. The same run without the clock reads would be "
+        f"about {r * (1 - clock):.2f}x"
+        + (f"; counting alone (`-c -a`, no latency, no sys_enter hook) measures "
+           f"{fmt_ratio(ca['median'])}" if ca and ca['median'] else '')
+        + ". Time per call is what `-c` is for (strace -c's columns), so the reads stay: "
+        "with them the floor of this mode is about "
+        f"{fmt_ratio(1 + (clock * per_call) / base)} for the clock alone, before any counting, "
+        "map or dispatch cost; `-c` without times is `-c -a`'s path.")
+    add('')
+
+
 def summarize(bench):
     cells = {}
     for r in bench.results:
@@ -1654,6 +1789,7 @@ def write_report(path, args, env, bench, workloads, conds, runtime, extra):
                                     + extra['floor_conds']})
     report_floor(add, args, bench, S, extra)
     report_analysis(add, bench, S, extra)
+    report_profile(add, bench, S, extra)
 
     add('## Workloads and conditions')
     add('')
@@ -1793,9 +1929,10 @@ def main():
                     help='stop repeating a cell once its runs took this many seconds (25)')
     ap.add_argument('--timeout', type=float, default=300.0, help='per-run timeout in s (300)')
     ap.add_argument('--keep', action='store_true', help='keep the scratch directory')
-    ap.add_argument('--extras', default='floor,stats,decode',
+    ap.add_argument('--extras', default='floor,stats,profile,decode',
                     help='which extra phases to run: comma list of floor (floor probe), stats '
-                    '(bpf_stats per program), decode (replay throughput), or none')
+                    '(bpf_stats per program), profile (perf record under -c), decode (replay '
+                    'throughput), or none')
     ap.add_argument('--floor-reps', type=int, default=None,
                     help='repetitions of the floor probe cells (default 12; 1 with --quick)')
     ap.add_argument('--alt-chunks', type=int, default=8,
@@ -1819,7 +1956,7 @@ def main():
         if getattr(args, a) is None:
             setattr(args, a, 1 if args.quick else full)
     extras = set(x for x in args.extras.split(',') if x and x != 'none')
-    bad = extras - {'floor', 'stats', 'decode'}
+    bad = extras - {'floor', 'stats', 'profile', 'decode'}
     if bad:
         sys.exit(f"bench: unknown --extras {','.join(sorted(bad))}")
     if args.out is None:
@@ -1929,6 +2066,11 @@ def main():
             stat_conds.sort(key=lambda c: STATS_CONDS.index(c.key))
             stat_conds += [c for c in floor_conds if c.key in STATS_CONDS]
             extra['stats'] = stats_phase(args, runner, getppid, stat_conds, args.stats_reps)
+        if 'profile' in extras:
+            pc = [c for c in make_conditions(B, sleeper.pid) if c.key == 'bs-count']
+            if pc:
+                log(f'bench: profile of {getppid.title} under bstrace -c (perf record -e cpu-clock)')
+                extra['profile'] = profile_phase(args, runner, getppid, pc[0], work)
         if 'decode' in extras:
             log('bench: userspace decode throughput (record, then replay pinned to CPU 0)')
             dwl = decode_workloads(args.quick, perf_bench_ok, helpers['mt_loop'])
