@@ -877,16 +877,23 @@ def profile_phase(args, runner, wl, cond, work):
         if c == comm:
             key = (sym, ring)
             syms[key] = syms.get(key, 0.0) + pct / total
-    groups = []
-    rest = 1.0
-    for title, rx in PROFILE_GROUPS:
-        share = sum(v for (sym, ring), v in syms.items() if ring == 'k' and rx.match(sym))
-        groups.append((title, share))
-        rest -= share
-    user = sum(v for (sym, ring), v in syms.items() if ring == '.')
+    # each kernel symbol in the first group it matches (bpf_prog_* are bodies, not helpers)
+    shares = [0.0] * len(PROFILE_GROUPS)
+    user = rest = 0.0
+    for (sym, ring), v in syms.items():
+        if ring != 'k':
+            user += v
+            continue
+        for i, (_, rx) in enumerate(PROFILE_GROUPS):
+            if rx.match(sym):
+                shares[i] += v
+                break
+        else:
+            rest += v
+    groups = [(title, shares[i]) for i, (title, _) in enumerate(PROFILE_GROUPS)]
     groups.append(('W in user space', user))
     groups.append(('the rest of the kernel (syscall entry/exit, the call itself, tracepoint '
-                   'dispatch)', rest - user))
+                   'dispatch)', rest))
     top = sorted(syms.items(), key=lambda kv: -kv[1])[:12]
     log(f'bench: profile {cond.key}: ' + ', '.join(f'{t.split(" (")[0]} {v:.0%}'
                                                    for t, v in groups))
@@ -1559,6 +1566,7 @@ def report_profile(add, bench, S, extra):
     base = untraced_ns_per_call(bench, wl)
     clock = p['groups'][0][1]
     bodies = p['groups'][1][1]
+    helpers = p['groups'][2][1]
     if not x or not x['median'] or not base:
         return
     r = x['median']
@@ -1578,6 +1586,20 @@ def report_profile(add, bench, S, extra):
         "with them the floor of this mode is about "
         f"{fmt_ratio(1 + (clock * per_call) / base)} for the clock alone, before any counting, "
         "map or dispatch cost; `-c` without times is `-c -a`'s path.")
+    F = floor_summary(S, extra) if extra.get('floor') else {}
+    two = F.get('fl-enter-exit', {}).get('median')
+    if two:
+        floor = two + clock * per_call / base
+        add('')
+        add(f"Two empty hooks (sys_enter + sys_exit, the floor probe above) measure "
+            f"{fmt_ratio(two)} in this run; with the two clock reads on top, this mode cannot "
+            f"go below about {fmt_ratio(floor)} on this machine. bstrace's {fmt_ratio(r)} is "
+            f"{r - floor:+.2f}x above that ({(r - floor) * base:.0f} ns per call): the work of its "
+            f"two programs, their bodies (about {bodies * per_call:.0f} ns: the filter, the "
+            "enter time kept for the exit, the per-CPU row with count, errors, total, min, max "
+            "and the log2 histogram bucket) and the helpers they call (the task-storage lookup "
+            "with its RCU section, the current task and pid), which are in the "
+            f"{helpers:.0%} of the dispatch-and-helpers row with the dispatch itself.")
     add('')
 
 
