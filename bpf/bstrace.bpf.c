@@ -18,6 +18,8 @@ const volatile bool cfg_timed = false;		/* keep the enter timestamp of every cal
 const volatile bool cfg_stamp = true;		/* time-stamp syscall records (-t, -T, --json...) */
 const volatile __u32 cfg_nr_execve = 0xffffffff;
 const volatile __u32 cfg_nr_execveat = 0xffffffff;
+const volatile __u32 cfg_nr_exit = 0xffffffff;
+const volatile __u32 cfg_nr_exit_group = 0xffffffff;
 const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this backlog */
 const volatile bool cfg_interleave = true;	/* one output stream: blocking calls need EV_ENTER */
 
@@ -569,6 +571,7 @@ static __always_inline struct flight_ent *flight_put(__u32 tgid, __u32 tid, __u3
 	e->tid = tid;
 	e->nr = nr;
 	e->str_arg = FLIGHT_NO_STR;
+	e->no_return = 0;
 	return e;
 }
 
@@ -970,6 +973,23 @@ static __always_inline void flight_exit(struct task_struct *p)
 	if (p->exit_code == 0) {
 		bpf_map_delete_elem(&flight, &tgid);
 		return;
+	}
+	/* a plain exit comes from inside exit/exit_group (p is current): the call that never
+	 * returns ends the ring, as strace's trace ends with it. After a fatal signal the
+	 * syscall-number register says nothing reliable (a fault's error code on x86). */
+	if (!(p->exit_code & 0x7f) &&
+	    bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_task_pt_regs)) {
+		struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(p);
+		__u32 nr = SC_NR(regs);
+		struct flight_ent *e;
+
+		if (nr == cfg_nr_exit_group || nr == cfg_nr_exit) {
+			sc_read_args(regs, a);
+			e = flight_put(tgid, p->pid, nr, 0, a, false);
+			if (e)
+				e->no_return = 1;
+			__builtin_memset(a, 0, sizeof(a));
+		}
 	}
 	bpf_probe_read_kernel_str(a, 16, p->comm);
 	emit_task_event(EV_FLIGHT, 0, tgid, p->pid, 0, p->exit_code, a);

@@ -192,7 +192,8 @@ struct flight_ent {
 	__u8 str_arg;		/* argument `str` belongs to; FLIGHT_NO_STR: none */
 	__u8 str_len;		/* bytes in str, without the NUL */
 	__u8 str_trunc;		/* the string was longer */
-	__u8 pad[5];
+	__u8 no_return;		/* exit/exit_group, taken as the process exited: no return value */
+	__u8 pad[4];
 	char str[FLIGHT_STR];
 };
 #define FLIGHT_NO_STR		0xff

@@ -566,6 +566,10 @@ static void flight_dump(struct daemon *d, const struct sc_event_hdr *h)
 		rec.h.len = sizeof(rec.h);
 		if (e->nr == FLIGHT_SIGNAL) {
 			rec.h.type = EV_SIGNAL;
+		} else if (e->no_return) {
+			/* exit_group: an enter the process exit below completes with "= ?" */
+			rec.h.type = EV_ENTER;
+			rec.h.nr = e->nr;
 		} else {
 			rec.h.type = EV_SYSCALL;
 			rec.h.nr = e->nr;
