@@ -71,7 +71,14 @@ static void print_mode(struct outbuf *o, uint32_t mode)
 		ob_puts(o, "S_ISGID|");
 	if (mode & S_ISVTX)
 		ob_puts(o, "S_ISVTX|");
-	ob_printf(o, "%#03o", mode & 0777);
+	/* as "%#03o": 000, 007, 055, 0644 */
+	mode &= 0777;
+	if (mode < 8) {
+		ob_puts(o, "00");
+		ob_putc(o, '0' + mode);
+	} else {
+		ob_oct(o, mode);
+	}
 }
 
 static void print_makedev(struct outbuf *o, uint64_t dev)
@@ -167,7 +174,8 @@ void print_STAT(struct dctx *d, int arg)
 		ob_puts(o, ", st_rdev=");
 		print_makedev(o, st.st_rdev);
 	} else {
-		ob_printf(o, ", st_size=%lld", (long long)st.st_size);
+		ob_puts(o, ", st_size=");
+		ob_dec(o, st.st_size);
 	}
 	if (!d->s->verbose) {
 		ob_puts(o, ", ...}");

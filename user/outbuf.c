@@ -67,6 +67,20 @@ void ob_udec(struct outbuf *o, uint64_t v)
 	ob_write(o, tmp + i, sizeof(tmp) - i);
 }
 
+void ob_frac(struct outbuf *o, uint64_t v, int width)
+{
+	char tmp[24];
+	int i = sizeof(tmp);
+
+	if (width > (int)sizeof(tmp))
+		width = sizeof(tmp);
+	while (i > (int)sizeof(tmp) - width) {
+		tmp[--i] = '0' + v % 10;
+		v /= 10;
+	}
+	ob_write(o, tmp + i, sizeof(tmp) - i);
+}
+
 void ob_dec(struct outbuf *o, int64_t v)
 {
 	if (v < 0) {

@@ -28,6 +28,7 @@ void ob_flush(struct outbuf *o);
 void ob_printf(struct outbuf *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ob_dec(struct outbuf *o, int64_t v);
 void ob_udec(struct outbuf *o, uint64_t v);
+void ob_frac(struct outbuf *o, uint64_t v, int width);	/* v in `width` digits, zeros in front */
 void ob_hex(struct outbuf *o, uint64_t v);	/* 0x1f; 0 prints "0" as strace does */
 void ob_oct(struct outbuf *o, uint64_t v);	/* 0644; 0 prints "0" */
 void ob_ptr(struct outbuf *o, uint64_t v);	/* NULL or 0x7f... */

@@ -3,10 +3,10 @@
  * byte it hands on, so a truncated, corrupted or foreign file is an error, not a crash. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <time.h>
@@ -156,14 +156,10 @@ size_t record_check(const uint8_t *p, size_t avail, const char **why)
 	return len;
 }
 
-int64_t replay_buffer(const uint8_t *buf, size_t len, record_fn fn, void *ctx,
-		      struct record_header *hdr, const char **why)
+/* the header a recording starts with, copied to `hdr` and checked: 0, or -1 with `why` */
+static int header_check(const uint8_t *buf, size_t len, struct record_header *hdr,
+			const char **why)
 {
-	/* records are handed on from an aligned copy: the callbacks read them as structs */
-	static uint64_t rec[(RECORD_MAX_LEN + 7) / 8];
-	size_t off, n;
-	int64_t count = 0;
-
 	if (len < 8 || memcmp(buf, RECORD_MAGIC, 8)) {
 		*why = "not a bstrace recording";
 		return -1;
@@ -189,23 +185,64 @@ int64_t replay_buffer(const uint8_t *buf, size_t len, record_fn fn, void *ctx,
 		*why = "recorded with a different syscall table (another bstrace version)";
 		return -1;
 	}
-	for (off = sizeof(*hdr); off < len; off += n) {
+	return 0;
+}
+
+/*
+ * Hands on the records in buf[0, len), checked, in place when aligned (callbacks read them as
+ * structs; the header keeps records 8-aligned); `*used`: bytes taken. With `more` (the file goes
+ * on), a tail that may hold a cut record is left for the next call; without, it is an error.
+ * Returns the number of records, or -1 with `why`.
+ */
+static int64_t replay_records(const uint8_t *buf, size_t len, bool more, record_fn fn,
+			      void *ctx, size_t *used, const char **why)
+{
+	static uint64_t rec[(RECORD_MAX_LEN + 7) / 8];
+	size_t off = 0, n;
+	int64_t count = 0;
+
+	_Static_assert(sizeof(struct record_header) % 8 == 0, "records must stay 8-aligned");
+	while (off < len && !(more && len - off < RECORD_MAX_LEN + 8)) {
 		n = record_check(buf + off, len - off, why);
 		if (!n)
 			return -1;
-		memcpy(rec, buf + off, n);
-		fn(ctx, rec, n);
+		if ((uintptr_t)(buf + off) % 8 == 0) {
+			fn(ctx, (void *)(uintptr_t)(buf + off), n);
+		} else {
+			memcpy(rec, buf + off, n);
+			fn(ctx, rec, n);
+		}
+		off += n;
 		count++;
 	}
+	*used = off;
 	return count;
 }
+
+int64_t replay_buffer(const uint8_t *buf, size_t len, record_fn fn, void *ctx,
+		      struct record_header *hdr, const char **why)
+{
+	size_t used;
+
+	if (header_check(buf, len, hdr, why))
+		return -1;
+	return replay_records(buf + sizeof(*hdr), len - sizeof(*hdr), false, fn, ctx, &used, why);
+}
+
+/* the file is read in chunks into one private buffer (a file that changes under the reader
+ * cannot break a checked record) and each record is handed on from there */
+#define REPLAY_CHUNK	(4u << 20)
 
 uint64_t replay_file(const char *path, record_fn fn, void *ctx, struct record_header *hdr)
 {
 	const char *why = NULL;
+	size_t have = 0, start = sizeof(*hdr), used;
+	uint64_t total = 0;
+	bool eof = false;
 	struct stat st;
+	uint8_t *buf;
 	int64_t n;
-	void *map;
+	ssize_t r;
 	int fd;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -215,13 +252,34 @@ uint64_t replay_file(const char *path, record_fn fn, void *ctx, struct record_he
 		die("'%s' is not a regular file", path);
 	if (!st.st_size)
 		die("'%s': empty file, not a bstrace recording", path);
-	map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (map == MAP_FAILED)
-		die("cannot read recording '%s': %s", path, strerror(errno));
+	buf = malloc(REPLAY_CHUNK);
+	if (!buf)
+		die("out of memory");
+	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	for (;;) {
+		while (!eof && have < REPLAY_CHUNK) {
+			r = read(fd, buf + have, REPLAY_CHUNK - have);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0)
+				die("cannot read recording '%s': %s", path, strerror(errno));
+			eof = r == 0;
+			have += r;
+		}
+		if (start && header_check(buf, have, hdr, &why))
+			die("'%s': %s", path, why);
+		n = replay_records(buf + start, have - start, !eof, fn, ctx, &used, &why);
+		if (n < 0)
+			die("'%s': %s", path, why);
+		total += n;
+		used += start;
+		start = 0;
+		if (eof)
+			break;
+		memmove(buf, buf + used, have - used);
+		have -= used;
+	}
 	close(fd);
-	n = replay_buffer(map, st.st_size, fn, ctx, hdr, &why);
-	munmap(map, st.st_size);
-	if (n < 0)
-		die("'%s': %s", path, why);
-	return n;
+	free(buf);
+	return total;
 }

@@ -446,38 +446,78 @@ static void forget_closed_fd(const struct dctx *d)
 
 /* ---- --json: one object per line; values are strace's decoded text, JSON-escaped ---- */
 
+/* bytes that JSON strings take as they are: printable ASCII but '"' (0x22) and '\\' (0x5c) */
+static const bool json_plain[256] = {
+	[0x20 ... 0x21] = true, [0x23 ... 0x5b] = true, [0x5d ... 0x7e] = true,
+};
+
 static void json_escape(struct outbuf *o, const char *p, size_t n)
 {
 	static const char hexd[] = "0123456789abcdef";
+	char *w;
 	size_t i;
 
+	/* at most 6 bytes out per byte in: with that much room, write straight into the line */
+	if (ob_col(o) + 6 * n >= OB_LINE_MAX - 1) {
+		for (i = 0; i < n; i++) {
+			unsigned char c = p[i];
+
+			if (json_plain[c]) {
+				ob_putc(o, c);
+			} else if (c == '"' || c == '\\') {
+				ob_putc(o, '\\');
+				ob_putc(o, c);
+			} else {
+				char e[6] = { '\\', 'u', '0', '0', hexd[c >> 4], hexd[c & 15] };
+
+				ob_write(o, e, 6);
+			}
+		}
+		return;
+	}
+	w = o->buf + o->len;
 	for (i = 0; i < n; i++) {
 		unsigned char c = p[i];
 
-		if (c == '"' || c == '\\') {
-			ob_putc(o, '\\');
-			ob_putc(o, c);
-		} else if (c < 0x20 || c >= 0x7f) {
-			/* the decoders escape everything non-ASCII; this keeps the JSON valid anyway */
-			char e[6] = { '\\', 'u', '0', '0', hexd[c >> 4], hexd[c & 15] };
-
-			ob_write(o, e, 6);
+		if (json_plain[c]) {
+			*w++ = c;
+		} else if (c == '"' || c == '\\') {
+			*w++ = '\\';
+			*w++ = c;
 		} else {
-			ob_putc(o, c);
+			/* the decoders escape everything non-ASCII; this keeps the JSON valid anyway */
+			*w++ = '\\';
+			*w++ = 'u';
+			*w++ = '0';
+			*w++ = '0';
+			*w++ = hexd[c >> 4];
+			*w++ = hexd[c & 15];
 		}
 	}
+	o->len = w - o->buf;
 }
 
-/* runs `print` into the buffer, then moves its text out and back as a JSON string */
+/*
+ * The text printed into the buffer since `mark` becomes the body of a JSON string (the opening
+ * quote is already in front of it): in place when nothing needs escaping, as is usual, else
+ * moved out from the first such byte and written back escaped. Then the closing quote.
+ */
 static char json_tmp[OB_LINE_MAX];
 
-static size_t json_take(struct outbuf *o, size_t mark)
+static void json_close_string(struct outbuf *o, size_t mark)
 {
-	size_t n = o->len - mark;
+	size_t i, n;
 
-	memcpy(json_tmp, o->buf + mark, n);
-	o->len = mark;
-	return n;
+	for (i = mark; i < o->len; i++)
+		if (!json_plain[(unsigned char)o->buf[i]])
+			break;
+	if (i < o->len) {
+		n = o->len - i;
+		memcpy(json_tmp, o->buf + i, n);
+		o->len = i;
+		json_escape(o, json_tmp, n);
+	}
+	ob_putc(o, '"');
 }
 
 static void json_head(struct tracer *t, struct outbuf *o, uint32_t tgid, uint32_t tid,
@@ -486,21 +526,33 @@ static void json_head(struct tracer *t, struct outbuf *o, uint32_t tgid, uint32_
 	uint64_t real = ts + t->boot_to_real_ns;
 
 	ob_line_begin(o);
-	ob_printf(o, "{\"time\":%llu.%06llu,\"pid\":%u,\"tid\":%u",
-		  (unsigned long long)(real / 1000000000ull),
-		  (unsigned long long)(real % 1000000000ull / 1000), tgid, tid);
+	ob_puts(o, "{\"time\":");
+	ob_udec(o, real / 1000000000ull);
+	ob_putc(o, '.');
+	ob_frac(o, real % 1000000000ull / 1000, 6);
+	ob_puts(o, ",\"pid\":");
+	ob_udec(o, tgid);
+	ob_puts(o, ",\"tid\":");
+	ob_udec(o, tid);
 }
 
 static void json_call(struct tracer *t, struct dctx *d, uint64_t ts, uint64_t ts_exit)
 {
 	struct outbuf *o = d->o;
 	char buf[32];
-	size_t mark, n;
+	size_t start, mark;
 	int i, split = d->def ? split_at(d->def) : 0;
+	bool first = true;
 
 	json_head(t, o, d->tgid, d->tid, ts);
-	ob_printf(o, ",\"syscall\":\"%s\",\"args\":[", sc_name(d->nr, buf, sizeof(buf)));
+	ob_puts(o, ",\"syscall\":\"");
+	ob_puts(o, sc_name(d->nr, buf, sizeof(buf)));
+	ob_puts(o, "\",\"args\":[");
 	for (i = 0; i < (d->def ? d->def->nargs : BSTRACE_MAX_ARGS); i++) {
+		start = o->len;
+		if (!first)
+			ob_putc(o, ',');
+		ob_putc(o, '"');
 		mark = o->len;
 		d->omit = false;
 		d->phase = i < split ? DP_ENTER : DP_EXIT;
@@ -508,25 +560,28 @@ static void json_call(struct tracer *t, struct dctx *d, uint64_t ts, uint64_t ts
 			print_arg(d, i);
 		else
 			ob_hex(o, d->args[i]);
-		n = json_take(o, mark);
-		if (d->omit)
+		if (d->omit) {
+			o->len = start;
 			continue;
-		if (mark > o->line_start && o->buf[o->len - 1] != '[')
-			ob_putc(o, ',');
-		ob_putc(o, '"');
-		json_escape(o, json_tmp, n);
-		ob_putc(o, '"');
+		}
+		json_close_string(o, mark);
+		first = false;
 	}
-	ob_puts(o, "]");
+	ob_putc(o, ']');
 	if (!d->exited) {
 		ob_puts(o, ",\"return\":null}");
 		ob_line_end(o);
 		return;
 	}
-	ob_printf(o, ",\"return\":%lld", d->failed ? -1ll : (long long)d->ret);
-	if (d->failed && errno_name(-d->ret))
-		ob_printf(o, ",\"errno\":\"%s\"", errno_name(-d->ret));
+	ob_puts(o, ",\"return\":");
+	ob_dec(o, d->failed ? -1ll : (long long)d->ret);
+	if (d->failed && errno_name(-d->ret)) {
+		ob_puts(o, ",\"errno\":\"");
+		ob_puts(o, errno_name(-d->ret));
+		ob_putc(o, '"');
+	}
 	/* the return as strace shows it, suffixes included: "0x1 (flags FD_CLOEXEC)" */
+	ob_puts(o, ",\"return_text\":\"");
 	mark = o->len;
 	print_ret(d);
 	for (i = 0; d->def && i < d->def->nargs; i++) {
@@ -535,12 +590,13 @@ static void json_call(struct tracer *t, struct dctx *d, uint64_t ts, uint64_t ts
 			print_arg(d, i);
 		}
 	}
-	n = json_take(o, mark);
-	ob_puts(o, ",\"return_text\":\"");
-	json_escape(o, json_tmp, n);
-	ob_putc(o, '"');
-	if (ts && ts_exit > ts && d->ev_exit && (d->ev_exit->flags & EVF_TIMED))
-		ob_printf(o, ",\"duration\":%.9f", (ts_exit - ts) / 1e9);
+	json_close_string(o, mark);
+	if (ts && ts_exit > ts && d->ev_exit && (d->ev_exit->flags & EVF_TIMED)) {
+		ob_puts(o, ",\"duration\":");
+		ob_udec(o, (ts_exit - ts) / 1000000000ull);
+		ob_putc(o, '.');
+		ob_frac(o, (ts_exit - ts) % 1000000000ull, 9);
+	}
 	ob_putc(o, '}');
 	ob_line_end(o);
 }
@@ -708,7 +764,7 @@ static void print_signal(struct tracer *t, struct task *k, const struct sc_event
 {
 	struct outbuf *o = task_out(t, k);
 	char buf[16];
-	size_t mark, n;
+	size_t mark;
 
 	if (t->s->json_trace) {
 		json_head(t, o, h->tgid, h->tid, h->ts_exit);
@@ -716,9 +772,8 @@ static void print_signal(struct tracer *t, struct task *k, const struct sc_event
 			  signal_name(h->ret, buf, sizeof(buf)));
 		mark = o->len;
 		print_siginfo_bytes(o, (const uint8_t *)h->args);
-		n = json_take(o, mark);
-		json_escape(o, json_tmp, n);
-		ob_puts(o, "\"}");
+		json_close_string(o, mark);
+		ob_putc(o, '}');
 		ob_line_end(o);
 		return;
 	}

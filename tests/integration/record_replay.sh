@@ -23,6 +23,23 @@ grep -q ' total$' "$WORK/sum" || fail "replay -c: no summary table"
 [ "$(grep -vc '^pipe2\|^+++' "$WORK/f")" -eq 0 ] || fail "replay -e trace=pipe2 kept other calls"
 echo "ok   replay with -c and -e trace="
 
+# a recording larger than the reader's 4 MiB chunks: records cut by chunk ends are whole in the
+# replay, and a file cut inside its second chunk is an error, not a shorter trace
+"$BSTRACE" --record "$WORK/dd.bst" -- dd if=/dev/zero of=/dev/null bs=512 count=40000 \
+	2>/dev/null || fail "dd: record"
+size=$(wc -c <"$WORK/dd.bst")
+[ "$size" -gt 8388608 ] || fail "dd recording is $size bytes, want more than two 4 MiB chunks"
+"$BSTRACE" --replay "$WORK/dd.bst" -o "$WORK/dd.out" || fail "dd: replay"
+n=$(grep -c '^read(0, "\\0\\0\\0.*"\.\.\., 512) *= 512$' "$WORK/dd.out")
+[ "$n" -eq 40000 ] || fail "dd: $n whole 512-byte reads replayed, want 40000"
+n=$(grep -c '^write(1, "\\0\\0\\0.*"\.\.\., 512) *= 512$' "$WORK/dd.out")
+[ "$n" -eq 40000 ] || fail "dd: $n whole 512-byte writes replayed, want 40000"
+[ "$(tail -n 2 "$WORK/dd.out" | tr -s ' ')" = "exit_group(0) = ?
++++ exited with 0 +++" ] || fail "dd: replay does not end with exit_group(0) and the exit"
+head -c $((4194304 + 4194304 / 2 + 3)) "$WORK/dd.bst" >"$WORK/cut.bst"
+expect_error "truncated" "$BSTRACE" --replay "$WORK/cut.bst" -o /dev/null
+echo "ok   replay of a $size-byte recording (several read chunks); cut inside a chunk: error"
+
 head -c 200 "$WORK/fd.bst" >"$WORK/short.bst"
 expect_error "truncated" "$BSTRACE" --replay "$WORK/short.bst"
 expect_error "not a bstrace recording" "$BSTRACE" --replay /etc/hostname
