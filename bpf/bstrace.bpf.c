@@ -18,8 +18,6 @@ const volatile bool cfg_timed = false;		/* keep the enter timestamp of every cal
 const volatile bool cfg_stamp = true;		/* time-stamp syscall records (-t, -T, --json...) */
 const volatile __u32 cfg_nr_execve = 0xffffffff;
 const volatile __u32 cfg_nr_execveat = 0xffffffff;
-const volatile __u32 cfg_nr_exit = 0xffffffff;
-const volatile __u32 cfg_nr_exit_group = 0xffffffff;
 const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this backlog */
 const volatile bool cfg_interleave = true;	/* one output stream: blocking calls need EV_ENTER */
 
@@ -981,9 +979,10 @@ static __always_inline void flight_exit(struct task_struct *p)
 	    bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_task_pt_regs)) {
 		struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(p);
 		__u32 nr = SC_NR(regs);
+		struct sc_plan *sp = bpf_map_lookup_elem(&plan, &nr);
 		struct flight_ent *e;
 
-		if (nr == cfg_nr_exit_group || nr == cfg_nr_exit) {
+		if (sp && (sp->flags & PLAN_NO_RETURN)) {
 			sc_read_args(regs, a);
 			e = flight_put(tgid, p->pid, nr, 0, a, false);
 			if (e)

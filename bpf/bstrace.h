@@ -116,6 +116,7 @@ enum {
 	PLAN_ENTER_BLOCKING = 1 << 4,	/* emit EV_ENTER while >1 traced task may interleave */
 	PLAN_FAILED_ONLY = 1 << 2,	/* -Z */
 	PLAN_OK_ONLY = 1 << 3,	/* -z */
+	PLAN_NO_RETURN = 1 << 5,	/* never returns (exit, exit_group): its line ends "= ?" */
 };
 
 /* One entry per syscall number: filled by userspace from the syscall table before attach. */

@@ -77,6 +77,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		p->flags |= PLAN_ENTER_REC;
 	if (blocking)
 		p->flags |= PLAN_ENTER_BLOCKING;
+	if (def->ret == R_NONE)
+		p->flags |= PLAN_NO_RETURN;
 
 	for (i = 0; i < def->nargs; i++) {
 		const struct kind_def *k = &kinds[def->arg[i]];
@@ -227,8 +229,6 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	skel->rodata->cfg_stamp = skel->rodata->cfg_timed || s->json_trace || s->record;
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
-	skel->rodata->cfg_nr_exit = sc_nr_by_name("exit");
-	skel->rodata->cfg_nr_exit_group = sc_nr_by_name("exit_group");
 	/* -y and -P read /proc while the process still has the descriptor: no batching */
 	skel->rodata->cfg_wakeup_bytes = s->fd_paths || s->npaths ? 0 : s->ring_bytes / 4;
 	/* with -ff every task writes its own file, JSON has one object per call: no

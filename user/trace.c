@@ -174,8 +174,10 @@ static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint6
 		time_t sec = real / 1000000000ull;
 
 		if (s->tstamp == 3) {
-			ob_printf(o, "%lld.%06llu ", (long long)sec,
-				  (unsigned long long)(real % 1000000000ull / 1000));
+			ob_udec(o, sec);
+			ob_putc(o, '.');
+			ob_frac(o, real % 1000000000ull / 1000, 6);
+			ob_putc(o, ' ');
 		} else {
 			struct tm tm;
 			char buf[32];
@@ -183,8 +185,10 @@ static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint6
 			localtime_r(&sec, &tm);
 			strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
 			ob_puts(o, buf);
-			if (s->tstamp == 2)
-				ob_printf(o, ".%06llu", (unsigned long long)(real % 1000000000ull / 1000));
+			if (s->tstamp == 2) {
+				ob_putc(o, '.');
+				ob_frac(o, real % 1000000000ull / 1000, 6);
+			}
 			ob_putc(o, ' ');
 		}
 	}
@@ -374,8 +378,11 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 	if (t->s->show_time && d->exited) {
 		uint64_t dt = ts_exit > ts_enter && ts_enter ? ts_exit - ts_enter : 0;
 
-		ob_printf(o, " <%llu.%06llu>", (unsigned long long)(dt / 1000000000ull),
-			  (unsigned long long)(dt % 1000000000ull / 1000));
+		ob_puts(o, " <");
+		ob_udec(o, dt / 1000000000ull);
+		ob_putc(o, '.');
+		ob_frac(o, dt % 1000000000ull / 1000, 6);
+		ob_putc(o, '>');
 	}
 	ob_line_end(o);
 }
@@ -451,49 +458,40 @@ static const bool json_plain[256] = {
 	[0x20 ... 0x21] = true, [0x23 ... 0x5b] = true, [0x5d ... 0x7e] = true,
 };
 
-static void json_escape(struct outbuf *o, const char *p, size_t n)
+/* one byte as JSON string content at `w` (at most 6 bytes); returns the end */
+static char *json_byte(char *w, unsigned char c)
 {
 	static const char hexd[] = "0123456789abcdef";
-	char *w;
+
+	if (json_plain[c]) {
+		*w++ = c;
+	} else if (c == '"' || c == '\\') {
+		*w++ = '\\';
+		*w++ = c;
+	} else {
+		/* the decoders escape everything non-ASCII; this keeps the JSON valid anyway */
+		memcpy(w, "\\u00", 4);
+		w[4] = hexd[c >> 4];
+		w[5] = hexd[c & 15];
+		w += 6;
+	}
+	return w;
+}
+
+static void json_escape(struct outbuf *o, const char *p, size_t n)
+{
+	char e[6], *w;
 	size_t i;
 
-	/* at most 6 bytes out per byte in: with that much room, write straight into the line */
+	/* with room for the worst case, straight into the line; else through ob_write's limit */
 	if (ob_col(o) + 6 * n >= OB_LINE_MAX - 1) {
-		for (i = 0; i < n; i++) {
-			unsigned char c = p[i];
-
-			if (json_plain[c]) {
-				ob_putc(o, c);
-			} else if (c == '"' || c == '\\') {
-				ob_putc(o, '\\');
-				ob_putc(o, c);
-			} else {
-				char e[6] = { '\\', 'u', '0', '0', hexd[c >> 4], hexd[c & 15] };
-
-				ob_write(o, e, 6);
-			}
-		}
+		for (i = 0; i < n; i++)
+			ob_write(o, e, json_byte(e, p[i]) - e);
 		return;
 	}
 	w = o->buf + o->len;
-	for (i = 0; i < n; i++) {
-		unsigned char c = p[i];
-
-		if (json_plain[c]) {
-			*w++ = c;
-		} else if (c == '"' || c == '\\') {
-			*w++ = '\\';
-			*w++ = c;
-		} else {
-			/* the decoders escape everything non-ASCII; this keeps the JSON valid anyway */
-			*w++ = '\\';
-			*w++ = 'u';
-			*w++ = '0';
-			*w++ = '0';
-			*w++ = hexd[c >> 4];
-			*w++ = hexd[c & 15];
-		}
-	}
+	for (i = 0; i < n; i++)
+		w = json_byte(w, p[i]);
 	o->len = w - o->buf;
 }
 

@@ -129,7 +129,8 @@ else
 fi
 
 # SIGHUP reopens the --events file
-start_daemon hup --listen 127.0.0.1:0 --events "$WORK/ev.json" -e trace=getppid
+# (only our helper's calls: another process's getppid storm would use up the rate limit)
+start_daemon hup --listen 127.0.0.1:0 --events "$WORK/ev.json" -e trace=getppid --comm "$comm"
 # wait_events FILE PID: until FILE has a getppid event of PID
 wait_events() {
 	i=0

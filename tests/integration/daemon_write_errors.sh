@@ -46,7 +46,8 @@ mkdir "$WORK/full"
 mount -t tmpfs -o size=4k,mode=0755 tmpfs "$WORK/full" || fail "cannot mount a tmpfs"
 cleanup_extra() { umount "$WORK/full" 2>/dev/null; }
 dd if=/dev/zero of="$WORK/full/fill" bs=4096 count=4 2>/dev/null	# fails once it is full
-start_daemon fl --listen 127.0.0.1:0 --flight-recorder 16 --flight-dir "$WORK/full"
+# only our helper: any other process of the machine exiting non-zero would be dumped (and fail) too
+start_daemon fl --listen 127.0.0.1:0 --flight-recorder 16 --flight-dir "$WORK/full" --comm "$comm"
 { "$WORK/$comm" segv >/dev/null; } 2>/dev/null
 [ $? -eq 139 ] || fail "crash_after segv did not die by SIGSEGV"
 n=0
