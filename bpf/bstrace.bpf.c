@@ -243,13 +243,15 @@ struct build {
 	((__u64)(arg) | (__u64)(sub) << 8 | (__u64)(str) << 24 | (__u64)(trunc) << 25)
 
 /*
- * Appends one blob (header + data) at offset `off_slot & 0x7fffffff` of the scratch slot
- * `off_slot >> 31`. A global function: the verifier checks it once, not per call site.
+ * Appends one blob (header + data) at offset `off_slot & 0x7ffffff8` of the scratch slot
+ * `off_slot >> 31`. A global function: the verifier checks it once, not per call site. Offsets
+ * are multiples of 8 and the mask says so: riscv's verifier rejects a possibly misaligned
+ * 8-byte store.
  * Returns the offset after the blob, or -1 when the record is full.
  */
 __noinline long put_blob(__u64 off_slot, __u64 meta, __u64 src, __u64 n, __u64 full)
 {
-	__u32 off = off_slot & 0x7fffffff;
+	__u32 off = off_slot & 0x7ffffff8;
 	char *buf = scratch_slot(off_slot >> 31);
 	struct sc_blob *bl;
 	long r;
@@ -430,9 +432,28 @@ static long capture_arg(__u32 i, struct build *b)
 	return 0;
 }
 
+/* The fixed part of a syscall record. */
+static __always_inline void fill_hdr(struct sc_event_hdr *h, __u16 type, __u16 flags, __u32 nr,
+				     __u64 ts_enter, __s64 ret, __u64 *args, __u64 pid_tgid)
+{
+	h->ts_enter = ts_enter;
+	/* a clock read costs: only when something prints or keeps the time */
+	h->ts_exit = cfg_stamp ? bpf_ktime_get_boot_ns() : 0;
+	__builtin_memcpy(h->args, args, sizeof(h->args));
+	h->ret = ret;
+	h->tgid = pid_tgid >> 32;
+	h->tid = (__u32)pid_tgid;
+	h->nr = nr;
+	h->type = type;
+	h->flags = flags;
+	h->len = sizeof(*h);
+	h->nblobs = 0;
+}
+
 /*
  * Builds and submits one record; returns the arguments whose copy faulted. `ncap` == 0 takes
- * the reserve/submit path (no copy).
+ * the reserve/submit path (no copy). The two paths share no test: a verifier before 6.2 does not
+ * see that two `ncap == 0` tests agree and would follow a reservation that is never released.
  */
 static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 				  __u64 ts_enter, __s64 ret, __u64 *args, __u64 sp, __u32 refetch,
@@ -447,27 +468,15 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 			count_drop(nr < BSTRACE_NR_MAX ? nr : DROP_TASK_EVENTS);
 			return 0;
 		}
-	} else {
-		h = scratch_slot(enter);
-		if (!h)
-			return 0;
-	}
-	h->ts_enter = ts_enter;
-	/* a clock read costs: only when something prints or keeps the time */
-	h->ts_exit = cfg_stamp ? bpf_ktime_get_boot_ns() : 0;
-	__builtin_memcpy(h->args, args, sizeof(h->args));
-	h->ret = ret;
-	h->tgid = pid_tgid >> 32;
-	h->tid = (__u32)pid_tgid;
-	h->nr = nr;
-	h->type = type;
-	h->flags = flags;
-	h->len = sizeof(*h);
-	h->nblobs = 0;
-	if (ncap == 0) {
+		fill_hdr(h, type, flags, nr, ts_enter, ret, args, pid_tgid);
 		bpf_ringbuf_submit(h, rb_flags());
 		return 0;
 	}
+
+	h = scratch_slot(enter);
+	if (!h)
+		return 0;
+	fill_hdr(h, type, flags, nr, ts_enter, ret, args, pid_tgid);
 
 	struct build b = { .nr = nr, .enter = enter, .entered = !!(flags & EVF_ENTERED),
 			   .off = sizeof(*h), .ret = ret, .sp = sp, .refetch = refetch };
@@ -820,16 +829,21 @@ static __always_inline void count_on_exit(struct pt_regs *regs, __u64 pid_tgid, 
 {
 	struct pending *pd = NULL;
 	struct target *t;
-	__u32 nr = SC_NR(regs);
+	__u32 nr = SC_NR_EXIT(regs);
 	__u64 args[BSTRACE_MAX_ARGS];
 
-	if (nr >= BSTRACE_NR_MAX)
-		return;
 	if (cfg_count_time) {
 		/* the enter record is the filter: only counted tasks have one */
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
-		if (!pd || pd->cnr1 != nr + 1)
+		if (!pd)
 			return;
+		/* rt_sigreturn replaced the number register: the enter knows the call */
+		if (nr >= BSTRACE_NR_MAX && pd->cnr1 && pd->cnr1 <= BSTRACE_NR_MAX)
+			nr = pd->cnr1 - 1;
+		if (pd->cnr1 != nr + 1)
+			return;
+	} else if (nr >= BSTRACE_NR_MAX) {
+		return;
 	} else {
 		t = cfg_all ? NULL : current_target(pid_tgid);
 		if (!count_filter(pid_tgid, t) || (t && (t->flags & TGT_WAIT_EXEC)))
@@ -868,7 +882,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	t = trace_target(pid_tgid);
 	if (!t || (t->flags & TGT_WAIT_EXEC))
 		return 0;
-	nr = SC_NR(regs);
+	nr = SC_NR_EXIT(regs);
 	if (nr >= BSTRACE_NR_MAX) {
 		/* rt_sigreturn restored the registers, syscall number included: ask the enter */
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);

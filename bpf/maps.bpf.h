@@ -8,8 +8,15 @@
  * the first argument register holds the return value on arm64 and riscv; the kernel keeps the
  * original in orig_x0/orig_a0.
  */
+/*
+ * SC_NR_EXIT: the number at sys_exit; BSTRACE_NR_MAX or more when the registers were replaced by
+ * rt_sigreturn (the caller then takes the number of the pending enter). x86 and arm64 set the
+ * number register to -1 there; riscv restores a7 from the signal frame, so the interrupted call's
+ * number would show, but sets `cause` to -1 (no syscall restart), which no syscall exit has.
+ */
 #if defined(__TARGET_ARCH_x86)
 #define SC_NR(r)	((r)->orig_ax)
+#define SC_NR_EXIT(r)	SC_NR(r)
 #define SC_SP(r)	((r)->sp)
 #define SC_ARG0(r)	((r)->di)
 #define SC_ARG1(r)	((r)->si)
@@ -19,6 +26,7 @@
 #define SC_ARG5(r)	((r)->r9)
 #elif defined(__TARGET_ARCH_arm64)
 #define SC_NR(r)	((r)->syscallno)
+#define SC_NR_EXIT(r)	SC_NR(r)
 #define SC_SP(r)	((r)->sp)
 #define SC_ARG0(r)	((r)->orig_x0)
 #define SC_ARG1(r)	((r)->regs[1])
@@ -28,6 +36,7 @@
 #define SC_ARG5(r)	((r)->regs[5])
 #elif defined(__TARGET_ARCH_riscv)
 #define SC_NR(r)	((r)->a7)
+#define SC_NR_EXIT(r)	((r)->cause == ~0ul ? ~0u : (__u32)(r)->a7)
 #define SC_SP(r)	((r)->sp)
 #define SC_ARG0(r)	((r)->orig_a0)
 #define SC_ARG1(r)	((r)->a1)

@@ -533,10 +533,10 @@ void print_SIGSET_OUT(struct dctx *d, int arg)
 	print_sigset_arg(d, arg, true);
 }
 
-/* the kernel's struct sigaction: handler, flags, restorer, mask */
+/* the kernel's struct sigaction: handler, flags, restorer (not on riscv), mask */
 static void print_sigaction(struct dctx *d, int arg, bool exit)
 {
-	const uint8_t *p = d_struct(d, arg, exit, 32);
+	const uint8_t *p = d_struct(d, arg, exit, KSA_SIZE);
 	struct outbuf *o = d->o;
 	uint64_t handler, flags;
 
@@ -554,10 +554,10 @@ static void print_sigaction(struct dctx *d, int arg, bool exit)
 	else
 		ob_hex(o, handler);
 	ob_puts(o, ", sa_mask=");
-	print_sigset(o, p + 24, KERNEL_SIGSET_BYTES);
+	print_sigset(o, p + KSA_MASK_OFF, KERNEL_SIGSET_BYTES);
 	ob_puts(o, ", sa_flags=");
 	print_xflags(o, &xlat_st_sa_flags, flags, "SA_???");
-	if (flags & SA_RESTORER) {
+	if (KSA_HAS_RESTORER && (flags & 0x04000000)) {	/* SA_RESTORER */
 		ob_puts(o, ", sa_restorer=");
 		ob_ptr(o, rd_u64(p + 16));
 	}

@@ -11,6 +11,7 @@
 #include "loader.h"
 #include "bstrace.skel.h"
 #include "syscalls.h"
+#include "probe.h"
 
 struct loader {
 	struct bstrace_bpf *skel;
@@ -20,14 +21,63 @@ struct loader {
 };
 
 static bool libbpf_debug;
+/* why the last program load failed, from libbpf's warning with the verifier log */
+static char load_reason[400];
+
+/*
+ * The verifier's reason is the last line of its log before the "processed N insns" summary
+ * (e.g. "Unreleased reference id=20 alloc_insn=583"). Keeps "PROG: REASON" in load_reason.
+ */
+static void keep_verifier_reason(const char *msg)
+{
+	const char *log = strstr(msg, "-- BEGIN PROG LOAD LOG --");
+	const char *name = strstr(msg, "prog '"), *end, *p, *line = NULL, *lend = NULL;
+	int nlen = 0;
+
+	if (!log)
+		return;
+	if (name && name < log) {
+		name += 6;
+		end = strchr(name, '\'');
+		nlen = end && end < log ? (int)(end - name) : 0;
+	}
+	log += strlen("-- BEGIN PROG LOAD LOG --");
+	end = strstr(log, "-- END PROG LOAD LOG --");
+	if (!end)
+		end = log + strlen(log);
+	for (p = log; p < end;) {
+		const char *nl = memchr(p, '\n', end - p);
+		const char *e = nl ? nl : end;
+
+		if (!strncmp(p, "processed ", 10))
+			break;
+		if (e > p)
+			line = p, lend = e;
+		p = nl ? nl + 1 : end;
+	}
+	if (!line)
+		return;
+	snprintf(load_reason, sizeof(load_reason), "%.*s%s%.*s", nlen, name ? name : "",
+		 nlen ? ": " : "", (int)(lend - line > 300 ? 300 : lend - line), line);
+}
 
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
-	if (!libbpf_debug && level != LIBBPF_WARN)
+	char *msg = NULL;
+	va_list cp;
+	int r;
+
+	if (libbpf_debug)
+		return vfprintf(stderr, fmt, ap);
+	if (level != LIBBPF_WARN)
 		return 0;
-	if (!libbpf_debug)
-		return 0;
-	return vfprintf(stderr, fmt, ap);
+	va_copy(cp, ap);
+	r = vasprintf(&msg, fmt, cp);
+	va_end(cp);
+	if (r >= 0 && msg)
+		keep_verifier_reason(msg);
+	free(msg);
+	return 0;
 }
 
 static uint32_t cap_size(const struct settings *s, int32_t size)
@@ -160,14 +210,21 @@ static void fill_plan(struct loader *l, const struct settings *s)
 
 static void explain_load_error(int err)
 {
-	if (access("/sys/kernel/btf/vmlinux", R_OK))
-		die("the kernel has no BTF (/sys/kernel/btf/vmlinux is missing): bstrace needs a "
-		    "kernel built with CONFIG_DEBUG_INFO_BTF=y");
+	const struct kfeature *f = probe_kernel(true);
+	char msg[512];
+
+	if (f) {
+		probe_explain(f, msg, sizeof(msg));
+		die("%s", msg);
+	}
+	/* a rejection by the verifier is not a permission problem: say what it said */
+	if (load_reason[0])
+		die("the kernel's BPF verifier rejected %s (%s; --debug prints the whole log)",
+		    load_reason, strerror(err));
 	if (err == EPERM || err == EACCES)
 		die("failed to load BPF programs: %s (run as root or grant CAP_BPF and CAP_PERFMON)",
 		    strerror(err));
-	die("failed to load BPF programs: %s (run with --debug for the verifier log)",
-	    strerror(err));
+	die("failed to load BPF programs: %s (run with --debug for libbpf's log)", strerror(err));
 }
 
 struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *ctx)
@@ -182,6 +239,16 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	libbpf_debug = s->libbpf_debug;
 	libbpf_set_print(libbpf_print);
 	syscalls_init();
+	/* a missing kernel feature is named before anything is loaded */
+	{
+		const struct kfeature *f = probe_kernel(false);
+		char msg[512];
+
+		if (f) {
+			probe_explain(f, msg, sizeof(msg));
+			die("%s", msg);
+		}
+	}
 
 	skel = bstrace_bpf__open();
 	if (!skel)

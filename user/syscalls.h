@@ -74,6 +74,18 @@ enum {
 #define SIGFRAME_MASK_SP_OFFSET 168
 #endif
 
+/* the kernel's struct sigaction (rt_sigaction): handler, flags, restorer, mask; riscv's has no
+ * restorer (arch/riscv/include/uapi/asm/signal.h: asm-generic layout, mask at 16) */
+#if defined(__riscv)
+#define KSA_SIZE 24
+#define KSA_MASK_OFF 16
+#define KSA_HAS_RESTORER 0
+#else
+#define KSA_SIZE 32
+#define KSA_MASK_OFF 24
+#define KSA_HAS_RESTORER 1
+#endif
+
 /* argument direction (kinds.def) */
 enum { D_NONE = 0, D_IN, D_OUT, D_INOUT, D_LATE };
 /* capture size codes (kinds.def) */
