@@ -1,6 +1,7 @@
 #!/bin/sh
-# The whole test suite: builds (installing packages as needed), runs every test with real BPF,
-# then again with the user code under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The whole test suite: builds (installing packages as needed), runs every test with real BPF
+# (and the integration commands under qemu on 6.1 kernels: tests/qemu/), then again with the
+# user code under AddressSanitizer and UndefinedBehaviorSanitizer.
 set -eu
 cd "$(dirname "$0")/.."
 # test-only Debian packages: a real Prometheus (and promtool) and curl for the bstraced tests
@@ -16,9 +17,11 @@ if ! command -v prometheus >/dev/null && [ ! -e /usr/sbin/policy-rc.d ] && [ "$(
 fi
 need_pkgs --no-recommends test.sh prometheus curl
 [ -z "$policy" ] || { rm -f "$policy"; trap - EXIT; }
-sh tools/build.sh
+sh tools/build.sh -DBSTRACE_QEMU_TESTS=ON
+# the host kernel's suite, then Debian 12's 6.1 kernel (x86_64, arm64) and riscv64 6.1 in qemu
 (cd build && ctest --output-on-failure)
-BUILD_DIR=build-asan sh tools/build.sh -DBSTRACE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+BUILD_DIR=build-asan sh tools/build.sh -DBSTRACE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug \
+	-DBSTRACE_QEMU_TESTS=OFF
 cd build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	ctest --output-on-failure

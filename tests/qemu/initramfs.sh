@@ -12,6 +12,7 @@ make_initramfs() {
 	for t in "$bdir"/tests/test_*; do [ -x "$t" ] && cp "$t" "$root/tests/"; done
 	if [ -d "$bdir/tests/corpus" ]; then
 		cp -r "$bdir/tests/corpus/." "$root/corpus/"
+		cp "$here/../corpus/check-strace.sh" "$root/corpus/"
 	fi
 	# the NEEDED closure, as the host's dynamic linker resolves it
 	for f in "$root"/usr/bin/* "$root"/tests/* $(find "$root/corpus" -type f -perm -u+x); do

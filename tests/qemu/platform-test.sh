@@ -1,0 +1,48 @@
+#!/bin/sh
+# ctest: the core integration commands (tests/qemu/cmds.txt, plus cmds-daemon.txt where bstraced
+# is built) inside qemu, on a distribution kernel:
+#   x86_64   Debian 12's own 6.1 kernel (linux-image-amd64), tests/qemu/run-x86_64.sh, with the
+#            host build BUILD and its corpus programs
+#   arm64    Debian 12's own 6.1 kernel, ../shared/platforms/run-arm64.sh (cross-build)
+#   riscv64  the 6.1 kernel of ../shared/platforms/run-riscv64.sh (cross-build, no bstraced)
+# Usage: platform-test.sh ARCH BUILD. The shared harness is looked up in $BSTRACE_PLATFORMS, then
+# next to the source tree (../shared/platforms). Without it: skip (77), or fail when CI=true.
+set -u
+arch=$1 build=$2
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+work=${BSTRACE_QEMU_WORK:-/tmp/bstrace-qemu}/$arch
+mkdir -p "$work"
+cmds=$work/cmds.txt
+cat "$here/cmds.txt" >"$cmds"
+[ "$arch" = riscv64 ] || cat "$here/cmds-daemon.txt" >>"$cmds"
+# (the corpus in the guest: cmds-corpus.txt, once CMake builds the corpus programs)
+t0=$(date +%s)
+case $arch in
+x86_64)
+	sh "$here/run-x86_64.sh" -b "$build" -w "$work" -c "$cmds" -t 1200
+	rc=$?
+	;;
+arm64 | riscv64)
+	plat=${BSTRACE_PLATFORMS:-}
+	if [ -z "$plat" ]; then
+		for d in "$src/../shared/platforms" "$src/../../shared/platforms"; do
+			[ -x "$d/run-$arch.sh" ] && { plat=$(cd "$d" && pwd); break; }
+		done
+	fi
+	if [ -z "$plat" ] || [ ! -r "$plat/run-$arch.sh" ]; then
+		if [ "${CI:-}" = true ]; then
+			echo "FAIL: no qemu harness for $arch (../shared/platforms or BSTRACE_PLATFORMS)"
+			exit 1
+		fi
+		echo "SKIP: no qemu harness for $arch (set BSTRACE_PLATFORMS=DIR)"
+		exit 77
+	fi
+	sh "$plat/run-$arch.sh" -s "$src" -w "$work" -c "$cmds" -t 1200
+	rc=$?
+	;;
+*)
+	echo "platform-test.sh: unknown arch $arch"; exit 2 ;;
+esac
+echo "qemu $arch: exit $rc after $(($(date +%s) - t0)) s"
+exit $rc
