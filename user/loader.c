@@ -210,9 +210,13 @@ static void fill_plan(struct loader *l, const struct settings *s)
 
 static void explain_load_error(int err)
 {
-	const struct kfeature *f = probe_kernel(true);
+	const struct kfeature *f;
 	char msg[512];
 
+	if ((err == EPERM || err == EACCES) && !probe_privileged())
+		die("failed to load BPF programs: %s (run as root or grant CAP_BPF and CAP_PERFMON)",
+		    strerror(err));
+	f = probe_kernel(true);
 	if (f) {
 		probe_explain(f, msg, sizeof(msg));
 		die("%s", msg);

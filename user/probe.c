@@ -4,10 +4,13 @@
  * (the verifier's "invalid argument" says nothing). Versions: the kernel release that added it.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <linux/capability.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/btf.h>
@@ -39,6 +42,19 @@ static bool faked(const char *name)
 			env++;
 	}
 	return false;
+}
+
+bool probe_privileged(void)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct d[2] = {};
+	uint64_t eff;
+
+	if (syscall(SYS_capget, &h, d))
+		return geteuid() == 0;
+	eff = d[0].effective | (uint64_t)d[1].effective << 32;
+	/* CAP_SYS_ADMIN (21), or CAP_BPF (39) with CAP_PERFMON (38) */
+	return (eff >> 21 & 1) || ((eff >> 39 & 1) && (eff >> 38 & 1));
 }
 
 bool probe_jit_on(void)

@@ -24,6 +24,9 @@ struct kfeature {
 const struct kfeature *probe_kernel(bool full);
 /* the message for a missing requirement: one line, no trailing newline */
 void probe_explain(const struct kfeature *f, char *buf, int len);
+/* may this process load tracing programs (CAP_SYS_ADMIN, or CAP_BPF + CAP_PERFMON)? Without
+ * that, every probe fails as if the feature were missing: ask this first */
+bool probe_privileged(void);
 /* the JIT requirement alone: false when /proc/sys/net/core/bpf_jit_enable says 0 */
 bool probe_jit_on(void);
 
