@@ -375,7 +375,7 @@ static void print_rlim(struct outbuf *o, uint64_t v)
 {
 	if (v == ~0ull)
 		ob_puts(o, "RLIM64_INFINITY");
-	else if (v && !(v % 1024))
+	else if (v > 1024 && !(v % 1024))	/* strace: 1024 itself prints plain */
 		ob_printf(o, "%llu*1024", (unsigned long long)(v / 1024));
 	else
 		ob_udec(o, v);

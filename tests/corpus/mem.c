@@ -8,6 +8,13 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 
+/* a PROT_ bit no arch knows: 0x10 and 0x20 are PROT_BTI/PROT_MTE on arm64 */
+#ifdef __aarch64__
+#define PROT_UNKNOWN	0x40
+#else
+#define PROT_UNKNOWN	0x10
+#endif
+
 int main(void)
 {
 	char path[64];
@@ -28,8 +35,9 @@ int main(void)
 	emit(sprintrc(rc), "mprotect(%#lx, 4096, PROT_READ|PROT_WRITE)", p);
 	rc = syscall(__NR_mprotect, p + 1, 4096, PROT_READ);
 	emit(sprintrc(rc), "mprotect(%#lx, 4096, PROT_READ)", p + 1);
-	rc = syscall(__NR_mprotect, p, 4096, PROT_READ | PROT_EXEC | 0x10);
-	emit(sprintrc(rc), "mprotect(%#lx, 4096, PROT_READ|PROT_EXEC|0x10)", p);
+	rc = syscall(__NR_mprotect, p, 4096, PROT_READ | PROT_EXEC | PROT_UNKNOWN);
+	emit(sprintrc(rc), "mprotect(%#lx, 4096, PROT_READ|PROT_EXEC|%#x)", p,
+	     PROT_UNKNOWN);
 	rc = syscall(__NR_madvise, p, 4096, MADV_DONTNEED);
 	emit(sprintrc(rc), "madvise(%#lx, 4096, MADV_DONTNEED)", p);
 	rc = syscall(__NR_madvise, p, 4096, 12345);

@@ -8,15 +8,25 @@
 #include "corpus.h"
 #include <signal.h>
 
-/* the kernel's struct sigaction on x86_64 */
+/*
+ * The kernel's struct sigaction: sa_restorer only where the arch has
+ * SA_RESTORER (x86_64, arm64; not riscv64).
+ */
+#if defined(__x86_64__) || defined(__aarch64__)
+#define SA_RESTORER	0x04000000
+#define HAVE_SA_RESTORER 1
+#else
+#define SA_RESTORER	0
+#endif
+
 struct ksigaction {
 	void (*handler)(int);
 	unsigned long flags;
+#ifdef HAVE_SA_RESTORER
 	void (*restorer)(void);
+#endif
 	unsigned long mask;
 };
-
-#define SA_RESTORER	0x04000000
 #define BIT(sig)	(1UL << ((sig) - 1))
 
 static volatile long handler_tid;
@@ -90,13 +100,16 @@ static const char *shandler(void (*h)(int))
 static const char *sksa(const struct ksigaction *sa)
 {
 	/* sa_restorer is shown only with SA_RESTORER */
-	if (!(sa->flags & SA_RESTORER))
-		return sfmt("{sa_handler=%s, sa_mask=%s, sa_flags=%s}",
+#ifdef HAVE_SA_RESTORER
+	if (sa->flags & SA_RESTORER)
+		return sfmt("{sa_handler=%s, sa_mask=%s, sa_flags=%s, sa_restorer=%s}",
 			    shandler(sa->handler), ssigset(sa->mask),
-			    sflags(sa_flags, sa->flags));
-	return sfmt("{sa_handler=%s, sa_mask=%s, sa_flags=%s, sa_restorer=%s}",
+			    sflags(sa_flags, sa->flags),
+			    sptr((void *)sa->restorer));
+#endif
+	return sfmt("{sa_handler=%s, sa_mask=%s, sa_flags=%s}",
 		    shandler(sa->handler), ssigset(sa->mask),
-		    sflags(sa_flags, sa->flags), sptr((void *)sa->restorer));
+		    sflags(sa_flags, sa->flags));
 }
 
 int main(void)
@@ -105,7 +118,10 @@ int main(void)
 	struct sigaction lact;
 	unsigned long set, oset;
 	long rc, pid = getpid(), tid;
+	unsigned long restorer_flag;
+#ifdef HAVE_SA_RESTORER
 	void (*restorer)(void);
+#endif
 
 	tid = syscall(__NR_gettid);
 	emit(sprintrc(tid), "gettid()");
@@ -118,20 +134,29 @@ int main(void)
 	sigaddset(&lact.sa_mask, SIGTERM);
 	rc = sigaction(SIGUSR1, &lact, NULL);
 	rc = syscall(__NR_rt_sigaction, SIGUSR1, NULL, &old, 8);
+	/*
+	 * libc's SA_RESTORER and restorer, if it uses one (x86_64 does;
+	 * arm64's glibc leaves it to the kernel's vDSO trampoline)
+	 */
+	restorer_flag = old.flags & SA_RESTORER;
+#ifdef HAVE_SA_RESTORER
 	restorer = old.restorer;
+#endif
 	emit(sprintrc(rc), "rt_sigaction(SIGUSR1, %s, NULL, 8)", sksa(&old));
 	emit(sprintrc(rc), "rt_sigaction(SIGUSR1, NULL, %s, 8)", sksa(&old));
 
 	/* raw calls */
 	act.handler = handler;
-	act.flags = SA_RESTORER | SA_SIGINFO | SA_NODEFER | 0x100;
+	act.flags = restorer_flag | SA_SIGINFO | SA_NODEFER | 0x100;
+#ifdef HAVE_SA_RESTORER
 	act.restorer = restorer;
+#endif
 	act.mask = BIT(SIGHUP) | BIT(SIGINT) | BIT(32) | BIT(33) | BIT(64);
 	rc = syscall(__NR_rt_sigaction, SIGUSR2, &act, &old, 8);
 	emit(sprintrc(rc), "rt_sigaction(SIGUSR2, %s, %s, 8)", sksa(&act),
 	     sksa(&old));
 	act.handler = SIG_IGN;
-	act.flags = SA_RESTORER;
+	act.flags = restorer_flag;
 	act.mask = ~BIT(SIGKILL) & ~BIT(SIGSTOP);
 	rc = syscall(__NR_rt_sigaction, SIGPIPE, &act, NULL, 8);
 	emit(sprintrc(rc), "rt_sigaction(SIGPIPE, %s, NULL, 8)", sksa(&act));

@@ -1,7 +1,9 @@
-/* bstrace-test: --skip-startup -e trace=stat,lstat,fstat,newfstatat,statx */
+/* bstrace-test: --skip-startup -e trace=?stat,?lstat,fstat,newfstatat,statx */
 /*
  * stat family: strace prints only st_mode and st_size (st_rdev for
  * devices) followed by "...".  The loader's newfstatat calls come first.
+ * Arches without stat and lstat (arm64, riscv64) make
+ * newfstatat(AT_FDCWD, path, buf, 0 or AT_SYMLINK_NOFOLLOW) instead.
  */
 #include "corpus.h"
 #include <fcntl.h>
@@ -44,16 +46,34 @@ static const struct xlat statx_attrs[] = {
 /* "{st_mode=S_IFREG|0640, st_size=5, ...}" or the address on failure */
 static const char *sstat(long rc, const struct stat *st)
 {
-	unsigned int type = st->st_mode & S_IFMT;
+	unsigned int type;
 
 	if (rc)
 		return sptr(st);
+	type = st->st_mode & S_IFMT;
 	if (type == S_IFCHR || type == S_IFBLK)
 		return sfmt("{st_mode=%s, st_rdev=makedev(%#x, %#x), ...}",
 			    smode(st->st_mode), major(st->st_rdev),
 			    minor(st->st_rdev));
 	return sfmt("{st_mode=%s, st_size=%lld, ...}", smode(st->st_mode),
 		    (long long)st->st_size);
+}
+
+/* stat(path, st), or lstat: the call and its line */
+static void do_stat(int l, const char *path, struct stat *st)
+{
+	long rc;
+
+#ifdef __NR_stat
+	rc = syscall(l ? __NR_lstat : __NR_stat, path, st);
+	emit(sprintrc(rc), "%s(%s, %s)", l ? "lstat" : "stat", qstr(path),
+	     sstat(rc, st));
+#else
+	rc = syscall(__NR_newfstatat, AT_FDCWD, path, st,
+		     l ? AT_SYMLINK_NOFOLLOW : 0);
+	emit(sprintrc(rc), "newfstatat(AT_FDCWD, %s, %s, %s)", qstr(path),
+	     sstat(rc, st), l ? "AT_SYMLINK_NOFOLLOW" : "0");
+#endif
 }
 
 static const char *sstatx(long rc, const struct statx *sx)
@@ -85,22 +105,14 @@ int main(void)
 	if (fd < 0 || write(fd, "hello", 5) != 5)
 		return 1;
 
-	rc = syscall(__NR_stat, file, &st);
-	emit(sprintrc(rc), "stat(%s, %s)", qstr(file), sstat(rc, &st));
-	rc = syscall(__NR_stat, dir, &st);
-	emit(sprintrc(rc), "stat(%s, %s)", qstr(dir), sstat(rc, &st));
-	rc = syscall(__NR_stat, "/dev/null", &st);
-	emit(sprintrc(rc), "stat(\"/dev/null\", %s)", sstat(rc, &st));
-	rc = syscall(__NR_stat, lnk, &st);
-	emit(sprintrc(rc), "stat(%s, %s)", qstr(lnk), sstat(rc, &st));
-	rc = syscall(__NR_lstat, lnk, &st);
-	emit(sprintrc(rc), "lstat(%s, %s)", qstr(lnk), sstat(rc, &st));
-	rc = syscall(__NR_stat, "/nonexistent", &st);
-	emit(sprintrc(rc), "stat(\"/nonexistent\", %s)", sstat(rc, &st));
-	rc = syscall(__NR_lstat, "/dev/null/x", &st);
-	emit(sprintrc(rc), "lstat(\"/dev/null/x\", %s)", sstat(rc, &st));
-	rc = syscall(__NR_stat, file, NULL);
-	emit(sprintrc(rc), "stat(%s, NULL)", qstr(file));
+	do_stat(0, file, &st);
+	do_stat(0, dir, &st);
+	do_stat(0, "/dev/null", &st);
+	do_stat(0, lnk, &st);
+	do_stat(1, lnk, &st);
+	do_stat(0, "/nonexistent", &st);
+	do_stat(1, "/dev/null/x", &st);
+	do_stat(0, file, NULL);
 
 	rc = syscall(__NR_fstat, fd, &st);
 	emit(sprintrc(rc), "fstat(%d, %s)", fd, sstat(rc, &st));

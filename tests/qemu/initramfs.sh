@@ -1,4 +1,4 @@
-# Sourced by the qemu runners. make_initramfs ROOT BUSYBOX BUILD CMDS: lays out a guest root with
+# Sourced by the qemu runners. make_initramfs ROOT BUSYBOX BUILD CMDS ldd: lays out a guest root with
 # busybox, bstrace, bstraced, the unit tests and corpus programs of BUILD, their shared libraries
 # (the host's: same arch), and an /init that runs CMDS and powers off.
 make_initramfs() {
@@ -21,6 +21,8 @@ make_initramfs() {
 		mkdir -p "$root$(dirname "$lib")"
 		cp -L "$lib" "$root$lib"
 	done
+	# the loader's start-up (corpus startup.c) reads /etc/ld.so.cache as on the host
+	[ "$5" != ldd ] || ldconfig -r "$root" 2>/dev/null || true
 	echo "root:x:0:0:root:/root:/bin/sh" >"$root/etc/passwd"
 	echo "nobody:x:65534:65534:nobody:/nonexistent:/bin/sh" >>"$root/etc/passwd"
 	printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
