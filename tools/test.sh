@@ -17,10 +17,10 @@ if ! command -v prometheus >/dev/null && [ ! -e /usr/sbin/policy-rc.d ] && [ "$(
 fi
 need_pkgs --no-recommends test.sh prometheus curl
 [ -z "$policy" ] || { rm -f "$policy"; trap - EXIT; }
-sh tools/build.sh -DBSTRACE_QEMU_TESTS=ON
+sh tools/build.sh -DBSTRACE_QEMU_TESTS=ON -DBSTRACE_WERROR=ON
 # the host kernel's suite, then Debian 12's 6.1 kernel (x86_64, arm64) and riscv64 6.1 in qemu
 (cd build && ctest --output-on-failure)
-BUILD_DIR=build-asan sh tools/build.sh -DBSTRACE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug \
+BUILD_DIR=build-asan sh tools/build.sh -DBSTRACE_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DBSTRACE_WERROR=ON \
 	-DBSTRACE_QEMU_TESTS=OFF
 cd build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
