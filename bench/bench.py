@@ -516,7 +516,7 @@ class Runner:
                 res['maps_kb'] = maps if hwm else None
             if cond and cond.bstrace:
                 err = read(base + ('.bgerr' if cond.kind == 'bg' else '.err'))
-                lost = [int(x) for x in re.findall(r'(\d+) events lost', err)]
+                lost = [int(x) for x in re.findall(r'(\d+) calls lost', err)]
                 res['lost'] = max(lost) if lost else 0
                 m = re.findall(r'^(\d+)\s*$', read(base + '.time'), re.M)
                 res['time_kb'] = int(m[-1]) if m else None
@@ -709,7 +709,7 @@ def decode_phase(args, B, work, dwl, reps):
         if r.returncode != 0 or not os.path.exists(path):
             entry['error'] = f'recording exited {r.returncode}: ' + tail(err)
             continue
-        lost = [int(x) for x in re.findall(r'(\d+) events lost', err)]
+        lost = [int(x) for x in re.findall(r'(\d+) calls lost', err)]
         entry['lost'] = max(lost) if lost else 0
         entry['bytes'] = os.path.getsize(path)
         entry['record_s'] = time.monotonic() - t0

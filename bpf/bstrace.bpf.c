@@ -20,6 +20,8 @@ const volatile __u32 cfg_nr_execve = 0xffffffff;
 const volatile __u32 cfg_nr_execveat = 0xffffffff;
 const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this backlog */
 const volatile bool cfg_interleave = true;	/* one output stream: blocking calls need EV_ENTER */
+const volatile __u64 cfg_bp_high = 0;		/* lossless: the backlog that pauses the tracee */
+const volatile __u32 cfg_nr_restart = 0xffffffff;	/* restart_syscall */
 
 /* counting modes: aggregate in maps instead of emitting records */
 const volatile bool cfg_count = false;
@@ -55,13 +57,23 @@ __u8 enter_wanted[BSTRACE_NR_MAX] = {};
 __s64 live_tasks = 0;
 __u32 blocking_enters = 0;	/* set once a blocking call had an EV_ENTER (never cleared) */
 
+/* lossless mode (user/backpressure.c): CLOCK_MONOTONIC of the last thaw, set by userspace,
+ * and of the first record past the high mark since then, set here */
+__u64 bp_thaw_ns = 0;
+__u64 bp_cross_ns = 0;
+
+/* lost records (and exit records among them) not yet reported by an EV_LOST in the ring */
+__u64 lost_recs_pend = 0;
+__u64 lost_calls_pend = 0;
+
 struct pending {
 	__u64 ts;
 	__u64 cts;	/* counting modes: enter time */
 	__u64 cpu;	/* counting modes: task_cpu_clock() at enter */
 	__u32 cnr1;	/* counting modes: syscall number + 1 of the call in flight */
 	__u32 nr1;	/* syscall number + 1 of the call in flight; 0: none */
-	__u16 rec;	/* an EV_ENTER was emitted for it */
+	__u8 rec;	/* an EV_ENTER was emitted for it */
+	__u8 restart;	/* PD_RESTART_*: a pause interrupted it, the kernel restarts it */
 	__u16 faults;	/* its enter copies that faulted: copied again at exit */
 	__u64 args[BSTRACE_MAX_ARGS];
 };
@@ -79,6 +91,11 @@ struct {
 	__type(key, __u32);
 	__type(value, struct sc_plan);
 } plan SEC(".maps");
+
+enum {
+	PD_RESTART_SAME = 1,	/* the same call comes again (ERESTARTSYS, ...NOINTR, ...NOHAND) */
+	PD_RESTART_BLOCK = 2,	/* it comes back as restart_syscall (ERESTART_RESTARTBLOCK) */
+};
 
 struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
@@ -157,9 +174,11 @@ struct {
 	__uint(max_entries, 16 << 20);	/* resized by userspace (-b) */
 } events SEC(".maps");
 
-static __always_inline void count_drop(__u32 idx)
+/* A record could not be written: counted by syscall (or DROP_TASK_EVENTS), in all, and as a
+ * lost call when it was the exit record that carries the line. */
+static __always_inline void count_drop(__u32 idx, bool call)
 {
-	__u32 total = DROP_TOTAL;
+	__u32 total = DROP_TOTAL, calls = DROP_CALLS;
 	__u64 *d = bpf_map_lookup_elem(&drops, &idx);
 
 	if (d)
@@ -167,6 +186,39 @@ static __always_inline void count_drop(__u32 idx)
 	d = bpf_map_lookup_elem(&drops, &total);
 	if (d)
 		*d += 1;
+	__sync_fetch_and_add(&lost_recs_pend, 1);
+	if (call) {
+		d = bpf_map_lookup_elem(&drops, &calls);
+		if (d)
+			*d += 1;
+		__sync_fetch_and_add(&lost_calls_pend, 1);
+	}
+}
+
+/* Before a record goes out after a loss: the marker, so the trace shows where lines are missing. */
+static __always_inline void emit_lost(__u64 pid_tgid)
+{
+	__u64 recs = lost_recs_pend, calls = lost_calls_pend;
+	struct sc_event_hdr *h;
+
+	if (!recs)
+		return;
+	h = bpf_ringbuf_reserve(&events, sizeof(*h), 0);
+	if (!h)
+		return;
+	__builtin_memset(h, 0, sizeof(*h));
+	/* what is reported leaves the pending counts; losses racing with us stay for the next */
+	__sync_fetch_and_add(&lost_recs_pend, -recs);
+	__sync_fetch_and_add(&lost_calls_pend, -calls);
+	h->ts_exit = bpf_ktime_get_boot_ns();
+	h->ts_enter = h->ts_exit;
+	h->ret = recs;
+	h->args[0] = calls;
+	h->tgid = pid_tgid >> 32;
+	h->tid = (__u32)pid_tgid;
+	h->type = EV_LOST;
+	h->len = sizeof(*h);
+	bpf_ringbuf_submit(h, BPF_RB_NO_WAKEUP);
 }
 
 /*
@@ -196,11 +248,21 @@ static __always_inline bool rate_ok(void)
 	return false;
 }
 
-/* Batch wakeups: only wake the consumer once a backlog has built up; it also drains on a timer. */
+/*
+ * Batch wakeups: only wake the consumer once a backlog has built up; it also drains on a timer.
+ * Lossless mode: past the high mark every record wakes it, and the first one past it notes the
+ * time (the guard's reaction is measured from there).
+ */
 static __always_inline __u64 rb_flags(void)
 {
-	return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= cfg_wakeup_bytes ?
-		       BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
+	__u64 avail = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA);
+
+	if (cfg_bp_high && avail >= cfg_bp_high) {
+		if (!bp_cross_ns)
+			bp_cross_ns = bpf_ktime_get_ns();
+		return BPF_RB_FORCE_WAKEUP;
+	}
+	return avail >= cfg_wakeup_bytes ? BPF_RB_FORCE_WAKEUP : BPF_RB_NO_WAKEUP;
 }
 
 /* Is the current task traced? Returns its target entry or NULL. */
@@ -462,10 +524,12 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 	__u32 enter = type == EV_ENTER;
 	struct sc_event_hdr *h;
 
+	if (lost_recs_pend)
+		emit_lost(pid_tgid);
 	if (ncap == 0) {
 		h = bpf_ringbuf_reserve(&events, sizeof(*h), 0);
 		if (!h) {
-			count_drop(nr < BSTRACE_NR_MAX ? nr : DROP_TASK_EVENTS);
+			count_drop(nr < BSTRACE_NR_MAX ? nr : DROP_TASK_EVENTS, !enter);
 			return 0;
 		}
 		fill_hdr(h, type, flags, nr, ts_enter, ret, args, pid_tgid);
@@ -491,7 +555,7 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 	h->nblobs = b.nblobs;
 	if (bpf_ringbuf_output(&events, h, b.off > BSTRACE_SCRATCH ? BSTRACE_SCRATCH : b.off,
 			       rb_flags()) < 0)
-		count_drop(nr);
+		count_drop(nr, !enter);
 	return b.faults;
 }
 
@@ -765,6 +829,45 @@ static __always_inline void count_enter(__u64 pid_tgid, __u32 nr, long id)
 	}
 }
 
+/*
+ * Lossless mode: was this call cut short by a pause (the cgroup freezer), not by a signal? The
+ * freezer makes the task's sleep end like a signal does; with no signal to handle, the kernel
+ * restarts the call (ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND) or continues it as
+ * restart_syscall (ERESTART_RESTARTBLOCK). The tracee never sees that, and nor does the trace.
+ */
+#define ERESTARTSYS		512
+#define ERESTARTNOINTR		513
+#define ERESTARTNOHAND		514
+#define ERESTART_RESTARTBLOCK	516
+#define JOBCTL_TRAP_FREEZE	(1ul << 23)	/* include/linux/sched/jobctl.h, since 5.2 */
+
+static __always_inline bool paused_restart(__s64 ret)
+{
+	struct task_struct *task;
+	__u64 sigs;
+
+	if (!cfg_bp_high || ret < -ERESTART_RESTARTBLOCK || ret > -ERESTARTSYS ||
+	    ret == -515)
+		return false;
+	task = bpf_get_current_task_btf();
+	/* an unblocked signal may run a handler: then what happens is the signal's doing */
+	sigs = (task->pending.signal.sig[0] | task->signal->shared_pending.signal.sig[0]) &
+	       ~task->blocked.sig[0];
+	if (sigs)
+		return false;
+	/* still frozen, or thawed just before this task got to run again */
+	return (task->jobctl & JOBCTL_TRAP_FREEZE) ||
+	       bpf_ktime_get_ns() - bp_thaw_ns < 100000000ull;
+}
+
+/* SIGKILL is pending: the task dies on its way out of this call */
+static __always_inline bool killed(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return task->pending.signal.sig[0] & (1ull << (9 - 1));
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 {
@@ -783,6 +886,12 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	/* most calls have nothing to do at enter: decided before any map lookup */
 	if ((__u64)id >= BSTRACE_NR_MAX || !enter_wanted[nr & (BSTRACE_NR_MAX - 1)])
 		return 0;
+	/* the continuation of a call a pause interrupted: its enter is the original one */
+	if (cfg_bp_high && nr == cfg_nr_restart) {
+		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		if (pd && pd->restart == PD_RESTART_BLOCK)
+			return 0;
+	}
 	p = bpf_map_lookup_elem(&plan, &nr);
 	if (!p)
 		return 0;
@@ -810,6 +919,12 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 				  BPF_LOCAL_STORAGE_GET_F_CREATE);
 	if (!pd)
 		return 0;
+	if (pd->restart == PD_RESTART_SAME && pd->nr1 == nr + 1) {
+		/* restarted after a pause: the call goes on, with its first enter */
+		pd->restart = 0;
+		return 0;
+	}
+	pd->restart = 0;
 	pd->ts = bpf_ktime_get_boot_ns();
 	pd->nr1 = nr + 1;
 	pd->rec = rec;
@@ -871,6 +986,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	__u16 flags = 0;
 	__u32 refetch = 0;
 	struct sc_plan *p;
+	struct pending *rpd = NULL;	/* restart_syscall continuing a paused call */
 	__u32 nr;
 
 	if (cfg_count) {
@@ -890,9 +1006,39 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 			return 0;
 		nr = pd->nr1 - 1;
 	}
+	if (cfg_bp_high && nr == cfg_nr_restart) {
+		/* the end of a call a pause interrupted (nanosleep, poll...): shown as that call */
+		rpd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		if (rpd && rpd->restart == PD_RESTART_BLOCK && rpd->nr1 && rpd->nr1 <= BSTRACE_NR_MAX) {
+			nr = rpd->nr1 - 1;
+			rpd->restart = 0;
+		} else {
+			rpd = NULL;
+		}
+	}
 	p = bpf_map_lookup_elem(&plan, &nr);
 	if (!p || !(p->flags & PLAN_TRACE))
 		return 0;
+	if (paused_restart(ret)) {
+		/* no line: the kernel restarts the call, its end is what the trace shows */
+		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
+					  ret == -ERESTART_RESTARTBLOCK ?
+						  BPF_LOCAL_STORAGE_GET_F_CREATE : 0);
+		if (!pd)
+			return 0;
+		if (pd->nr1 != nr + 1) {
+			if (ret != -ERESTART_RESTARTBLOCK)
+				return 0;
+			/* restart_syscall must learn which call it continues */
+			pd->nr1 = nr + 1;
+			pd->ts = bpf_ktime_get_boot_ns();
+			pd->rec = 0;
+			pd->faults = 0;
+			sc_read_args(regs, pd->args);
+		}
+		pd->restart = ret == -ERESTART_RESTARTBLOCK ? PD_RESTART_BLOCK : PD_RESTART_SAME;
+		return 0;
+	}
 
 	/* a blocking call may have had an EV_ENTER even if the other tasks are gone by now
 	 * (none can have had one while a lone task was traced: no lookup then) */
@@ -904,10 +1050,18 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 			flags = EVF_TIMED | (pd->rec ? EVF_ENTERED : 0);
 			refetch = pd->faults;
 			pd->nr1 = 0;
+			pd->restart = 0;
 		} else if (p->flags & PLAN_ENTER_REC) {
 			/* no enter seen: a new child returning from clone, or attached mid-call */
 			return 0;
 		}
+	}
+	/* a call cut short by SIGKILL never returns: strace shows "= ?" (the exit event prints a
+	 * held enter that way; without one, the flag says it) */
+	if (ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK && killed()) {
+		if (flags & EVF_ENTERED)
+			return 0;
+		flags |= EVF_KILLED;
 	}
 	if ((p->flags & PLAN_FAILED_ONLY) && !is_error(ret))
 		return 0;
@@ -921,6 +1075,11 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 		/* execve and rt_sigreturn replace the registers: use the ones saved at enter */
 		bpf_probe_read_kernel(args, sizeof(args), pd->args);
 	}
+	if (rpd) {
+		/* restart_syscall's registers are not the call's */
+		bpf_probe_read_kernel(args, sizeof(args), rpd->args);
+		rpd->nr1 = 0;
+	}
 	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, args, 0, refetch, pid_tgid);
 	return 0;
 }
@@ -929,10 +1088,13 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 static __always_inline void emit_task_event(__u16 type, __u16 flags, __u32 tgid, __u32 tid,
 					    __u32 nr, __s64 ret, __u64 *args)
 {
-	struct sc_event_hdr *h = bpf_ringbuf_reserve(&events, sizeof(*h), 0);
+	struct sc_event_hdr *h;
 
+	if (lost_recs_pend)
+		emit_lost(((__u64)tgid << 32) | tid);
+	h = bpf_ringbuf_reserve(&events, sizeof(*h), 0);
 	if (!h) {
-		count_drop(DROP_TASK_EVENTS);
+		count_drop(DROP_TASK_EVENTS, false);
 		return;
 	}
 	__builtin_memset(h, 0, sizeof(*h));
@@ -1012,6 +1174,8 @@ SEC("tp_btf/sched_process_exit")
 int BPF_PROG(on_exit, struct task_struct *p)
 {
 	__u32 tgid = p->tgid, tid = p->pid;
+	__u64 a[BSTRACE_MAX_ARGS] = {};
+	struct task_struct *exec;
 	struct target *t;
 
 	if (cfg_flight_n)
@@ -1021,9 +1185,17 @@ int BPF_PROG(on_exit, struct task_struct *p)
 	if (!t || (t->only_tid && t->only_tid != tid))
 		return 0;
 	__sync_fetch_and_add(&live_tasks, -1);
+	/* a leader killed because another thread execs: that thread takes over its pid */
+	exec = p->signal->group_exec_task;
+	if (tid == tgid && exec && exec != p) {
+		a[0] = BPF_CORE_READ(exec, pid);
+		emit_task_event(EV_EXIT, EVF_SUPERSEDED, tgid, tid, 0, p->exit_code, a);
+		return 0;
+	}
 	emit_task_event(EV_EXIT, 0, tgid, tid, 0, p->exit_code, NULL);
-	/* the last thread of a followed child leaves the set (the launched one stays for -p/launch) */
-	if (tid == tgid && cfg_follow)
+	/* the last thread of a followed child takes the process out of the set (the launched one
+	 * stays for -p/launch); not its leader: other threads may go on, one may exec */
+	if (cfg_follow && p->signal->live.counter == 0)
 		bpf_map_delete_elem(&targets, &tgid);
 	return 0;
 }

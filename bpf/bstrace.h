@@ -17,7 +17,8 @@
 #define DROP_TASK_EVENTS	BSTRACE_NR_MAX		/* drops index: fork/exit/signal records */
 #define DROP_TOTAL		(BSTRACE_NR_MAX + 1)	/* drops index: all lost records */
 #define DROP_RATE		(BSTRACE_NR_MAX + 2)	/* drops index: over --rate-limit (not lost) */
-#define DROP_SLOTS		(BSTRACE_NR_MAX + 3)
+#define DROP_CALLS		(BSTRACE_NR_MAX + 3)	/* drops index: lost exit records (calls) */
+#define DROP_SLOTS		(BSTRACE_NR_MAX + 4)
 
 /* event types */
 enum {
@@ -29,6 +30,8 @@ enum {
 	EV_EXEC = 6,	/* a traced task replaced its image (comm changes) */
 	EV_FLIGHT = 7,	/* a process with a flight-recorder ring died badly: ret = exit_code,
 			   args[0..1] = comm; the ring is in the `flight` map under tgid */
+	EV_LOST = 8,	/* records were lost just before this point: ret = records, args[0] =
+			   calls (exit records) among them */
 };
 
 /* header flags */
@@ -37,6 +40,9 @@ enum {
 	EVF_TIMED = 1 << 1,	/* ts_enter is valid */
 	EVF_THREAD = 1 << 2,	/* EV_FORK: the new task is a thread */
 	EVF_DEFER = 1 << 3,	/* EV_SIGNAL: generated while the task is inside a syscall */
+	EVF_SUPERSEDED = 1 << 4,	/* EV_EXIT: a leader replaced by a thread's execve
+					   (args[0]: that thread's tid) */
+	EVF_KILLED = 1 << 5,	/* EV_SYSCALL: SIGKILL ends the task inside the call: "= ?" */
 };
 
 /* Fixed header of every ring-buffer record; captured blobs follow, 8-byte aligned. */

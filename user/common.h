@@ -32,6 +32,7 @@ struct settings {
 	bool only_ok;			/* -z */
 	bool libbpf_debug;		/* --debug */
 	unsigned long ring_bytes;	/* -b */
+	bool lossy;			/* --lossy: no backpressure, records may be lost */
 	int npids;			/* -p */
 	pid_t pids[BSTRACE_MAX_PIDS];
 	int npaths;			/* -P */

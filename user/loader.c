@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/epoll.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "loader.h"
@@ -18,7 +19,27 @@ struct loader {
 	struct ring_buffer *rb;
 	int ncpus;
 	uint64_t *percpu;
+	loader_event_fn fn;
+	void *ctx;
+	unsigned int taken;		/* records in the current chunk */
+	loader_chunk_fn chunk_fn;	/* between chunks (backpressure) */
+	void *chunk_ctx;
 };
+
+/* records handed out per chunk, and per loader_poll(): a busy ring never holds the caller long */
+#define LOADER_CHUNK		1024
+#define LOADER_POLL_MAX		(16 * LOADER_CHUNK)
+#define LOADER_CHUNK_DONE	(-ECANCELED)
+
+static int on_sample(void *ctx, void *data, size_t len)
+{
+	struct loader *l = ctx;
+	int err = l->fn(l->ctx, data, len);
+
+	if (err)
+		return err;
+	return ++l->taken >= LOADER_CHUNK ? LOADER_CHUNK_DONE : 0;
+}
 
 static bool libbpf_debug;
 /* why the last program load failed, from libbpf's warning with the verifier log */
@@ -233,6 +254,12 @@ static void explain_load_error(int err)
 
 struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *ctx)
 {
+	return loader_open_bp(s, fn, ctx, 0);
+}
+
+struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void *ctx,
+			      uint64_t bp_high)
+{
 	struct loader *l = calloc(1, sizeof(*l));
 	struct bstrace_bpf *skel;
 	uint32_t nr;
@@ -300,6 +327,8 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	skel->rodata->cfg_stamp = skel->rodata->cfg_timed || s->json_trace || s->record;
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
+	skel->rodata->cfg_nr_restart = sc_nr_by_name("restart_syscall");
+	skel->rodata->cfg_bp_high = bp_high;
 	/* -y and -P read /proc while the process still has the descriptor: no batching */
 	skel->rodata->cfg_wakeup_bytes = s->fd_paths || s->npaths ? 0 : s->ring_bytes / 4;
 	/* with -ff every task writes its own file, JSON has one object per call: no
@@ -321,7 +350,9 @@ struct loader *loader_open(const struct settings *s, loader_event_fn fn, void *c
 	if (err)
 		die("failed to attach BPF programs: %s", strerror(-err));
 
-	l->rb = ring_buffer__new(bpf_map__fd(skel->maps.events), fn, ctx, NULL);
+	l->fn = fn;
+	l->ctx = ctx;
+	l->rb = ring_buffer__new(bpf_map__fd(skel->maps.events), on_sample, l, NULL);
 	if (!l->rb)
 		die("cannot open the ring buffer: %s", strerror(errno));
 	l->percpu = calloc(l->ncpus, sizeof(uint64_t));
@@ -344,13 +375,60 @@ void loader_add_target(struct loader *l, uint32_t tgid, uint32_t only_tid, uint3
 
 int loader_poll(struct loader *l, int timeout_ms)
 {
-	int n = ring_buffer__poll(l->rb, timeout_ms);
+	struct epoll_event ev;
+	int n, chunks;
 
-	if (n < 0 && n != -EINTR)
-		return n;
+	if (timeout_ms && epoll_wait(ring_buffer__epoll_fd(l->rb), &ev, 1, timeout_ms) < 0 &&
+	    errno != EINTR)
+		return -errno;
 	/* wakeups are batched: drain whatever is there even when epoll timed out */
-	n = ring_buffer__consume(l->rb);
-	return n < 0 && n != -EINTR ? n : 0;
+	for (chunks = 0; chunks < LOADER_POLL_MAX / LOADER_CHUNK; chunks++) {
+		l->taken = 0;
+		n = ring_buffer__consume(l->rb);
+		if (l->chunk_fn)
+			l->chunk_fn(l->chunk_ctx);
+		if (n != LOADER_CHUNK_DONE)
+			return n < 0 && n != -EINTR ? n : 0;
+	}
+	return 1;
+}
+
+void loader_drain(struct loader *l)
+{
+	int n;
+
+	do
+		n = loader_poll(l, 0);
+	while (n > 0);
+}
+
+void loader_on_chunk(struct loader *l, loader_chunk_fn fn, void *ctx)
+{
+	l->chunk_fn = fn;
+	l->chunk_ctx = ctx;
+}
+
+void loader_detach(struct loader *l)
+{
+	/* the first filter of both programs: no task is a target any more */
+	memset(l->skel->bss->maybe_target, 0, sizeof(l->skel->bss->maybe_target));
+}
+
+int loader_ring_fd(struct loader *l)
+{
+	return bpf_map__fd(l->skel->maps.events);
+}
+
+void loader_bp_globals(struct loader *l, volatile uint64_t **thaw_ns, volatile uint64_t **cross_ns)
+{
+	*thaw_ns = (volatile uint64_t *)&l->skel->bss->bp_thaw_ns;
+	*cross_ns = (volatile uint64_t *)&l->skel->bss->bp_cross_ns;
+}
+
+void loader_lost_pending(struct loader *l, uint64_t *calls, uint64_t *recs)
+{
+	*calls = __atomic_exchange_n(&l->skel->bss->lost_calls_pend, 0, __ATOMIC_RELAXED);
+	*recs = __atomic_exchange_n(&l->skel->bss->lost_recs_pend, 0, __ATOMIC_RELAXED);
 }
 
 uint64_t loader_drops(struct loader *l)

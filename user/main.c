@@ -20,6 +20,7 @@
 #include "count.h"
 #include "summary.h"
 #include "record.h"
+#include "backpressure.h"
 #include <time.h>
 
 #define BSTRACE_VERSION "0.1.0"
@@ -73,6 +74,8 @@ static void __attribute__((noreturn)) usage(int status)
 "  -z, -Z           only successful / only failed calls    -P PATH  calls touching PATH\n"
 "  -q, -qq          suppress attach / exit messages\n"
 "  -b, --buffer-size BYTES   ring buffer size (power of two, default 8M; K/M suffixes)\n"
+"  --lossy          never pause the command: when the ring buffer is full, records are\n"
+"                   lost (counted and marked) instead (the default for -p)\n"
 "  --debug          libbpf diagnostics             -V, --version, -h, --help\n"
 "\n"
 "EXAMPLES\n"
@@ -130,6 +133,7 @@ static void parse_pids(struct settings *s, char *arg)
 enum {
 	OPT_DEBUG = 256, OPT_NO_ABBREV, OPT_TOP, OPT_BY, OPT_CGROUP, OPT_HIST, OPT_SUBSYS,
 	OPT_JSON, OPT_CSV, OPT_ALL, OPT_COLUMNS, OPT_TRACE, OPT_RECORD, OPT_REPLAY, OPT_RSTATS,
+	OPT_LOSSY,
 };
 
 static double parse_seconds(const char *s, const char *opt)
@@ -208,6 +212,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		{ "record", required_argument, NULL, OPT_RECORD },
 		{ "replay", required_argument, NULL, OPT_REPLAY },
 		{ "replay-stats", no_argument, NULL, OPT_RSTATS },
+		{ "lossy", no_argument, NULL, OPT_LOSSY },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ 0 }
@@ -294,6 +299,9 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			break;
 		case OPT_REPLAY:
 			s->replay = optarg;
+			break;
+		case OPT_LOSSY:
+			s->lossy = true;
 			break;
 		case OPT_RSTATS:
 			s->replay_stats = true;
@@ -598,14 +606,23 @@ static int record_event(void *ctx, void *data, size_t len)
 	return 0;
 }
 
+/* between chunks of records: thaw the command once the ring has room */
+static void on_chunk(void *bp)
+{
+	bp_check(bp);
+}
+
 int main(int argc, char **argv)
 {
 	struct settings *s = calloc(1, sizeof(*s));
 	struct launch child = { .pid = -1, .go_fd = -1 };
 	struct tracer *t;
 	struct loader *l;
-	uint64_t lost = 0, d;
+	uint64_t lost = 0, lost_calls = 0, d;
 	int status = 0, i, exit_code = 0, out_fd, idle_polls = 0;
+	struct bp *bp = NULL;
+	struct bp_stats bps = { 0 };
+	uint64_t bp_high = 0;
 	bool reaped = false;
 
 	if (!s)
@@ -620,18 +637,47 @@ int main(int argc, char **argv)
 
 	if (s->count)
 		return run_count(s, &child);
+	/* lossless for the launched command: it is paused while the ring buffer is too full */
+	if (s->cmd && !s->lossy) {
+		s->ring_bytes = bp_ring_for(s->ring_bytes);
+		bp_high = bp_high_for(s->ring_bytes);
+	}
 	if (s->record) {
 		recorder = recorder_open(s->record, s);
 		out_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
 		t = tracer_new(s, out_fd);
-		l = loader_open(s, record_event, t);
+		l = loader_open_bp(s, record_event, t, bp_high);
 	} else {
 		out_fd = open_output(s);
 		t = tracer_new(s, out_fd);
-		l = loader_open(s, tracer_event, t);
+		l = loader_open_bp(s, tracer_event, t, bp_high);
 	}
 	install_signals();
 
+	if (bp_high) {
+		volatile uint64_t *thaw, *cross;
+		char why[256];
+		int err = 0;
+
+		bp = bp_open(s->ring_bytes, why, sizeof(why));
+		if (bp) {
+			loader_bp_globals(l, &thaw, &cross);
+			err = bp_start(bp, loader_ring_fd(l), thaw, cross);
+			if (!err)
+				err = bp_add(bp, child.pid);
+			snprintf(why, sizeof(why), "%s", strerror(-err));
+		}
+		if (!bp || err) {
+			warnx_("cannot pause the command while the ring buffer is full (%s): calls "
+			       "may be lost (counted and marked); --lossy says that this is intended",
+			       why);
+			bp_close(bp, NULL);
+			bp = NULL;
+			bp_high = 0;
+		} else {
+			loader_on_chunk(l, on_chunk, bp);
+		}
+	}
 	if (s->cmd) {
 		loader_add_target(l, child.pid, s->follow ? 0 : child.pid, TGT_WAIT_EXEC, 1);
 		tracer_add_task(t, child.pid);
@@ -652,11 +698,6 @@ int main(int argc, char **argv)
 
 		if (err < 0 && !bstrace_interrupted)
 			die("ring buffer: %s", strerror(-err));
-		d = loader_drops(l);
-		if (d > lost) {
-			tracer_lost(t, d - lost);
-			lost = d;
-		}
 		tracer_flush(t);
 		if (s->cmd && !reaped && waitpid(child.pid, &status, WNOHANG) == child.pid)
 			reaped = true;
@@ -678,13 +719,16 @@ int main(int argc, char **argv)
 		if (bstrace_interrupted && (!s->cmd || bstrace_interrupted > 1))
 			break;
 	}
-	/* the last records of the exit */
-	loader_poll(l, 0);
-	d = loader_drops(l);
-	if (d > lost) {
-		tracer_lost(t, d - lost);
-		lost = d;
-	}
+	/* detach first: the ring then holds a bounded amount, which is drained */
+	loader_detach(l);
+	loader_on_chunk(l, NULL, NULL);
+	bp_close(bp, &bps);
+	loader_drain(l);
+	loader_lost_pending(l, &lost_calls, &d);
+	if (d)
+		tracer_lost(t, lost_calls, d);
+	lost = loader_drops(l);
+	lost_calls = loader_drop_count(l, DROP_CALLS);
 	loader_close(l);
 	tracer_free(t);
 	if (recorder)
@@ -693,8 +737,15 @@ int main(int argc, char **argv)
 		for (i = 0; i < s->npids; i++)
 			warnx_("Process %d detached", s->pids[i]);
 	if (lost)
-		warnx_("%llu events lost (ring buffer full: raise -b, now %lu bytes)",
-		       (unsigned long long)lost, s->ring_bytes);
+		warnx_("%llu calls lost, %llu records (ring buffer full: raise -b, now %lu bytes%s)",
+		       (unsigned long long)lost_calls, (unsigned long long)lost, s->ring_bytes,
+		       bp_high ? "" : s->lossy ? "; or drop --lossy" : "");
+	if (bp_high && getenv("BSTRACE_BP_STATS"))
+		warnx_("backpressure: %llu pauses, %.3f ms paused, longest reaction %.1f us, "
+		       "peak backlog %llu of %lu bytes (pause at %llu)",
+		       (unsigned long long)bps.pauses, bps.paused_ns / 1e6, bps.max_react_ns / 1e3,
+		       (unsigned long long)bps.peak_bytes, s->ring_bytes,
+		       (unsigned long long)bp_high);
 	if (s->count_after)
 		count_print_noted(s, out_fd);
 	if (reaped)

@@ -129,7 +129,7 @@ size_t record_check(const uint8_t *p, size_t avail, const char **why)
 		*why = "truncated record";
 		return 0;
 	}
-	if (h.type < EV_SYSCALL || h.type > EV_EXEC) {
+	if (h.type < EV_SYSCALL || h.type > EV_LOST) {
 		*why = "unknown record type";
 		return 0;
 	}

@@ -387,12 +387,26 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 	ob_line_end(o);
 }
 
+/* The entering part of a call, then " <unfinished ...>" and `end`: one whole line. */
+static void print_unfinished(struct tracer *t, struct outbuf *o, const struct sc_event_hdr *h,
+			     uint64_t ts, const char *end)
+{
+	struct dctx d;
+
+	dctx_init(&d, t, o, h, NULL);
+	print_prefix(t, o, h->tid, ts);
+	print_entering(&d);
+	if (d.def && split_at(d.def) > 0 && split_at(d.def) < d.def->nargs &&
+	    !late_split(d.def, split_at(d.def)))
+		ob_puts(o, ", ");
+	ob_printf(o, " <unfinished ...>%s", end);
+	ob_line_end(o);
+}
+
 /* Closes the open line of a blocked call as "<unfinished ...>" before other output. */
 static void close_open_line(struct tracer *t, uint32_t except_tid)
 {
 	struct task *k;
-	struct dctx d;
-	struct outbuf *o;
 	const struct sc_event_hdr *h;
 
 	if (!t->open_tid || t->open_tid == except_tid)
@@ -402,15 +416,7 @@ static void close_open_line(struct tracer *t, uint32_t except_tid)
 	if (!k || !k->in_call || k->unfinished)
 		return;
 	h = (const void *)k->enter;
-	o = task_out(t, k);
-	dctx_init(&d, t, o, h, NULL);
-	print_prefix(t, o, k->tid, h->ts_enter);
-	print_entering(&d);
-	if (d.def && split_at(d.def) > 0 && split_at(d.def) < d.def->nargs &&
-	    !late_split(d.def, split_at(d.def)))
-		ob_puts(o, ", ");
-	ob_puts(o, " <unfinished ...>");
-	ob_line_end(o);
+	print_unfinished(t, task_out(t, k), h, h->ts_enter, "");
 	k->unfinished = true;
 }
 
@@ -743,7 +749,20 @@ static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
 		goto done;
 	if (t->s->only_ok && is_errno_ret(h->ret))
 		goto done;
-	print_call(t, k, enter, h);
+	if ((h->flags & EVF_KILLED) && !t->s->json_trace) {
+		/* the call never returns: as strace shows a call it saw enter but not exit */
+		struct outbuf *o = k ? task_out(t, k) : t->out;
+		struct dctx d;
+
+		if (!o)
+			o = task_out(t, task_find(t, h->tid, true));
+		dctx_init(&d, t, o, h, NULL);
+		if (!t->s->npaths || touches_paths(t, &d))
+			print_unfinished(t, o, h, h->ts_enter ? h->ts_enter : h->ts_exit, ") = ?");
+	} else if (h->flags & EVF_KILLED)
+		print_call(t, k, enter ? enter : h, NULL);
+	else
+		print_call(t, k, enter, h);
 	if (t->s->count_after)
 		count_note(h->nr, h->ret, h->ts_enter && h->ts_exit > h->ts_enter ?
 					  h->ts_exit - h->ts_enter : 0);
@@ -829,7 +848,9 @@ static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
 	o = task_out(t, k);
 	if (t->s->json_trace) {
 		json_head(t, o, h->tgid, h->tid, h->ts_exit);
-		if (code & 0x7f)
+		if (h->flags & EVF_SUPERSEDED)
+			ob_printf(o, ",\"superseded_by\":%llu}", (unsigned long long)h->args[0]);
+		else if (code & 0x7f)
 			ob_printf(o, ",\"killed\":\"%s\",\"core_dumped\":%s}",
 				  signal_name(code & 0x7f, buf, sizeof(buf)),
 				  (code & 0x80) ? "true" : "false");
@@ -838,7 +859,10 @@ static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
 		ob_line_end(o);
 	} else if (t->s->quiet < 2) {
 		print_prefix(t, o, h->tid, h->ts_exit);
-		if (code & 0x7f)
+		if (h->flags & EVF_SUPERSEDED)
+			ob_printf(o, "+++ superseded by execve in pid %llu +++",
+				  (unsigned long long)h->args[0]);
+		else if (code & 0x7f)
 			ob_printf(o, "+++ killed by %s%s +++", signal_name(code & 0x7f, buf, sizeof(buf)),
 				  (code & 0x80) ? " (core dumped)" : "");
 		else
@@ -848,6 +872,35 @@ static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
 	if (t->alive > 0)
 		t->alive--;
 	task_forget(t, k);
+}
+
+/*
+ * A thread other than the leader exec'd: the kernel gave it the leader's pid (the leader's exit,
+ * "superseded", came first). Its execve, entered under its own tid, ends under the new one.
+ */
+static void handle_exec(struct tracer *t, const struct sc_event_hdr *h)
+{
+	uint32_t old = (uint32_t)h->ret;
+	struct task *k = old && old != h->tid ? task_find(t, old, false) : NULL;
+	struct task moved;
+
+	if (!k)
+		return;
+	moved = *k;
+	/* the held record and the -ff file go with it */
+	k->enter = NULL;
+	k->out = NULL;
+	task_forget(t, k);
+	k = task_find(t, h->tid, true);
+	if (k->enter || k->out) {
+		/* a leader whose exit record was lost */
+		task_forget(t, k);
+		k = task_find(t, h->tid, true);
+	}
+	moved.tid = h->tid;
+	*k = moved;
+	if (t->open_tid == old)
+		t->open_tid = h->tid;
 }
 
 static void handle_fork(struct tracer *t, const struct sc_event_hdr *h)
@@ -881,23 +934,34 @@ int tracer_event(void *ctx, void *data, size_t len)
 	case EV_FORK:
 		handle_fork(t, h);
 		break;
+	case EV_EXEC:
+		handle_exec(t, h);
+		break;
+	case EV_LOST:
+		tracer_lost(t, h->args[0], h->ret);
+		break;
 	}
 	return 0;
 }
 
-void tracer_lost(struct tracer *t, uint64_t n)
+/* A marker where records were lost: the calls (exit records) and all records among them. */
+void tracer_lost(struct tracer *t, uint64_t calls, uint64_t recs)
 {
 	struct outbuf *o = t->out;
 
-	t->lost += n;
+	t->lost += recs;
 	if (!o)
 		return;
 	close_open_line(t, 0);
 	ob_line_begin(o);
 	if (t->s->json_trace)
-		ob_printf(o, "{\"lost\":%llu}", (unsigned long long)n);
+		ob_printf(o, "{\"lost\":%llu,\"records\":%llu}", (unsigned long long)calls,
+			  (unsigned long long)recs);
+	else if (calls == recs)
+		ob_printf(o, "<bstrace: %llu calls lost>", (unsigned long long)calls);
 	else
-		ob_printf(o, "<bstrace: %llu events lost>", (unsigned long long)n);
+		ob_printf(o, "<bstrace: %llu calls lost, %llu records>", (unsigned long long)calls,
+			  (unsigned long long)recs);
 	ob_line_end(o);
 }
 

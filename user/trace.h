@@ -12,8 +12,8 @@ struct tracer;
 struct tracer *tracer_new(const struct settings *s, int out_fd);
 /* libbpf ring_buffer callback: one record */
 int tracer_event(void *ctx, void *data, size_t len);
-/* `n` more records were lost since the last call: a marker line */
-void tracer_lost(struct tracer *t, uint64_t n);
+/* a marker in the trace: `calls` lost calls among `recs` lost records */
+void tracer_lost(struct tracer *t, uint64_t calls, uint64_t recs);
 /* a task we launched or attached to: counts it as traced */
 void tracer_add_task(struct tracer *t, uint32_t tgid);
 /* number of traced tasks still alive, as far as the events tell */

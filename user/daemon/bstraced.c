@@ -483,10 +483,8 @@ static void report_drops(struct daemon *d)
 	lost = loader_drops(d->l);
 	rate = loader_drop_count(d->l, DROP_RATE);
 	pthread_mutex_unlock(&d->bpf_lock);
-	if (lost > d->lost_reported) {
-		tracer_lost(d->stream, lost - d->lost_reported);
-		d->lost_reported = lost;
-	}
+	/* the stream has its markers in place (EV_LOST records): only the total is kept here */
+	d->lost_reported = lost;
 	report_write_errors(d);
 	if (rate > d->rate_reported) {
 		tracer_flush(d->stream);
