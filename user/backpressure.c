@@ -46,7 +46,6 @@ struct bp {
 	uint64_t high, low;
 	volatile uint64_t *thaw_ns;	/* BPF globals */
 	volatile uint64_t *cross_ns;
-	pthread_mutex_t lock;
 	pthread_t guard;
 	bool started;
 	volatile bool stop;
@@ -286,7 +285,6 @@ struct bp *bp_open(uint64_t ring_bytes, char *why, size_t why_len)
 	ring_bytes = bp_ring_for(ring_bytes);
 	b->high = bp_high_for(ring_bytes);
 	b->low = ring_bytes / 16;
-	pthread_mutex_init(&b->lock, NULL);
 
 	if (pipe2(pfds, O_CLOEXEC)) {
 		snprintf(why, why_len, "pipe: %s", strerror(errno));
@@ -345,7 +343,7 @@ static uint64_t backlog(const struct bp *b)
 	return p - c;
 }
 
-/* under b->lock */
+/* only the guard thread freezes and thaws */
 static void set_frozen(struct bp *b, bool on)
 {
 	uint64_t now;
@@ -353,7 +351,7 @@ static void set_frozen(struct bp *b, bool on)
 	if (write_str(b->freeze_fd, on ? "1" : "0"))
 		return;
 	now = mono_ns();
-	b->frozen = on;
+	__atomic_store_n(&b->frozen, on, __ATOMIC_RELEASE);
 	if (on) {
 		uint64_t cross = *b->cross_ns;
 
@@ -384,27 +382,37 @@ static void check(struct bp *b)
 		set_frozen(b, false);
 }
 
+/*
+ * The consumer, between chunks: once the backlog is below the low mark, wake the guard to thaw.
+ * The guard does the writing: it runs at real-time priority, while this thread may be
+ * preempted by the tasks it has just woken (with a lock held, that kept the guard from
+ * freezing them again while they filled the ring).
+ */
 void bp_check(struct bp *b)
 {
-	if (!b)
+	uint64_t one = 1;
+
+	if (!b || !__atomic_load_n(&b->frozen, __ATOMIC_ACQUIRE) || backlog(b) > b->low)
 		return;
-	pthread_mutex_lock(&b->lock);
-	check(b);
-	pthread_mutex_unlock(&b->lock);
+	if (write(b->wake_fd, &one, sizeof(one)) < 0)
+		return;	/* the guard looks on its timer too */
 }
 
 static void *guard(void *arg)
 {
 	struct bp *b = arg;
-	struct epoll_event ev;
+	struct epoll_event ev[2];
+	uint64_t v;
 
 	while (!b->stop) {
-		/* while frozen, the consumer thaws; look now and then in case it is stuck */
-		if (epoll_wait(b->ep_fd, &ev, 1, b->frozen ? 5 : 100) < 0 && errno != EINTR)
+		/* while frozen, the consumer wakes us to thaw; look now and then anyway */
+		if (epoll_wait(b->ep_fd, ev, 2, b->frozen ? 5 : 100) < 0 && errno != EINTR)
+			break;
+		if (read(b->wake_fd, &v, sizeof(v)) < 0 && errno != EAGAIN)
 			break;
 		if (b->stop)
 			break;
-		bp_check(b);
+		check(b);
 	}
 	return NULL;
 }
@@ -465,10 +473,8 @@ void bp_close(struct bp *b, struct bp_stats *st)
 			b->stop = true;
 		pthread_join(b->guard, NULL);
 	}
-	pthread_mutex_lock(&b->lock);
 	if (b->frozen)
 		set_frozen(b, false);
-	pthread_mutex_unlock(&b->lock);
 	if (b->map)
 		munmap(b->map, b->map_len);
 	if (st)
@@ -484,6 +490,5 @@ void bp_close(struct bp *b, struct bp_stats *st)
 	if (b->wake_fd >= 0)
 		close(b->wake_fd);
 	close(b->parent_fd);
-	pthread_mutex_destroy(&b->lock);
 	free(b);
 }

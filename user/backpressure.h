@@ -14,11 +14,12 @@ struct bp;
 
 /*
  * The smallest ring that lossless mode uses. The guard's reaction (kernel wakeup to frozen
- * cgroup) is typically 30-150 us but has tails of several ms on a busy or virtual machine; at
- * ~2.5 us per traced call and ~120 bytes per record a 10 ms tail is ~500 KB, and the high mark
- * leaves 3/4 of the ring for it.
+ * cgroup) is typically 30-150 us but has tails of several ms on a busy or virtual machine;
+ * four processes on two CPUs write ~0.9 KB/us (two records per call of ~110 bytes), and the
+ * largest overshoot past the high mark measured here was ~500 KB. The 3/4 of the ring above
+ * the mark are for that.
  */
-#define BP_MIN_RING	(2u << 20)
+#define BP_MIN_RING	(4u << 20)
 
 /* the ring for lossless mode, and its high-water mark: the kernel side wakes the consumer past
  * it and the guard pauses the command (3/4 of the ring above it hold what comes meanwhile) */

@@ -211,22 +211,33 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 
 static void fill_plan(struct loader *l, const struct settings *s)
 {
+	static struct sc_plan plans[BSTRACE_NR_MAX];
+	static uint32_t keys[BSTRACE_NR_MAX];
+	static const struct sc_plan none;
 	int fd = bpf_map__fd(l->skel->maps.plan);
-	uint32_t nr;
+	uint32_t nr, n = 0, i, count;
 
 	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
-		struct sc_plan p;
+		struct sc_plan *p = &plans[n];
 
-		plan_one(s, nr, sc_by_nr(nr), &p);
-		if (bpf_map_update_elem(fd, &nr, &p, BPF_ANY))
-			die("cannot fill the capture plan: %s", strerror(errno));
+		plan_one(s, nr, sc_by_nr(nr), p);
 		/* execve always: the launched child waits for it */
 		l->skel->bss->enter_wanted[nr] =
-			(p.flags & PLAN_TRACE) && (l->skel->rodata->cfg_timed ||
-						   (p.flags & (PLAN_ENTER_REC | PLAN_ENTER_BLOCKING)));
+			(p->flags & PLAN_TRACE) && (l->skel->rodata->cfg_timed ||
+						    (p->flags & (PLAN_ENTER_REC | PLAN_ENTER_BLOCKING)));
 		if ((int)nr == sc_nr_by_name("execve") || (int)nr == sc_nr_by_name("execveat"))
 			l->skel->bss->enter_wanted[nr] = 1;
+		/* the array starts zeroed: only the rows that say something are written */
+		if (memcmp(p, &none, sizeof(none)))
+			keys[n++] = nr;
 	}
+	/* one system call for all of them (Linux 5.6); one by one where that is refused */
+	count = n;
+	if (!n || !bpf_map_update_batch(fd, keys, plans, &count, NULL))
+		return;
+	for (i = 0; i < n; i++)
+		if (bpf_map_update_elem(fd, &keys[i], &plans[i], BPF_ANY))
+			die("cannot fill the capture plan: %s", strerror(errno));
 }
 
 static void explain_load_error(int err)
@@ -320,6 +331,13 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	}
 	if (s->max_groups)
 		bpf_map__set_max_entries(skel->maps.groups, s->max_groups);
+	/* maps a mode does not use are created small: creating them is much of the start-up */
+	if (s->group == GROUP_NONE && !s->errno_rows)
+		bpf_map__set_max_entries(skel->maps.groups, l->ncpus);
+	if (!s->count)
+		bpf_map__set_max_entries(skel->maps.stats, 1);
+	/* few processes are traced at a time: no table of 64K preallocated rows */
+	bpf_map__set_map_flags(skel->maps.targets, BPF_F_NO_PREALLOC);
 	/* system-wide modes never use the target set */
 	if (s->all)
 		bpf_map__set_max_entries(skel->maps.targets, 1);
