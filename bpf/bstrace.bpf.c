@@ -105,20 +105,21 @@ struct {
 } pending SEC(".maps");
 
 /*
- * Record under construction: two slots per CPU (enter, exit), sized to the CPU count by
+ * Record under construction: three slots per CPU (exit, enter, exec), sized to the CPU count by
  * userspace. Syscall tracepoints may be preempted; per-program recursion protection keeps
  * another task on this CPU out of the same program, and so out of the same slot.
  */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 2);
+	__uint(max_entries, 3);
 	__type(key, __u32);
 	__type(value, char[BSTRACE_SCRATCH]);
 } scratch SEC(".maps");
 
-static __always_inline void *scratch_slot(__u32 enter)
+/* slots: 0 exit records, 1 enter records, 2 process events (the argv of an exec) */
+static __always_inline void *scratch_slot(__u32 slot)
 {
-	__u32 idx = bpf_get_smp_processor_id() * 2 + enter;
+	__u32 idx = bpf_get_smp_processor_id() * 3 + slot;
 
 	return bpf_map_lookup_elem(&scratch, &idx);
 }
@@ -306,7 +307,7 @@ struct build {
 
 /*
  * Appends one blob (header + data) at offset `off_slot & 0x7ffffff8` of the scratch slot
- * `off_slot >> 31`. A global function: the verifier checks it once, not per call site. Offsets
+ * `off_slot >> 31` (0-2). A global function: the verifier checks it once, not per call site. Offsets
  * are multiples of 8 and the mask says so: riscv's verifier rejects a possibly misaligned
  * 8-byte store.
  * Returns the offset after the blob, or -1 when the record is full.
@@ -314,7 +315,7 @@ struct build {
 __noinline long put_blob(__u64 off_slot, __u64 meta, __u64 src, __u64 n, __u64 full)
 {
 	__u32 off = off_slot & 0x7ffffff8;
-	char *buf = scratch_slot(off_slot >> 31);
+	char *buf = scratch_slot((off_slot >> 31) & 3);
 	struct sc_blob *bl;
 	long r;
 
@@ -389,7 +390,8 @@ static long vector_step(__u32 i, struct walk *w)
 		return 1;
 	}
 	w->n = i + 1;
-	if (w->kind == CAP_STRV && !add_blob(w->b, w->arg, i + 1, true, ptr, w->size, w->size, 0))
+	/* `full` keeps the pointer: an element that cannot be read prints as its address */
+	if (w->kind == CAP_STRV && !add_blob(w->b, w->arg, i + 1, true, ptr, w->size, w->size, ptr))
 		return 1;
 	return 0;
 }
@@ -1200,8 +1202,59 @@ int BPF_PROG(on_exit, struct task_struct *p)
 	return 0;
 }
 
+/*
+ * After a successful exec, argv is in the new program's stack: the kernel wrote the pointers
+ * (after argc at mm->start_stack) and the strings there, so they are readable even when the
+ * caller's copies were in pages it had never touched (string literals of a fresh binary), which
+ * the enter copy cannot fault in. The record carries them as execve's (or execveat's) blobs:
+ * the pathname as the kernel has it, and argv as CAP_STRV does.
+ */
+static __always_inline void emit_exec(struct task_struct *p, struct linux_binprm *bprm,
+				      pid_t old_pid)
+{
+	struct pending *pd = bpf_task_storage_get(&pending, p, 0, 0);
+	__u64 pid_tgid = (__u64)p->tgid << 32 | p->pid;
+	struct sc_event_hdr *h = scratch_slot(2);
+	struct build b = { .enter = 2 };
+	struct sc_blob *bl;
+	struct sc_plan *pl;
+	__u32 nr = cfg_nr_execve, arg;
+	long n;
+
+	if (!h)
+		return;
+	if (pd && pd->nr1 == cfg_nr_execveat + 1)
+		nr = cfg_nr_execveat;
+	pl = bpf_map_lookup_elem(&plan, &nr);
+	if (!pl)
+		return;
+	arg = nr == cfg_nr_execveat ? 2 : 1;
+	fill_hdr(h, EV_EXEC, 0, nr, 0, old_pid, b.args, pid_tgid);
+	bl = (void *)(h + 1);
+	n = bpf_probe_read_kernel_str(bl + 1, BSTRACE_PATH_MAX, BPF_CORE_READ(bprm, filename));
+	bl->arg = arg - 1;
+	bl->sub = 0;
+	bl->full = 0;
+	bl->flags = n < 0 ? BLOBF_FAULT : BLOBF_STR;
+	bl->len = n > 0 ? n - 1 : 0;
+	b.off = sizeof(*h) + sizeof(*bl) + ((bl->len + 7) & ~7u);
+	b.nblobs = 1;
+	b.args[arg & 7] = BPF_CORE_READ(p, mm, start_stack) + 8;
+	cap_vector(&b, arg, CAP_STRV, pl->enter[arg & 7].size);
+	h = scratch_slot(2);
+	if (!h)
+		return;
+	h->len = b.off;
+	h->nblobs = b.nblobs;
+	if (lost_recs_pend)
+		emit_lost(pid_tgid);
+	if (bpf_ringbuf_output(&events, h, b.off > BSTRACE_SCRATCH ? BSTRACE_SCRATCH : b.off,
+			       BPF_RB_FORCE_WAKEUP) < 0)
+		count_drop(DROP_TASK_EVENTS, false);
+}
+
 SEC("tp_btf/sched_process_exec")
-int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid)
+int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
 	__u32 tgid = p->tgid;
 	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
@@ -1209,7 +1262,11 @@ int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid)
 	if (!t)
 		return 0;
 	/* a non-leader thread that execs takes over the leader's pid */
-	emit_task_event(EV_EXEC, 0, tgid, p->pid, 0, old_pid, NULL);
+	if (cfg_count) {
+		emit_task_event(EV_EXEC, 0, tgid, p->pid, 0, old_pid, NULL);
+		return 0;
+	}
+	emit_exec(p, bprm, old_pid);
 	return 0;
 }
 

@@ -33,6 +33,7 @@ struct dctx {
 	bool force_hex;			/* print_quoted: every byte as \\xNN (getrandom) */
 	const struct sc_event_hdr *ev_enter;	/* EV_ENTER record or NULL */
 	const struct sc_event_hdr *ev_exit;	/* EV_SYSCALL record or NULL (call in flight) */
+	const struct sc_event_hdr *ev_exec;	/* execve: EV_EXEC with argv from the new stack */
 };
 
 static inline bool is_errno_ret(int64_t ret)

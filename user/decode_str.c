@@ -118,7 +118,11 @@ const struct sc_blob *d_blob(const struct dctx *d, int arg, int sub, bool exit)
 	/* no enter copy, or it faulted (page not in yet) and BPF copied it again at exit */
 	if (!b || (b->flags & BLOBF_FAULT)) {
 		late = find_blob(d->ev_exit, arg, sub);
-		if (late)
+		if (late && !(late->flags & BLOBF_FAULT))
+			return late;
+		/* execve's strings, read from the new program's stack */
+		late = find_blob(d->ev_exec, arg, sub);
+		if (late && !(late->flags & BLOBF_FAULT))
 			return late;
 	}
 	return b;
@@ -270,6 +274,11 @@ static void print_vector(struct dctx *d, int arg, bool strings)
 		if (!b) {
 			ob_puts(d->o, "...");
 			break;
+		}
+		/* an element that could not be read: its address, as strace prints it */
+		if (b->flags & BLOBF_FAULT) {
+			ob_hex(d->o, b->full);
+			continue;
 		}
 		print_quoted(d, blob_data(b), b->len > d->s->strsize ? d->s->strsize : b->len, true,
 			     b->len > d->s->strsize);

@@ -352,7 +352,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	/* with -ff every task writes its own file, JSON has one object per call: no
 	 * <unfinished ...> to show */
 	skel->rodata->cfg_interleave = !s->follow_files && !s->json_trace;
-	bpf_map__set_max_entries(skel->maps.scratch, 2 * l->ncpus);
+	bpf_map__set_max_entries(skel->maps.scratch, 3 * l->ncpus);
 	/* counting sends only process events through the ring */
 	bpf_map__set_max_entries(skel->maps.events,
 				 s->count && !s->stream ? 256 << 10 : s->ring_bytes);

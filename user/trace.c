@@ -24,6 +24,9 @@ struct task {
 	struct sc_event_hdr sig;
 	uint32_t enter_cap;
 	uint8_t *enter;
+	uint32_t exec_cap;
+	uint8_t *exec;		/* the EV_EXEC of its execve in flight (argv from the new stack) */
+	bool exec_held;
 	struct outbuf *out;	/* -ff: this task's file */
 };
 
@@ -38,6 +41,8 @@ struct tracer {
 	uint64_t boot_to_real_ns;	/* CLOCK_REALTIME - CLOCK_BOOTTIME */
 	uint64_t last_ts;		/* -r */
 	uint64_t lost;
+	struct sc_event_hdr super;	/* a leader's "superseded" exit, until the exec arrives */
+	bool super_held;
 };
 
 static uint64_t clock_ns(clockid_t c)
@@ -122,6 +127,7 @@ static void task_forget(struct tracer *t, struct task *k)
 	uint32_t mask = t->ntasks_cap - 1, i = k - t->tasks, j;
 
 	free(k->enter);
+	free(k->exec);
 	if (k->out) {
 		ob_flush(k->out);
 		close(k->out->fd);
@@ -388,12 +394,14 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 }
 
 /* The entering part of a call, then " <unfinished ...>" and `end`: one whole line. */
-static void print_unfinished(struct tracer *t, struct outbuf *o, const struct sc_event_hdr *h,
-			     uint64_t ts, const char *end)
+static void print_unfinished(struct tracer *t, struct task *k, struct outbuf *o,
+			     const struct sc_event_hdr *h, uint64_t ts, const char *end)
 {
 	struct dctx d;
 
 	dctx_init(&d, t, o, h, NULL);
+	if (k && k->exec_held)
+		d.ev_exec = (const void *)k->exec;
 	print_prefix(t, o, h->tid, ts);
 	print_entering(&d);
 	if (d.def && split_at(d.def) > 0 && split_at(d.def) < d.def->nargs &&
@@ -416,7 +424,7 @@ static void close_open_line(struct tracer *t, uint32_t except_tid)
 	if (!k || !k->in_call || k->unfinished)
 		return;
 	h = (const void *)k->enter;
-	print_unfinished(t, task_out(t, k), h, h->ts_enter, "");
+	print_unfinished(t, k, task_out(t, k), h, h->ts_enter, "");
 	k->unfinished = true;
 }
 
@@ -619,6 +627,8 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 	if (!o)
 		o = task_out(t, task_find(t, h->tid, true));
 	dctx_init(&d, t, o, enter, exit);
+	if (k && k->exec_held)
+		d.ev_exec = (const void *)k->exec;
 	if (t->s->npaths && !touches_paths(t, &d))
 		return;
 	if (t->s->json_trace) {
@@ -758,7 +768,7 @@ static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
 			o = task_out(t, task_find(t, h->tid, true));
 		dctx_init(&d, t, o, h, NULL);
 		if (!t->s->npaths || touches_paths(t, &d))
-			print_unfinished(t, o, h, h->ts_enter ? h->ts_enter : h->ts_exit, ") = ?");
+			print_unfinished(t, k, o, h, h->ts_enter ? h->ts_enter : h->ts_exit, ") = ?");
 	} else if (h->flags & EVF_KILLED)
 		print_call(t, k, enter ? enter : h, NULL);
 	else
@@ -770,6 +780,7 @@ done:
 	if (k) {
 		k->in_call = false;
 		k->unfinished = false;
+		k->exec_held = false;
 		release_signal(t, k);
 	}
 	if (t->open_tid == h->tid)
@@ -830,7 +841,7 @@ static void handle_signal(struct tracer *t, const struct sc_event_hdr *h)
 	print_signal(t, k, h);
 }
 
-static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
+static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
 {
 	struct task *k = task_find(t, h->tid, true);
 	int code = h->ret;
@@ -875,24 +886,62 @@ static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
 }
 
 /*
+ * A leader superseded by a thread's execve: the exec's record follows with argv as the new
+ * program has it. Wait for it, so that the execve line printed as unfinished first (strace's
+ * order) shows those strings.
+ */
+static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
+{
+	struct task *x;
+
+	if ((h->flags & EVF_SUPERSEDED) && !t->super_held) {
+		x = task_find(t, (uint32_t)h->args[0], false);
+		if (x && x->in_call) {
+			t->super = *h;
+			t->super_held = true;
+			return;
+		}
+	}
+	print_exit(t, h);
+}
+
+/*
  * A thread other than the leader exec'd: the kernel gave it the leader's pid (the leader's exit,
  * "superseded", came first). Its execve, entered under its own tid, ends under the new one.
  */
 static void handle_exec(struct tracer *t, const struct sc_event_hdr *h)
 {
 	uint32_t old = (uint32_t)h->ret;
-	struct task *k = old && old != h->tid ? task_find(t, old, false) : NULL;
+	struct task *k = task_find(t, old && old != h->tid ? old : h->tid, false);
 	struct task moved;
 
-	if (!k)
+	/* keep the record for the execve in flight: its printers take argv from it */
+	if (k && k->in_call) {
+		if (k->exec_cap < h->len) {
+			free(k->exec);
+			k->exec_cap = h->len;
+			k->exec = malloc(k->exec_cap);
+			if (!k->exec)
+				die("out of memory");
+		}
+		memcpy(k->exec, h, h->len);
+		k->exec_held = true;
+	}
+	if (t->super_held && t->super.tgid == h->tgid) {
+		t->super_held = false;
+		print_exit(t, &t->super);
+		k = task_find(t, old && old != h->tid ? old : h->tid, false);
+	}
+	if (!k || !old || old == h->tid)
 		return;
 	moved = *k;
-	/* the held record and the -ff file go with it */
+	/* the held records and the -ff file go with it */
 	k->enter = NULL;
+	k->exec = NULL;
 	k->out = NULL;
 	task_forget(t, k);
 	k = task_find(t, h->tid, true);
-	if (k->enter || k->out) {
+	if (k->enter || k->exec || k->out) {
 		/* a leader whose exit record was lost */
 		task_forget(t, k);
 		k = task_find(t, h->tid, true);
@@ -1045,6 +1094,10 @@ void tracer_free(struct tracer *t)
 {
 	uint32_t i;
 
+	if (t->super_held) {
+		t->super_held = false;
+		print_exit(t, &t->super);
+	}
 	close_open_line(t, 0);
 	for (i = 0; i < t->ntasks_cap; i++)
 		if (t->tasks[i].tid)

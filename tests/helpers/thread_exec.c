@@ -6,16 +6,19 @@
  */
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 extern char **environ;
 
+static const char path[] = "/bin/sh";
+static char *argv[] = { "sh", "-c", "echo thread-exec; exit 7", NULL };
+static volatile size_t touched;
+
 static void *run(void *arg)
 {
-	char *argv[] = { "sh", "-c", "echo thread-exec; exit 7", NULL };
-
 	(void)arg;
-	execve("/bin/sh", argv, environ);
+	execve(path, argv, environ);
 	perror("thread_exec: execve");
 	_exit(1);
 }
@@ -23,7 +26,17 @@ static void *run(void *arg)
 int main(void)
 {
 	pthread_t t;
+	int i;
 
+	/*
+	 * Touch the strings first. In a page the process never read, the kernel side cannot copy
+	 * them at the enter of the execve; that case has its own test (execve_args.sh), where a
+	 * later copy fills them in. Here another thread's lines may force the unfinished execve
+	 * line out before that copy arrives.
+	 */
+	for (i = 0; argv[i]; i++)
+		touched += strlen(argv[i]);
+	touched += strlen(path);
 	if (pthread_create(&t, NULL, run, NULL)) {
 		fprintf(stderr, "thread_exec: pthread_create failed\n");
 		return 1;
