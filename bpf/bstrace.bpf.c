@@ -396,13 +396,17 @@ static long vector_step(__u32 i, struct walk *w)
 	return 0;
 }
 
-static __always_inline void cap_vector(struct build *b, __u8 arg, __u8 kind, __u32 size)
+__noinline long cap_vector(struct build *b, __u32 arg, __u32 kind, __u32 size)
 {
-	struct walk w = { .b = b, .base = (const __u64 *)b->args[arg & 7], .size = size,
-			  .arg = arg, .kind = kind };
+	struct walk w = { .size = size, .arg = arg, .kind = kind };
 
+	if (!b)
+		return 0;
+	w.b = b;
+	w.base = (const __u64 *)b->args[arg & 7];
 	bpf_loop(kind == CAP_STRV ? BSTRACE_STRV_MAX : 1024, vector_step, &w, 0);
 	add_blob(b, arg, 0, false, 0, w.ended ? 0 : 1, 0, w.n);
+	return 0;
 }
 
 static long iov_step(__u32 i, struct walk *w)
@@ -421,12 +425,16 @@ static long iov_step(__u32 i, struct walk *w)
 }
 
 /* CAP_IOV: each iovec, then its buffer; `total` bytes in all at most. */
-static __always_inline void cap_iov(struct build *b, __u8 arg, __u64 cnt, __u64 total, __u32 size)
+__noinline long cap_iov(struct build *b, __u32 arg, __u64 cnt, __u64 total, __u32 size)
 {
-	struct walk w = { .b = b, .base = (const __u64 *)b->args[arg & 7], .total = total,
-			  .cnt = cnt, .size = size, .arg = arg };
+	struct walk w = { .total = total, .cnt = cnt, .size = size, .arg = arg };
 
+	if (!b)
+		return 0;
+	w.b = b;
+	w.base = (const __u64 *)b->args[arg & 7];
 	bpf_loop(BSTRACE_IOV_MAX, iov_step, &w, 0);
+	return 0;
 }
 
 static long capture_arg(__u32 i, struct build *b)

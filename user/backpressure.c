@@ -320,6 +320,11 @@ fail:
 
 
 
+int bp_cgroup_fd(const struct bp *b)
+{
+	return b ? b->dir_fd : -1;
+}
+
 int bp_add(struct bp *b, pid_t pid)
 {
 	int fd = openat(b->dir_fd, "cgroup.procs", O_WRONLY | O_CLOEXEC);

@@ -46,6 +46,8 @@ struct bp_stats {
  * to create one).
  */
 struct bp *bp_open(uint64_t ring_bytes, char *why, size_t why_len);
+/* the cgroup's directory, for clone3(CLONE_INTO_CGROUP) */
+int bp_cgroup_fd(const struct bp *b);
 /* moves a process (the launched command, before its exec) into the cgroup */
 int bp_add(struct bp *b, pid_t pid);
 /*

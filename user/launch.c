@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <linux/sched.h>
 #include <unistd.h>
 #include "common.h"
 #include "launch.h"
@@ -48,7 +50,7 @@ static char *resolve(const char *cmd)
 	die("cannot run '%s': command not found", cmd);
 }
 
-void launch_prepare(struct launch *l, char **cmd)
+void launch_prepare(struct launch *l, char **cmd, int cgroup_fd)
 {
 	char *file = resolve(cmd[0]);
 	int fds[2];
@@ -58,7 +60,21 @@ void launch_prepare(struct launch *l, char **cmd)
 		die("out of memory");
 	if (pipe2(fds, O_CLOEXEC))
 		die("pipe: %s", strerror(errno));
-	l->pid = fork();
+	l->pid = -1;
+	l->in_cgroup = false;
+	if (cgroup_fd >= 0) {
+		/*
+		 * Born in the cgroup (Linux 5.7): moving a task there later takes the cgroup
+		 * threadgroup lock for writing, which waits for an RCU grace period (~15 ms).
+		 */
+		struct clone_args ca = { .flags = CLONE_INTO_CGROUP, .exit_signal = SIGCHLD,
+					 .cgroup = cgroup_fd };
+
+		l->pid = syscall(SYS_clone3, &ca, sizeof(ca));
+		l->in_cgroup = l->pid >= 0;
+	}
+	if (l->pid < 0)
+		l->pid = fork();
 	if (l->pid < 0)
 		die("fork: %s", strerror(errno));
 	if (l->pid == 0) {

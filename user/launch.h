@@ -5,13 +5,19 @@
 
 #include <sys/types.h>
 
+#include <stdbool.h>
+
 struct launch {
 	pid_t pid;
 	int go_fd;	/* write a byte to let the child exec */
+	bool in_cgroup;	/* created in the cgroup given to launch_prepare */
 };
 
-/* resolves cmd[0] in PATH and forks; the child waits for launch_go() */
-void launch_prepare(struct launch *l, char **cmd);
+/*
+ * Resolves cmd[0] in PATH and forks, into the cgroup `cgroup_fd` if it is not -1 and the kernel
+ * can (in_cgroup says whether it did); the child waits for launch_go().
+ */
+void launch_prepare(struct launch *l, char **cmd, int cgroup_fd);
 void launch_go(struct launch *l);
 
 #endif /* BSTRACE_LAUNCH_H */

@@ -240,6 +240,57 @@ static void fill_plan(struct loader *l, const struct settings *s)
 			die("cannot fill the capture plan: %s", strerror(errno));
 }
 
+/*
+ * BSTRACE_VERIFIER_STATS=1: one line per program with the verifier's work (the largest part of
+ * start-up; the benchmark reports it).
+ */
+#define VSTATS_LOG 4096
+static char *vstats_logs;
+
+static void verifier_stats_prepare(struct bstrace_bpf *skel)
+{
+	struct bpf_program *p;
+	int i = 0;
+
+	if (!getenv("BSTRACE_VERIFIER_STATS"))
+		return;
+	vstats_logs = calloc(16, VSTATS_LOG);
+	if (!vstats_logs)
+		return;
+	bpf_object__for_each_program(p, skel->obj) {
+		if (i == 16)
+			break;
+		bpf_program__set_log_buf(p, vstats_logs + i++ * VSTATS_LOG, VSTATS_LOG);
+		bpf_program__set_log_level(p, 4);
+	}
+}
+
+static void verifier_stats_print(struct bstrace_bpf *skel)
+{
+	struct bpf_program *p;
+	unsigned long us, insns;
+	const char *t, *n;
+	int i = 0;
+
+	if (!vstats_logs)
+		return;
+	bpf_object__for_each_program(p, skel->obj) {
+		const char *log = vstats_logs + i++ * VSTATS_LOG;
+
+		if (i > 16)
+			break;
+		t = strstr(log, "verification time ");
+		n = strstr(log, "processed ");
+		if (!t || !n || sscanf(t, "verification time %lu", &us) != 1 ||
+		    sscanf(n, "processed %lu", &insns) != 1)
+			continue;
+		fprintf(stderr, "bstrace: verifier: %s %lu insns, %.1f ms\n",
+			bpf_program__name(p), insns, us / 1000.0);
+	}
+	free(vstats_logs);
+	vstats_logs = NULL;
+}
+
 static void explain_load_error(int err)
 {
 	const struct kfeature *f;
@@ -360,7 +411,9 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	/* system-wide counts without latency have nothing to do at enter: no hook at all */
 	if (s->count && !skel->rodata->cfg_count_time && !s->stream)
 		bpf_program__set_autoattach(skel->progs.on_sys_enter, false);
+	verifier_stats_prepare(skel);
 	err = bstrace_bpf__load(skel);
+	verifier_stats_print(skel);
 	if (err)
 		explain_load_error(-err);
 	fill_plan(l, s);

@@ -623,6 +623,7 @@ int main(int argc, char **argv)
 	struct bp *bp = NULL;
 	struct bp_stats bps = { 0 };
 	uint64_t bp_high = 0;
+	char why[256] = "";
 	bool reaped = false;
 
 	if (!s)
@@ -632,16 +633,18 @@ int main(int argc, char **argv)
 		return run_replay(s);
 	for (i = 0; i < s->npids; i++)
 		tgid_of(s->pids[i]);	/* fail early on a bad pid */
+	/* lossless for the launched command: it is paused while the ring buffer is too full; it
+	 * is created in its cgroup (what cannot be done is said once BPF has loaded) */
+	if (s->cmd && !s->lossy && !s->count) {
+		s->ring_bytes = bp_ring_for(s->ring_bytes);
+		bp_high = bp_high_for(s->ring_bytes);
+		bp = bp_open(s->ring_bytes, why, sizeof(why));
+	}
 	if (s->cmd)
-		launch_prepare(&child, s->cmd);
+		launch_prepare(&child, s->cmd, bp_cgroup_fd(bp));
 
 	if (s->count)
 		return run_count(s, &child);
-	/* lossless for the launched command: it is paused while the ring buffer is too full */
-	if (s->cmd && !s->lossy) {
-		s->ring_bytes = bp_ring_for(s->ring_bytes);
-		bp_high = bp_high_for(s->ring_bytes);
-	}
 	if (s->record) {
 		recorder = recorder_open(s->record, s);
 		out_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -656,16 +659,15 @@ int main(int argc, char **argv)
 
 	if (bp_high) {
 		volatile uint64_t *thaw, *cross;
-		char why[256];
 		int err = 0;
 
-		bp = bp_open(s->ring_bytes, why, sizeof(why));
 		if (bp) {
 			loader_bp_globals(l, &thaw, &cross);
 			err = bp_start(bp, loader_ring_fd(l), thaw, cross);
-			if (!err)
+			if (!err && !child.in_cgroup)
 				err = bp_add(bp, child.pid);
-			snprintf(why, sizeof(why), "%s", strerror(-err));
+			if (err)
+				snprintf(why, sizeof(why), "%s", strerror(-err));
 		}
 		if (!bp || err) {
 			warnx_("cannot pause the command while the ring buffer is full (%s): calls "
