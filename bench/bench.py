@@ -240,6 +240,10 @@ def make_workloads(quick, mt_loop, perf_bench_ok):
     n = 200_000 if q else 2_000_000
     wl.append(Workload('mt', '2-thread getppid', n, lambda n: [mt_loop, '2', str(n)],
                        lambda n: f'bench/mt_loop 2 {n}  (2 threads x {n} getppid)', 'self', True))
+    n = 100_000 if q else 1_000_000
+    wl.append(Workload('mt4', '4-thread getppid', n, lambda n: [mt_loop, '4', str(n)],
+                       lambda n: f'bench/mt_loop 4 {n}  (4 threads x {n} getppid, more threads '
+                       'than cores)', 'self', True))
     return wl
 
 
@@ -1682,10 +1686,22 @@ def write_report(path, args, env, bench, workloads, conds, runtime, extra):
                      'pass' if ok else 'FAIL'))
 
     target('getppid loop, `bstrace -c -a` in the background', 'getppid', 'bs-count-all', 1.30)
-    target('getppid loop, `bstrace -c -- W`', 'getppid', 'bs-count', 2.0)
-    target('getppid loop, full decoded trace `bstrace -o /dev/null -- W`', 'getppid',
-           'bs-trace-null', 3.0, True)
-    target('dd, full decoded trace `bstrace -o /dev/null -- W`', 'dd', 'bs-trace-null', 3.0, True)
+    target('getppid loop, `bstrace -c -- W`', 'getppid', 'bs-count', 1.6)
+    target('dd, `bstrace -c -- W`', 'dd', 'bs-count', 1.6)
+    target('getppid loop, full decoded trace `bstrace -o /dev/null -- W` (lossless mode)',
+           'getppid', 'bs-trace-null', 2.0, True)
+    target('dd, full decoded trace `bstrace -o /dev/null -- W` (lossless mode)', 'dd',
+           'bs-trace-null', 2.0, True)
+    x = cell('mt4', 'bs-trace-null')
+    if x is not None and x['median'] is not None:
+        rows.append(('4-thread getppid (more threads than cores), full trace: lost calls',
+                     f"{x['lost']} lost ({fmt_ratio(x['median'])})", '0 lost',
+                     'pass' if x['lost'] == 0 else 'FAIL'))
+    st = (extra.get('startup') or {}).get('bstrace')
+    if st and st['runs']:
+        med = statistics.median(st['runs'])
+        rows.append(('start-up, exec of bstrace to the first traced syscall (median)',
+                     f'{med:.1f} ms', '< 30 ms', 'pass' if med < 30 else 'FAIL'))
     target('getppid loop, bstrace attached to another pid', 'getppid', 'bs-attach-other', 1.20)
     if extra.get('floor'):
         target('(information) the same, in the floor-probe rotation (see Analysis)', 'getppid',
@@ -1806,6 +1822,7 @@ def write_report(path, args, env, bench, workloads, conds, runtime, extra):
             add(f"| {c.label} | {max(v) / 1024:.1f} |" if v else f'| {c.label} | n/a |')
         add('')
 
+    report_startup(add, args, extra)
     report_decode(add, args, extra)
     report_stats(add, args, extra, {c.key: c for c in make_conditions('bstrace', 0)
                                     + extra['floor_conds']})
@@ -1931,6 +1948,84 @@ def compile_helpers(work):
     return out
 
 
+STARTUP_TOOLS = (
+    ('bstrace', lambda B: [B, '-o', '/dev/null', '--']),
+    ('bstrace --lossy', lambda B: [B, '--lossy', '-o', '/dev/null', '--']),
+    ('strace', lambda B: ['strace', '-f', '-o', '/dev/null', '--']),
+    ('perf trace', lambda B: ['perf', 'trace', '-o', '/dev/null', '--']),
+)
+
+
+def startup_phase(args, B, work, stamp, reps):
+    """From the exec of the tracer to the first traced syscall of the command: the command is
+    `stamp FIFO /bin/true`, whose start (just after its traced execve) is CLOCK_MONOTONIC in the
+    FIFO; the tracer is spawned at a CLOCK_MONOTONIC time taken just before."""
+    res = {}
+    order = [t for t in STARTUP_TOOLS if shutil.which(t[1]('x')[0]) or t[1]('x')[0] == 'x']
+    fifo = os.path.join(work, 'startup.fifo')
+    for r in range(reps):
+        random.shuffle(order)
+        for name, mk in order:
+            if os.path.exists(fifo):
+                os.unlink(fifo)
+            os.mkfifo(fifo)
+            t0 = time.monotonic_ns()
+            p = subprocess.Popen(mk(B) + [stamp, fifo, '/bin/true'], stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            line = b''
+            try:
+                fd = os.open(fifo, os.O_RDONLY)
+                line = os.read(fd, 64)
+                os.close(fd)
+            finally:
+                _, err = p.communicate(timeout=args.timeout)
+            parts = line.split()
+            if p.returncode or len(parts) != 2:
+                res.setdefault(name, {'runs': [], 'error': None})['error'] = \
+                    f'exit {p.returncode}: {tail(err.decode(errors="replace"), 1)}'
+                continue
+            res.setdefault(name, {'runs': [], 'error': None})['runs'].append(
+                (int(parts[1]) - t0) / 1e6)
+    r = subprocess.run([B, '-o', '/dev/null', '--', 'true'], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, env=dict(os.environ, BSTRACE_VERIFIER_STATS='1'))
+    res['_verifier'] = [l.split('verifier: ', 1)[1] for l in r.stderr.decode().splitlines()
+                        if 'verifier: ' in l]
+    return res
+
+
+def report_startup(add, args, extra):
+    st = extra.get('startup')
+    if not st:
+        return
+    add('## Start-up')
+    add('')
+    add('From the exec of the tracer to the first traced syscall of the command (`stamp FIFO '
+        '/bin/true` as the command: its start, right after its traced execve, against a '
+        'CLOCK_MONOTONIC time taken just before the tracer is spawned); '
+        f'{args.startup_reps} runs each, tools interleaved in random order. Target: bstrace '
+        'under 30 ms (median).')
+    add('')
+    add('| tracer | median ms | min | max | runs |')
+    add('|---|---|---|---|---|')
+    for name, _ in STARTUP_TOOLS:
+        e = st.get(name)
+        if not e:
+            add(f'| {name} | not installed | | | |')
+            continue
+        v = sorted(e['runs'])
+        if not v:
+            add(f"| {name} | failed: {e['error']} | | | 0 |")
+            continue
+        add(f'| {name} | {statistics.median(v):.1f} | {v[0]:.1f} | {v[-1]:.1f} | {len(v)} |')
+    add('')
+    if st.get('_verifier'):
+        add('Where bstrace\'s time goes: the verifier (`BSTRACE_VERIFIER_STATS=1`, one run): ' +
+            '; '.join(st['_verifier']) + '. The rest: parsing the kernel\'s BTF for CO-RE '
+            '(`/sys/kernel/btf/vmlinux`, ~20-25 ms here), creating the maps (the ring buffer), '
+            'attaching seven programs; `--lossy` saves the cgroup and the guard thread.')
+        add('')
+
+
 def main():
     ap = argparse.ArgumentParser(description='bstrace overhead benchmark (see bench/README.md)')
     ap.add_argument('--reps', type=int, default=None, help='repetitions per cell (default 5; 1 '
@@ -1951,10 +2046,12 @@ def main():
                     help='stop repeating a cell once its runs took this many seconds (25)')
     ap.add_argument('--timeout', type=float, default=300.0, help='per-run timeout in s (300)')
     ap.add_argument('--keep', action='store_true', help='keep the scratch directory')
-    ap.add_argument('--extras', default='floor,stats,profile,decode',
-                    help='which extra phases to run: comma list of floor (floor probe), stats '
-                    '(bpf_stats per program), profile (perf record under -c), decode (replay '
-                    'throughput), or none')
+    ap.add_argument('--extras', default='startup,floor,stats,profile,decode',
+                    help='which extra phases to run: comma list of startup (tracer start-up), '
+                    'floor (floor probe), stats (bpf_stats per program), profile (perf record '
+                    'under -c), decode (replay throughput), or none')
+    ap.add_argument('--startup-reps', type=int, default=None,
+                    help='runs per tracer in the start-up phase (default 11; 3 with --quick)')
     ap.add_argument('--floor-reps', type=int, default=None,
                     help='repetitions of the floor probe cells (default 12; 1 with --quick)')
     ap.add_argument('--alt-chunks', type=int, default=8,
@@ -1977,8 +2074,10 @@ def main():
     for a, full in (('floor_reps', 12), ('stats_reps', 3), ('decode_reps', 5)):
         if getattr(args, a) is None:
             setattr(args, a, 1 if args.quick else full)
+    if args.startup_reps is None:
+        args.startup_reps = 3 if args.quick else 11
     extras = set(x for x in args.extras.split(',') if x and x != 'none')
-    bad = extras - {'floor', 'stats', 'profile', 'decode'}
+    bad = extras - {'startup', 'floor', 'stats', 'profile', 'decode'}
     if bad:
         sys.exit(f"bench: unknown --extras {','.join(sorted(bad))}")
     if args.out is None:
@@ -2067,6 +2166,9 @@ def main():
                 bench.phase(bs_conds, reps=args.target_reps, workloads=target_wl,
                             start=args.reps)
             bench.topup(bs_conds, args.topup_budget)
+        if 'startup' in extras:
+            log(f'bench: start-up of bstrace, strace and perf trace, {args.startup_reps} runs each')
+            extra['startup'] = startup_phase(args, B, work, helpers['stamp'], args.startup_reps)
         if 'floor' in extras:
             r = subprocess.run(['perf', 'stat', '-x,', '-e', 'cycles,instructions', 'true'],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -393,7 +393,7 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 	ob_line_end(o);
 }
 
-/* The entering part of a call, then " <unfinished ...>" and `end`: one whole line. */
+/* The entering part of a call, then `end` (" <unfinished ...>", ...): one whole line. */
 static void print_unfinished(struct tracer *t, struct task *k, struct outbuf *o,
 			     const struct sc_event_hdr *h, uint64_t ts, const char *end)
 {
@@ -407,8 +407,35 @@ static void print_unfinished(struct tracer *t, struct task *k, struct outbuf *o,
 	if (d.def && split_at(d.def) > 0 && split_at(d.def) < d.def->nargs &&
 	    !late_split(d.def, split_at(d.def)))
 		ob_puts(o, ", ");
-	ob_printf(o, " <unfinished ...>%s", end);
+	ob_puts(o, end);
 	ob_line_end(o);
+}
+
+/*
+ * A task leaves the trace inside a call: detached (-p, Ctrl-C), or gone with its exit record
+ * lost. Its held call gets its line, as strace ends it: "<detached ...>", or "= ?".
+ */
+static void close_call(struct tracer *t, struct task *k, bool detached)
+{
+	const struct sc_event_hdr *h = (const void *)k->enter;
+	struct outbuf *o;
+	char buf[32];
+
+	if (!k->in_call || t->s->json_trace)
+		return;
+	if (t->open_tid == k->tid)
+		t->open_tid = 0;
+	o = task_out(t, k);
+	if (!k->unfinished) {
+		print_unfinished(t, k, o, h, h->ts_enter, detached ? " <detached ...>" :
+				 " <unfinished ...>) = ?");
+	} else {
+		print_prefix(t, o, k->tid, h->ts_enter);
+		ob_printf(o, "<... %s resumed>%s", sc_name(h->nr, buf, sizeof(buf)),
+			  detached ? " <detached ...>" : ") = ?");
+		ob_line_end(o);
+	}
+	k->in_call = false;
 }
 
 /* Closes the open line of a blocked call as "<unfinished ...>" before other output. */
@@ -424,7 +451,7 @@ static void close_open_line(struct tracer *t, uint32_t except_tid)
 	if (!k || !k->in_call || k->unfinished)
 		return;
 	h = (const void *)k->enter;
-	print_unfinished(t, k, task_out(t, k), h, h->ts_enter, "");
+	print_unfinished(t, k, task_out(t, k), h, h->ts_enter, " <unfinished ...>");
 	k->unfinished = true;
 }
 
@@ -768,7 +795,8 @@ static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
 			o = task_out(t, task_find(t, h->tid, true));
 		dctx_init(&d, t, o, h, NULL);
 		if (!t->s->npaths || touches_paths(t, &d))
-			print_unfinished(t, k, o, h, h->ts_enter ? h->ts_enter : h->ts_exit, ") = ?");
+			print_unfinished(t, k, o, h, h->ts_enter ? h->ts_enter : h->ts_exit,
+					 " <unfinished ...>) = ?");
 	} else if (h->flags & EVF_KILLED)
 		print_call(t, k, enter ? enter : h, NULL);
 	else
@@ -1047,6 +1075,7 @@ int tracer_prune_dead(struct tracer *t)
 			alive++;
 			continue;
 		}
+		close_call(t, k, false);
 		task_forget(t, k);
 		i--;	/* task_forget may move another task into this slot */
 	}
@@ -1100,8 +1129,10 @@ void tracer_free(struct tracer *t)
 	}
 	close_open_line(t, 0);
 	for (i = 0; i < t->ntasks_cap; i++)
-		if (t->tasks[i].tid)
+		if (t->tasks[i].tid) {
+			close_call(t, &t->tasks[i], true);
 			task_forget(t, &t->tasks[i]), i--;
+		}
 	if (t->out) {
 		ob_flush(t->out);
 		free(t->out);
