@@ -411,6 +411,14 @@ static void print_unfinished(struct tracer *t, struct task *k, struct outbuf *o,
 	ob_line_end(o);
 }
 
+static bool task_exists(const struct task *k)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%u/task/%u", k->tgid ? k->tgid : k->tid, k->tid);
+	return !access(path, F_OK);
+}
+
 /*
  * A task leaves the trace inside a call: detached (-p, Ctrl-C), or gone with its exit record
  * lost. Its held call gets its line, as strace ends it: "<detached ...>", or "= ?".
@@ -1061,7 +1069,6 @@ int tracer_alive(const struct tracer *t)
  */
 int tracer_prune_dead(struct tracer *t)
 {
-	char path[64];
 	uint32_t i;
 	int alive = 0;
 
@@ -1070,8 +1077,7 @@ int tracer_prune_dead(struct tracer *t)
 
 		if (!k->tid)
 			continue;
-		snprintf(path, sizeof(path), "/proc/%u/task/%u", k->tgid ? k->tgid : k->tid, k->tid);
-		if (!access(path, F_OK)) {
+		if (task_exists(k)) {
 			alive++;
 			continue;
 		}
@@ -1130,7 +1136,8 @@ void tracer_free(struct tracer *t)
 	close_open_line(t, 0);
 	for (i = 0; i < t->ntasks_cap; i++)
 		if (t->tasks[i].tid) {
-			close_call(t, &t->tasks[i], true);
+			/* still there: detached; gone: its exit record was lost */
+			close_call(t, &t->tasks[i], task_exists(&t->tasks[i]));
 			task_forget(t, &t->tasks[i]), i--;
 		}
 	if (t->out) {
