@@ -34,6 +34,10 @@ const volatile __u64 cfg_cgroup_id = 0;	/* --cgroup: only tasks in this cgroup *
 const volatile __u32 cfg_group = GROUP_NONE;	/* --by */
 const volatile __u32 self_tgid = 0;		/* bstrace itself is never counted */
 const volatile bool cfg_select = true;		/* -e trace= chose syscalls: check the plan */
+/* bstrace's pid namespace when it is not the initial one (/proc/self/ns/pid): every pid is
+ * taken, matched and reported as seen there; tasks outside it are never traced */
+const volatile __u64 cfg_pidns_dev = 0;
+const volatile __u64 cfg_pidns_ino = 0;
 
 /* bstraced */
 const volatile bool cfg_stream = false;		/* counting, and records for the plan's calls */
@@ -42,6 +46,55 @@ const volatile bool cfg_errno_rows = false;	/* and failed calls add a (syscall, 
 const volatile char cfg_comm[16] = {};		/* --comm: only tasks with this comm */
 const volatile __u32 cfg_rate = 0;		/* --rate-limit: records per second, 0: no limit */
 const volatile __u32 cfg_flight_n = 0;		/* --flight-recorder: calls kept per process */
+
+/* the current task's pid and tgid (tgid << 32 | pid), in bstrace's pid namespace; 0 outside it */
+static __always_inline __u64 cur_pid_tgid(void)
+{
+	struct bpf_pidns_info ns = {};
+
+	if (!cfg_pidns_ino)
+		return bpf_get_current_pid_tgid();
+	if (bpf_get_ns_current_pid_tgid(cfg_pidns_dev, cfg_pidns_ino, &ns, sizeof(ns)))
+		return 0;
+	return (__u64)ns.tgid << 32 | ns.pid;
+}
+
+/*
+ * The number of a `struct pid` (its address) in bstrace's pid namespace: numbers[level] of the
+ * namespace whose inode is ours (8 levels are looked at; 32 is the kernel's limit). 0 outside
+ * it. A global function: verified once.
+ */
+__noinline __u32 pid_in_ns(__u64 pid)
+{
+	__u64 base = pid + bpf_core_field_offset(struct pid, numbers);
+	__u32 i, level = 0;
+	struct upid u;
+
+	if (!pid || bpf_probe_read_kernel(&level, sizeof(level),
+					  (void *)(pid + bpf_core_field_offset(struct pid, level))))
+		return 0;
+	for (i = 0; i < 8 && i <= level; i++) {
+		if (bpf_probe_read_kernel(&u, sizeof(u),
+					  (void *)(base + i * bpf_core_type_size(struct upid))))
+			break;
+		if (BPF_CORE_READ(u.ns, ns.inum) == cfg_pidns_ino)
+			return u.nr;
+	}
+	return 0;
+}
+
+/* a task's tid and tgid as bstrace sees them */
+static __always_inline __u32 task_tid(struct task_struct *t)
+{
+	return cfg_pidns_ino ? pid_in_ns((__u64)BPF_CORE_READ(t, thread_pid)) :
+			       BPF_CORE_READ(t, pid);
+}
+
+static __always_inline __u32 task_tgid(struct task_struct *t)
+{
+	return cfg_pidns_ino ? pid_in_ns((__u64)BPF_CORE_READ(t, group_leader, thread_pid)) :
+			       BPF_CORE_READ(t, tgid);
+}
 
 /*
  * A cheap first filter in front of the `targets` hash: one byte per tgid slot (tgid % 64K),
@@ -604,7 +657,8 @@ static __always_inline bool comm_ok(void)
 static __always_inline bool count_filter(__u64 pid_tgid, struct target *t)
 {
 	if (cfg_all) {
-		if ((pid_tgid >> 32) == self_tgid)
+		/* not bstrace itself, nor a task outside its pid namespace */
+		if ((pid_tgid >> 32) == self_tgid || (cfg_pidns_ino && !pid_tgid))
 			return false;
 	} else if (!t) {
 		return false;
@@ -881,7 +935,7 @@ static __always_inline bool killed(void)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u64 pid_tgid = cur_pid_tgid();
 	struct target *t = NULL;
 	struct pending *pd;
 	struct sc_plan *p;
@@ -988,7 +1042,7 @@ static __always_inline void count_on_exit(struct pt_regs *regs, __u64 pid_tgid, 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	__u64 pid_tgid = cur_pid_tgid();
 	struct target *t;
 	struct pending *pd = NULL;
 	__u64 args[BSTRACE_MAX_ARGS];
@@ -1125,21 +1179,22 @@ static __always_inline void emit_task_event(__u16 type, __u16 flags, __u32 tgid,
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u32 ptgid = parent->tgid, ctgid = child->tgid, cpid = child->pid;
+	__u32 ptgid = task_tgid(parent), ctgid = task_tgid(child), cpid = task_tid(child);
 	struct target *t = bpf_map_lookup_elem(&targets, &ptgid);
 	struct target nt = {};
 	bool thread = ptgid == ctgid;
 
 	if (!t || !cfg_follow)
 		return 0;
-	if (t->only_tid && t->only_tid != (__u32)parent->pid)
+	if (t->only_tid && t->only_tid != task_tid(parent))
 		return 0;
 	__sync_fetch_and_add(&live_tasks, 1);
 	/* add the child before it runs, so its first syscall is traced */
 	if (!thread)
 		bpf_map_update_elem(&targets, &ctgid, &nt, BPF_ANY);
 	maybe_target[ctgid & (MAYBE_SLOTS - 1)] = 1;
-	emit_task_event(EV_FORK, thread ? EVF_THREAD : 0, ptgid, parent->pid, ctgid, cpid, NULL);
+	emit_task_event(EV_FORK, thread ? EVF_THREAD : 0, ptgid, task_tid(parent), ctgid, cpid,
+			NULL);
 	return 0;
 }
 
@@ -1149,7 +1204,7 @@ int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
  */
 static __always_inline void flight_exit(struct task_struct *p)
 {
-	__u32 tgid = p->tgid;
+	__u32 tgid = task_tgid(p), tid = task_tid(p);
 	__u64 a[BSTRACE_MAX_ARGS] = {};
 
 	if (p->signal->live.counter != 0 || !bpf_map_lookup_elem(&flight, &tgid))
@@ -1170,20 +1225,20 @@ static __always_inline void flight_exit(struct task_struct *p)
 
 		if (sp && (sp->flags & PLAN_NO_RETURN)) {
 			sc_read_args(regs, a);
-			e = flight_put(tgid, p->pid, nr, 0, a, false);
+			e = flight_put(tgid, tid, nr, 0, a, false);
 			if (e)
 				e->no_return = 1;
 			__builtin_memset(a, 0, sizeof(a));
 		}
 	}
 	bpf_probe_read_kernel_str(a, 16, p->comm);
-	emit_task_event(EV_FLIGHT, 0, tgid, p->pid, 0, p->exit_code, a);
+	emit_task_event(EV_FLIGHT, 0, tgid, tid, 0, p->exit_code, a);
 }
 
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(on_exit, struct task_struct *p)
 {
-	__u32 tgid = p->tgid, tid = p->pid;
+	__u32 tgid = task_tgid(p), tid = task_tid(p);
 	__u64 a[BSTRACE_MAX_ARGS] = {};
 	struct task_struct *exec;
 	struct target *t;
@@ -1198,7 +1253,7 @@ int BPF_PROG(on_exit, struct task_struct *p)
 	/* a leader killed because another thread execs: that thread takes over its pid */
 	exec = p->signal->group_exec_task;
 	if (tid == tgid && exec && exec != p) {
-		a[0] = BPF_CORE_READ(exec, pid);
+		a[0] = task_tid(exec);
 		emit_task_event(EV_EXIT, EVF_SUPERSEDED, tgid, tid, 0, p->exit_code, a);
 		return 0;
 	}
@@ -1221,7 +1276,7 @@ static __always_inline void emit_exec(struct task_struct *p, struct linux_binprm
 				      pid_t old_pid)
 {
 	struct pending *pd = bpf_task_storage_get(&pending, p, 0, 0);
-	__u64 pid_tgid = (__u64)p->tgid << 32 | p->pid;
+	__u64 pid_tgid = (__u64)task_tgid(p) << 32 | task_tid(p);
 	struct sc_event_hdr *h = scratch_slot(2);
 	struct build b = { .enter = 2 };
 	struct sc_blob *bl;
@@ -1264,14 +1319,17 @@ static __always_inline void emit_exec(struct task_struct *p, struct linux_binprm
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
-	__u32 tgid = p->tgid;
+	__u32 tgid = task_tgid(p);
 	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
 
 	if (!t)
 		return 0;
-	/* a non-leader thread that execs takes over the leader's pid */
+	/* a non-leader thread that execs takes over the leader's pid; old_pid is the global one,
+	 * which means nothing in another namespace (there the takeover is not followed) */
+	if (cfg_pidns_ino)
+		old_pid = task_tid(p);
 	if (cfg_count) {
-		emit_task_event(EV_EXEC, 0, tgid, p->pid, 0, old_pid, NULL);
+		emit_task_event(EV_EXEC, 0, tgid, task_tid(p), 0, old_pid, NULL);
 		return 0;
 	}
 	emit_exec(p, bprm, old_pid);
@@ -1306,7 +1364,7 @@ static __always_inline bool killed_at_generation(struct task_struct *task, int s
 static __always_inline void signal_event(struct task_struct *task, int sig,
 					 struct kernel_siginfo *info, __u16 flags)
 {
-	__u32 tgid = task->tgid, tid = task->pid;
+	__u32 tgid = task_tgid(task), tid = task_tid(task);
 	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
 	__u64 a[BSTRACE_MAX_ARGS] = {};
 

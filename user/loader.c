@@ -7,12 +7,16 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "loader.h"
 #include "bstrace.skel.h"
 #include "syscalls.h"
 #include "probe.h"
+
+/* the initial pid namespace's inode (include/linux/proc_ns.h) */
+#define PROC_PID_INIT_INO 0xEFFFFFFCu
 
 struct loader {
 	struct bstrace_bpf *skel;
@@ -397,6 +401,15 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
 	skel->rodata->cfg_nr_restart = sc_nr_by_name("restart_syscall");
+	/* in a pid namespace (a container, unshare -p): pids as seen here */
+	{
+		struct stat st;
+
+		if (!stat("/proc/self/ns/pid", &st) && st.st_ino != PROC_PID_INIT_INO) {
+			skel->rodata->cfg_pidns_dev = st.st_dev;
+			skel->rodata->cfg_pidns_ino = st.st_ino;
+		}
+	}
 	skel->rodata->cfg_bp_high = bp_high;
 	/* -y and -P read /proc while the process still has the descriptor: no batching */
 	skel->rodata->cfg_wakeup_bytes = s->fd_paths || s->npaths ? 0 : s->ring_bytes / 4;
