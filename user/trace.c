@@ -463,20 +463,26 @@ static void close_open_line(struct tracer *t, uint32_t except_tid)
 	k->unfinished = true;
 }
 
+/* A copy of a record, in a task's buffer that grows to fit. */
+static void keep_record(uint8_t **buf, uint32_t *cap, const struct sc_event_hdr *h)
+{
+	if (*cap < h->len) {
+		free(*buf);
+		*cap = h->len < 256 ? 256 : h->len;
+		*buf = malloc(*cap);
+		if (!*buf)
+			die("out of memory");
+	}
+	memcpy(*buf, h, h->len);
+}
+
 static void handle_enter(struct tracer *t, const struct sc_event_hdr *h)
 {
 	struct task *k = task_find(t, h->tid, true);
 
 	close_open_line(t, h->tid);
 	k->tgid = h->tgid;
-	if (k->enter_cap < h->len) {
-		free(k->enter);
-		k->enter_cap = h->len < 256 ? 256 : h->len;
-		k->enter = malloc(k->enter_cap);
-		if (!k->enter)
-			die("out of memory");
-	}
-	memcpy(k->enter, h, h->len);
+	keep_record(&k->enter, &k->enter_cap, h);
 	k->in_call = true;
 	k->unfinished = false;
 	/* with -ff every task has its own file, JSON prints whole calls: nothing to interleave */
@@ -953,14 +959,7 @@ static void handle_exec(struct tracer *t, const struct sc_event_hdr *h)
 
 	/* keep the record for the execve in flight: its printers take argv from it */
 	if (k && k->in_call) {
-		if (k->exec_cap < h->len) {
-			free(k->exec);
-			k->exec_cap = h->len;
-			k->exec = malloc(k->exec_cap);
-			if (!k->exec)
-				die("out of memory");
-		}
-		memcpy(k->exec, h, h->len);
+		keep_record(&k->exec, &k->exec_cap, h);
 		k->exec_held = true;
 	}
 	if (t->super_held && t->super.tgid == h->tgid) {
