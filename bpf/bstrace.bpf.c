@@ -7,6 +7,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 #include <bpf/bpf_core_read.h>
+#include <bpf/bpf_endian.h>
 #include "bstrace.h"
 #include "maps.bpf.h"
 
@@ -22,6 +23,8 @@ const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this 
 const volatile bool cfg_interleave = true;	/* one output stream: blocking calls need EV_ENTER */
 const volatile __u64 cfg_bp_high = 0;		/* lossless: the backlog that pauses the tracee */
 const volatile __u32 cfg_nr_restart = 0xffffffff;	/* restart_syscall */
+const volatile __u32 cfg_decode_fds = 0;		/* DF_*: what fd descriptions carry */
+const volatile bool cfg_limited = false;	/* the caller is not root (user/perm.c) */
 
 /* counting modes: aggregate in maps instead of emitting records */
 const volatile bool cfg_count = false;
@@ -350,6 +353,7 @@ struct build {
 	__u32 refetch;	/* EV_SYSCALL: inputs to copy again, their enter copy faulted */
 	__u32 off;
 	__u32 nblobs;
+	__u32 nfd;	/* fd descriptions in the record */
 	__s64 ret;
 	__u64 sp;	/* user stack pointer at enter (CAPF_FROM_SP) */
 	__u64 args[8];	/* 6 used; 8 so that [i & 7] stays in bounds */
@@ -357,6 +361,7 @@ struct build {
 
 #define BLOB_META(arg, sub, str, trunc) \
 	((__u64)(arg) | (__u64)(sub) << 8 | (__u64)(str) << 24 | (__u64)(trunc) << 25)
+#define BLOB_KERNEL	(1ull << 26)	/* meta: the source is kernel memory (an fd description) */
 
 /*
  * Appends one blob (header + data) at offset `off_slot & 0x7ffffff8` of the scratch slot
@@ -372,7 +377,19 @@ __noinline long put_blob(__u64 off_slot, __u64 meta, __u64 src, __u64 n, __u64 f
 	struct sc_blob *bl;
 	long r;
 
-	if (!buf || off > BSTRACE_CHUNK)
+	if (!buf)
+		return -1;
+	/* a blob without data (a vector's closing one) still fits when the record is full */
+	if (!n && !(meta & (1 << 24)) && off <= 2 * BSTRACE_CHUNK) {
+		bl = (void *)(buf + off);
+		bl->arg = meta & 0xff;
+		bl->sub = (meta >> 8) & 0xffff;
+		bl->full = full;
+		bl->flags = (meta & (1 << 25)) ? BLOBF_TRUNC : 0;
+		bl->len = 0;
+		return off + sizeof(*bl);
+	}
+	if (off > BSTRACE_CHUNK)
 		return -1;
 	if (n > BSTRACE_CHUNK - 1)
 		n = BSTRACE_CHUNK - 1;
@@ -383,16 +400,25 @@ __noinline long put_blob(__u64 off_slot, __u64 meta, __u64 src, __u64 n, __u64 f
 	bl->sub = (meta >> 8) & 0xffff;
 	bl->full = full;
 	if (meta & (1 << 24)) {
-		r = bpf_probe_read_user_str(buf + off + sizeof(*bl), n + 1, (void *)src);
+		if (meta & BLOB_KERNEL)
+			r = bpf_probe_read_kernel_str(buf + off + sizeof(*bl), n + 1, (void *)src);
+		else
+			r = bpf_probe_read_user_str(buf + off + sizeof(*bl), n + 1, (void *)src);
 		bl->flags = r < 0 ? BLOBF_FAULT : BLOBF_STR;
 		n = r > 0 ? r - 1 : 0;
 	} else {
 		bl->flags = (meta & (1 << 25)) ? BLOBF_TRUNC : 0;
-		if (n && bpf_probe_read_user(buf + off + sizeof(*bl), n, (void *)src) < 0) {
+		if (meta & BLOB_KERNEL)
+			r = n ? bpf_probe_read_kernel(buf + off + sizeof(*bl), n, (void *)src) : 0;
+		else
+			r = n ? bpf_probe_read_user(buf + off + sizeof(*bl), n, (void *)src) : 0;
+		if (r < 0) {
 			bl->flags = BLOBF_FAULT;
 			n = 0;
 		}
 	}
+	if (meta & BLOB_KERNEL)
+		bl->flags |= BLOBF_FD;
 	bl->len = n;
 	/* bit 32 tells the caller the copy faulted */
 	return (off + sizeof(*bl) + ((n + 7) & ~7ull)) |
@@ -410,6 +436,20 @@ static __always_inline bool add_blob(struct build *b, __u8 arg, __u16 sub, bool 
 		return false;
 	if (off >> 32)
 		b->faults |= 1u << (arg & 7);
+	b->off = off & 0xffffffff;
+	b->nblobs++;
+	return true;
+}
+
+/* Appends a copy of kernel memory (part of an fd description); false when the record is full. */
+static __always_inline bool add_kblob(struct build *b, __u32 arg, __u16 sub, bool str, __u64 src,
+				      __u64 n)
+{
+	long off = put_blob(b->off | (__u64)b->enter << 31, BLOB_META(arg, sub, str, 0) | BLOB_KERNEL,
+			    src, n, n);
+
+	if (off < 0)
+		return false;
 	b->off = off & 0xffffffff;
 	b->nblobs++;
 	return true;
@@ -490,17 +530,358 @@ __noinline long cap_iov(struct build *b, __u32 arg, __u64 cnt, __u64 total, __u3
 	return 0;
 }
 
+/* ---- fd descriptions (-y, -yy, -P): what an fd refers to, at the call ---- */
+
+#define SOCKFS_MAGIC		0x534F434B
+#define PIPEFS_MAGIC		0x50495045
+#define ANON_INODE_FS_MAGIC	0x09041934
+#define PID_FS_MAGIC		0x50494446
+#define AT_FDCWD_VAL		(-100)
+/* "[pidfd]" with its NUL, as the 8 bytes of a little-endian __u64 */
+#define PIDFD_NAME		0x005d64666469705bull
+
+/* struct mount around a vfsmount, and back */
+#define MOUNT_OF(vm_)	((__u64)(vm_) - bpf_core_field_offset(struct mount, mnt))
+#define VFSMOUNT_OF(m_)	((__u64)(m_) + bpf_core_field_offset(struct mount, mnt))
+
+/*
+ * The last path description of each (tgid, fd), as the bytes it took in the record: the next
+ * call on the same open file copies them instead of walking the dentries again. Valid while
+ * the fd holds the same struct file on the same dentry, unlinked or not as it was (a rename
+ * of a directory above it is not seen: the path printed is the one of the first call).
+ */
+struct fdc_key {
+	__u32 tgid;
+	__s32 fd;
+};
+
+struct fdc_val {
+	__u64 file;		/* the struct file (AT_FDCWD: the cwd's vfsmount) */
+	__u64 dentry;
+	__u32 len;		/* bytes of blobs */
+	__u16 nblobs;
+	__u16 deleted;
+	__u8 bytes[FD_CACHE_BYTES];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 1);		/* FD_CACHE_ENTRIES when fds are described */
+	__type(key, struct fdc_key);
+	__type(value, struct fdc_val);
+} fdcache SEC(".maps");
+
+/* one per CPU: where a new cache value is put together */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct fdc_val);
+} fdc_tmp SEC(".maps");
+
+/* small: the 6.1 verifier limits the stack of the whole call chain to 512 bytes */
+struct fdwalk {
+	struct build *b;
+	__u64 dentry;
+	__u64 mnt;		/* struct vfsmount * */
+	__u32 arg;
+	__u16 n;
+	__u16 done;
+};
+
+/* one step towards the root: a component, or a crossing from a mount to its mount point */
+static long path_step(__u32 i, struct fdwalk *w)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct dentry *d = (void *)w->dentry;
+	struct vfsmount *vm = (void *)w->mnt;
+	__u64 parent, m, mp;
+
+	/* the task's root (a chroot's too): the path is relative to it */
+	if (w->dentry == (__u64)BPF_CORE_READ(task, fs, root.dentry) &&
+	    w->mnt == (__u64)BPF_CORE_READ(task, fs, root.mnt))
+		goto done;
+	if (w->dentry == (__u64)BPF_CORE_READ(vm, mnt_root)) {
+		m = MOUNT_OF(vm);
+		mp = (__u64)BPF_CORE_READ((struct mount *)m, mnt_parent);
+		if (mp == m)	/* the namespace's root, or a detached mount */
+			goto done;
+		w->dentry = (__u64)BPF_CORE_READ((struct mount *)m, mnt_mountpoint);
+		w->mnt = VFSMOUNT_OF(mp);
+		return 0;
+	}
+	parent = (__u64)BPF_CORE_READ(d, d_parent);
+	if (parent == w->dentry)
+		goto done;
+	if (!add_kblob(w->b, w->arg, w->n + 1, true, (__u64)BPF_CORE_READ(d, d_name.name), 255))
+		return 1;
+	w->n++;
+	w->dentry = parent;
+	return 0;
+done:
+	w->done = 1;
+	return 1;
+}
+
+/* struct sock since 6.16 (the vmlinux.h of other arches may predate it) */
+struct sock___ino {
+	unsigned long sk_ino;
+} __attribute__((preserve_access_index));
+
+/* DF_SOCKET: the endpoints strace shows with -yy */
+static __always_inline void sock_fields(struct sc_fd *f, struct build *b, __u32 arg, __u64 file)
+{
+	struct socket *sock = BPF_CORE_READ((struct file *)file, private_data);
+	struct sock *sk = BPF_CORE_READ(sock, sk);
+	struct unix_address *ua;
+	struct sock *peer;
+	__u32 len;
+
+	if (!sk)
+		return;
+	bpf_probe_read_kernel_str(f->proto, sizeof(f->proto), BPF_CORE_READ(sk, __sk_common.skc_prot, name));
+	f->family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	f->state = BPF_CORE_READ(sk, __sk_common.skc_state);
+	f->protocol = BPF_CORE_READ(sk, sk_protocol);
+	switch (f->family) {
+	case 2:		/* AF_INET */
+		bpf_probe_read_kernel(f->saddr, 4, &sk->__sk_common.skc_rcv_saddr);
+		bpf_probe_read_kernel(f->daddr, 4, &sk->__sk_common.skc_daddr);
+		break;
+	case 10:	/* AF_INET6 */
+		bpf_probe_read_kernel(f->saddr, 16, &sk->__sk_common.skc_v6_rcv_saddr);
+		bpf_probe_read_kernel(f->daddr, 16, &sk->__sk_common.skc_v6_daddr);
+		break;
+	case 1:		/* AF_UNIX */
+		peer = BPF_CORE_READ((struct unix_sock *)sk, peer);
+		/* the peer's inode; kept in the sock since 6.16, so it outlives a closed peer */
+		if (peer && bpf_core_field_exists(((struct sock___ino *)peer)->sk_ino))
+			f->extra = BPF_CORE_READ((struct sock___ino *)peer, sk_ino);
+		else if (peer)
+			f->extra = BPF_CORE_READ(peer, sk_socket, file, f_inode, i_ino);
+		ua = BPF_CORE_READ((struct unix_sock *)sk, addr);
+		len = ua ? BPF_CORE_READ(ua, len) : 0;
+		if (len > 2)	/* sun_family, then the path */
+			add_kblob(b, arg, 1, false, (__u64)ua + bpf_core_field_offset(struct unix_address,
+									name) + 2,
+				  len - 2 > 108 ? 108 : len - 2);
+		return;
+	case 16:	/* AF_NETLINK */
+		f->portid = BPF_CORE_READ((struct netlink_sock *)sk, portid);
+		return;
+	default:
+		return;
+	}
+	f->sport = BPF_CORE_READ(sk, __sk_common.skc_num);
+	f->dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+}
+
+static __always_inline bool dentry_deleted(__u64 dentry)
+{
+	return !BPF_CORE_READ((struct dentry *)dentry, d_hash.pprev) &&
+	       (__u64)BPF_CORE_READ((struct dentry *)dentry, d_parent) != dentry;
+}
+
+/*
+ * The cached description of (tgid, fd) over the one this call started at `off` (its first
+ * blob is counted already), if it is still right.
+ */
+enum { FDC_MISS, FDC_HIT, FDC_SPOILT };	/* SPOILT: a miss after the record was written */
+
+__noinline int fdc_hit(struct build *b, __s32 fd, __u64 file, __u64 dentry, __u32 off)
+{
+	struct fdc_key k = { .tgid = bpf_get_current_pid_tgid() >> 32, .fd = fd };
+	struct fdc_val *v = bpf_map_lookup_elem(&fdcache, &k);
+	char *buf;
+	__u32 len;
+
+	if (!b)
+		return FDC_MISS;
+	buf = scratch_slot(b->enter);
+	if (!v || !buf || v->file != file || v->dentry != dentry ||
+	    v->deleted != dentry_deleted(dentry))
+		return FDC_MISS;
+	len = v->len;
+	if (len < sizeof(struct sc_blob) + sizeof(struct sc_fd) || len >= FD_CACHE_BYTES ||
+	    off >= BSTRACE_CHUNK || !v->nblobs)
+		return FDC_MISS;
+	/* the masks below are what the verifier sees */
+	barrier_var(len);
+	barrier_var(off);
+	off &= BSTRACE_CHUNK - 8;
+	if (bpf_probe_read_kernel(buf + off, len & (FD_CACHE_BYTES - 1), v->bytes))
+		return FDC_SPOILT;
+	/* an LRU element can be reused at once by an update on another CPU: check again */
+	if (v->file != file || v->dentry != dentry || v->len != len)
+		return FDC_SPOILT;
+	b->off = off + len;
+	b->nblobs += v->nblobs - 1;
+	return FDC_HIT;
+}
+
+/*
+ * Keeps the description written from `where` (bits 0-31: the offset, 32-47: its blobs, 48: it
+ * is unlinked) for the next call on the fd. Global functions (this and fdc_hit): their stack
+ * is not cap_fd's (the 512 bytes of the 6.1 verifier's call chain).
+ */
+__noinline int fdc_store(struct build *b, __s32 fd, __u64 file, __u64 dentry, __u64 where)
+{
+	struct fdc_key k = { .tgid = bpf_get_current_pid_tgid() >> 32, .fd = fd };
+	__u32 zero = 0, off = where, len;
+	struct fdc_val *v = bpf_map_lookup_elem(&fdc_tmp, &zero);
+	char *buf;
+
+	if (!b)
+		return 0;
+	buf = scratch_slot(b->enter);
+	len = b->off - off;
+	if (!v || !buf || len >= FD_CACHE_BYTES || off >= BSTRACE_CHUNK)
+		return 0;
+	barrier_var(len);
+	barrier_var(off);
+	off &= BSTRACE_CHUNK - 8;
+	if (bpf_probe_read_kernel(v->bytes, len & (FD_CACHE_BYTES - 1), buf + off))
+		return 0;
+	v->file = file;
+	v->dentry = dentry;
+	v->len = len;
+	v->nblobs = (where >> 32) & 0xffff;
+	v->deleted = (where >> 48) & 1;
+	bpf_map_update_elem(&fdcache, &k, v, BPF_ANY);
+	return 0;
+}
+
+/* the first blob of a description, struct sc_fd zeroed but for the fd (FDK_NONE) */
+static __always_inline void fd_head(struct sc_blob *bl, __u32 arg, __s32 fd)
+{
+	struct sc_fd *f = (void *)(bl + 1);
+
+	__builtin_memset(f, 0, sizeof(*f));
+	bl->arg = arg;
+	bl->flags = BLOBF_FD;
+	bl->sub = 0;
+	bl->len = sizeof(*f);
+	bl->full = 0;
+	f->fd = fd;
+}
+
+/* One fd description: struct sc_fd (sub 0) and what follows it (struct sc_fd's comment). */
+__noinline long cap_fd(struct build *b, __s64 fd)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct fdwalk w = {};
+	struct sc_blob *bl;
+	struct sc_fd *f;
+	struct fdtable *fdt;
+	struct inode *inode;
+	__u64 file = 0, dentry, mnt, name, pid, nm, ident;
+	__u32 arg, magic, off, nblobs;
+	char *buf;
+	int hit;
+
+	if (!b || b->nfd >= 8)
+		return 0;
+	/* the struct goes straight into the record, the parts after it */
+	buf = scratch_slot(b->enter);
+	off = b->off;
+	if (!buf || off >= BSTRACE_CHUNK)
+		return 0;
+	/* a mask after the test: the 6.1 verifier loses the test's bound on a spilled copy */
+	barrier_var(off);
+	off &= BSTRACE_CHUNK - 8;
+	arg = FD_BLOB_ARG + b->nfd++;
+	nblobs = b->nblobs;
+	bl = (void *)(buf + off);
+	f = (void *)(bl + 1);
+	fd_head(bl, arg, fd);
+	b->off = off + sizeof(*bl) + sizeof(*f);
+	b->nblobs++;
+	if (fd == AT_FDCWD_VAL) {
+		dentry = (__u64)BPF_CORE_READ(task, fs, pwd.dentry);
+		mnt = (__u64)BPF_CORE_READ(task, fs, pwd.mnt);
+	} else {
+		fdt = BPF_CORE_READ(task, files, fdt);
+		if (fd < 0 || fd >= BPF_CORE_READ(fdt, max_fds))
+			return 0;
+		/* read through the record's memory, not the stack (the stack limit above) */
+		bpf_probe_read_kernel(&f->extra, sizeof(f->extra), BPF_CORE_READ(fdt, fd) + fd);
+		file = f->extra;
+		f->extra = 0;
+		if (!file)
+			return 0;
+		dentry = (__u64)BPF_CORE_READ((struct file *)file, f_path.dentry);
+		mnt = (__u64)BPF_CORE_READ((struct file *)file, f_path.mnt);
+	}
+	/* the same open file as last time (the same cwd): the same description */
+	ident = file ? file : mnt;
+	hit = fdc_hit(b, fd, ident, dentry, off);
+	if (hit == FDC_HIT)
+		return 0;
+	if (hit == FDC_SPOILT)
+		fd_head(bl, arg, fd);
+	inode = BPF_CORE_READ((struct dentry *)dentry, d_inode);
+	if (!inode)
+		return 0;
+	f->mode = BPF_CORE_READ(inode, i_mode);
+	f->ino = BPF_CORE_READ(inode, i_ino);
+	f->rdev = BPF_CORE_READ(inode, i_rdev);
+	magic = BPF_CORE_READ(inode, i_sb, s_magic);
+	if (BPF_CORE_READ((struct dentry *)dentry, d_op, d_dname)) {
+		/* a pseudo file system names its files itself: socket:[ino], pipe:[ino] ... */
+		if (magic == SOCKFS_MAGIC) {
+			f->kind = FDK_SOCKET;
+			if (cfg_decode_fds & DF_SOCKET)
+				sock_fields(f, b, arg, file);
+		} else if (magic == PIPEFS_MAGIC) {
+			f->kind = FDK_PIPE;
+		} else {
+			name = (__u64)BPF_CORE_READ((struct dentry *)dentry, d_name.name);
+			bpf_probe_read_kernel_str(&f->extra, sizeof(f->extra), (void *)name);
+			nm = f->extra;
+			f->extra = 0;
+			if (magic == PID_FS_MAGIC || (magic == ANON_INODE_FS_MAGIC && nm == PIDFD_NAME)) {
+				/* the struct pid: pidfs (6.9) keeps it in the inode */
+				if (magic == PID_FS_MAGIC)
+					pid = (__u64)BPF_CORE_READ(inode, i_private);
+				else
+					pid = (__u64)BPF_CORE_READ((struct file *)file, private_data);
+				f->kind = FDK_PIDFD;
+				f->extra = cfg_pidns_ino ? pid_in_ns(pid) :
+					  BPF_CORE_READ((struct pid *)pid, numbers[0].nr);
+			} else {
+				f->kind = magic == ANON_INODE_FS_MAGIC ? FDK_ANON : FDK_OTHER;
+				add_kblob(b, arg, 1, true, name, 64);
+			}
+		}
+		return 0;
+	}
+	f->kind = FDK_PATH;
+	/* unlinked: d_path's " (deleted)" */
+	if (dentry_deleted(dentry))
+		f->flags |= FDF_DELETED;
+	w.b = b;
+	w.arg = arg;
+	w.dentry = dentry;
+	w.mnt = mnt;
+	bpf_loop(FD_PATH_DEPTH, path_step, &w, 0);
+	f->ncomp = w.n;
+	if (!w.done)
+		f->flags |= FDF_TRUNC;
+	fdc_store(b, fd, ident, dentry, off | (__u64)(b->nblobs - nblobs) << 32 |
+				       (__u64)!!(f->flags & FDF_DELETED) << 48);
+	return 0;
+}
+
 static long capture_arg(__u32 i, struct build *b)
 {
 	__u32 nr = b->nr;
 	struct sc_plan *p = bpf_map_lookup_elem(&plan, &nr);
 	struct cap_spec cs;
 	__u64 want, src, len = 0;
-	__u32 v32 = 0;
 
 	if (!p)
 		return 1;
-	/* slots 6 and 7 are always CAP_NONE; the mask keeps the index provably in bounds */
+	/* slots 6 and 7 are CAP_FD or CAP_NONE; the mask keeps the index provably in bounds */
 	i &= 7;
 	cs = b->enter ? p->enter[i] : p->exit[i];
 	if (cs.kind == CAP_NONE)
@@ -534,9 +915,10 @@ static long capture_arg(__u32 i, struct build *b)
 			add_blob(b, i, 1, false, want, cs.elem, cs.elem, cs.elem);
 		break;
 	case CAP_BUF_LENPTR:
-		if (len && bpf_probe_read_user(&v32, sizeof(v32), (void *)len) == 0)
-			want = v32;
-		else
+		/* the socklen_t, into the low half of `want` (every arch here is little-endian):
+		 * one stack slot less, the 6.1 verifier's 512-byte limit on the call chain is near */
+		want = 0;
+		if (len && bpf_probe_read_user(&want, 4, (void *)len) < 0)
 			want = 0;
 		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
 		break;
@@ -548,6 +930,19 @@ static long capture_arg(__u32 i, struct build *b)
 	case CAP_COUNTV:
 		cap_vector(b, i, cs.kind, cs.size);
 		break;
+	case CAP_FD:
+		if (i == FD_SLOT_RET) {
+			if (b->ret >= 0)
+				cap_fd(b, b->ret);
+		} else if (i == FD_SLOT_PAIR) {
+			if (bpf_probe_read_user(&want, sizeof(want), (void *)b->args[cs.elem & 7]) == 0) {
+				cap_fd(b, (__s32)want);
+				cap_fd(b, (__s32)(want >> 32));
+			}
+		} else {
+			cap_fd(b, (__s32)b->args[i]);
+		}
+		break;
 	case CAP_IOV:
 		/* at exit of readv-like calls only `ret` bytes were filled */
 		want = (cs.flags & CAPF_RET_LEN) ? (b->ret < 0 ? 0 : b->ret) : ~0ull;
@@ -558,13 +953,21 @@ static long capture_arg(__u32 i, struct build *b)
 }
 
 /* The fixed part of a syscall record. */
+/* the call's arguments: the ones saved at enter, or the registers */
+static __always_inline void load_args(__u64 *dst, struct pt_regs *regs, const __u64 *saved)
+{
+	if (saved)
+		bpf_probe_read_kernel(dst, BSTRACE_MAX_ARGS * sizeof(__u64), saved);
+	else
+		sc_read_args(regs, dst);
+}
+
 static __always_inline void fill_hdr(struct sc_event_hdr *h, __u16 type, __u16 flags, __u32 nr,
-				     __u64 ts_enter, __s64 ret, __u64 *args, __u64 pid_tgid)
+				     __u64 ts_enter, __s64 ret, __u64 pid_tgid)
 {
 	h->ts_enter = ts_enter;
 	/* a clock read costs: only when something prints or keeps the time */
 	h->ts_exit = cfg_stamp ? bpf_ktime_get_boot_ns() : 0;
-	__builtin_memcpy(h->args, args, sizeof(h->args));
 	h->ret = ret;
 	h->tgid = pid_tgid >> 32;
 	h->tid = (__u32)pid_tgid;
@@ -581,8 +984,8 @@ static __always_inline void fill_hdr(struct sc_event_hdr *h, __u16 type, __u16 f
  * see that two `ncap == 0` tests agree and would follow a reservation that is never released.
  */
 static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
-				  __u64 ts_enter, __s64 ret, __u64 *args, __u64 sp, __u32 refetch,
-				  __u64 pid_tgid)
+				  __u64 ts_enter, __s64 ret, struct pt_regs *regs, const __u64 *saved,
+				  __u64 sp, __u32 refetch, __u64 pid_tgid)
 {
 	__u32 enter = type == EV_ENTER;
 	struct sc_event_hdr *h;
@@ -595,7 +998,8 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 			count_drop(nr < BSTRACE_NR_MAX ? nr : DROP_TASK_EVENTS, !enter);
 			return 0;
 		}
-		fill_hdr(h, type, flags, nr, ts_enter, ret, args, pid_tgid);
+		fill_hdr(h, type, flags, nr, ts_enter, ret, pid_tgid);
+		load_args(h->args, regs, saved);
 		bpf_ringbuf_submit(h, rb_flags());
 		return 0;
 	}
@@ -603,12 +1007,14 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 	h = scratch_slot(enter);
 	if (!h)
 		return 0;
-	fill_hdr(h, type, flags, nr, ts_enter, ret, args, pid_tgid);
+	fill_hdr(h, type, flags, nr, ts_enter, ret, pid_tgid);
 
 	struct build b = { .nr = nr, .enter = enter, .entered = !!(flags & EVF_ENTERED),
 			   .off = sizeof(*h), .ret = ret, .sp = sp, .refetch = refetch };
 
-	__builtin_memcpy(b.args, args, BSTRACE_MAX_ARGS * sizeof(__u64));
+	/* the only copy of the arguments on the stack: the 6.1 verifier's 512 bytes are tight */
+	load_args(b.args, regs, saved);
+	__builtin_memcpy(h->args, b.args, sizeof(h->args));
 	/* `ncap`: the argument slots up to the last one with a capture */
 	bpf_loop(ncap, capture_arg, &b, 0);
 	h = scratch_slot(enter);
@@ -998,45 +1404,52 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	if (!(p->flags & PLAN_ENTER_REC) && !blocking_enters)
 		blocking_enters = 1;
 	sc_read_args(regs, pd->args);
-	pd->faults = emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, pd->args, SC_SP(regs),
+	pd->faults = emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, regs, pd->args, SC_SP(regs),
 			  0, pid_tgid);
 	return 0;
 }
 
-/* Counting modes, at sys_exit; the flight recorder takes every counted call. */
-static __always_inline void count_on_exit(struct pt_regs *regs, __u64 pid_tgid, long ret)
+/*
+ * Counting modes, at sys_exit; the flight recorder takes every counted call.
+ * A global function: its stack is not part of on_sys_exit's frame, whose trace path calls deep
+ * (the 6.1 verifier allows 512 bytes for the whole chain). The flight recorder reads the
+ * arguments from the task's registers.
+ */
+__noinline int count_on_exit(__u64 pid_tgid, long ret, __u32 nr)
 {
 	struct pending *pd = NULL;
+	struct pt_regs *regs;
 	struct target *t;
-	__u32 nr = SC_NR_EXIT(regs);
 	__u64 args[BSTRACE_MAX_ARGS];
 
 	if (cfg_count_time) {
 		/* the enter record is the filter: only counted tasks have one */
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (!pd)
-			return;
+			return 0;
 		/* rt_sigreturn replaced the number register: the enter knows the call */
 		if (nr >= BSTRACE_NR_MAX && pd->cnr1 && pd->cnr1 <= BSTRACE_NR_MAX)
 			nr = pd->cnr1 - 1;
 		if (pd->cnr1 != nr + 1)
-			return;
+			return 0;
 	} else if (nr >= BSTRACE_NR_MAX) {
-		return;
+		return 0;
 	} else {
 		t = cfg_all ? NULL : current_target(pid_tgid);
 		if (!count_filter(pid_tgid, t) || (t && (t->flags & TGT_WAIT_EXEC)))
-			return;
+			return 0;
 	}
 	count_exit(pid_tgid, nr, ret, pd);
 	if (cfg_flight_n) {
 		struct flight_ent *e;
 
+		regs = (void *)bpf_task_pt_regs(bpf_get_current_task_btf());
 		sc_read_args(regs, args);
 		e = flight_put(pid_tgid >> 32, (__u32)pid_tgid, nr, ret, args, true);
 		if (e)
 			flight_str(e, nr, args);
 	}
+	return 0;
 }
 
 SEC("tp_btf/sys_exit")
@@ -1045,7 +1458,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	__u64 pid_tgid = cur_pid_tgid();
 	struct target *t;
 	struct pending *pd = NULL;
-	__u64 args[BSTRACE_MAX_ARGS];
+	const __u64 *saved;
 	__u64 ts = 0;
 	__u16 flags = 0;
 	__u32 refetch = 0;
@@ -1054,7 +1467,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	__u32 nr;
 
 	if (cfg_count) {
-		count_on_exit(regs, pid_tgid, ret);
+		count_on_exit(pid_tgid, ret, SC_NR_EXIT(regs));
 		if (!cfg_stream)
 			return 0;
 		pd = NULL;
@@ -1134,17 +1547,16 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	if (!(flags & EVF_ENTERED) && !rate_ok())
 		return 0;
 
-	sc_read_args(regs, args);
-	if (pd && (flags & EVF_ENTERED)) {
-		/* execve and rt_sigreturn replace the registers: use the ones saved at enter */
-		bpf_probe_read_kernel(args, sizeof(args), pd->args);
-	}
+	/* execve and rt_sigreturn replace the registers: the ones saved at enter; restart_syscall's
+	 * registers are not the call's */
+	saved = NULL;
+	if (pd && (flags & EVF_ENTERED))
+		saved = pd->args;
 	if (rpd) {
-		/* restart_syscall's registers are not the call's */
-		bpf_probe_read_kernel(args, sizeof(args), rpd->args);
+		saved = rpd->args;
 		rpd->nr1 = 0;
 	}
-	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, args, 0, refetch, pid_tgid);
+	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, regs, saved, 0, refetch, pid_tgid);
 	return 0;
 }
 
@@ -1292,7 +1704,8 @@ static __always_inline void emit_exec(struct task_struct *p, struct linux_binprm
 	if (!pl)
 		return;
 	arg = nr == cfg_nr_execveat ? 2 : 1;
-	fill_hdr(h, EV_EXEC, 0, nr, 0, old_pid, b.args, pid_tgid);
+	fill_hdr(h, EV_EXEC, 0, nr, 0, old_pid, pid_tgid);
+	__builtin_memset(h->args, 0, sizeof(h->args));
 	bl = (void *)(h + 1);
 	n = bpf_probe_read_kernel_str(bl + 1, BSTRACE_PATH_MAX, BPF_CORE_READ(bprm, filename));
 	bl->arg = arg - 1;
@@ -1316,6 +1729,19 @@ static __always_inline void emit_exec(struct task_struct *p, struct linux_binprm
 		count_drop(DROP_TASK_EVENTS, false);
 }
 
+/* an exec that raised the task's privileges: set-user-ID, set-group-ID, file capabilities */
+static __always_inline bool exec_privileged(struct task_struct *p)
+{
+	const struct cred *c = BPF_CORE_READ(p, cred);
+	__u64 caps = 0;
+
+	/* kernel_cap_t is 8 bytes: __u32[2] before 6.3, a __u64 since */
+	bpf_probe_read_kernel(&caps, sizeof(caps), &c->cap_permitted);
+	return BPF_CORE_READ(c, euid.val) != BPF_CORE_READ(c, uid.val) ||
+	       BPF_CORE_READ(c, egid.val) != BPF_CORE_READ(c, gid.val) ||
+	       (BPF_CORE_READ(c, uid.val) != 0 && caps);
+}
+
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
@@ -1324,6 +1750,12 @@ int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 
 	if (!t)
 		return 0;
+	/* a caller that is not root sees no more of it than ptrace would: nothing */
+	if (cfg_limited && exec_privileged(p)) {
+		bpf_map_delete_elem(&targets, &tgid);
+		emit_task_event(EV_EXIT, EVF_UNTRACED, tgid, task_tid(p), 0, 0, NULL);
+		return 0;
+	}
 	/* a non-leader thread that execs takes over the leader's pid; old_pid is the global one,
 	 * which means nothing in another namespace (there the takeover is not followed) */
 	if (cfg_pidns_ino)

@@ -11,7 +11,7 @@
 #define BSTRACE_CHUNK		16384	/* largest single capture (blob) */
 #define BSTRACE_SCRATCH		(2 * BSTRACE_CHUNK + 256)
 #define BSTRACE_PATH_MAX	4096
-#define BSTRACE_STRV_MAX	64	/* argv elements copied at execve */
+#define BSTRACE_STRV_MAX	1024	/* argv elements looked at (those that fit the record are copied) */
 #define BSTRACE_IOV_MAX		64	/* iovec elements copied for readv/writev */
 #define BSTRACE_SIGINFO_SIZE	48	/* bytes of kernel_siginfo copied */
 #define DROP_TASK_EVENTS	BSTRACE_NR_MAX		/* drops index: fork/exit/signal records */
@@ -43,6 +43,8 @@ enum {
 	EVF_SUPERSEDED = 1 << 4,	/* EV_EXIT: a leader replaced by a thread's execve
 					   (args[0]: that thread's tid) */
 	EVF_KILLED = 1 << 5,	/* EV_SYSCALL: SIGKILL ends the task inside the call: "= ?" */
+	EVF_UNTRACED = 1 << 6,	/* EV_EXIT: the process executed a privileged program and is
+				   no longer traced (a caller that is not root) */
 };
 
 /* Fixed header of every ring-buffer record; captured blobs follow, 8-byte aligned. */
@@ -66,6 +68,7 @@ enum {
 	BLOBF_FAULT = 1 << 0,	/* the user memory could not be read: print the address */
 	BLOBF_TRUNC = 1 << 1,	/* more bytes (vector: elements) existed than were copied */
 	BLOBF_STR = 1 << 2,	/* NUL-terminated string copy; len excludes the NUL */
+	BLOBF_FD = 1 << 3,	/* part of an fd description (struct sc_fd) */
 };
 
 /* A captured piece of user memory belonging to argument `arg` (sub = element index). */
@@ -90,7 +93,70 @@ enum {
 			   sub 2i+2 (its bytes, at most `size`; `ret` bytes in all with CAPF_RET_LEN) */
 	CAP_ARRAY,	/* args[len_arg] elements of `elem` bytes, capped at `size` */
 	CAP_COUNTV,	/* NULL-terminated pointer array: count only (envp without -v) */
+	CAP_FD,		/* describe the fd args[i] (AT_FDCWD: the cwd); slot FD_SLOT_RET: the
+			   returned fd; slot FD_SLOT_PAIR: the int[2] at args[elem] (pipe) */
 };
+
+/* -e decode-fds= classes (strace 6.1's names) */
+enum {
+	DF_PATH = 1 << 0,	/* -y: <path> */
+	DF_SOCKET = 1 << 1,	/* socket endpoints: TCP:[a:p->b:q] */
+	DF_DEV = 1 << 2,	/* device numbers: </dev/null<char 1:3>> */
+	DF_PIDFD = 1 << 3,	/* a pidfd: pid:PID */
+	DF_ALL = DF_PATH | DF_SOCKET | DF_DEV | DF_PIDFD,	/* -yy */
+};
+
+#define FD_SLOT_RET	6
+#define FD_SLOT_PAIR	7
+#define FD_BLOB_ARG	16	/* blob arg of the first fd description of a record (then 17...) */
+#define FD_PATH_DEPTH	64	/* path components walked; deeper paths keep their last ones */
+#define FD_CACHE_BYTES	1024	/* a description at most this long (blobs) is kept in fdcache */
+#define FD_CACHE_ENTRIES 4096	/* (tgid, fd) pairs in fdcache with -y/-yy/-P */
+
+/* fd kinds */
+enum {
+	FDK_NONE = 0,	/* no such fd */
+	FDK_PATH,	/* a file in the tree: components follow, last first */
+	FDK_SOCKET,	/* socket:[ino]; with DF_SOCKET the fields below */
+	FDK_PIPE,	/* pipe:[ino] */
+	FDK_ANON,	/* anon_inode:NAME (sub 1: NAME) */
+	FDK_PIDFD,	/* anon_inode:[pidfd]; extra: the pid */
+	FDK_OTHER,	/* a pseudo file system's name (sub 1) */
+};
+
+enum {
+	FDF_DELETED = 1 << 0,	/* unlinked: " (deleted)" */
+	FDF_TRUNC = 1 << 1,	/* deeper than FD_PATH_DEPTH */
+};
+
+/*
+ * What an fd refers to, decided in the kernel at the call (-y, -yy, -P): the blob with
+ * BLOBF_FD and sub 0 (blob arg FD_BLOB_ARG + k); the BLOBF_FD blobs right after it, subs 1..,
+ * hold the path's components (FDK_PATH, the last one first, BLOBF_STR), the name (FDK_ANON,
+ * FDK_OTHER) or a unix socket's address (sun_path bytes, not a string).
+ */
+struct sc_fd {
+	__s32 fd;	/* the value described (-100: AT_FDCWD, the cwd) */
+	__u8 kind;	/* FDK_* */
+	__u8 flags;	/* FDF_* */
+	__u16 mode;	/* i_mode */
+	__u64 ino;
+	__u32 rdev;	/* a device's number, the kernel's encoding: major << 20 | minor */
+	__u32 ncomp;	/* FDK_PATH: components */
+	__u64 extra;	/* FDK_PIDFD: the pid; unix socket: the peer's inode */
+	/* sockets, with DF_SOCKET */
+	char proto[16];	/* sk_prot->name: TCP, UDPv6, UNIX-STREAM, NETLINK ... */
+	__u16 family;
+	__u16 protocol;
+	__u16 sport;	/* host order */
+	__u16 dport;
+	__u8 state;
+	__u8 pad[3];
+	__u32 portid;	/* netlink */
+	__u8 saddr[16];
+	__u8 daddr[16];
+};
+_Static_assert(sizeof(struct sc_fd) == 96, "fd ABI changed: update both sides");
 
 #define LEN_RET		7	/* len_arg value: use the syscall return value */
 #define LEN_NONE	8

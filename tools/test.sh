@@ -15,7 +15,7 @@ if ! command -v prometheus >/dev/null && [ ! -e /usr/sbin/policy-rc.d ] && [ "$(
 	printf '#!/bin/sh\nexit 101\n' >"$policy"
 	chmod 755 "$policy"
 fi
-need_pkgs --no-recommends test.sh prometheus curl
+need_pkgs --no-recommends test.sh prometheus curl libcap2-bin
 [ -z "$policy" ] || { rm -f "$policy"; trap - EXIT; }
 sh tools/build.sh -DBSTRACE_QEMU_TESTS=ON -DBSTRACE_WERROR=ON
 # the host kernel's suite, then Debian 12's 6.1 kernel (x86_64, arm64) and riscv64 6.1 in qemu

@@ -183,11 +183,13 @@ static void cleanup(int parent, const char *name)
 		write_str(fd, "0");
 		close(fd);
 	}
-	for (i = 0; i < 20; i++) {
+	/* an exiting task keeps the cgroup populated until it is reaped (by whoever inherited
+	 * it, in its own time): keep trying for 30 s */
+	for (i = 0; i < 600; i++) {
 		move_all(dir, parent);
 		if (!unlinkat(parent, name, AT_REMOVEDIR) || errno != EBUSY)
 			break;
-		usleep(10000);
+		usleep(50000);
 	}
 	close(dir);
 }
@@ -323,6 +325,37 @@ fail:
 int bp_cgroup_fd(const struct bp *b)
 {
 	return b ? b->dir_fd : -1;
+}
+
+int bp_kill(struct bp *b)
+{
+	char buf[32];
+	FILE *f;
+	int fd, pid;
+
+	if (!b)
+		return -EINVAL;
+	/* cgroup.kill (5.14): every process in the cgroup, frozen ones too */
+	fd = openat(b->dir_fd, "cgroup.kill", O_WRONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		int ok = write(fd, "1", 1) == 1;
+
+		close(fd);
+		if (ok)
+			return 0;
+	}
+	fd = openat(b->dir_fd, "cgroup.procs", O_RDONLY | O_CLOEXEC);
+	f = fd >= 0 ? fdopen(fd, "r") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		return -errno;
+	}
+	while (fgets(buf, sizeof(buf), f))
+		if (sscanf(buf, "%d", &pid) == 1 && pid > 0)
+			kill(pid, SIGKILL);
+	fclose(f);
+	return 0;
 }
 
 int bp_add(struct bp *b, pid_t pid)

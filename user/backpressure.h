@@ -50,6 +50,8 @@ struct bp *bp_open(uint64_t ring_bytes, char *why, size_t why_len);
 int bp_cgroup_fd(const struct bp *b);
 /* moves a process (the launched command, before its exec) into the cgroup */
 int bp_add(struct bp *b, pid_t pid);
+/* SIGKILL to every process in the cgroup (the output's reader is gone) */
+int bp_kill(struct bp *b);
 /*
  * Starts the guard thread that freezes past the high mark. `ring_fd`: the ring buffer map;
  * `thaw_ns` (BPF global): CLOCK_MONOTONIC time of the last thaw, for the kernel side to tell

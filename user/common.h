@@ -14,6 +14,32 @@
 #define BSTRACE_MAX_PATHS	16
 #define BSTRACE_FDSET_MAX	1024	/* fds selectable with -e read=/write= */
 
+/* -e quiet= messages (strace 6.1's names) */
+enum {
+	QUIET_ATTACH = 1 << 0,		/* "Process N attached" / "detached" */
+	QUIET_EXIT = 1 << 1,		/* "+++ exited with N +++", "+++ killed by SIG +++" */
+	QUIET_PATH_RESOLUTION = 1 << 2,	/* -P "resolved into" (bstrace prints none) */
+	QUIET_PERSONALITY = 1 << 3,	/* "runs in N bit mode" (bstrace prints none) */
+	QUIET_THREAD_EXECVE = 1 << 4,	/* "+++ superseded by execve in pid N +++" */
+	QUIET_ALL = (1 << 5) - 1,
+};
+
+/* -e status= (strace 6.1's names) */
+enum {
+	STATUS_SUCCESSFUL = 1 << 0,
+	STATUS_FAILED = 1 << 1,
+	STATUS_UNFINISHED = 1 << 2,	/* never returned: exit_group, killed inside the call */
+	STATUS_UNAVAILABLE = 1 << 3,	/* returned, status unknown (never, with eBPF) */
+	STATUS_DETACHED = 1 << 4,	/* in flight when bstrace detached */
+	STATUS_ALL = (1 << 5) - 1,
+};
+
+/* -e decode-pids= */
+enum {
+	DP_COMM = 1 << 0,		/* -Y: 123<comm> */
+	DP_PIDNS = 1 << 1,		/* --pidns-translation (not supported) */
+};
+
 /* What the user asked for: filled once by the CLI, read-only afterwards. */
 struct settings {
 	bool follow;			/* -f */
@@ -26,10 +52,18 @@ struct settings {
 	unsigned int align;		/* -a */
 	int xstrings;			/* -x 1, -xx 2 */
 	bool verbose;			/* -v / --no-abbrev */
-	bool fd_paths;			/* -y */
-	int quiet;			/* -q 1, -qq 2 */
-	bool only_failed;		/* -Z */
-	bool only_ok;			/* -z */
+	int const_style;		/* -X: enum xlat_style (decode.h), 0 abbrev */
+	bool fd_paths;			/* any of decode_fds: fds are described in the kernel */
+	unsigned int decode_fds;	/* -y: DF_PATH; -yy, -e decode-fds=: DF_* */
+	unsigned int quiet;		/* QUIET_*: -q, -qq, -qqq, -e quiet= */
+	unsigned int hide_status;	/* STATUS_* of the calls not printed: -z, -Z, -e status= */
+	unsigned int decode_pids;	/* DP_COMM: -Y, -e decode-pids=comm */
+	bool only_failed;		/* status is failed only: the kernel filters too */
+	bool only_ok;			/* status is successful only: the kernel filters too */
+	bool any_raw;			/* some syscall in raw */
+	uint8_t ts_digits;		/* fraction digits + 1 of --timestamps=, 0: by -t */
+	uint8_t rel_digits;		/* of -r (--relative-timestamps=), 0: 6 */
+	uint8_t dur_digits;		/* of -T (--syscall-times=), 0: 6 */
 	bool libbpf_debug;		/* --debug */
 	unsigned long ring_bytes;	/* -b */
 	bool lossy;			/* --lossy: no backpressure, records may be lost */
@@ -39,6 +73,7 @@ struct settings {
 	const char *paths[BSTRACE_MAX_PATHS];
 	char **cmd;			/* the command to launch */
 	uint8_t trace[BSTRACE_NR_MAX];	/* -e trace= selection, by syscall number */
+	uint8_t raw[BSTRACE_NR_MAX];	/* -e raw=: arguments and return in hex, undecoded */
 	uint64_t signals;		/* -e signal= selection: bit n-1 for signal n (1..64) */
 	uint8_t dump_read[BSTRACE_FDSET_MAX / 8];	/* -e read= */
 	uint8_t dump_write[BSTRACE_FDSET_MAX / 8];	/* -e write= */

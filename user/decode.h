@@ -69,6 +69,9 @@ DEFINE_RD(rd_s64, int64_t)
  */
 const uint8_t *d_struct(struct dctx *d, int arg, bool exit, size_t size);
 
+/* The blob after `prev` in record `h` (the first one when `prev` is NULL); NULL at the end. */
+const struct sc_blob *blob_next(const struct sc_event_hdr *h, const struct sc_blob *prev);
+
 /* The blob for argument `arg` (element `sub`): the exit record's when `exit`, else the enter
  * record's, falling back to the exit record's (calls without an enter record). */
 const struct sc_blob *d_blob(const struct dctx *d, int arg, int sub, bool exit);
@@ -91,17 +94,53 @@ struct xlat {
 };
 /* name of `val` or NULL */
 const char *xlat_name(const struct xlat *x, uint64_t val);
+
+/* -X: how named constants print, set once at start-up from settings.const_style */
+enum xlat_style {
+	XLAT_ABBREV,	/* O_RDWR|O_CREAT */
+	XLAT_RAW,	/* 0x42 */
+	XLAT_VERBOSE,	/* 0x42 / * O_RDWR|O_CREAT * / */
+};
+extern enum xlat_style xlat_style;
+/* the number format of a constant's value */
+enum xlat_fmt {
+	XF_HEX,		/* 0x1f, 0 as "0" */
+	XF_DEC,		/* signed: -100, 15 */
+	XF_UDEC,
+	XF_OCT,		/* 0644 */
+};
+void xlat_print_num(struct outbuf *o, uint64_t val, enum xlat_fmt fmt);
+/* one constant in the -X style; with no name (NULL) the number and, but in raw, / * unknown * / */
+void xlat_print_const(struct outbuf *o, uint64_t val, enum xlat_fmt fmt, const char *name,
+		      const char *unknown);
 /* val as NAME, or in hex followed by strace's comment, e.g. 0x10 / * SEEK_??? * / */
 void xlat_print_val(struct outbuf *o, const struct xlat *x, uint64_t val, const char *unknown);
-/* flags as A|B|0x80; `zero` prints for 0 (NULL: "0") */
-void xlat_print_flags(struct outbuf *o, const struct xlat *x, uint64_t val, const char *zero);
+/* flags as A|B|0x80; with no known bit, hex and the comment / * unknown * / (NULL: none) */
+void xlat_print_flags(struct outbuf *o, const struct xlat *x, uint64_t val, const char *unknown);
+/*
+ * A value strace prints as one number in raw and verbose but as several names in abbrev
+ * (O_RDWR|O_CREAT, S_IFDIR|0755): prints the number as the style wants and returns whether the
+ * caller prints the names, which then print abbreviated; xlat_names_end() closes the comment.
+ */
+bool xlat_names_begin(struct outbuf *o, uint64_t val, enum xlat_fmt fmt);
+/* names strace prints in a comment after a number in abbrev too (0x3 / * XFEATURE_MASK_FPSSE * /),
+ * but not in raw: true when the caller prints them, then xlat_names_end() */
+bool xlat_comment_begin(struct outbuf *o);
+void xlat_names_end(struct outbuf *o);
 
 /* names used by several printers */
 const char *signal_name(int sig, char *buf, size_t len);	/* SIGUSR1, SIGRT_3, 33 */
+void print_signal(struct outbuf *o, int sig);		/* SIGUSR1; raw 10 */
 const char *errno_name(int err);				/* ENOENT or NULL */
 void print_sigset(struct outbuf *o, const uint8_t *mask, size_t bytes);	/* [INT TERM], ~[] */
-void print_fd(struct dctx *d, int64_t fd);	/* 3 or 3</path> with -y */
-void fd_cache_drop(uint32_t tgid, int64_t fd);	/* -y: the descriptor was closed */
+/* an fd's path as strace prints it between <>: escaped like a string, '<' and '>' too */
+void print_fd_path(struct outbuf *o, const char *p, size_t n);
+/* decode_fd.c: fds as the kernel described them at the call (-y, -yy, -P) */
+void print_fd(struct dctx *d, int64_t fd);	/* 3, or 3</path> with -y */
+void print_ret_fd(struct dctx *d, int64_t fd);	/* the same for a returned fd */
+void print_cwd_suffix(struct dctx *d);		/* AT_FDCWD's </cwd> with -y */
+/* the fd's path (or socket:[ino] ...) as /proc/PID/fd shows it; 0: not described */
+size_t fd_desc_path(const struct dctx *d, int64_t fd, char *buf, size_t len);
 void print_ret(struct dctx *d);			/* "= ..." text after the alignment */
 /* return values decoded by the call's arguments (R_FCNTL, R_PRCTL) */
 void print_fcntl_ret(struct dctx *d);	/* = 0x1 (flags FD_CLOEXEC) */

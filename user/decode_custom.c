@@ -78,16 +78,6 @@ static void print_timespec_at(struct dctx *d, int arg)
 			  (unsigned long long)rd_s64(p + 8));
 }
 
-static void print_signo(struct outbuf *o, int sig)
-{
-	char buf[16];
-
-	if (sig > 0 && sig <= 64)
-		ob_puts(o, signal_name(sig, buf, sizeof(buf)));
-	else
-		ob_dec(o, sig);
-}
-
 /* --- fcntl --- */
 
 static uint32_t fcntl_cmd(const struct dctx *d)
@@ -151,22 +141,22 @@ static void fcntl_arg(struct dctx *d, int arg)
 		ob_dec(o, (int32_t)v);
 		return;
 	case F_SETFD:
-		print_xflags(o, &xlat_fcntl_fd_flags, (uint32_t)v, "FD_???");
+		xlat_print_flags(o, &xlat_fcntl_fd_flags, (uint32_t)v, "FD_???");
 		return;
 	case F_SETFL:
 		print_open_flags(o, (uint32_t)v);
 		return;
 	case F_SETSIG:
-		print_signo(o, (int32_t)v);
+		print_signal(o, (int32_t)v);
 		return;
 	case F_SETLEASE:
 		xlat_print_val(o, &xlat_fcntl_lock_types, v, "F_???");
 		return;
 	case F_NOTIFY:
-		print_xflags(o, &xlat_fcntl_notify_flags, v, "DN_???");
+		xlat_print_flags(o, &xlat_fcntl_notify_flags, v, "DN_???");
 		return;
 	case F_ADD_SEALS:
-		print_xflags(o, &xlat_fcntl_seals, v, "F_SEAL_???");
+		xlat_print_flags(o, &xlat_fcntl_seals, v, "F_SEAL_???");
 		return;
 	case F_SETLK:
 	case F_SETLKW:
@@ -196,8 +186,7 @@ void print_FCNTL_ARG(struct dctx *d, int arg)
 	omit_if_empty(d, mark);
 }
 
-/* = 0x1 (flags FD_CLOEXEC), = 0x8002 (flags O_RDWR|O_LARGEFILE), = 10 (SIGUSR1) */
-void print_fcntl_ret(struct dctx *d)
+static void fcntl_ret(struct dctx *d)
 {
 	struct outbuf *o = d->o;
 	int64_t r = d->ret;
@@ -211,7 +200,7 @@ void print_fcntl_ret(struct dctx *d)
 		ob_hex(o, r);
 		if (r) {
 			ob_puts(o, " (flags ");
-			print_xflags(o, &xlat_fcntl_fd_flags, r, NULL);
+			xlat_print_flags(o, &xlat_fcntl_fd_flags, r, NULL);
 			ob_putc(o, ')');
 		}
 		return;
@@ -225,7 +214,7 @@ void print_fcntl_ret(struct dctx *d)
 		ob_dec(o, r);
 		if (r) {
 			ob_puts(o, " (");
-			print_signo(o, r);
+			print_signal(o, r);
 			ob_putc(o, ')');
 		}
 		return;
@@ -239,12 +228,23 @@ void print_fcntl_ret(struct dctx *d)
 		ob_hex(o, r);
 		if (r) {
 			ob_puts(o, " (seals ");
-			print_xflags(o, &xlat_fcntl_seals, r, NULL);
+			xlat_print_flags(o, &xlat_fcntl_seals, r, NULL);
 			ob_putc(o, ')');
 		}
 		return;
 	}
 	ob_dec(o, r);
+}
+
+/* = 0x1 (flags FD_CLOEXEC), = 0x8002 (flags O_RDWR|O_LARGEFILE), = 10 (SIGUSR1): the names
+ * in parentheses print abbreviated in every -X style, as strace prints them */
+void print_fcntl_ret(struct dctx *d)
+{
+	enum xlat_style style = xlat_style;
+
+	xlat_style = XLAT_ABBREV;
+	fcntl_ret(d);
+	xlat_style = style;
 }
 
 /* --- futex: which of val, timeout/val2, uaddr2 and val3 an operation uses --- */
@@ -346,22 +346,24 @@ static void print_wake_op(struct outbuf *o, uint32_t v)
 	const char *n;
 
 	if (op & FUTEX_OP_OPARG_SHIFT) {
-		ob_puts(o, "FUTEX_OP_OPARG_SHIFT<<28|");
+		xlat_print_const(o, FUTEX_OP_OPARG_SHIFT, XF_HEX, "FUTEX_OP_OPARG_SHIFT", NULL);
+		ob_puts(o, "<<28|");
 		op &= ~FUTEX_OP_OPARG_SHIFT;
 	}
+	/* strace puts the unknown comment after the shift: 0x7<<28 / * FUTEX_OP_??? * / */
 	n = xlat_name(&xlat_futex_wake_ops, op);
-	if (n)
-		ob_printf(o, "%s<<28", n);
-	else
-		ob_printf(o, "%#x<<28 /* FUTEX_OP_??? */", op);
+	xlat_print_const(o, op, XF_HEX, n, NULL);
+	ob_puts(o, "<<28");
+	if (!n && xlat_style != XLAT_RAW)
+		ob_puts(o, " /* FUTEX_OP_??? */");
 	ob_putc(o, '|');
 	ob_hex(o, (v >> 12) & 0xfff);
 	ob_puts(o, "<<12|");
 	n = xlat_name(&xlat_futex_wake_cmps, cmp);
-	if (n)
-		ob_printf(o, "%s<<24", n);
-	else
-		ob_printf(o, "%#x<<24 /* FUTEX_OP_CMP_??? */", cmp);
+	xlat_print_const(o, cmp, XF_HEX, n, NULL);
+	ob_puts(o, "<<24");
+	if (!n && xlat_style != XLAT_RAW)
+		ob_puts(o, " /* FUTEX_OP_CMP_??? */");
 	ob_putc(o, '|');
 	ob_hex(o, v & 0xfff);
 }
@@ -376,7 +378,7 @@ static void futex_val3(struct dctx *d, int arg)
 	else if (u & FU_WAKE_OP)
 		print_wake_op(d->o, v);
 	else if ((u & FU_BITSET) && v == FUTEX_BITSET_MATCH_ANY)
-		ob_puts(d->o, "FUTEX_BITSET_MATCH_ANY");
+		xlat_print_const(d->o, v, XF_HEX, "FUTEX_BITSET_MATCH_ANY", NULL);
 	else if (u & (FU_BITSET | FU_RAW))
 		ob_hex(d->o, v);
 }
@@ -418,10 +420,9 @@ static void arch_prctl_addr(struct dctx *d, int arg)
 		if (p) {
 			ob_putc(d->o, '[');
 			ob_hex(d->o, rd_s64(p));
-			if (rd_s64(p)) {
-				ob_puts(d->o, " /* ");
-				print_xflags(d->o, &xlat_xfeature_masks, rd_s64(p), NULL);
-				ob_puts(d->o, " */");
+			if (rd_s64(p) && xlat_comment_begin(d->o)) {
+				xlat_print_flags(d->o, &xlat_xfeature_masks, rd_s64(p), NULL);
+				xlat_names_end(d->o);
 			}
 			ob_putc(d->o, ']');
 		}
@@ -429,9 +430,8 @@ static void arch_prctl_addr(struct dctx *d, int arg)
 	case ARCH_REQ_XCOMP_PERM:
 	case ARCH_REQ_XCOMP_GUEST_PERM:
 		/* a feature number, with its name in a comment */
-		ob_hex(d->o, d->args[arg]);
-		ob_printf(d->o, " /* %s */", xlat_name(&xlat_xfeatures, d->args[arg]) ?
-			  xlat_name(&xlat_xfeatures, d->args[arg]) : "XFEATURE_???");
+		xlat_print_const(d->o, d->args[arg], XF_HEX, NULL,
+				 xlat_name(&xlat_xfeatures, d->args[arg]) ?: "XFEATURE_???");
 		return;
 	}
 	ob_hex(d->o, d->args[arg]);
@@ -717,8 +717,11 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 	const struct ioctl_def *def = ioctl_find(req);
 	uint32_t dir = _IOC_DIR(req);
 
+	if (!xlat_names_begin(o, req, XF_HEX))
+		return;
 	if (def) {
 		ob_puts(o, def->name);
+		xlat_names_end(o);
 		return;
 	}
 	ob_puts(o, "_IOC(");
@@ -735,13 +738,14 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 	ob_puts(o, ", ");
 	ob_hex(o, _IOC_SIZE(req));
 	ob_putc(o, ')');
+	xlat_names_end(o);
 }
 
 /* flags printed with nothing at all for 0, as strace does inside termios */
 static void print_tflags(struct outbuf *o, const struct xlat *x, uint32_t v)
 {
 	if (v)
-		print_xflags(o, x, v, NULL);
+		xlat_print_flags(o, x, v, NULL);
 }
 
 /* NL0|CR0|TAB0|BS0|VT0|FF0|: each delay field's value, every one followed by '|' */
@@ -755,14 +759,17 @@ static void print_oflag_delays(struct outbuf *o, uint32_t v)
 		{ "BS", BSDLY }, { "VT", VTDLY }, { "FF", FFDLY },
 	};
 	unsigned int i;
+	char name[8];
 
 	for (i = 0; i < ARRAY_SIZE(f); i++) {
 		uint32_t n = (v & f[i].mask) / (f[i].mask & -f[i].mask);
 
 		if (f[i].mask == TABDLY && n == 3)
-			ob_puts(o, "XTABS|");
+			snprintf(name, sizeof(name), "XTABS");
 		else
-			ob_printf(o, "%s%u|", f[i].name, n);
+			snprintf(name, sizeof(name), "%s%u", f[i].name, n);
+		xlat_print_const(o, v & f[i].mask, XF_HEX, name, NULL);
+		ob_putc(o, '|');
 	}
 }
 
@@ -801,7 +808,7 @@ static void print_termios(struct dctx *d, int arg, bool exit, int type)
 		xlat_print_val(o, &xlat_termios_bauds, (cflag & CIBAUD) >> IBSHIFT, NULL);
 		ob_puts(o, "<<IBSHIFT|");
 	}
-	ob_puts(o, xlat_name(&xlat_termios_csizes, cflag & CSIZE));
+	xlat_print_val(o, &xlat_termios_csizes, cflag & CSIZE, NULL);
 	ob_putc(o, '|');
 	print_tflags(o, &xlat_termios_cflags,
 		     cflag & ~(uint32_t)(CBAUD | CIBAUD | CSIZE));
@@ -872,10 +879,10 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 		ob_udec(o, (uint32_t)v);
 		break;
 	case IA_IN_TIOCM:
-		print_xflags(o, &xlat_tiocm_flags, (uint32_t)v, "TIOCM_???");
+		xlat_print_flags(o, &xlat_tiocm_flags, (uint32_t)v, "TIOCM_???");
 		break;
 	case IA_IN_FSFL:
-		print_xflags(o, &xlat_fs_inode_flags, (uint32_t)v, "FS_???_FL");
+		xlat_print_flags(o, &xlat_fs_inode_flags, (uint32_t)v, "FS_???_FL");
 		break;
 	default:
 		ob_dec(o, v);
@@ -978,7 +985,7 @@ static void print_sig_or_ulong(struct outbuf *o, uint64_t v)
 	char buf[16];
 
 	if (v >= 1 && v <= 64)
-		ob_puts(o, signal_name(v, buf, sizeof(buf)));
+		xlat_print_const(o, v, XF_UDEC, signal_name(v, buf, sizeof(buf)), NULL);
 	else
 		ob_udec(o, v);
 }
@@ -1010,7 +1017,7 @@ static void print_prctl_out(struct dctx *d, int arg, int how)
 	if (how == PO_PTR)
 		ob_ptr(o, rd_s64(p));
 	else if (how == PO_SIG && rd_s32(p))
-		print_signo(o, rd_s32(p));
+		print_signal(o, rd_s32(p));
 	else if (how == PO_TSC)
 		xlat_print_val(o, &xlat_pr_tsc, (uint32_t)rd_s32(p), "PR_TSC_???");
 	else
@@ -1022,7 +1029,7 @@ static void print_prctl_out(struct dctx *d, int arg, int how)
 static void print_vl(struct outbuf *o, const struct xlat *x, uint64_t v)
 {
 	if (v & ~(uint64_t)PR_SVE_VL_LEN_MASK) {
-		print_xflags(o, x, v & ~(uint64_t)PR_SVE_VL_LEN_MASK, NULL);
+		xlat_print_flags(o, x, v & ~(uint64_t)PR_SVE_VL_LEN_MASK, NULL);
 		ob_putc(o, '|');
 	}
 	ob_hex(o, v & PR_SVE_VL_LEN_MASK);
@@ -1034,12 +1041,15 @@ static void print_tagged_addr_ctrl(struct outbuf *o, uint64_t v)
 	uint64_t tag = (v & PR_MTE_TAG_MASK) >> PR_MTE_TAG_SHIFT;
 	uint64_t rest = v & ~(PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_MASK | PR_MTE_TAG_MASK);
 
+	if (!xlat_names_begin(o, v, XF_HEX))
+		return;
 	ob_puts(o, v & PR_TAGGED_ADDR_ENABLE ? "PR_TAGGED_ADDR_ENABLE|" : "!PR_TAGGED_ADDR_ENABLE|");
 	ob_puts(o, xlat_name(&xlat_pr_mte_tcf, v & PR_MTE_TCF_MASK));
 	if (tag)
 		ob_printf(o, "|%#llx<<PR_MTE_TAG_SHIFT", (unsigned long long)tag);
 	if (rest)
 		ob_printf(o, "|%#llx", (unsigned long long)rest);
+	xlat_names_end(o);
 }
 
 /* the sock_fprog of PR_SET_SECCOMP/SECCOMP_MODE_FILTER: {len=1, filter=0x...} */
@@ -1095,7 +1105,7 @@ static void print_prctl_arg(struct dctx *d, int arg)
 		return;
 	case PR_SET_UNALIGN:
 		if (arg == 1)
-			print_xflags(o, &xlat_pr_unalign_flags, (uint32_t)v, "PR_UNALIGN_???");
+			xlat_print_flags(o, &xlat_pr_unalign_flags, (uint32_t)v, "PR_UNALIGN_???");
 		return;
 	case PR_SET_KEEPCAPS:
 	case PR_SET_FPEMU:
@@ -1134,7 +1144,7 @@ static void print_prctl_arg(struct dctx *d, int arg)
 		return;
 	case PR_SET_SECUREBITS:
 		if (arg == 1)
-			print_xflags(o, &xlat_secbits, v, "SECBIT_???");
+			xlat_print_flags(o, &xlat_secbits, v, "SECBIT_???");
 		return;
 	case PR_SET_TIMERSLACK:
 		if (arg == 1)
@@ -1172,7 +1182,7 @@ static void print_prctl_arg(struct dctx *d, int arg)
 		return;
 	case PR_SET_FP_MODE:
 		if (arg == 1)
-			print_xflags(o, &xlat_pr_fp_mode, (uint32_t)v, "PR_FP_MODE_???");
+			xlat_print_flags(o, &xlat_pr_fp_mode, (uint32_t)v, "PR_FP_MODE_???");
 		return;
 	case PR_CAP_AMBIENT:
 		if (arg == 1)
@@ -1204,13 +1214,13 @@ static void print_prctl_arg(struct dctx *d, int arg)
 		return;
 	case PR_PAC_RESET_KEYS:
 		if (arg == 1)
-			print_xflags(o, &xlat_pr_pac_keys, v, "PR_PAC_???");
+			xlat_print_flags(o, &xlat_pr_pac_keys, v, "PR_PAC_???");
 		else
 			ob_hex(o, v);
 		return;
 	case PR_PAC_SET_ENABLED_KEYS:
 		if (arg <= 2)
-			print_xflags(o, &xlat_pr_pac_enabled_keys, v, "PR_PAC_???");
+			xlat_print_flags(o, &xlat_pr_pac_enabled_keys, v, "PR_PAC_???");
 		else
 			ob_hex(o, v);
 		return;
@@ -1234,16 +1244,15 @@ static void print_prctl_arg(struct dctx *d, int arg)
 		} else if (arg == 2) {
 			ob_dec(o, (int32_t)v);
 		} else if (arg == 3) {
-			ob_hex(o, (uint32_t)v);
-			ob_printf(o, " /* %s */", xlat_name(&xlat_pidtypes, (uint32_t)v) ?
-				  xlat_name(&xlat_pidtypes, (uint32_t)v) : "PIDTYPE_???");
+			xlat_print_const(o, (uint32_t)v, XF_HEX, NULL,
+					 xlat_name(&xlat_pidtypes, (uint32_t)v) ?: "PIDTYPE_???");
 		} else {
 			ob_ptr(o, v);
 		}
 		return;
 	case PR_SET_PTRACER:
 		if (arg == 1 && (int32_t)v == -1)
-			ob_puts(o, "PR_SET_PTRACER_ANY");
+			xlat_print_const(o, (uint64_t)-1, XF_DEC, "PR_SET_PTRACER_ANY", NULL);
 		else if (arg == 1)
 			ob_dec(o, (int32_t)v);
 		return;
@@ -1294,8 +1303,7 @@ void print_PRCTL_ARG5(struct dctx *d, int arg)
 	omit_if_empty(d, mark);
 }
 
-/* = 1 (SUID_DUMP_USER), = 0x3 (PR_SPEC_PRCTL|PR_SPEC_ENABLE), = 0x11 (SECBIT_NOROOT|...) */
-void print_prctl_ret(struct dctx *d)
+static void prctl_ret(struct dctx *d)
 {
 	struct outbuf *o = d->o;
 	int64_t r = d->ret;
@@ -1313,17 +1321,28 @@ void print_prctl_ret(struct dctx *d)
 	case PR_GET_SPECULATION_CTRL:
 		ob_hex(o, r);
 		ob_puts(o, " (");
-		print_xflags(o, &xlat_pr_spec_get, r, NULL);
+		xlat_print_flags(o, &xlat_pr_spec_get, r, NULL);
 		ob_putc(o, ')');
 		return;
 	case PR_GET_SECUREBITS:
 		ob_hex(o, r);
 		if (r) {
 			ob_puts(o, " (");
-			print_xflags(o, &xlat_secbits, r, NULL);
+			xlat_print_flags(o, &xlat_secbits, r, NULL);
 			ob_putc(o, ')');
 		}
 		return;
 	}
 	ob_dec(o, r);
+}
+
+/* = 1 (SUID_DUMP_USER), = 0x3 (PR_SPEC_PRCTL|PR_SPEC_ENABLE), = 0x11 (SECBIT_NOROOT|...):
+ * abbreviated in every -X style, as strace prints them */
+void print_prctl_ret(struct dctx *d)
+{
+	enum xlat_style style = xlat_style;
+
+	xlat_style = XLAT_ABBREV;
+	prctl_ret(d);
+	xlat_style = style;
 }

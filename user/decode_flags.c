@@ -47,38 +47,6 @@
 #include "xlat/unshare_flags.h"
 #include "xlat/wait_options.h"
 
-void print_xflags(struct outbuf *o, const struct xlat *x, uint64_t val, const char *unknown)
-{
-	uint64_t rest = val;
-	bool any = false;
-	unsigned int i;
-
-	if (!val) {
-		const char *n = xlat_name(x, 0);
-
-		ob_puts(o, n ? n : "0");
-		return;
-	}
-	for (i = 0; i < x->n && rest; i++) {
-		uint64_t f = x->e[i].val;
-
-		if (!f || (rest & f) != f)
-			continue;
-		if (any)
-			ob_putc(o, '|');
-		ob_puts(o, x->e[i].name);
-		rest &= ~f;
-		any = true;
-	}
-	if (!rest)
-		return;
-	if (any)
-		ob_putc(o, '|');
-	ob_hex(o, rest);
-	if (!any && unknown)
-		ob_printf(o, " /* %s */", unknown);
-}
-
 bool sc_is(const struct dctx *d, const char *name)
 {
 	return d->def && !strcmp(d->def->name, name);
@@ -89,11 +57,14 @@ void print_open_flags(struct outbuf *o, uint64_t fl)
 {
 	uint64_t rest = fl & ~(uint64_t)O_ACCMODE;
 
-	ob_puts(o, xlat_name(&xlat_open_access, fl & O_ACCMODE));
-	if (!rest)
+	if (!xlat_names_begin(o, fl, XF_HEX))
 		return;
-	ob_putc(o, '|');
-	print_xflags(o, &xlat_open_flags, rest, NULL);
+	ob_puts(o, xlat_name(&xlat_open_access, fl & O_ACCMODE));
+	if (rest) {
+		ob_putc(o, '|');
+		xlat_print_flags(o, &xlat_open_flags, rest, NULL);
+	}
+	xlat_names_end(o);
 }
 
 void print_OPEN_FLAGS(struct dctx *d, int arg)
@@ -109,10 +80,10 @@ void print_AT_FLAGS(struct dctx *d, int arg)
 		/* the sync type first, AT_STATX_SYNC_AS_STAT when 0 */
 		uint32_t fl = d->args[arg], rest = fl & ~(uint32_t)AT_STATX_SYNC_TYPE;
 
-		print_xflags(d->o, &xlat_at_statx_sync, fl & AT_STATX_SYNC_TYPE, NULL);
+		xlat_print_flags(d->o, &xlat_at_statx_sync, fl & AT_STATX_SYNC_TYPE, NULL);
 		if (rest) {
 			ob_putc(d->o, '|');
-			print_xflags(d->o, &xlat_at_flags, rest, NULL);
+			xlat_print_flags(d->o, &xlat_at_flags, rest, NULL);
 		}
 		return;
 	}
@@ -122,17 +93,17 @@ void print_AT_FLAGS(struct dctx *d, int arg)
 		x = &xlat_at_handle_flags;
 	else if (sc_is(d, "mount_setattr"))
 		x = &xlat_at_mount_setattr_flags;
-	print_xflags(d->o, x, (uint32_t)d->args[arg], "AT_???");
+	xlat_print_flags(d->o, x, (uint32_t)d->args[arg], "AT_???");
 }
 
 void print_ACCESS_MODE(struct dctx *d, int arg)
 {
-	print_xflags(d->o, &xlat_access_modes, (uint32_t)d->args[arg], "?_OK");
+	xlat_print_flags(d->o, &xlat_access_modes, (uint32_t)d->args[arg], "?_OK");
 }
 
 void print_PROT(struct dctx *d, int arg)
 {
-	print_xflags(d->o, &xlat_mmap_prot, d->args[arg], "PROT_???");
+	xlat_print_flags(d->o, &xlat_mmap_prot, d->args[arg], "PROT_???");
 }
 
 /* the mapping type, the flags, then the huge page size as N<<MAP_HUGE_SHIFT */
@@ -143,18 +114,21 @@ void print_MAP_FLAGS(struct dctx *d, int arg)
 	uint32_t huge = (fl >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
 	uint32_t rest = fl & ~(uint32_t)MAP_TYPE & ~((uint32_t)MAP_HUGE_MASK << MAP_HUGE_SHIFT);
 
+	if (!xlat_names_begin(o, fl, XF_HEX))
+		return;
 	xlat_print_val(o, &xlat_mmap_type, fl & MAP_TYPE, "MAP_???");
 	if (rest) {
 		ob_putc(o, '|');
-		print_xflags(o, &xlat_mmap_flags, rest, NULL);
+		xlat_print_flags(o, &xlat_mmap_flags, rest, NULL);
 	}
 	if (huge)
 		ob_printf(o, "|%u<<MAP_HUGE_SHIFT", huge);
+	xlat_names_end(o);
 }
 
 void print_MREMAP_FLAGS(struct dctx *d, int arg)
 {
-	print_xflags(d->o, &xlat_mremap_flags, d->args[arg], "MREMAP_???");
+	xlat_print_flags(d->o, &xlat_mremap_flags, d->args[arg], "MREMAP_???");
 }
 
 /* mremap's new_address: only when MREMAP_MAYMOVE|MREMAP_FIXED put the mapping there */
@@ -175,7 +149,7 @@ void print_MADVISE(struct dctx *d, int arg)
 
 void print_MSYNC_FLAGS(struct dctx *d, int arg)
 {
-	print_xflags(d->o, &xlat_msync_flags, (uint32_t)d->args[arg], "MS_???");
+	xlat_print_flags(d->o, &xlat_msync_flags, (uint32_t)d->args[arg], "MS_???");
 }
 
 void print_SEEK_WHENCE(struct dctx *d, int arg)
@@ -193,10 +167,9 @@ void print_clone_flags(struct outbuf *o, uint64_t fl)
 {
 	uint64_t rest = fl & ~(uint64_t)0xff;
 	unsigned int sig = fl & 0xff;
-	char buf[16];
 
 	if (rest)
-		print_xflags(o, &xlat_clone_flags, rest, "CLONE_???");
+		xlat_print_flags(o, &xlat_clone_flags, rest, "CLONE_???");
 	if (!sig) {
 		if (!rest)
 			ob_putc(o, '0');
@@ -204,10 +177,7 @@ void print_clone_flags(struct outbuf *o, uint64_t fl)
 	}
 	if (rest)
 		ob_putc(o, '|');
-	if (sig <= 64)
-		ob_puts(o, signal_name(sig, buf, sizeof(buf)));
-	else
-		ob_udec(o, sig);
+	print_signal(o, sig);
 }
 
 /*
@@ -217,11 +187,11 @@ void print_clone_flags(struct outbuf *o, uint64_t fl)
 void print_CLONE_FLAGS(struct dctx *d, int arg)
 {
 	if (sc_is(d, "unshare")) {
-		print_xflags(d->o, &xlat_unshare_flags, d->args[arg], "CLONE_???");
+		xlat_print_flags(d->o, &xlat_unshare_flags, d->args[arg], "CLONE_???");
 		return;
 	}
 	if (sc_is(d, "setns")) {
-		print_xflags(d->o, &xlat_setns_types, (uint32_t)d->args[arg], "CLONE_NEW???");
+		xlat_print_flags(d->o, &xlat_setns_types, (uint32_t)d->args[arg], "CLONE_NEW???");
 		return;
 	}
 	ob_puts(d->o, "child_stack=");
@@ -232,7 +202,7 @@ void print_CLONE_FLAGS(struct dctx *d, int arg)
 
 void print_WAIT_OPTIONS(struct dctx *d, int arg)
 {
-	print_xflags(d->o, &xlat_wait_options, (uint32_t)d->args[arg], "W???");
+	xlat_print_flags(d->o, &xlat_wait_options, (uint32_t)d->args[arg], "W???");
 }
 
 void print_IDTYPE(struct dctx *d, int arg)
@@ -252,13 +222,13 @@ void print_RLIMIT_RESOURCE(struct dctx *d, int arg)
 
 void print_GRND_FLAGS(struct dctx *d, int arg)
 {
-	print_xflags(d->o, &xlat_getrandom_flags, (uint32_t)d->args[arg], "GRND_???");
+	xlat_print_flags(d->o, &xlat_getrandom_flags, (uint32_t)d->args[arg], "GRND_???");
 }
 
 void print_RENAME_FLAGS(struct dctx *d, int arg)
 {
 	/* sic: strace's comment has two question marks here */
-	print_xflags(d->o, &xlat_rename_flags, (uint32_t)d->args[arg], "RENAME_??");
+	xlat_print_flags(d->o, &xlat_rename_flags, (uint32_t)d->args[arg], "RENAME_??");
 }
 
 /* pipe2, dup3 take open flags; the *_init1/create calls have their own names */
@@ -267,18 +237,18 @@ void print_FD_FLAGS(struct dctx *d, int arg)
 	uint32_t fl = d->args[arg];
 
 	if (sc_is(d, "inotify_init1"))
-		print_xflags(d->o, &xlat_inotify_init_flags, fl, "IN_???");
+		xlat_print_flags(d->o, &xlat_inotify_init_flags, fl, "IN_???");
 	else if (sc_is(d, "signalfd4"))
-		print_xflags(d->o, &xlat_signalfd_flags, fl, "SFD_???");
+		xlat_print_flags(d->o, &xlat_signalfd_flags, fl, "SFD_???");
 	else if (sc_is(d, "timerfd_create"))
-		print_xflags(d->o, &xlat_timerfd_flags, fl, "TFD_???");
+		xlat_print_flags(d->o, &xlat_timerfd_flags, fl, "TFD_???");
 	else
-		print_xflags(d->o, &xlat_open_flags, fl, "O_???");
+		xlat_print_flags(d->o, &xlat_open_flags, fl, "O_???");
 }
 
 void print_EFD_FLAGS(struct dctx *d, int arg)
 {
-	print_xflags(d->o, &xlat_eventfd_flags, (uint32_t)d->args[arg], "EFD_???");
+	xlat_print_flags(d->o, &xlat_eventfd_flags, (uint32_t)d->args[arg], "EFD_???");
 }
 
 void print_EPOLL_CTL_OP(struct dctx *d, int arg)
@@ -288,7 +258,7 @@ void print_EPOLL_CTL_OP(struct dctx *d, int arg)
 
 void print_EPOLL_FLAGS(struct dctx *d, int arg)
 {
-	print_xflags(d->o, &xlat_epoll_create_flags, (uint32_t)d->args[arg], "EPOLL_???");
+	xlat_print_flags(d->o, &xlat_epoll_create_flags, (uint32_t)d->args[arg], "EPOLL_???");
 }
 
 void print_CLOCKID(struct dctx *d, int arg)
@@ -301,9 +271,9 @@ void print_TIMER_FLAGS(struct dctx *d, int arg)
 	uint32_t fl = d->args[arg];
 
 	if (sc_is(d, "timerfd_settime"))
-		print_xflags(d->o, &xlat_timerfd_flags, fl, "TFD_???");
+		xlat_print_flags(d->o, &xlat_timerfd_flags, fl, "TFD_???");
 	else
-		print_xflags(d->o, &xlat_timer_flags, fl, "TIMER_???");
+		xlat_print_flags(d->o, &xlat_timer_flags, fl, "TIMER_???");
 }
 
 void print_ITIMER_WHICH(struct dctx *d, int arg)
@@ -326,15 +296,17 @@ void print_futex_op(struct outbuf *o, uint32_t op)
 	    cmd != FUTEX_WAIT_REQUEUE_PI)
 		n = NULL;
 	if (!n) {
-		ob_hex(o, op);
-		ob_puts(o, " /* FUTEX_??? */");
+		xlat_print_const(o, op, XF_HEX, NULL, "FUTEX_???");
 		return;
 	}
+	if (!xlat_names_begin(o, op, XF_HEX))
+		return;
 	ob_puts(o, n);
 	if (priv)
 		ob_puts(o, cmd == FUTEX_FD ? "|FUTEX_PRIVATE_FLAG" : "_PRIVATE");
 	if (rt)
 		ob_puts(o, "|FUTEX_CLOCK_REALTIME");
+	xlat_names_end(o);
 }
 
 void print_FUTEX_OP(struct dctx *d, int arg)

@@ -108,30 +108,13 @@ static bool blob_ok(const struct sc_blob *b, size_t min)
 
 /* ---- values and flags ---- */
 
-/* strace's printflags: A|B|0x40, a lone unknown rest as 0x40 / * MSG_??? * /, 0 as "0" */
-static void print_flags(struct outbuf *o, const struct xlat *x, uint64_t val, const char *unknown)
-{
-	unsigned int i;
-
-	for (i = 0; i < x->n; i++) {
-		if (x->e[i].val && (val & x->e[i].val) == x->e[i].val) {
-			xlat_print_flags(o, x, val, NULL);
-			return;
-		}
-	}
-	ob_hex(o, val);
-	if (val)
-		ob_printf(o, " /* %s */", unknown);
-}
-
 /* a value printed in hex with its name as a comment: 0xcc / * AX25_P_IP * / */
 static void print_val_commented(struct outbuf *o, const struct xlat *x, uint64_t val,
 				const char *unknown)
 {
 	const char *n = xlat_name(x, val);
 
-	ob_hex(o, val);
-	ob_printf(o, " /* %s */", n ? n : unknown);
+	xlat_print_const(o, val, XF_HEX, NULL, n ? n : unknown);
 }
 
 /* a C string as strace quotes it (-x, -xx apply) */
@@ -165,6 +148,19 @@ static void print_hex_string(struct outbuf *o, const uint8_t *p, size_t n)
 	ob_putc(o, '"');
 }
 
+/*
+ * A field strace shows as the expression that made it (htons(80)): in raw and verbose its bytes
+ * in hex, verbose adding the expression as a comment. True when the caller prints the
+ * expression, then xlat_names_end().
+ */
+static bool net_field_begin(struct outbuf *o, const uint8_t *p, size_t n)
+{
+	if (xlat_style == XLAT_ABBREV)
+		return xlat_names_begin(o, 0, XF_HEX);	/* prints nothing in abbrev */
+	print_hex_string(o, p, n);
+	return xlat_comment_begin(o);
+}
+
 void print_SOCK_FAMILY(struct dctx *d, int arg)
 {
 	xlat_print_val(d->o, &xlat_net_af, (uint32_t)d->args[arg], "AF_???");
@@ -176,14 +172,14 @@ void print_SOCK_TYPE(struct dctx *d, int arg)
 	const char *n = xlat_name(&xlat_net_sock_types, t & SOCK_TYPE_MASK);
 
 	if (!n) {
-		print_flags(d->o, &xlat_net_sock_flags, t, "SOCK_???");
+		xlat_print_flags(d->o, &xlat_net_sock_flags, t, "SOCK_???");
 		return;
 	}
-	ob_puts(d->o, n);
+	xlat_print_const(d->o, t & SOCK_TYPE_MASK, XF_HEX, n, NULL);
 	t &= ~SOCK_TYPE_MASK;
 	if (t) {
 		ob_putc(d->o, '|');
-		print_flags(d->o, &xlat_net_sock_flags, t, "SOCK_???");
+		xlat_print_flags(d->o, &xlat_net_sock_flags, t, "SOCK_???");
 	}
 }
 
@@ -246,12 +242,12 @@ void print_SOCK_PROTO(struct dctx *d, int arg)
 
 void print_SOCK_FLAGS(struct dctx *d, int arg)
 {
-	print_flags(d->o, &xlat_net_sock_flags, (uint32_t)d->args[arg], "SOCK_???");
+	xlat_print_flags(d->o, &xlat_net_sock_flags, (uint32_t)d->args[arg], "SOCK_???");
 }
 
 void print_MSG_FLAGS(struct dctx *d, int arg)
 {
-	print_flags(d->o, &xlat_net_msg_flags, (uint32_t)d->args[arg], "MSG_???");
+	xlat_print_flags(d->o, &xlat_net_msg_flags, (uint32_t)d->args[arg], "MSG_???");
 }
 
 void print_SHUT_HOW(struct dctx *d, int arg)
@@ -347,9 +343,12 @@ static void print_inet_addr(struct dctx *d, const uint8_t *addr)
 	char buf[INET_ADDRSTRLEN];
 
 	inet_ntop(AF_INET, addr, buf, sizeof(buf));
+	if (!net_field_begin(d->o, addr, 4))
+		return;
 	ob_puts(d->o, "inet_addr(");
 	print_cstr(d, buf);
 	ob_putc(d->o, ')');
+	xlat_names_end(d->o);
 }
 
 static void print_inet6_addr(struct dctx *d, const uint8_t *addr, const char *field)
@@ -357,14 +356,36 @@ static void print_inet6_addr(struct dctx *d, const uint8_t *addr, const char *fi
 	char buf[INET6_ADDRSTRLEN];
 
 	inet_ntop(AF_INET6, addr, buf, sizeof(buf));
+	if (xlat_style != XLAT_ABBREV) {
+		/* sin6_addr="\x00..." / * inet_pton(AF_INET6, "::1") * / */
+		ob_printf(d->o, "%s=", field);
+		if (net_field_begin(d->o, addr, 16)) {
+			ob_puts(d->o, "inet_pton(AF_INET6, ");
+			print_cstr(d, buf);
+			ob_putc(d->o, ')');
+			xlat_names_end(d->o);
+		}
+		return;
+	}
 	ob_puts(d->o, "inet_pton(AF_INET6, ");
 	print_cstr(d, buf);
 	ob_printf(d->o, ", &%s)", field);
 }
 
+/* htons(80) */
+static void print_htons(struct outbuf *o, const uint8_t *p)
+{
+	if (net_field_begin(o, p, 2)) {
+		ob_printf(o, "htons(%u)", ntohs(rd_u16(p)));
+		xlat_names_end(o);
+	}
+}
+
 static void print_sockaddr_in(struct dctx *d, const uint8_t *sa)
 {
-	ob_printf(d->o, ", sin_port=htons(%u), sin_addr=", ntohs(rd_u16(sa + 2)));
+	ob_puts(d->o, ", sin_port=");
+	print_htons(d->o, sa + 2);
+	ob_puts(d->o, ", sin_addr=");
 	print_inet_addr(d, sa + 4);
 }
 
@@ -372,8 +393,14 @@ static void print_sockaddr_in6(struct dctx *d, const uint8_t *sa, uint32_t len)
 {
 	const struct in6_addr *a = (const struct in6_addr *)(sa + 8);
 
-	ob_printf(d->o, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), ",
-		  ntohs(rd_u16(sa + 2)), ntohl(rd_u32(sa + 4)));
+	ob_puts(d->o, ", sin6_port=");
+	print_htons(d->o, sa + 2);
+	ob_puts(d->o, ", sin6_flowinfo=");
+	if (net_field_begin(d->o, sa + 4, 4)) {
+		ob_printf(d->o, "htonl(%u)", ntohl(rd_u32(sa + 4)));
+		xlat_names_end(d->o);
+	}
+	ob_puts(d->o, ", ");
 	print_inet6_addr(d, sa + 8, "sin6_addr");
 	if (len <= SIN6_MIN_LEN)
 		return;
@@ -399,14 +426,19 @@ static void print_sockaddr_ll(struct dctx *d, const uint8_t *sa, uint32_t len)
 	struct outbuf *o = d->o;
 	unsigned int halen = sa[11], i;
 
-	ob_puts(o, ", sll_protocol=htons(");
-	xlat_print_val(o, &xlat_net_eth_p, ntohs(rd_u16(sa + 2)), "ETH_P_???");
-	ob_puts(o, "), sll_ifindex=");
+	ob_puts(o, ", sll_protocol=");
+	if (net_field_begin(o, sa + 2, 2)) {
+		ob_puts(o, "htons(");
+		xlat_print_val(o, &xlat_net_eth_p, ntohs(rd_u16(sa + 2)), "ETH_P_???");
+		ob_putc(o, ')');
+		xlat_names_end(o);
+	}
+	ob_puts(o, ", sll_ifindex=");
 	print_ifindex(d, rd_u32(sa + 4));
 	ob_puts(o, ", sll_hatype=");
 	xlat_print_val(o, &xlat_net_arphrd, rd_u16(sa + 8), "ARPHRD_???");
 	ob_puts(o, ", sll_pkttype=");
-	xlat_print_val(o, &xlat_net_pkttype, sa[10], "PACKET_???");
+	xlat_print_const(o, sa[10], XF_UDEC, xlat_name(&xlat_net_pkttype, sa[10]), "PACKET_???");
 	ob_printf(o, ", sll_halen=%u", halen);
 	if (!halen)
 		return;
@@ -559,10 +591,9 @@ static void print_txrehash(struct outbuf *o, const uint8_t *p)
 	int32_t v = rd_u32(p);
 	const char *n = xlat_name(&xlat_net_txrehash, (uint32_t)v);
 
-	if (n)
-		ob_printf(o, "[%s]", n);
-	else
-		ob_printf(o, "[%d /* SOCK_TXREHASH_??? */]", v);
+	ob_putc(o, '[');
+	xlat_print_const(o, (uint64_t)(int64_t)v, XF_DEC, n, "SOCK_TXREHASH_???");
+	ob_putc(o, ']');
 }
 
 /*
@@ -647,8 +678,11 @@ static void print_packet_mreq(struct dctx *d, const uint8_t *p)
 	ob_printf(d->o, ", mr_alen=%u, mr_address=", alen);
 	if (alen > 8)
 		alen = 8;
-	for (i = 0; i < alen; i++)
-		ob_printf(d->o, "%s%02x", i ? ":" : "", p[8 + i]);
+	if (net_field_begin(d->o, p + 8, alen)) {
+		for (i = 0; i < alen; i++)
+			ob_printf(d->o, "%s%02x", i ? ":" : "", p[8 + i]);
+		xlat_names_end(d->o);
+	}
 	ob_putc(d->o, '}');
 }
 
@@ -1122,7 +1156,7 @@ static void print_msghdr(struct dctx *d, int arg, bool exit, const uint8_t *mh,
 		print_msg_control(d, arg, exit, rd_u64(mh + MH_CONTROL), controllen);
 	}
 	ob_printf(o, ", msg_controllen=%llu, msg_flags=", (unsigned long long)controllen);
-	print_flags(o, &xlat_net_msg_flags, rd_u32(mh + MH_FLAGS), "MSG_???");
+	xlat_print_flags(o, &xlat_net_msg_flags, rd_u32(mh + MH_FLAGS), "MSG_???");
 	ob_putc(o, '}');
 }
 

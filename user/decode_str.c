@@ -24,9 +24,11 @@ static bool needs_hex(const uint8_t *p, size_t n, int xflag, bool nul_terminated
 
 /*
  * strace's escapes for p[from..to) of a buffer of n bytes (the octal form looks one byte ahead),
- * unchecked: `out` has room for 4 bytes per byte in. Returns the end.
+ * unchecked: `out` has room for 4 bytes per byte in. Returns the end. `angle`: '<' and '>' in
+ * octal too (an fd's path between <>).
  */
-static char *quote_plain(char *out, const uint8_t *p, size_t from, size_t to, size_t n)
+static char *quote_plain(char *out, const uint8_t *p, size_t from, size_t to, size_t n,
+			 bool angle)
 {
 	static const char esc[256] = {
 		['"'] = '"', ['\\'] = '\\', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r',
@@ -40,7 +42,7 @@ static char *quote_plain(char *out, const uint8_t *p, size_t from, size_t to, si
 		if (esc[c]) {
 			*out++ = '\\';
 			*out++ = esc[c];
-		} else if (c >= ' ' && c <= 0x7e) {
+		} else if (c >= ' ' && c <= 0x7e && !(angle && (c == '<' || c == '>'))) {
 			*out++ = c;
 		} else {
 			/* octal, as short as possible unless an octal digit follows */
@@ -57,6 +59,17 @@ static char *quote_plain(char *out, const uint8_t *p, size_t from, size_t to, si
 		}
 	}
 	return out;
+}
+
+void print_fd_path(struct outbuf *o, const char *p, size_t n)
+{
+	char tmp[4 * 64];
+	size_t i, k;
+
+	for (i = 0; i < n; i += k) {
+		k = n - i < 64 ? n - i : 64;
+		ob_write(o, tmp, quote_plain(tmp, (const uint8_t *)p, i, i + k, n, true) - tmp);
+	}
 }
 
 void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more)
@@ -76,12 +89,12 @@ void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminate
 		}
 	} else if (ob_col(o) + 4 * n + 8 < OB_LINE_MAX) {
 		/* the common case: room for the worst case, no check per byte */
-		o->len = quote_plain(o->buf + o->len, p, 0, n, n) - o->buf;
+		o->len = quote_plain(o->buf + o->len, p, 0, n, n, false) - o->buf;
 	} else {
 		/* near the line limit: in pieces, ob_write cuts the line */
 		for (i = 0; i < n; i += k) {
 			k = n - i < 64 ? n - i : 64;
-			ob_write(o, tmp, quote_plain(tmp, p, i, i + k, n) - tmp);
+			ob_write(o, tmp, quote_plain(tmp, p, i, i + k, n, false) - tmp);
 		}
 	}
 	ob_putc(o, '"');
@@ -89,22 +102,32 @@ void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminate
 		ob_write(o, "...", 3);
 }
 
-static const struct sc_blob *find_blob(const struct sc_event_hdr *h, int arg, int sub)
+const struct sc_blob *blob_next(const struct sc_event_hdr *h, const struct sc_blob *prev)
 {
 	const uint8_t *p, *end;
-	uint32_t i;
+	const struct sc_blob *b;
 
 	if (!h)
 		return NULL;
-	p = (const uint8_t *)(h + 1);
 	end = (const uint8_t *)h + h->len;
-	for (i = 0; i < h->nblobs && p + sizeof(struct sc_blob) <= end; i++) {
-		const struct sc_blob *b = (const void *)p;
+	if (prev)
+		p = (const uint8_t *)(prev + 1) + ((prev->len + 7) & ~7u);
+	else
+		p = (const uint8_t *)(h + 1);
+	/* a blob count past the record's end stops at the end */
+	if (p + sizeof(*b) > end)
+		return NULL;
+	b = (const void *)p;
+	return blob_data(b) + b->len <= end ? b : NULL;
+}
 
+static const struct sc_blob *find_blob(const struct sc_event_hdr *h, int arg, int sub)
+{
+	const struct sc_blob *b = NULL;
+
+	while ((b = blob_next(h, b)))
 		if (b->arg == arg && b->sub == sub)
-			return p + sizeof(*b) + b->len <= end ? b : NULL;
-		p += sizeof(*b) + ((b->len + 7) & ~7u);
-	}
+			return b;
 	return NULL;
 }
 

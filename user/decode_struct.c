@@ -44,21 +44,13 @@
 
 /* ---- small value printers shared by the structures ---- */
 
-static void print_signame(struct outbuf *o, int sig)
-{
-	char buf[16];
-
-	if (sig > 0 && sig <= 64)
-		ob_puts(o, signal_name(sig, buf, sizeof(buf)));
-	else
-		ob_dec(o, sig);
-}
-
 /* S_IFREG|S_ISUID|0755 */
 static void print_mode(struct outbuf *o, uint32_t mode)
 {
 	const char *type = xlat_name(&xlat_st_file_types, mode & S_IFMT);
 
+	if (!xlat_names_begin(o, mode, XF_OCT))
+		return;
 	if (type) {
 		ob_puts(o, type);
 		ob_putc(o, '|');
@@ -79,15 +71,19 @@ static void print_mode(struct outbuf *o, uint32_t mode)
 	} else {
 		ob_oct(o, mode);
 	}
+	xlat_names_end(o);
 }
 
 static void print_makedev(struct outbuf *o, uint64_t dev)
 {
+	if (!xlat_names_begin(o, dev, XF_HEX))
+		return;
 	ob_puts(o, "makedev(");
 	ob_hex(o, major(dev));
 	ob_puts(o, ", ");
 	ob_hex(o, minor(dev));
 	ob_putc(o, ')');
+	xlat_names_end(o);
 }
 
 /* " / * 2026-05-20T16:27:29.123456789+0000 * /" after a timestamp, nothing for the epoch */
@@ -189,7 +185,7 @@ void print_STAT(struct dctx *d, int arg)
 
 void print_STATX_MASK(struct dctx *d, int arg)
 {
-	print_xflags(d->o, &xlat_st_statx_mask, (uint32_t)d->args[arg], "STATX_???");
+	xlat_print_flags(d->o, &xlat_st_statx_mask, (uint32_t)d->args[arg], "STATX_???");
 }
 
 /* struct statx offsets (linux/stat.h) */
@@ -218,7 +214,7 @@ static void print_statx_verbose(struct outbuf *o, const uint8_t *p, uint32_t mas
 	ob_printf(o, ", stx_ino=%llu, stx_size=%llu, stx_blocks=%llu, stx_attributes_mask=",
 		  (unsigned long long)rd_u64(p + STX_INO), (unsigned long long)rd_u64(p + STX_SIZE),
 		  (unsigned long long)rd_u64(p + STX_BLOCKS));
-	print_xflags(o, &xlat_st_statx_attrs, rd_u64(p + STX_ATTR_MASK), "STATX_ATTR_???");
+	xlat_print_flags(o, &xlat_st_statx_attrs, rd_u64(p + STX_ATTR_MASK), "STATX_ATTR_???");
 	if (mask & STATX_ATIME)
 		print_statx_time(o, "stx_atime", p + STX_ATIME);
 	if (mask & STATX_BTIME)
@@ -249,11 +245,11 @@ void print_STATX(struct dctx *d, int arg)
 		return;
 	mask = rd_u32(p + STX_MASK);
 	ob_puts(o, "{stx_mask=");
-	print_xflags(o, &xlat_st_statx_mask, mask, "STATX_???");
+	xlat_print_flags(o, &xlat_st_statx_mask, mask, "STATX_???");
 	if (d->s->verbose)
 		ob_printf(o, ", stx_blksize=%u", rd_u32(p + STX_BLKSIZE));
 	ob_puts(o, ", stx_attributes=");
-	print_xflags(o, &xlat_st_statx_attrs, rd_u64(p + STX_ATTRIBUTES), "STATX_ATTR_???");
+	xlat_print_flags(o, &xlat_st_statx_attrs, rd_u64(p + STX_ATTRIBUTES), "STATX_ATTR_???");
 	if (d->s->verbose) {
 		print_statx_verbose(o, p, mask);
 		ob_putc(o, '}');
@@ -287,7 +283,7 @@ void print_STATFS(struct dctx *d, int arg)
 	ob_hex(o, (uint32_t)fsid[1]);
 	ob_printf(o, "]}, f_namelen=%lld, f_frsize=%lld, f_flags=", (long long)sf.f_namelen,
 		  (long long)sf.f_frsize);
-	print_xflags(o, &xlat_st_statfs_flags, (uint64_t)sf.f_flags, "ST_???");
+	xlat_print_flags(o, &xlat_st_statfs_flags, (uint64_t)sf.f_flags, "ST_???");
 	ob_putc(o, '}');
 }
 
@@ -373,12 +369,16 @@ void print_ITIMERSPEC_OUT(struct dctx *d, int arg)
 
 static void print_rlim(struct outbuf *o, uint64_t v)
 {
-	if (v == ~0ull)
-		ob_puts(o, "RLIM64_INFINITY");
-	else if (v > 1024 && !(v % 1024))	/* strace: 1024 itself prints plain */
-		ob_printf(o, "%llu*1024", (unsigned long long)(v / 1024));
-	else
+	if (v == ~0ull) {
+		xlat_print_const(o, v, XF_UDEC, "RLIM64_INFINITY", NULL);
+	} else if (v > 1024 && !(v % 1024)) {	/* strace: 1024 itself prints plain */
+		if (xlat_names_begin(o, v, XF_UDEC)) {
+			ob_printf(o, "%llu*1024", (unsigned long long)(v / 1024));
+			xlat_names_end(o);
+		}
+	} else {
 		ob_udec(o, v);
+	}
 }
 
 static void print_rlimit(struct dctx *d, int arg, bool exit)
@@ -539,6 +539,7 @@ static void print_sigaction(struct dctx *d, int arg, bool exit)
 	const uint8_t *p = d_struct(d, arg, exit, KSA_SIZE);
 	struct outbuf *o = d->o;
 	uint64_t handler, flags;
+	const char *hn = NULL;
 
 	if (!p)
 		return;
@@ -546,17 +547,16 @@ static void print_sigaction(struct dctx *d, int arg, bool exit)
 	flags = rd_u64(p + 8);
 	ob_puts(o, "{sa_handler=");
 	if (handler == 0)
-		ob_puts(o, "SIG_DFL");
+		hn = "SIG_DFL";
 	else if (handler == 1)
-		ob_puts(o, "SIG_IGN");
+		hn = "SIG_IGN";
 	else if (handler == ~0ull)
-		ob_puts(o, "SIG_ERR");
-	else
-		ob_hex(o, handler);
+		hn = "SIG_ERR";
+	xlat_print_const(o, handler, XF_HEX, hn, NULL);
 	ob_puts(o, ", sa_mask=");
 	print_sigset(o, p + KSA_MASK_OFF, KERNEL_SIGSET_BYTES);
 	ob_puts(o, ", sa_flags=");
-	print_xflags(o, &xlat_st_sa_flags, flags, "SA_???");
+	xlat_print_flags(o, &xlat_st_sa_flags, flags, "SA_???");
 	if (KSA_HAS_RESTORER && (flags & 0x04000000)) {	/* SA_RESTORER */
 		ob_puts(o, ", sa_restorer=");
 		ob_ptr(o, rd_u64(p + 16));
@@ -605,10 +605,7 @@ static void print_si_code(struct outbuf *o, int sig, int code)
 
 	if (!n && x)
 		n = xlat_name(x, code);
-	if (n)
-		ob_puts(o, n);
-	else
-		ob_hex(o, (uint32_t)code);
+	xlat_print_const(o, (uint32_t)code, XF_HEX, n, NULL);
 }
 
 static void print_si_sender(struct outbuf *o, const uint8_t *si)
@@ -671,7 +668,7 @@ static void print_si_chld(struct outbuf *o, const uint8_t *si, int code)
 	if (code == CLD_EXITED)
 		ob_dec(o, status);
 	else
-		print_signame(o, status);
+		print_signal(o, status);
 	print_si_clock(o, "si_utime", rd_u64(si + SIO_UTIME));
 	print_si_clock(o, "si_stime", rd_u64(si + SIO_STIME));
 }
@@ -704,7 +701,7 @@ static void print_si_fault(struct outbuf *o, const uint8_t *si, int sig, int cod
 /* seccomp's syscall number: __NR_getpid for this architecture's calls */
 static void print_si_syscall(struct outbuf *o, uint32_t nr, uint32_t arch)
 {
-	char buf[32];
+	char buf[48];
 	const char *name;
 
 	ob_puts(o, ", si_syscall=");
@@ -715,17 +712,18 @@ static void print_si_syscall(struct outbuf *o, uint32_t nr, uint32_t arch)
 #ifdef X32_SYSCALL_BIT
 	if (nr & X32_SYSCALL_BIT) {
 		name = sc_name(nr & ~X32_SYSCALL_BIT, buf, sizeof(buf));
-		ob_udec(o, nr);
-		if (name != buf)
-			ob_printf(o, " /* %s */", name);
+		xlat_print_const(o, nr, XF_UDEC, NULL, name != buf ? name : NULL);
 		return;
 	}
 #endif
 	name = sc_name(nr, buf, sizeof(buf));
-	if (name != buf)
-		ob_printf(o, "__NR_%s", name);
-	else
-		ob_udec(o, nr);
+	if (name != buf) {
+		snprintf(buf, sizeof(buf), "__NR_%s", name);
+		name = buf;
+	} else {
+		name = NULL;
+	}
+	xlat_print_const(o, nr, XF_UDEC, name, NULL);
 }
 
 static void print_si_sys(struct outbuf *o, const uint8_t *si)
@@ -777,17 +775,12 @@ void print_siginfo_bytes(struct outbuf *o, const uint8_t *si)
 		return;
 	}
 	ob_puts(o, "{si_signo=");
-	print_signame(o, sig);
+	print_signal(o, sig);
 	ob_puts(o, ", si_code=");
 	print_si_code(o, sig, code);
 	if (err) {
-		const char *n = errno_name(err);
-
 		ob_puts(o, ", si_errno=");
-		if (n)
-			ob_puts(o, n);
-		else
-			ob_dec(o, err);
+		xlat_print_const(o, (uint32_t)err, XF_UDEC, errno_name(err), NULL);
 	}
 	if (code <= 0)
 		print_si_user(o, si, code);
@@ -825,6 +818,7 @@ void print_WAIT_STATUS(struct dctx *d, int arg)
 {
 	struct outbuf *o = d->o;
 	const uint8_t *p;
+	char buf[16];
 	uint32_t s;
 
 	/* nothing is stored when no child changed state (WNOHANG) */
@@ -842,12 +836,12 @@ void print_WAIT_STATUS(struct dctx *d, int arg)
 		ob_printf(o, "WIFEXITED(s) && WEXITSTATUS(s) == %d", WEXITSTATUS(s));
 	} else if (WIFSIGNALED(s)) {
 		ob_puts(o, "WIFSIGNALED(s) && WTERMSIG(s) == ");
-		print_signame(o, WTERMSIG(s));
+		ob_puts(o, signal_name(WTERMSIG(s), buf, sizeof(buf)));	/* named in every -X style */
 		if (WCOREDUMP(s))
 			ob_puts(o, " && WCOREDUMP(s)");
 	} else if (WIFSTOPPED(s)) {
 		ob_puts(o, "WIFSTOPPED(s) && WSTOPSIG(s) == ");
-		print_signame(o, WSTOPSIG(s));
+		ob_puts(o, signal_name(WSTOPSIG(s), buf, sizeof(buf)));
 	} else if (WIFCONTINUED(s)) {
 		ob_puts(o, "WIFCONTINUED(s)");
 	} else {
@@ -921,10 +915,7 @@ static void print_dirent(struct dctx *d, const uint8_t *e, unsigned int reclen)
 	ob_printf(d->o, "{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=",
 		  (unsigned long long)rd_u64(e + DIRENT_INO), (long long)rd_u64(e + DIRENT_OFF),
 		  reclen);
-	if (type)
-		ob_puts(d->o, type);
-	else
-		ob_udec(d->o, e[DIRENT_TYPE]);
+	xlat_print_const(d->o, e[DIRENT_TYPE], XF_UDEC, type, NULL);
 	ob_puts(d->o, ", d_name=");
 	print_quoted(d, e + DIRENT_NAME, n, true, false);
 	ob_putc(d->o, '}');
@@ -1060,7 +1051,7 @@ static void print_pollfds_enter(struct dctx *d, int arg)
 		print_fd(d, fd);
 		if (fd >= 0) {
 			ob_puts(d->o, ", events=");
-			print_xflags(d->o, &xlat_st_poll_events, rd_u16(p + i * POLLFD_SIZE + 4),
+			xlat_print_flags(d->o, &xlat_st_poll_events, rd_u16(p + i * POLLFD_SIZE + 4),
 				    "POLL???");
 		}
 		ob_putc(d->o, '}');
@@ -1108,7 +1099,7 @@ static void print_pollfds_suffix(struct dctx *d, int arg)
 		}
 		mark = o->len;
 		ob_printf(o, "{fd=%d, revents=", (int32_t)rd_u32(p + i * POLLFD_SIZE));
-		print_xflags(o, &xlat_st_poll_events, rev, NULL);
+		xlat_print_flags(o, &xlat_st_poll_events, rev, NULL);
 		ob_putc(o, '}');
 		if (o->len - base >= POLL_ROOM) {
 			o->len = mark;
@@ -1263,7 +1254,7 @@ static void print_epoll_event(struct outbuf *o, const uint8_t *p)
 	uint64_t data = rd_u64(p + EPEV_DATA);
 
 	ob_puts(o, "{events=");
-	print_xflags(o, &xlat_st_epoll_events, rd_u32(p), "EPOLL???");
+	xlat_print_flags(o, &xlat_st_epoll_events, rd_u32(p), "EPOLL???");
 	ob_printf(o, ", data={u32=%u, u64=%llu}}", (uint32_t)data, (unsigned long long)data);
 }
 
@@ -1382,7 +1373,7 @@ void print_CLONE_ARGS(struct dctx *d, int arg)
 	p = blob_data(b);
 	flags = rd_u64(p + CA_FLAGS);
 	ob_puts(o, "{flags=");
-	print_xflags(o, &xlat_clone_flags, flags, "CLONE_???");
+	xlat_print_flags(o, &xlat_clone_flags, flags, "CLONE_???");
 	if (flags & CLONE_PIDFD_)
 		print_ca_ptr(o, "pidfd", p, CA_PIDFD);
 	if (flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_))
@@ -1390,7 +1381,7 @@ void print_CLONE_ARGS(struct dctx *d, int arg)
 	if (flags & CLONE_PARENT_SETTID_)
 		print_ca_ptr(o, "parent_tid", p, CA_PARENT_TID);
 	ob_puts(o, ", exit_signal=");
-	print_signame(o, (int)rd_u64(p + CA_EXIT_SIGNAL));
+	print_signal(o, (int)rd_u64(p + CA_EXIT_SIGNAL));
 	print_ca_ptr(o, "stack", p, CA_STACK);
 	ob_puts(o, ", stack_size=");
 	ob_hex(o, rd_u64(p + CA_STACK_SIZE));
@@ -1426,7 +1417,7 @@ void print_OPEN_HOW(struct dctx *d, int arg)
 	if (mode || (flags & (0100 | 020000000)))	/* O_CREAT, __O_TMPFILE */
 		ob_printf(o, ", mode=%#03llo", (unsigned long long)mode);
 	ob_puts(o, ", resolve=");
-	print_xflags(o, &xlat_st_resolve_flags, rd_u64(p + OH_RESOLVE), "RESOLVE_???");
+	xlat_print_flags(o, &xlat_st_resolve_flags, rd_u64(p + OH_RESOLVE), "RESOLVE_???");
 	print_struct_tail(d, b, OH_SIZE_VER0);
 	ob_putc(o, '}');
 }

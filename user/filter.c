@@ -33,7 +33,9 @@ static bool trace_item(uint8_t *set, const char *item)
 	}
 	if (!strcmp(item, "none"))
 		return true;
-	if (item[0] == '%' || item[0] == '\0') {
+	if (!*item)
+		return false;
+	if (item[0] == '%') {
 		for (i = 0; i < ARRAY_SIZE(classes); i++) {
 			if (!strcmp(item + 1, classes[i].name)) {
 				sc_select_class(set, classes[i].cls);
@@ -78,20 +80,21 @@ static bool trace_item(uint8_t *set, const char *item)
 	return sc_def_by_name(item) != NULL;
 }
 
-static void parse_trace(struct settings *s, const char *val)
+/*
+ * A syscall set as strace 6.1 parses it: each leading '!' inverts, "all", "none", or a list
+ * of names, %classes and /regexes ('?' before one: no error if it matches nothing).
+ */
+static void parse_syscall_set(uint8_t *set, const char *val)
 {
-	uint8_t set[BSTRACE_NR_MAX] = { 0 };
-	bool neg = false;
+	const char *p = val;
+	bool neg = false, any = false;
 	char *copy, *tok, *save = NULL;
 	unsigned int i;
 
-	if (*val == '!') {
-		neg = true;
-		val++;
-	}
-	if (!*val)
-		die("invalid system call '' in -e trace");
-	copy = strdup(val);
+	memset(set, 0, BSTRACE_NR_MAX);
+	for (; *p == '!'; p++)
+		neg = !neg;
+	copy = strdup(p);
 	if (!copy)
 		die("out of memory");
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
@@ -101,14 +104,131 @@ static void parse_trace(struct settings *s, const char *val)
 			tok++;
 		if (!trace_item(set, tok) && !optional)
 			die("invalid system call '%s'", tok);
+		any = true;
 	}
 	free(copy);
-	if (!trace_given)
-		memset(s->trace, 0, sizeof(s->trace));
+	/* "", "!", ",": no element at all */
+	if (!any)
+		die("invalid system call '%s'", val);
+	if (neg)
+		for (i = 0; i < BSTRACE_NR_MAX; i++)
+			set[i] = !set[i];
+}
+
+/* each -e trace= replaces the previous one, as in strace 6.1 */
+static void parse_trace(struct settings *s, const char *val)
+{
+	parse_syscall_set(s->trace, val);
 	trace_given = true;
+}
+
+static bool set_is(const uint8_t *set, uint8_t v)
+{
+	unsigned int i;
+
 	for (i = 0; i < BSTRACE_NR_MAX; i++)
-		if (set[i] != neg)
-			s->trace[i] = 1;
+		if (set[i] != v)
+			return false;
+	return true;
+}
+
+/* -e raw=SET: those calls print their arguments and return value as hex numbers */
+static void parse_raw(struct settings *s, const char *val)
+{
+	parse_syscall_set(s->raw, val);
+	s->any_raw = !set_is(s->raw, 0);
+}
+
+/*
+ * -e abbrev=SET: all (the default) or none (-v). -e verbose=SET: all (the default; structures
+ * are always decoded). Other sets are parsed, then refused: the decoders have one setting.
+ */
+static void parse_abbrev(struct settings *s, const char *val, bool verbose)
+{
+	uint8_t set[BSTRACE_NR_MAX];
+
+	parse_syscall_set(set, val);
+	if (verbose) {
+		if (!set_is(set, 1))
+			die("-e verbose=%s is not supported yet (only verbose=all: structures are "
+			    "always decoded)", val);
+		return;
+	}
+	if (set_is(set, 1))
+		s->verbose = false;
+	else if (set_is(set, 0))
+		s->verbose = true;
+	else
+		die("-e abbrev=%s is not supported yet (only abbrev=all, or abbrev=none as -v)",
+		    val);
+}
+
+struct name_bit {
+	const char *name;
+	unsigned int bit;
+};
+
+/*
+ * A set of named bits as strace 6.1's qualify_tokens() parses it: leading '!'s invert, "all",
+ * "none", or a list of names. `what` names the qualifier in errors ("invalid quiet 'x'").
+ */
+static unsigned int parse_name_set(const char *val, const struct name_bit *names, size_t n,
+				   unsigned int all, const char *what)
+{
+	const char *p = val;
+	unsigned int set = 0;
+	bool neg = false, any = false;
+	char *copy, *tok, *save = NULL;
+	size_t i;
+
+	for (; *p == '!'; p++)
+		neg = !neg;
+	if (!strcmp(p, "none"))
+		return neg ? all : 0;
+	if (!strcmp(p, "all"))
+		return neg ? 0 : all;
+	copy = strdup(p);
+	if (!copy)
+		die("out of memory");
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		for (i = 0; i < n && strcmp(tok, names[i].name); i++)
+			;
+		if (i == n)
+			die("invalid %s '%s'", what, tok);
+		set |= names[i].bit;
+		any = true;
+	}
+	free(copy);
+	if (!any)
+		die("invalid %s '%s'", what, val);
+	return neg ? all & ~set : set;
+}
+
+static const struct name_bit quiet_names[] = {
+	{ "attach", QUIET_ATTACH }, { "exit", QUIET_EXIT }, { "exits", QUIET_EXIT },
+	{ "path-resolution", QUIET_PATH_RESOLUTION }, { "personality", QUIET_PERSONALITY },
+	{ "superseded", QUIET_THREAD_EXECVE }, { "thread-execve", QUIET_THREAD_EXECVE },
+};
+
+static const struct name_bit status_names[] = {
+	{ "successful", STATUS_SUCCESSFUL }, { "failed", STATUS_FAILED },
+	{ "unfinished", STATUS_UNFINISHED }, { "unavailable", STATUS_UNAVAILABLE },
+	{ "detached", STATUS_DETACHED },
+};
+
+static const struct name_bit decode_fd_names[] = {
+	{ "path", DF_PATH }, { "socket", DF_SOCKET }, { "dev", DF_DEV }, { "pidfd", DF_PIDFD },
+};
+
+static const struct name_bit decode_pid_names[] = {
+	{ "comm", DP_COMM }, { "pidns", DP_PIDNS },
+};
+
+static unsigned int given;	/* FILTER_GIVEN_* */
+
+unsigned int filter_given(void)
+{
+	return given;
 }
 
 static int signal_by_name(const char *n)
@@ -131,15 +251,19 @@ static int signal_by_name(const char *n)
 static void parse_number_set(const char *val, uint8_t *set, unsigned int lo, unsigned int hi,
 			     int (*by_name)(const char *), const char *what, const char *where)
 {
-	bool neg = *val == '!';
+	const char *p = val;
+	bool neg = false, any = false;
 	char *copy, *tok, *save = NULL;
 	unsigned int i;
 
+	for (; *p == '!'; p++)
+		neg = !neg;
 	memset(set, 0, (hi + 8) / 8);
-	copy = strdup(val + neg);
+	copy = strdup(p);
 	if (!copy)
 		die("out of memory");
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		any = true;
 		char *end;
 		long n = strtol(tok, &end, 10);
 
@@ -156,6 +280,9 @@ static void parse_number_set(const char *val, uint8_t *set, unsigned int lo, uns
 			die("invalid %s '%s'%s", what, tok, where);
 	}
 	free(copy);
+	/* "", "!", ",": strace's "invalid signal ''" */
+	if (!any)
+		die("invalid %s '%s'%s", what, val, where);
 	if (neg)
 		for (i = lo; i <= hi; i++)
 			set[i / 8] ^= 1u << (i % 8);
@@ -230,6 +357,37 @@ void filter_parse(struct settings *s, const char *expr)
 		parse_fds(s, s->dump_write, val, "write");
 	else if (key_is(expr, klen, "errno"))
 		parse_errno(s, val);
+	else if (key_is(expr, klen, "quiet") || key_is(expr, klen, "silent") ||
+		 key_is(expr, klen, "silence") || key_is(expr, klen, "q")) {
+		s->quiet = parse_name_set(val, quiet_names, ARRAY_SIZE(quiet_names), QUIET_ALL,
+					  "quiet");
+		given |= FILTER_GIVEN_QUIET;
+	} else if (key_is(expr, klen, "status")) {
+		s->hide_status = STATUS_ALL & ~parse_name_set(val, status_names,
+							      ARRAY_SIZE(status_names),
+							      STATUS_ALL, "status");
+	} else if (key_is(expr, klen, "decode-fds") || key_is(expr, klen, "decode-fd")) {
+		s->decode_fds = parse_name_set(val, decode_fd_names, ARRAY_SIZE(decode_fd_names),
+					       DF_ALL, "decode-fds");
+		given |= FILTER_GIVEN_DECODE_FDS;
+	} else if (key_is(expr, klen, "decode-pids") || key_is(expr, klen, "decode-pid")) {
+		s->decode_pids = parse_name_set(val, decode_pid_names,
+						ARRAY_SIZE(decode_pid_names), DP_COMM | DP_PIDNS,
+						"decode-pids");
+		if (s->decode_pids & DP_PIDNS)
+			die("-e decode-pids=pidns (--pidns-translation) is not supported yet: "
+			    "bstrace prints the pids of its own pid namespace");
+	} else if (key_is(expr, klen, "raw") || key_is(expr, klen, "x"))
+		parse_raw(s, val);
+	else if (key_is(expr, klen, "abbrev") || key_is(expr, klen, "a"))
+		parse_abbrev(s, val, false);
+	else if (key_is(expr, klen, "verbose") || key_is(expr, klen, "v"))
+		parse_abbrev(s, val, true);
+	else if (key_is(expr, klen, "inject") || key_is(expr, klen, "fault") ||
+		 key_is(expr, klen, "kvm") || key_is(expr, klen, "secontext"))
+		die("-e %.*s= is not supported%s", (int)klen, expr,
+		    key_is(expr, klen, "inject") || key_is(expr, klen, "fault") ?
+		    " (bstrace observes calls, it cannot change them)" : "");
 	else
 		die("invalid filter qualifier '%.*s' in -e %s", (int)klen, expr, expr);
 }

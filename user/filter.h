@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* -e expressions: trace=, signal=, read=, write=; errors die with strace's wording. */
+/* -e expressions: trace=, signal=, read=, write=, status=, quiet=, decode-fds=, decode-pids=,
+ * raw=, abbrev=, verbose=; errors die with strace's wording. */
 #ifndef BSTRACE_FILTER_H
 #define BSTRACE_FILTER_H
 
@@ -9,5 +10,12 @@
 void filter_parse(struct settings *s, const char *expr);
 /* defaults for qualifiers never given (trace=all, signal=all) */
 void filter_defaults(struct settings *s);
+
+/* qualifiers that conflict with a short option given as well (-q, -y) */
+enum {
+	FILTER_GIVEN_QUIET = 1 << 0,		/* -e quiet= */
+	FILTER_GIVEN_DECODE_FDS = 1 << 1,	/* -e decode-fds= */
+};
+unsigned int filter_given(void);
 
 #endif /* BSTRACE_FILTER_H */

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "common.h"
 #include "launch.h"
+#include "perm.h"
 
 extern char **environ;
 
@@ -84,6 +85,7 @@ void launch_prepare(struct launch *l, char **cmd, int cgroup_fd)
 		close(fds[1]);
 		if (read(fds[0], &c, 1) != 1)
 			_exit(127);
+		perm_child_no_new_privs();
 		execve(file, cmd, environ);
 		fprintf(stderr, "bstrace: exec '%s': %s\n", file, strerror(errno));
 		_exit(127);

@@ -11,6 +11,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "loader.h"
+#include "perm.h"
 #include "bstrace.skel.h"
 #include "syscalls.h"
 #include "probe.h"
@@ -127,11 +128,50 @@ static uint32_t cap_size(const struct settings *s, int32_t size)
 	return n > BSTRACE_CHUNK - 1 ? BSTRACE_CHUNK - 1 : n;
 }
 
+/*
+ * -y, -yy, -P: the kernel describes the fds of a call (bpf/bstrace.h, struct sc_fd). Arguments
+ * at enter when the call changes them (TFE) or an enter record may carry them, else at exit;
+ * returned fds and pipe's pair after a successful call.
+ */
+static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, bool blocking)
+{
+	struct cap_spec fd = { .kind = CAP_FD, .len_arg = LEN_NONE };
+	int i;
+
+	for (i = 0; i < def->nargs; i++) {
+		if (def->arg[i] == K_FDPAIR) {
+			p->exit[FD_SLOT_PAIR] = (struct cap_spec){ .kind = CAP_FD, .elem = i,
+				.flags = CAPF_OK_ONLY, .len_arg = LEN_NONE };
+			p->ncap_exit = FD_SLOT_PAIR + 1;
+		}
+		if (def->arg[i] != K_FD && def->arg[i] != K_DIRFD)
+			continue;
+		if (always || blocking) {
+			p->enter[i] = fd;
+			if (p->ncap_enter < i + 1)
+				p->ncap_enter = i + 1;
+		}
+		if (!always) {
+			p->exit[i] = fd;
+			if (blocking)
+				p->exit[i].flags = CAPF_NO_ENTER;
+			if (p->ncap_exit < i + 1)
+				p->ncap_exit = i + 1;
+		}
+	}
+	if (def->ret == R_FD) {
+		p->exit[FD_SLOT_RET] = (struct cap_spec){ .kind = CAP_FD, .flags = CAPF_OK_ONLY,
+							  .len_arg = LEN_NONE };
+		if (p->ncap_exit < FD_SLOT_RET + 1)
+			p->ncap_exit = FD_SLOT_RET + 1;
+	}
+}
+
 /* One plan entry from one table row: which argument to copy, when, how much. */
 static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def *def,
 		     struct sc_plan *p)
 {
-	bool always, blocking;
+	bool always, blocking, fds;
 	int i;
 
 	memset(p, 0, sizeof(*p));
@@ -143,7 +183,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		p->flags |= PLAN_OK_ONLY;
 	if (!def)
 		return;
-	always = def->cls & TE;
+	fds = s->decode_fds || s->npaths;
+	always = def->cls & TE || (fds && (def->cls & TFE));
 	for (i = 0; i < def->nargs; i++)
 		if (kinds[def->arg[i]].dir == D_INOUT)
 			always = true;
@@ -211,6 +252,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			p->ncap_exit = i + 1;
 		}
 	}
+	if (fds)
+		plan_fds(def, p, always, blocking);
 }
 
 static void fill_plan(struct loader *l, const struct settings *s)
@@ -412,11 +455,15 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	}
 	skel->rodata->cfg_bp_high = bp_high;
 	/* -y and -P read /proc while the process still has the descriptor: no batching */
-	skel->rodata->cfg_wakeup_bytes = s->fd_paths || s->npaths ? 0 : s->ring_bytes / 4;
+	skel->rodata->cfg_wakeup_bytes = s->ring_bytes / 4;
+	skel->rodata->cfg_decode_fds = s->decode_fds | (s->npaths ? DF_PATH : 0);
+	skel->rodata->cfg_limited = perm_limited();
 	/* with -ff every task writes its own file, JSON has one object per call: no
 	 * <unfinished ...> to show */
 	skel->rodata->cfg_interleave = !s->follow_files && !s->json_trace;
 	bpf_map__set_max_entries(skel->maps.scratch, 3 * l->ncpus);
+	if (s->decode_fds || s->npaths)
+		bpf_map__set_max_entries(skel->maps.fdcache, FD_CACHE_ENTRIES);
 	/* counting sends only process events through the ring */
 	bpf_map__set_max_entries(skel->maps.events,
 				 s->count && !s->stream ? 256 << 10 : s->ring_bytes);

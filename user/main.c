@@ -9,12 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <dirent.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "common.h"
+#include "decode.h"
 #include "filter.h"
 #include "launch.h"
+#include "perm.h"
 #include "loader.h"
 #include "trace.h"
 #include "count.h"
@@ -54,25 +57,45 @@ static void __attribute__((noreturn)) usage(int status)
 	FILE *f = status ? stderr : stdout;
 
 	fprintf(f,
-"usage: bstrace [-fqrtTvxyzZ] [-a COLUMN] [-b BYTES] [-e EXPR]... [-o FILE] [-P PATH]...\n"
+"usage: bstrace [-fqrtTvxyYzZ] [-X FORMAT] [-a COLUMN] [-b BYTES] [-e EXPR]... [-o FILE] [-P PATH]...\n"
 "               [-s STRSIZE] -- COMMAND [ARGS]\n"
 "       bstrace [options] -p PID[,PID...]\n"
 "\n"
 "Trace the system calls of a command or of running processes, printed as strace prints\n"
 "them. The tracee is never stopped: eBPF programs copy what is printed.\n"
 "\n"
-"  -f               follow forks and threads      -ff  with -o: one file per pid (FILE.PID)\n"
-"  -o FILE          write the trace to FILE       -p PID  trace running processes\n"
-"  -e trace=SET     syscalls to trace: names, %%file %%process %%network %%signal %%ipc\n"
-"                   %%desc %%memory %%creds %%clock %%stat %%lstat %%fstat %%%%stat %%statfs\n"
-"                   %%fstatfs %%%%statfs %%pure, /REGEX, all, none; !SET negates\n"
-"  -e signal=SET    signals to show              -e read=FDS / write=FDS  dump data\n"
-"  -s STRSIZE       string size to print (32)     -a COLUMN  align return values (40)\n"
-"  -t, -tt, -ttt    time of day, microseconds, epoch   -r  relative timestamps\n"
-"  -T               time spent in each syscall    -v, --no-abbrev  unabbreviated output\n"
-"  -x, -xx          non-ASCII / all strings in hex    -y  print paths of fds\n"
-"  -z, -Z           only successful / only failed calls    -P PATH  calls touching PATH\n"
-"  -q, -qq          suppress attach / exit messages\n"
+"  -f, --follow-forks        follow forks and threads\n"
+"  -ff, --output-separately  with -o: one file per pid (FILE.PID)\n"
+"  -o, --output FILE         write the trace to FILE; '|CMD' or '!CMD': pipe it to CMD\n"
+"  -p, --attach PID          trace running processes\n"
+"  -e trace=SET, --trace=SET syscalls to trace: names, %%file %%process %%network %%signal\n"
+"                   %%ipc %%desc %%memory %%creds %%clock %%stat %%lstat %%fstat %%%%stat\n"
+"                   %%statfs %%fstatfs %%%%statfs %%pure, /REGEX, all, none; !SET negates\n"
+"  -e signal=SET, --signal=SET   signals to show\n"
+"  -e status=SET, --status=SET   calls to show by result: successful failed unfinished\n"
+"                   unavailable detached, all, none; !SET negates\n"
+"  -e quiet=SET, --quiet[=SET]   messages to suppress: attach exit path-resolution\n"
+"                   personality thread-execve (superseded), all, none\n"
+"  -e decode-fds=SET, --decode-fds[=SET]  fd details: path socket dev pidfd, all, none\n"
+"  -e raw=SET, --raw=SET     arguments and return values of these calls in hex\n"
+"  -e abbrev=all|none, -e verbose=all   (abbrev=none is -v)\n"
+"  -e read=FDS, -e write=FDS dump the data read from / written to these fds\n"
+"  -s, --string-limit N      string size to print (32)\n"
+"  -a, --columns COLUMN      align return values (40)\n"
+"  -t, -tt, -ttt             time of day, with microseconds, seconds since the epoch\n"
+"  --timestamps[=[format:]none|time|unix,[precision:]s|ms|us|ns]  (--absolute-timestamps)\n"
+"  -r, --relative-timestamps[=s|ms|us|ns]   time since the previous line\n"
+"  -T, --syscall-times[=s|ms|us|ns]         time spent in each syscall\n"
+"  -v, --no-abbrev           unabbreviated output\n"
+"  -x, -xx, --strings-in-hex[=none|non-ascii|all]   non-ASCII / all strings in hex\n"
+"  -X, --const-print-style=raw|abbrev|verbose   named constants and flags as numbers,\n"
+"                   names (the default), or numbers with the names in a comment\n"
+"  -y, -yy                   print paths of fds / and socket, device, pidfd details\n"
+"  -Y, --decode-pids=comm    print command names after pids: 123<sh>\n"
+"  -z, --successful-only     only successful calls (-e status=successful)\n"
+"  -Z, --failed-only         only failed calls (-e status=failed)\n"
+"  -P, --trace-path PATH     calls touching PATH\n"
+"  -q, -qq, -qqq             suppress attach / and exit / and all messages\n"
 "  -b, --buffer-size BYTES   ring buffer size (power of two, default 8M; K/M suffixes;\n"
 "                   at least 4M for a launched command, unless --lossy)\n"
 "  --lossy          never pause the command: when the ring buffer is full, records are\n"
@@ -82,7 +105,8 @@ static void __attribute__((noreturn)) usage(int status)
 "EXAMPLES\n"
 "  bstrace -f -- sh -c 'ls /; cat /etc/hostname'\n"
 "  bstrace -e trace=%%file -o trace.txt -- make\n"
-"  bstrace -p 1234 -T -e trace=read,write\n");
+"  bstrace -p 1234 -T -e trace=read,write\n"
+"  bstrace -f -Y --status=failed -o '|grep ENOENT' -- make\n");
 	exit(status);
 }
 
@@ -134,7 +158,7 @@ static void parse_pids(struct settings *s, char *arg)
 enum {
 	OPT_DEBUG = 256, OPT_NO_ABBREV, OPT_TOP, OPT_BY, OPT_CGROUP, OPT_HIST, OPT_SUBSYS,
 	OPT_JSON, OPT_CSV, OPT_ALL, OPT_COLUMNS, OPT_TRACE, OPT_RECORD, OPT_REPLAY, OPT_RSTATS,
-	OPT_LOSSY,
+	OPT_LOSSY, OPT_FOLLOW, OPT_OUTSEP, OPT_TS, OPT_HEXSTR, OPT_QUAL, OPT_PIDNS, OPT_UNSUPP,
 };
 
 static double parse_seconds(const char *s, const char *opt)
@@ -173,25 +197,144 @@ static int parse_by(const char *k)
 	die("invalid --by key '%s' (syscall, process, comm, cgroup, errno)", k);
 }
 
+/* --status=SET and the other long forms of -e KEY=SET */
+static void qualify(struct settings *s, const char *key, const char *val)
+{
+	size_t n = strlen(key) + strlen(val) + 2;
+	char *expr = malloc(n);
+
+	if (!expr)
+		die("out of memory");
+	snprintf(expr, n, "%s=%s", key, val);
+	filter_parse(s, expr);
+	free(expr);
+}
+
+/* s, ms, us, ns: the digits after the point plus one (0: not a precision) */
+static int parse_precision(const char *p)
+{
+	static const char *const units[] = { "s", "ms", "us", "ns" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(units); i++)
+		if (!strcmp(p, units[i]))
+			return 3 * i + 1;
+	return 0;
+}
+
+/* --relative-timestamps[=PRECISION], --syscall-times[=PRECISION] */
+static uint8_t parse_time_digits(const char *arg, const char *opt)
+{
+	int d = arg ? parse_precision(arg) : 7;
+
+	if (!d)
+		die("invalid --%s argument: '%s'", opt, arg);
+	return d;
+}
+
+/* --absolute-timestamps=[format:]none|time|unix,[precision:]s|ms|us|ns, as strace parses it */
+static void parse_ts_arg(struct settings *s, const char *arg, const char *opt, bool *digits_set)
+{
+	char *copy = strdup(arg), *tok, *save = NULL;
+	int format = -1, d;
+
+	if (!copy)
+		die("out of memory");
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		bool fmt = true, prec = true;
+
+		if (!strncasecmp(tok, "format:", 7))
+			tok += 7, prec = false;
+		else if (!strncasecmp(tok, "precision:", 10))
+			tok += 10, fmt = false;
+		if (fmt && !strcasecmp(tok, "none"))
+			format = 0;
+		else if (fmt && !strcasecmp(tok, "time"))
+			format = 1;
+		else if (fmt && !strcasecmp(tok, "unix"))
+			format = 3;
+		else if (prec && (d = parse_precision(tok))) {
+			s->ts_digits = d;
+			*digits_set = true;
+		} else
+			die("invalid --%s argument: '%s'", opt, arg);
+	}
+	free(copy);
+	/* no format named: time of day, unless a format was chosen before */
+	s->tstamp = format >= 0 ? format : s->tstamp ? s->tstamp : 1;
+}
+
+/* strace's rules for a short option and its long form given together; -q, -y, -t take effect */
+static void check_short_long(struct settings *s, int nf, bool follow_long, bool outsep, int nq,
+			     int ny, int nt, bool ts_long, int nx, int x_long, int nz)
+{
+	if (nf && follow_long)
+		die("-f and --follow-forks cannot be provided simultaneously");
+	if (nf > 1 && outsep)
+		die("-ff and --output-separately cannot be provided simultaneously");
+	if (nt && ts_long)
+		die("-t and --absolute-timestamps cannot be provided simultaneously");
+	if (nt)
+		s->tstamp = nt > 3 ? 3 : nt;
+	if (nx && x_long >= 0)
+		die("-x and --strings-in-hex cannot be provided simultaneously");
+	if (ny && (filter_given() & FILTER_GIVEN_DECODE_FDS))
+		die("-y and --decode-fds cannot be provided simultaneously");
+	if (nq && (filter_given() & FILTER_GIVEN_QUIET))
+		die("-q and -e quiet/--quiet cannot be provided simultaneously");
+	/* -q: attach,personality; -qq: and exit; -qqq: all */
+	if (nq)
+		s->quiet = nq == 1 ? QUIET_ATTACH | QUIET_PERSONALITY :
+			   nq == 2 ? QUIET_ATTACH | QUIET_PERSONALITY | QUIET_EXIT : QUIET_ALL;
+	if (nz > 1)
+		warnx_("Only the last of -z/--successful-only/-Z/--failed-only options will take "
+		       "effect. See status qualifier for more complex filters.");
+}
+
 static void parse_args(struct settings *s, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "attach", required_argument, NULL, 'p' },
-		{ "follow-forks", no_argument, NULL, 'f' },
+		{ "follow-forks", no_argument, NULL, OPT_FOLLOW },
+		{ "output-separately", no_argument, NULL, OPT_OUTSEP },
 		{ "string-limit", required_argument, NULL, 's' },
 		{ "columns", required_argument, NULL, OPT_COLUMNS },
 		{ "expr", required_argument, NULL, 'e' },
 		{ "trace", required_argument, NULL, 'e' + 1000 },
 		{ "trace-path", required_argument, NULL, 'P' },
 		{ "buffer-size", required_argument, NULL, 'b' },
-		{ "relative-timestamps", no_argument, NULL, 'r' },
-		{ "syscall-times", no_argument, NULL, 'T' },
+		{ "relative-timestamps", optional_argument, NULL, 'r' },
+		{ "absolute-timestamps", optional_argument, NULL, OPT_TS },
+		{ "timestamps", optional_argument, NULL, OPT_TS },
+		{ "syscall-times", optional_argument, NULL, 'T' },
+		{ "strings-in-hex", optional_argument, NULL, OPT_HEXSTR },
 		{ "successful-only", no_argument, NULL, 'z' },
 		{ "failed-only", no_argument, NULL, 'Z' },
+		{ "failing-only", no_argument, NULL, 'Z' },
 		{ "no-abbrev", no_argument, NULL, OPT_NO_ABBREV },
-		{ "decode-fds", no_argument, NULL, 'y' },
-		{ "quiet", no_argument, NULL, 'q' },
+		{ "const-print-style", required_argument, NULL, 'X' },
+		/* the long forms of -e KEY=SET: the option's name is the key */
+		{ "signals", required_argument, NULL, OPT_QUAL },
+		{ "status", required_argument, NULL, OPT_QUAL },
+		{ "read", required_argument, NULL, OPT_QUAL },
+		{ "write", required_argument, NULL, OPT_QUAL },
+		{ "raw", required_argument, NULL, OPT_QUAL },
+		{ "abbrev", required_argument, NULL, OPT_QUAL },
+		{ "verbose", required_argument, NULL, OPT_QUAL },
+		{ "quiet", optional_argument, NULL, OPT_QUAL },
+		{ "silent", optional_argument, NULL, OPT_QUAL },
+		{ "silence", optional_argument, NULL, OPT_QUAL },
+		{ "decode-fds", optional_argument, NULL, OPT_QUAL },
+		{ "decode-pids", required_argument, NULL, OPT_QUAL },
+		{ "inject", required_argument, NULL, OPT_QUAL },
+		{ "fault", required_argument, NULL, OPT_QUAL },
+		{ "kvm", required_argument, NULL, OPT_QUAL },
+		{ "pidns-translation", no_argument, NULL, OPT_PIDNS },
+		/* strace options bstrace does not have: one line saying so */
+		{ "instruction-pointer", no_argument, NULL, OPT_UNSUPP },
+		{ "stack-traces", no_argument, NULL, OPT_UNSUPP },
+		{ "syscall-number", no_argument, NULL, OPT_UNSUPP },
 		{ "debug", no_argument, NULL, OPT_DEBUG },
 		{ "summary-only", no_argument, NULL, 'c' },
 		{ "summary", no_argument, NULL, 'C' },
@@ -218,14 +361,17 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ 0 }
 	};
-	int c, nf = 0, nx = 0;
-	bool failed = false;
+	int c, nf = 0, nx = 0, nq = 0, ny = 0, nt = 0, nz = 0, x_long = -1, li;
+	bool failed = false, follow_long = false, outsep = false, ts_long = false;
+	bool ts_digits_set = false;
 
 	s->strsize = 32;
 	s->align = 40;
 	s->ring_bytes = 8ul << 20;
-	while ((c = getopt_long(argc, argv, "+a::b:cCd:e:fhi:Lo:p:qrs:S:tU:vwxyzP:TVZ", longopts,
-				NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+a::b:cCd:e:fhi:kLno:p:qrs:S:tU:vwxX:yYzP:TVZ",
+				longopts, (li = -1, &li))) != -1) {
+		const char *lname = li >= 0 ? longopts[li].name : NULL;
+
 		switch (c) {
 		case 'a':
 			/* strace's -a COLUMN; a bare -a (with -c) means every process */
@@ -323,6 +469,12 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		case 'f':
 			nf++;
 			break;
+		case OPT_FOLLOW:
+			follow_long = true;
+			break;
+		case OPT_OUTSEP:
+			outsep = true;
+			break;
 		case 'o':
 			s->outfile = optarg;
 			break;
@@ -330,19 +482,25 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			parse_pids(s, optarg);
 			break;
 		case 'q':
-			s->quiet++;
+			nq++;
 			break;
 		case 'r':
 			s->relative = true;
+			s->rel_digits = parse_time_digits(optarg, "relative-timestamps");
 			break;
 		case 's':
 			s->strsize = parse_num(optarg, "string size", 0, BSTRACE_CHUNK - 2);
 			break;
 		case 't':
-			s->tstamp = s->tstamp < 3 ? s->tstamp + 1 : 3;
+			nt++;
+			break;
+		case OPT_TS:
+			ts_long = true;
+			parse_ts_arg(s, optarg ? optarg : "format:time", lname, &ts_digits_set);
 			break;
 		case 'T':
 			s->show_time = true;
+			s->dur_digits = parse_time_digits(optarg, "syscall-times");
 			break;
 		case 'v':
 		case OPT_NO_ABBREV:
@@ -351,15 +509,59 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		case 'x':
 			nx++;	/* -x: hex strings when tracing, failed calls only when counting */
 			break;
+		case 'X':
+			if (!strcmp(optarg, "abbrev"))
+				s->const_style = XLAT_ABBREV;
+			else if (!strcmp(optarg, "raw"))
+				s->const_style = XLAT_RAW;
+			else if (!strcmp(optarg, "verbose"))
+				s->const_style = XLAT_VERBOSE;
+			else
+				die("invalid constant print style '%s' for -X (raw, abbrev, verbose)",
+				    optarg);
+			break;
 		case 'y':
-			s->fd_paths = true;
+			/* -y: paths; -yy: everything strace knows about an fd */
+			s->decode_fds = s->decode_fds ? DF_ALL : DF_PATH;
+			ny++;
+			break;
+		case 'Y':
+			filter_parse(s, "decode-pids=comm");
+			break;
+		case OPT_PIDNS:
+			filter_parse(s, "decode-pids=pidns");
 			break;
 		case 'z':
-			s->only_ok = true;
+			/* strace 6.1: -z is -e status=successful, -Z -e status=failed */
+			filter_parse(s, "status=successful");
+			nz++;
 			break;
 		case 'Z':
-			s->only_failed = true;
+			filter_parse(s, "status=failed");
+			nz++;
 			break;
+		case OPT_HEXSTR:
+			/* none, non-ascii (-x), all (-xx, the default) */
+			x_long = !optarg || !strcmp(optarg, "all") ? 2 :
+				 !strcmp(optarg, "non-ascii") ? 1 :
+				 !strcmp(optarg, "none") ? 0 : -1;
+			if (x_long < 0 && !strcmp(optarg, "non-ascii-chars"))
+				die("--strings-in-hex=non-ascii-chars is not supported yet (none, "
+				    "non-ascii, all)");
+			if (x_long < 0)
+				die("invalid --strings-in-hex argument: '%s'", optarg);
+			break;
+		case OPT_QUAL:
+			/* --quiet and --decode-fds without a value: -q's and -y's sets */
+			qualify(s, lname, optarg ? optarg :
+				!strcmp(lname, "decode-fds") ? "path" : "attach,personality");
+			break;
+		case 'k':
+			die("-k/--stack-traces is not supported yet");
+		case 'n':
+			die("-n/--syscall-number is not supported yet");
+		case OPT_UNSUPP:
+			die("--%s is not supported yet", lname);
 		case 'P':
 			if (s->npaths == BSTRACE_MAX_PATHS)
 				die("too many -P paths (at most %d)", BSTRACE_MAX_PATHS);
@@ -377,8 +579,22 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			usage(1);
 		}
 	}
-	s->follow = nf > 0;
-	s->follow_files = nf > 1 && s->outfile;
+	check_short_long(s, nf, follow_long, outsep, nq, ny, nt, ts_long, nx, x_long, nz);
+	if (ts_long && !ts_digits_set)
+		s->ts_digits = 1;	/* the long form: seconds unless a precision is given */
+	if (x_long >= 0)
+		nx = x_long;
+	s->fd_paths = s->decode_fds != 0;
+	s->follow = nf > 0 || follow_long;
+	s->follow_files = (nf > 1 || outsep) && s->outfile;
+	if (outsep && !s->outfile && !s->follow)
+		warnx_("--output-separately has no effect without -o/--output");
+	if (s->follow_files && (s->outfile[0] == '|' || s->outfile[0] == '!'))
+		die("piping the output and -ff/--output-separately are mutually exclusive");
+	/* the kernel drops what -z/-Z leave out; the rest of -e status= is done when printing */
+	s->only_ok = (s->hide_status & STATUS_FAILED) &&
+		     !(s->hide_status & (STATUS_SUCCESSFUL | STATUS_UNFINISHED));
+	s->only_failed = (s->hide_status & STATUS_SUCCESSFUL) && !(s->hide_status & STATUS_FAILED);
 	if (optind < argc)
 		s->cmd = argv + optind;
 	/* the summary views are counting modes too */
@@ -416,8 +632,6 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		die("must have PROG [ARGS] or -p PID (see --help)");
 	if (s->cmd && s->npids)
 		die("-p and a command cannot be combined");
-	if (s->only_ok && s->only_failed)
-		die("-z and -Z cannot be combined");
 	filter_defaults(s);
 }
 
@@ -427,12 +641,51 @@ static void on_signal(int sig)
 	bstrace_interrupted++;
 }
 
+static pid_t output_pid = -1;	/* -o '|CMD': the shell reading the trace */
+
+/* -o '|CMD' or -o '!CMD': the trace goes to the standard input of sh -c CMD */
+static int open_pipe(const char *cmd)
+{
+	int p[2];
+
+	if (pipe2(p, O_CLOEXEC))
+		die("cannot create a pipe for -o '|%s': %s", cmd, strerror(errno));
+	output_pid = fork();
+	if (output_pid < 0)
+		die("cannot run '%s' for -o: %s", cmd, strerror(errno));
+	if (!output_pid) {
+		signal(SIGPIPE, SIG_DFL);
+		/* Ctrl-C stops the trace, not the reader: it gets all of it */
+		signal(SIGINT, SIG_IGN);
+		if (dup2(p[0], STDIN_FILENO) < 0)
+			_exit(127);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		fprintf(stderr, "bstrace: cannot execute /bin/sh: %s\n", strerror(errno));
+		_exit(127);
+	}
+	close(p[0]);
+	return p[1];
+}
+
+/* the end of the output: with -o '|CMD', wait for CMD to read it all */
+static void close_output(int fd)
+{
+	if (output_pid <= 0)
+		return;
+	close(fd);
+	while (waitpid(output_pid, NULL, 0) < 0 && errno == EINTR)
+		;
+	output_pid = -1;
+}
+
 static int open_output(const struct settings *s)
 {
 	int fd;
 
 	if (!s->outfile || s->follow_files)
 		return STDERR_FILENO;
+	if (s->outfile[0] == '|' || s->outfile[0] == '!')
+		return open_pipe(s->outfile + 1);
 	fd = open(s->outfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
 		die("cannot open output file '%s': %s", s->outfile, strerror(errno));
@@ -525,13 +778,14 @@ static int run_count(struct settings *s, struct launch *child)
 		pid_t tg = tgid_of(s->pids[i]);
 
 		loader_add_target(l, tg, s->follow ? 0 : s->pids[i], 0, 1);
-		if (!s->quiet)
+		if (!(s->quiet & QUIET_ATTACH))
 			warnx_("Process %d attached", s->pids[i]);
 	}
 	/* strace -c writes its table to stderr; system-wide counts are the output itself */
 	fd = s->outfile ? open_output(s) : s->all ? STDOUT_FILENO : STDERR_FILENO;
 	status = count_loop(s, l, s->cmd ? child->pid : -1, fd);
 	loader_close(l);
+	close_output(fd);
 	free(s);
 	return child->pid > 0 ? exit_code_of(status) : 0;
 }
@@ -589,6 +843,7 @@ static int run_replay(struct settings *s)
 	if (s->replay_stats)
 		warnx_("replayed %llu records in %.3f s: %.0f records/s", (unsigned long long)n, dt,
 		       dt > 0 ? n / dt : 0);
+	close_output(fd);
 	free(s);
 	return 0;
 }
@@ -613,6 +868,18 @@ static void on_chunk(void *bp)
 	bp_check(bp);
 }
 
+/* the output's reader is gone: a launched command dies with bstrace, as under strace */
+static pid_t launched_pid = -1;
+static struct bp *launched_bp;
+
+static void kill_launched(void)
+{
+	if (launched_bp && bp_kill(launched_bp) == 0)
+		return;
+	if (launched_pid > 0)
+		kill(launched_pid, SIGKILL);
+}
+
 int main(int argc, char **argv)
 {
 	struct settings *s = calloc(1, sizeof(*s));
@@ -630,10 +897,19 @@ int main(int argc, char **argv)
 	if (!s)
 		die("out of memory");
 	parse_args(s, argc, argv);
+	xlat_style = s->const_style;
 	if (s->replay)
 		return run_replay(s);
-	for (i = 0; i < s->npids; i++)
+	/* not root: only what ptrace would allow (perm.c) */
+	perm_check_start();
+	if (s->all)
+		perm_check_systemwide("-a");
+	if (s->cgroup_path)
+		perm_check_systemwide("--cgroup");
+	for (i = 0; i < s->npids; i++) {
 		tgid_of(s->pids[i]);	/* fail early on a bad pid */
+		perm_check_attach(s->pids[i]);
+	}
 	/* lossless for the launched command: it is paused while the ring buffer is too full; it
 	 * is created in its cgroup (what cannot be done is said once BPF has loaded) */
 	if (s->cmd && !s->lossy && !s->count) {
@@ -684,6 +960,9 @@ int main(int argc, char **argv)
 	if (s->cmd) {
 		loader_add_target(l, child.pid, s->follow ? 0 : child.pid, TGT_WAIT_EXEC, 1);
 		tracer_add_task(t, child.pid);
+		launched_pid = child.pid;
+		launched_bp = bp;
+		ob_reader_gone = kill_launched;
 		launch_go(&child);
 	}
 	for (i = 0; i < s->npids; i++) {
@@ -692,7 +971,7 @@ int main(int argc, char **argv)
 		loader_add_target(l, tg, s->follow ? 0 : s->pids[i], 0,
 				  s->follow ? count_threads(tg) : 1);
 		tracer_add_task(t, s->pids[i]);
-		if (!s->quiet)
+		if (!(s->quiet & QUIET_ATTACH))
 			warnx_("Process %d attached", s->pids[i]);
 	}
 
@@ -725,6 +1004,7 @@ int main(int argc, char **argv)
 	/* detach first: the ring then holds a bounded amount, which is drained */
 	loader_detach(l);
 	loader_on_chunk(l, NULL, NULL);
+	launched_bp = NULL;
 	bp_close(bp, &bps);
 	loader_drain(l);
 	loader_lost_pending(l, &lost_calls, &d);
@@ -736,7 +1016,7 @@ int main(int argc, char **argv)
 	tracer_free(t);
 	if (recorder)
 		recorder_close(recorder);
-	if (!s->cmd && !s->quiet && bstrace_interrupted)
+	if (!s->cmd && !(s->quiet & QUIET_ATTACH) && bstrace_interrupted)
 		for (i = 0; i < s->npids; i++)
 			warnx_("Process %d detached", s->pids[i]);
 	if (lost)
@@ -751,6 +1031,7 @@ int main(int argc, char **argv)
 		       (unsigned long long)bp_high);
 	if (s->count_after)
 		count_print_noted(s, out_fd);
+	close_output(out_fd);
 	if (reaped)
 		exit_code = exit_code_of(status);
 	free(s);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Output buffer: decoders append, a full buffer or the end of a batch writes it out. */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <unistd.h>
 #include "common.h"
@@ -16,6 +17,8 @@ void ob_init(struct outbuf *o, int fd)
 	o->line_start = 0;
 }
 
+void (*ob_reader_gone)(void);
+
 void ob_flush(struct outbuf *o)
 {
 	size_t done = 0;
@@ -26,6 +29,13 @@ void ob_flush(struct outbuf *o)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
+			if (!o->lossy && errno == EPIPE) {
+				/* as strace: killed by SIGPIPE, and a launched command with it */
+				if (ob_reader_gone)
+					ob_reader_gone();
+				signal(SIGPIPE, SIG_DFL);
+				raise(SIGPIPE);
+			}
 			if (!o->lossy)
 				die("cannot write trace output: %s", strerror(errno));
 			/* a long-running writer (bstraced) keeps going: count what is dropped */

@@ -23,6 +23,9 @@ struct outbuf {
 	char buf[OB_SIZE + OB_LINE_MAX];
 };
 
+/* called when the reader of the output is gone (EPIPE), before bstrace dies of SIGPIPE */
+extern void (*ob_reader_gone)(void);
+
 void ob_init(struct outbuf *o, int fd);
 void ob_flush(struct outbuf *o);
 void ob_printf(struct outbuf *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

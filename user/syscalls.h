@@ -30,6 +30,8 @@ enum {
 	TPU = 1 << 16,		/* %pure: no arguments, always succeeds */
 	TB = 1 << 24,		/* may block: an enter record lets the trace show <unfinished ...> */
 	TE = 1 << 25,		/* inputs must be read at enter (execve, exit: gone or never returns) */
+	TFE = 1 << 26,		/* with -y: fd arguments are described at enter, the call changes
+				   what they refer to (close, dup2, bind, connect ...) */
 };
 
 /* Linux subsystem a syscall belongs to (the --subsystems view) */

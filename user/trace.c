@@ -28,6 +28,9 @@ struct task {
 	uint8_t *exec;		/* the EV_EXEC of its execve in flight (argv from the new stack) */
 	bool exec_held;
 	struct outbuf *out;	/* -ff: this task's file */
+	char comm[16];		/* -Y: its command name, "" until read */
+	char comm_next[16];	/* -Y: the name its exec gave it, taken after the execve line */
+	bool comm_stale;	/* -Y: comm_next waits for the execve line */
 };
 
 struct tracer {
@@ -43,6 +46,11 @@ struct tracer {
 	uint64_t lost;
 	struct sc_event_hdr super;	/* a leader's "superseded" exit, until the exec arrives */
 	bool super_held;
+	struct {			/* -Y: the last tasks that exited, for wait4's argument */
+		uint32_t tid;
+		char comm[16];
+	} gone[16];
+	uint32_t ngone;
 };
 
 static uint64_t clock_ns(clockid_t c)
@@ -52,6 +60,9 @@ static uint64_t clock_ns(clockid_t c)
 	clock_gettime(c, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
 }
+
+static void pid_mask_init(void);
+static struct tracer *pid_tracer;	/* -Y: whose tasks' names pid arguments take */
 
 struct tracer *tracer_new(const struct settings *s, int out_fd)
 {
@@ -72,6 +83,10 @@ struct tracer *tracer_new(const struct settings *s, int out_fd)
 		die("out of memory");
 	t->boot_to_real_ns = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_BOOTTIME);
 	syscalls_init();
+	if (s->decode_pids & DP_COMM) {
+		pid_mask_init();
+		pid_tracer = t;
+	}
 	return t;
 }
 
@@ -164,45 +179,115 @@ static struct outbuf *task_out(struct tracer *t, struct task *k)
 	return k->out;
 }
 
+/* -Y: "<comm>" after a pid, read from /proc; nothing when the process is gone */
+static bool read_comm(uint32_t pid, char *buf, size_t size)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%u/comm", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return true;
+}
+
+/* -Y: a pid's command name, escaped as strace prints it ("<" and ">" too) */
+static void print_comm_str(struct outbuf *o, const char *comm)
+{
+	const unsigned char *p;
+
+	ob_putc(o, '<');
+	for (p = (const unsigned char *)comm; *p; p++) {
+		if (*p < ' ' || *p >= 0x7f || *p == '<' || *p == '>' || *p == '\\')
+			ob_printf(o, "\\%o", *p);
+		else
+			ob_putc(o, *p);
+	}
+	ob_putc(o, '>');
+}
+
+/*
+ * -Y: a traced task's command name as it was at the call, not when it is printed (later): kept
+ * from its start (launch, attach, its parent's at fork), its execs (the file name) and its
+ * prctl(PR_SET_NAME) calls. /proc only when none of these is known.
+ */
+static const char *task_comm(struct tracer *t, uint32_t tid)
+{
+	struct task *k = task_find(t, tid, false);
+
+	if (!k)
+		return "";
+	if (!k->comm[0])
+		read_comm(tid, k->comm, sizeof(k->comm));
+	return k->comm;
+}
+
+/* `v` nanoseconds as seconds (`width` wide, none if negative), `digits` after the point */
+static void print_secs(struct outbuf *o, uint64_t v, int digits, int width)
+{
+	static const uint32_t div[] = { 1000000000, 100000000, 10000000, 1000000, 100000,
+					10000, 1000, 100, 10, 1 };
+
+	if (width >= 0)
+		ob_printf(o, "%*llu", width, (unsigned long long)(v / 1000000000ull));
+	if (digits) {
+		ob_putc(o, '.');
+		ob_frac(o, v % 1000000000ull / div[digits], digits);
+	}
+}
+
 static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint64_t ts)
 {
 	const struct settings *s = t->s;
+	const char *comm = s->decode_pids & DP_COMM ? task_comm(t, tid) : "";
 
 	ob_line_begin(o);
 	if (!s->follow_files) {
 		if (s->outfile && (s->follow || s->npids > 1))
-			ob_printf(o, "%-5u ", tid);
+			ob_printf(o, *comm ? "%u" : "%-5u", tid);
 		else if (!s->outfile && t->alive > 1)
-			ob_printf(o, "[pid %5u] ", tid);
+			ob_printf(o, "[pid %5u", tid);
+		else
+			comm = NULL;
+		if (comm && *comm)
+			print_comm_str(o, comm);
+		if (comm)
+			ob_puts(o, !s->outfile ? "] " : " ");
 	}
 	if (s->tstamp) {
 		uint64_t real = ts + t->boot_to_real_ns;
-		time_t sec = real / 1000000000ull;
+		int digits = s->ts_digits ? s->ts_digits - 1 : s->tstamp >= 2 ? 6 : 0;
 
 		if (s->tstamp == 3) {
-			ob_udec(o, sec);
-			ob_putc(o, '.');
-			ob_frac(o, real % 1000000000ull / 1000, 6);
-			ob_putc(o, ' ');
+			print_secs(o, real, digits, 0);
 		} else {
+			time_t sec = real / 1000000000ull;
 			struct tm tm;
 			char buf[32];
 
 			localtime_r(&sec, &tm);
 			strftime(buf, sizeof(buf), "%H:%M:%S", &tm);
 			ob_puts(o, buf);
-			if (s->tstamp == 2) {
-				ob_putc(o, '.');
-				ob_frac(o, real % 1000000000ull / 1000, 6);
-			}
-			ob_putc(o, ' ');
+			print_secs(o, real % 1000000000ull, digits, -1);
 		}
+		ob_putc(o, ' ');
 	}
 	if (s->relative) {
 		uint64_t d = t->last_ts && ts > t->last_ts ? ts - t->last_ts : 0;
 
-		ob_printf(o, "%6llu.%06llu ", (unsigned long long)(d / 1000000000ull),
-			  (unsigned long long)(d % 1000000000ull / 1000));
+		/* after a time of day: "(+     0.000123) ", as strace prints both */
+		if (s->tstamp)
+			ob_puts(o, "(+");
+		print_secs(o, d, s->rel_digits ? s->rel_digits - 1 : 6, 6);
+		ob_puts(o, s->tstamp ? ") " : " ");
 		t->last_ts = ts;
 	}
 }
@@ -234,6 +319,99 @@ static bool late_split(const struct sc_def *def, int split)
 	return split < def->nargs && kinds[def->arg[split]].dir == D_LATE;
 }
 
+/* -e raw=: this call's arguments and return value print as hex numbers */
+static bool is_raw(const struct dctx *d)
+{
+	return d->s->any_raw && d->nr < BSTRACE_NR_MAX && d->s->raw[d->nr];
+}
+
+/* -e raw=: the call's own arguments, where the table's row shows others (clone's tail, the
+ * signal frame of rt_sigreturn) */
+static int raw_nargs(const struct dctx *d)
+{
+	static int nr_clone = -2, nr_sigreturn;
+
+	if (nr_clone == -2) {
+		nr_clone = sc_nr_by_name("clone");
+		nr_sigreturn = sc_nr_by_name("rt_sigreturn");
+	}
+	if ((int)d->nr == nr_clone)
+		return 5;
+	if ((int)d->nr == nr_sigreturn)
+		return 0;
+	return d->def->nargs;
+}
+
+/* -Y: the arguments (bit i) and return value (PID_RET) that are pids, as strace prints them;
+ * PID_IDTYPE: only when the first argument is P_PID or P_PGID (waitid) */
+#define PID_RET 0x80
+#define PID_IDTYPE 0x40
+#define PID_WAIT 0x20	/* the pid is a child being waited for: it may be gone already */
+static const struct {
+	const char *name;
+	uint8_t mask;
+} pid_calls[] = {
+	{ "getpid", PID_RET }, { "getppid", PID_RET }, { "gettid", PID_RET },
+	{ "getpgrp", PID_RET }, { "getpgid", PID_RET | 1 }, { "getsid", PID_RET | 1 },
+	{ "fork", PID_RET }, { "vfork", PID_RET }, { "clone", PID_RET }, { "clone3", PID_RET },
+	{ "wait4", PID_WAIT | PID_RET | 1 }, { "waitid", PID_WAIT | PID_IDTYPE | 2 },
+	{ "setpgid", 3 }, { "kill", 1 }, { "tkill", 1 },
+	{ "tgkill", 3 }, { "rt_sigqueueinfo", 1 }, { "rt_tgsigqueueinfo", 3 },
+	{ "pidfd_open", 1 }, { "prlimit64", 1 }, { "process_vm_readv", 1 },
+	{ "process_vm_writev", 1 }, { "kcmp", 3 }, { "ptrace", 2 }, { "get_robust_list", 1 },
+	{ "migrate_pages", 1 }, { "move_pages", 1 }, { "sched_getaffinity", 1 },
+	{ "sched_setaffinity", 1 }, { "sched_getattr", 1 }, { "sched_setattr", 1 },
+	{ "sched_getparam", 1 }, { "sched_setparam", 1 }, { "sched_getscheduler", 1 },
+	{ "sched_setscheduler", 1 }, { "sched_rr_get_interval", 1 },
+};
+static uint8_t pid_mask[BSTRACE_NR_MAX];
+
+static void pid_mask_init(void)
+{
+	size_t i;
+	int nr;
+
+	for (i = 0; i < ARRAY_SIZE(pid_calls); i++) {
+		nr = sc_nr_by_name(pid_calls[i].name);
+		if (nr >= 0 && nr < BSTRACE_NR_MAX)
+			pid_mask[nr] = pid_calls[i].mask;
+	}
+}
+
+static bool is_pid(const struct dctx *d, uint8_t bit)
+{
+	if (!(d->s->decode_pids & DP_COMM) || d->nr >= BSTRACE_NR_MAX || is_raw(d))
+		return false;
+	if ((pid_mask[d->nr] & PID_IDTYPE) && d->args[0] != 1 && d->args[0] != 2)
+		return false;
+	return pid_mask[d->nr] & bit;
+}
+
+/*
+ * -Y: "<comm>" after a pid argument or return value; nothing when it names no process. `zombie`:
+ * the argument of a wait, which names a child that exited but is not reaped yet at the call.
+ */
+static void print_pid_comm(struct outbuf *o, int64_t pid, bool zombie)
+{
+	struct tracer *t = pid_tracer;
+	char comm[32];
+	const char *c = NULL;
+	uint32_t i;
+
+	if (pid <= 0 || pid > INT32_MAX)
+		return;
+	/* a traced task: its name at the call, as in its lines' prefix */
+	if (t && task_find(t, pid, false))
+		c = task_comm(t, pid);
+	for (i = 0; t && !c && zombie && i < ARRAY_SIZE(t->gone); i++)
+		if (t->gone[i].tid == pid)
+			c = t->gone[i].comm;
+	if (!c && read_comm(pid, comm, sizeof(comm)))
+		c = comm;
+	if (c && *c)
+		print_comm_str(o, c);
+}
+
 /* arguments [from, to); `sep` puts ", " before the first one too */
 static void print_args(struct dctx *d, int from, int to, bool sep)
 {
@@ -250,6 +428,8 @@ static void print_args(struct dctx *d, int from, int to, bool sep)
 		/* an argument strace does not show (open's mode without O_CREAT, ...) */
 		if (d->omit)
 			d->o->len = mark;
+		else if (i < 7 && is_pid(d, 1u << i))
+			print_pid_comm(d->o, (int32_t)d->args[i], pid_mask[d->nr] & PID_WAIT);
 	}
 }
 
@@ -298,6 +478,10 @@ void print_ret(struct dctx *d)
 		}
 		return;
 	}
+	if (is_raw(d)) {
+		ob_hex(o, d->ret);
+		return;
+	}
 	switch (rk) {
 	case R_HEX:
 		ob_hex(o, d->ret);
@@ -306,7 +490,7 @@ void print_ret(struct dctx *d)
 		ob_printf(o, "%#03llo", (unsigned long long)d->ret);
 		break;
 	case R_FD:
-		print_fd(d, d->ret);
+		print_ret_fd(d, d->ret);
 		break;
 	case R_FCNTL:
 		print_fcntl_ret(d);
@@ -316,6 +500,8 @@ void print_ret(struct dctx *d)
 		break;
 	default:
 		ob_dec(o, d->ret);
+		if (is_pid(d, PID_RET))
+			print_pid_comm(o, d->ret, false);
 	}
 }
 
@@ -350,6 +536,8 @@ static void print_entering(struct dctx *d)
 	ob_putc(d->o, '(');
 	if (!d->def)
 		print_raw_args(d, BSTRACE_MAX_ARGS);
+	else if (is_raw(d))
+		print_raw_args(d, raw_nargs(d));
 	else
 		print_args(d, 0, split_at(d->def), false);
 }
@@ -361,7 +549,7 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 	struct outbuf *o = d->o;
 	int from;
 
-	if (d->def) {
+	if (d->def && !is_raw(d)) {
 		from = split_at(d->def);
 		/* a resumed line goes on right after the entering part's ", " (D_LATE: before it) */
 		print_args(d, from, d->def->nargs,
@@ -371,7 +559,7 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 	ob_pad_to(o, t->s->align);
 	ob_puts(o, "= ");
 	print_ret(d);
-	if (d->def && d->exited) {
+	if (d->def && d->exited && !is_raw(d)) {
 		int i;
 
 		for (i = 0; i < d->def->nargs; i++) {
@@ -385,9 +573,7 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 		uint64_t dt = ts_exit > ts_enter && ts_enter ? ts_exit - ts_enter : 0;
 
 		ob_puts(o, " <");
-		ob_udec(o, dt / 1000000000ull);
-		ob_putc(o, '.');
-		ob_frac(o, dt % 1000000000ull / 1000, 6);
+		print_secs(o, dt, t->s->dur_digits ? t->s->dur_digits - 1 : 6, 0);
 		ob_putc(o, '>');
 	}
 	ob_line_end(o);
@@ -404,7 +590,7 @@ static void print_unfinished(struct tracer *t, struct task *k, struct outbuf *o,
 		d.ev_exec = (const void *)k->exec;
 	print_prefix(t, o, h->tid, ts);
 	print_entering(&d);
-	if (d.def && split_at(d.def) > 0 && split_at(d.def) < d.def->nargs &&
+	if (d.def && !is_raw(&d) && split_at(d.def) > 0 && split_at(d.def) < d.def->nargs &&
 	    !late_split(d.def, split_at(d.def)))
 		ob_puts(o, ", ");
 	ob_puts(o, end);
@@ -433,6 +619,11 @@ static void close_call(struct tracer *t, struct task *k, bool detached)
 		return;
 	if (t->open_tid == k->tid)
 		t->open_tid = 0;
+	/* -e status=: detached and unfinished are statuses of their own */
+	if (t->s->hide_status & (detached ? STATUS_DETACHED : STATUS_UNFINISHED)) {
+		k->in_call = false;
+		return;
+	}
 	o = task_out(t, k);
 	if (!k->unfinished) {
 		print_unfinished(t, k, o, h, h->ts_enter, detached ? " <detached ...>" :
@@ -485,27 +676,13 @@ static void handle_enter(struct tracer *t, const struct sc_event_hdr *h)
 	keep_record(&k->enter, &k->enter_cap, h);
 	k->in_call = true;
 	k->unfinished = false;
-	/* with -ff every task has its own file, JSON prints whole calls: nothing to interleave */
-	if (!t->s->follow_files && !t->s->json_trace)
+	/* with -ff every task has its own file, JSON prints whole calls: nothing to interleave;
+	 * with -e status= a call prints whole once its status is known, as with strace */
+	if (!t->s->follow_files && !t->s->json_trace && !t->s->hide_status)
 		t->open_tid = h->tid;
 }
 
 /* -y: a descriptor that close/dup2/dup3 released no longer names the cached path */
-static void forget_closed_fd(const struct dctx *d)
-{
-	static int nr_close = -2, nr_dup2, nr_dup3;
-
-	if (nr_close == -2) {	/* looked up once, not per event */
-		nr_close = sc_nr_by_name("close");
-		nr_dup2 = sc_nr_by_name("dup2");
-		nr_dup3 = sc_nr_by_name("dup3");
-	}
-	if ((int)d->nr == nr_close)
-		fd_cache_drop(d->tgid, (int32_t)d->args[0]);
-	else if ((int)d->nr == nr_dup2 || (int)d->nr == nr_dup3)
-		fd_cache_drop(d->tgid, (int32_t)d->args[1]);
-}
-
 /* ---- --json: one object per line; values are strace's decoded text, JSON-escaped ---- */
 
 /* bytes that JSON strings take as they are: printable ASCII but '"' (0x22) and '\\' (0x5c) */
@@ -609,7 +786,7 @@ static void json_call(struct tracer *t, struct dctx *d, uint64_t ts, uint64_t ts
 		mark = o->len;
 		d->omit = false;
 		d->phase = i < split ? DP_ENTER : DP_EXIT;
-		if (d->def)
+		if (d->def && !is_raw(d))
 			print_arg(d, i);
 		else
 			ob_hex(o, d->args[i]);
@@ -686,8 +863,6 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 	print_exiting(t, &d, resumed, ts, exit ? exit->ts_exit : 0);
 	if (t->s->any_dump)
 		dump_buffers(t, &d);
-	if (t->s->fd_paths && d.def && exit && !d.failed)
-		forget_closed_fd(&d);
 }
 
 /* -e read=/write=: hex and ASCII of the data, 16 bytes a line, as strace prints it */
@@ -758,7 +933,7 @@ static bool path_match(const struct settings *s, const char *p, size_t n)
 
 static bool touches_paths(struct tracer *t, const struct dctx *d)
 {
-	char link[64], path[BSTRACE_PATH_MAX];
+	char path[BSTRACE_PATH_MAX + 16];
 	int i;
 
 	if (!d->def)
@@ -766,8 +941,7 @@ static bool touches_paths(struct tracer *t, const struct dctx *d)
 	for (i = 0; i < d->def->nargs; i++) {
 		uint8_t k = d->def->arg[i];
 		const struct sc_blob *b;
-		int64_t fd;
-		ssize_t n;
+		size_t n;
 
 		if (k == K_PATH) {
 			b = d_blob(d, i, 0, false);
@@ -775,16 +949,42 @@ static bool touches_paths(struct tracer *t, const struct dctx *d)
 			    path_match(t->s, (const char *)blob_data(b), b->len))
 				return true;
 		} else if (k == K_FD || k == K_DIRFD) {
-			fd = (int32_t)d->args[i];
-			if (fd < 0)
-				continue;
-			snprintf(link, sizeof(link), "/proc/%u/fd/%d", d->tgid, (int)fd);
-			n = readlink(link, path, sizeof(path));
+			/* the kernel described the fd at the call */
+			n = fd_desc_path(d, (int32_t)d->args[i], path, sizeof(path));
 			if (n > 0 && path_match(t->s, path, n))
 				return true;
 		}
 	}
 	return false;
+}
+
+/* -Y: a prctl(PR_SET_NAME) that succeeded: the lines after its own have the new name */
+static bool is_set_name(const struct sc_event_hdr *h)
+{
+	static int nr_prctl = -2;
+
+	if (nr_prctl == -2)
+		nr_prctl = sc_nr_by_name("prctl");
+	return (int)h->nr == nr_prctl && h->args[0] == 15 /* PR_SET_NAME */ && h->ret == 0;
+}
+
+/* -Y: the name prctl(PR_SET_NAME) gave, from its captured argument (15 bytes at most) */
+static void set_name_comm(struct tracer *t, struct task *k, const struct sc_event_hdr *enter,
+			  const struct sc_event_hdr *h)
+{
+	const struct sc_blob *b;
+	struct dctx d;
+	size_t n;
+
+	dctx_init(&d, t, t->out, enter, h);
+	b = d_blob(&d, 1, 0, false);
+	if (!b || (b->flags & BLOBF_FAULT)) {
+		read_comm(h->tid, k->comm, sizeof(k->comm));
+		return;
+	}
+	n = strnlen((const char *)blob_data(b), b->len < 15 ? b->len : 15);
+	memcpy(k->comm, blob_data(b), n);
+	k->comm[n] = '\0';
 }
 
 static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
@@ -796,9 +996,8 @@ static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
 	    ((const struct sc_event_hdr *)k->enter)->nr == h->nr)
 		enter = (const void *)k->enter;
 	close_open_line(t, h->tid);
-	if (t->s->only_failed && !is_errno_ret(h->ret))
-		goto done;
-	if (t->s->only_ok && is_errno_ret(h->ret))
+	if (t->s->hide_status & ((h->flags & EVF_KILLED) ? STATUS_UNFINISHED :
+				 is_errno_ret(h->ret) ? STATUS_FAILED : STATUS_SUCCESSFUL))
 		goto done;
 	if ((h->flags & EVF_KILLED) && !t->s->json_trace) {
 		/* the call never returns: as strace shows a call it saw enter but not exit */
@@ -823,6 +1022,13 @@ done:
 		k->in_call = false;
 		k->unfinished = false;
 		k->exec_held = false;
+		if (k->comm_stale) {
+			/* -Y: the lines after the execve's have the new name */
+			memcpy(k->comm, k->comm_next, sizeof(k->comm));
+			k->comm_stale = false;
+		}
+		if ((t->s->decode_pids & DP_COMM) && is_set_name(h))
+			set_name_comm(t, k, enter, h);
 		release_signal(t, k);
 	}
 	if (t->open_tid == h->tid)
@@ -830,7 +1036,7 @@ done:
 }
 
 
-static void print_signal(struct tracer *t, struct task *k, const struct sc_event_hdr *h)
+static void print_signal_line(struct tracer *t, struct task *k, const struct sc_event_hdr *h)
 {
 	struct outbuf *o = task_out(t, k);
 	char buf[16];
@@ -859,7 +1065,7 @@ static void release_signal(struct tracer *t, struct task *k)
 {
 	if (k && k->sig_held) {
 		k->sig_held = false;
-		print_signal(t, k, &k->sig);
+		print_signal_line(t, k, &k->sig);
 	}
 }
 
@@ -880,7 +1086,7 @@ static void handle_signal(struct tracer *t, const struct sc_event_hdr *h)
 		return;
 	}
 	close_open_line(t, 0);
-	print_signal(t, k, h);
+	print_signal_line(t, k, h);
 }
 
 static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
@@ -893,7 +1099,8 @@ static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
 	close_open_line(t, h->tid);
 	if (k->in_call) {
 		/* exit_group(0) = ?, or a call cut short by the death of the process */
-		print_call(t, k, (const void *)k->enter, NULL);
+		if (!(t->s->hide_status & STATUS_UNFINISHED))
+			print_call(t, k, (const void *)k->enter, NULL);
 		k->in_call = false;
 	}
 	t->open_tid = t->open_tid == h->tid ? 0 : t->open_tid;
@@ -903,6 +1110,8 @@ static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
 		json_head(t, o, h->tgid, h->tid, h->ts_exit);
 		if (h->flags & EVF_SUPERSEDED)
 			ob_printf(o, ",\"superseded_by\":%llu}", (unsigned long long)h->args[0]);
+		else if (h->flags & EVF_UNTRACED)
+			ob_puts(o, ",\"untraced\":\"privileged execve\"}");
 		else if (code & 0x7f)
 			ob_printf(o, ",\"killed\":\"%s\",\"core_dumped\":%s}",
 				  signal_name(code & 0x7f, buf, sizeof(buf)),
@@ -910,11 +1119,15 @@ static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
 		else
 			ob_printf(o, ",\"exited\":%d}", (code >> 8) & 0xff);
 		ob_line_end(o);
-	} else if (t->s->quiet < 2) {
+	} else if (!(t->s->quiet &
+		     (h->flags & EVF_SUPERSEDED ? QUIET_THREAD_EXECVE : QUIET_EXIT))) {
 		print_prefix(t, o, h->tid, h->ts_exit);
 		if (h->flags & EVF_SUPERSEDED)
 			ob_printf(o, "+++ superseded by execve in pid %llu +++",
 				  (unsigned long long)h->args[0]);
+		else if (h->flags & EVF_UNTRACED)
+			ob_puts(o, "+++ not traced further: it executed a set-user-ID or "
+				   "capability program +++");
 		else if (code & 0x7f)
 			ob_printf(o, "+++ killed by %s%s +++", signal_name(code & 0x7f, buf, sizeof(buf)),
 				  (code & 0x80) ? " (core dumped)" : "");
@@ -924,6 +1137,12 @@ static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
 	}
 	if (t->alive > 0)
 		t->alive--;
+	if (t->s->decode_pids & DP_COMM) {
+		uint32_t g = t->ngone++ % ARRAY_SIZE(t->gone);
+
+		t->gone[g].tid = k->tid;
+		memcpy(t->gone[g].comm, k->comm, sizeof(k->comm));
+	}
 	task_forget(t, k);
 }
 
@@ -948,6 +1167,33 @@ static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
 }
 
 /*
+ * -Y: the name an exec gives (the file name's last part, 15 bytes at most), from the EV_EXEC
+ * record, so that a process gone before its lines are printed still has it. It applies after
+ * the execve line when that is traced.
+ */
+static void exec_comm(struct tracer *t, struct task *k, const struct sc_event_hdr *h)
+{
+	const struct sc_blob *b = (const void *)(h + 1);
+	const char *p, *base;
+	size_t n;
+
+	if (!h->nblobs || (b->flags & BLOBF_FAULT) || h->len < sizeof(*h) + sizeof(*b) + b->len)
+		return;
+	p = (const char *)blob_data(b);
+	n = strnlen(p, b->len);
+	base = memrchr(p, '/', n);
+	base = base ? base + 1 : p;
+	n -= base - p;
+	if (n > sizeof(k->comm_next) - 1)
+		n = sizeof(k->comm_next) - 1;
+	memcpy(k->comm_next, base, n);
+	k->comm_next[n] = '\0';
+	k->comm_stale = h->nr < BSTRACE_NR_MAX && t->s->trace[h->nr];
+	if (!k->comm_stale)
+		memcpy(k->comm, k->comm_next, sizeof(k->comm));
+}
+
+/*
  * A thread other than the leader exec'd: the kernel gave it the leader's pid (the leader's exit,
  * "superseded", came first). Its execve, entered under its own tid, ends under the new one.
  */
@@ -962,6 +1208,8 @@ static void handle_exec(struct tracer *t, const struct sc_event_hdr *h)
 		keep_record(&k->exec, &k->exec_cap, h);
 		k->exec_held = true;
 	}
+	if (k && (t->s->decode_pids & DP_COMM))
+		exec_comm(t, k, h);
 	if (t->super_held && t->super.tgid == h->tgid) {
 		t->super_held = false;
 		print_exit(t, &t->super);
@@ -989,10 +1237,13 @@ static void handle_exec(struct tracer *t, const struct sc_event_hdr *h)
 
 static void handle_fork(struct tracer *t, const struct sc_event_hdr *h)
 {
-	struct task *k = task_find(t, (uint32_t)h->ret, true);
+	struct task *k = task_find(t, (uint32_t)h->ret, true), *parent;
 
 	k->tgid = h->nr;
 	t->alive++;
+	/* -Y: a child has its parent's name until it changes it */
+	if ((t->s->decode_pids & DP_COMM) && (parent = task_find(t, h->tid, false)))
+		memcpy(k->comm, parent->comm, sizeof(k->comm));
 }
 
 int tracer_event(void *ctx, void *data, size_t len)
@@ -1055,6 +1306,9 @@ void tracer_add_task(struct tracer *t, uint32_t tgid)
 
 	k->tgid = tgid;
 	t->alive++;
+	/* -Y: a launched command's name before its execve (bstrace's, as strace shows its own) */
+	if (t->s->decode_pids & DP_COMM)
+		read_comm(tgid, k->comm, sizeof(k->comm));
 }
 
 int tracer_alive(const struct tracer *t)
@@ -1143,6 +1397,8 @@ void tracer_free(struct tracer *t)
 		ob_flush(t->out);
 		free(t->out);
 	}
+	if (pid_tracer == t)
+		pid_tracer = NULL;
 	free(t->tasks);
 	free(t);
 }

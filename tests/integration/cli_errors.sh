@@ -23,7 +23,67 @@ expect_error "invalid column 'x'" "$BSTRACE" --columns x -- /bin/true
 expect_error "invalid buffer size '3000'" "$BSTRACE" -b 3000 -- /bin/true
 expect_error "must have PROG" "$BSTRACE"
 expect_error "-p and a command cannot be combined" "$BSTRACE" -p 1 -- /bin/true
-expect_error "-z and -Z cannot be combined" "$BSTRACE" -z -Z -- /bin/true
+
+# empty sets and unknown elements, in strace 6.1's words
+expect_error "invalid system call ','" "$BSTRACE" -e , -- /bin/true
+expect_error "invalid system call ','" "$BSTRACE" -e trace=, -- /bin/true
+expect_error "invalid system call '!'" "$BSTRACE" --trace='!' -- /bin/true
+expect_error "invalid system call ''" "$BSTRACE" -e trace= -- /bin/true
+expect_error "invalid signal ''" "$BSTRACE" -e signal= -- /bin/true
+expect_error "invalid signal ','" "$BSTRACE" --signal=, -- /bin/true
+expect_error "invalid descriptor '' in -e read" "$BSTRACE" -e read= -- /bin/true
+expect_error "invalid quiet 'attachh'" "$BSTRACE" -e quiet=attachh -- /bin/true
+expect_error "invalid quiet ''" "$BSTRACE" --quiet= -- /bin/true
+expect_error "invalid status 'ok'" "$BSTRACE" -e status=ok -- /bin/true
+expect_error "invalid status '!'" "$BSTRACE" --status='!' -- /bin/true
+expect_error "invalid decode-fds 'paths'" "$BSTRACE" -e decode-fds=paths -- /bin/true
+expect_error "invalid decode-fds ''" "$BSTRACE" -e decode-fd= -- /bin/true
+expect_error "invalid decode-pids 'name'" "$BSTRACE" --decode-pids=name -- /bin/true
+expect_error "invalid system call 'opn'" "$BSTRACE" -e raw=opn -- /bin/true
+expect_error "invalid system call 'opn'" "$BSTRACE" --abbrev=opn -- /bin/true
+expect_error "invalid system call ''" "$BSTRACE" -e verbose= -- /bin/true
+expect_error "invalid --timestamps argument: 'unix,us,x'" \
+	"$BSTRACE" --timestamps=unix,us,x -- /bin/true
+expect_error "invalid --absolute-timestamps argument: 'format:us'" \
+	"$BSTRACE" --absolute-timestamps=format:us -- /bin/true
+expect_error "invalid --relative-timestamps argument: 'sec'" \
+	"$BSTRACE" --relative-timestamps=sec -- /bin/true
+expect_error "invalid --syscall-times argument: ''" "$BSTRACE" --syscall-times= -- /bin/true
+expect_error "invalid --strings-in-hex argument: 'some'" \
+	"$BSTRACE" --strings-in-hex=some -- /bin/true
+
+# a short option and its long form, as strace refuses them
+expect_error "-f and --follow-forks cannot be provided simultaneously" \
+	"$BSTRACE" -f --follow-forks -- /bin/true
+expect_error "-ff and --output-separately cannot be provided simultaneously" \
+	"$BSTRACE" -ff --output-separately -o "$WORK/x" -- /bin/true
+expect_error "-t and --absolute-timestamps cannot be provided simultaneously" \
+	"$BSTRACE" -tt --timestamps=unix -- /bin/true
+expect_error "-x and --strings-in-hex cannot be provided simultaneously" \
+	"$BSTRACE" -x --strings-in-hex -- /bin/true
+expect_error "-y and --decode-fds cannot be provided simultaneously" \
+	"$BSTRACE" -y -e decode-fds=path -- /bin/true
+expect_error "-q and -e quiet/--quiet cannot be provided simultaneously" \
+	"$BSTRACE" -qq --quiet=exit -- /bin/true
+expect_error "piping the output and -ff/--output-separately are mutually exclusive" \
+	"$BSTRACE" -ff -o '|cat' -- /bin/true
+
+# strace options bstrace does not have (yet): said, never ignored
+expect_error "--instruction-pointer is not supported yet" \
+	"$BSTRACE" --instruction-pointer -- /bin/true
+expect_error "-k/--stack-traces is not supported yet" "$BSTRACE" -k -- /bin/true
+expect_error "-n/--syscall-number is not supported yet" "$BSTRACE" -n -- /bin/true
+expect_error "--syscall-number is not supported yet" "$BSTRACE" --syscall-number -- /bin/true
+expect_error "decode-pids=pidns (--pidns-translation) is not supported yet" \
+	"$BSTRACE" --pidns-translation -- /bin/true
+expect_error "decode-pids=pidns (--pidns-translation) is not supported yet" \
+	"$BSTRACE" -e decode-pids=comm,pidns -- /bin/true
+expect_error "-e verbose=none is not supported yet" "$BSTRACE" -e verbose=none -- /bin/true
+expect_error "-e abbrev=execve is not supported yet" "$BSTRACE" --abbrev=execve -- /bin/true
+expect_error "--strings-in-hex=non-ascii-chars is not supported yet" \
+	"$BSTRACE" --strings-in-hex=non-ascii-chars -- /bin/true
+expect_error "-e inject= is not supported" "$BSTRACE" -e inject=open:error=ENOENT -- /bin/true
+expect_error "-e fault= is not supported" "$BSTRACE" --fault=open -- /bin/true
 expect_error "cannot open output file" "$BSTRACE" -o /nonexistent/dir/x -- /bin/true
 
 # counting modes

@@ -21,3 +21,23 @@ for mode in "" "-f"; do
 	fi
 	echo "ok   execve of untouched literals $mode: $want..."
 done
+
+# a long argv: all of it with -v (strace prints every element), not cut at a fixed count
+args=$(seq 1 200 | tr '\n' ' ')
+"$BSTRACE" -v -e trace=execve -o "$WORK/t" -- /bin/echo $args >/dev/null ||
+	fail "bstrace -v /bin/echo 1..200"
+grep -qF '"199", "200"], [' "$WORK/t" || { cat "$WORK/t"; fail "-v: argv of 200 cut"; }
+if command -v strace >/dev/null 2>&1; then
+	strace -v -e trace=execve -o "$WORK/s" /bin/echo $args >/dev/null
+	a=$(grep -o 'execve("/bin/echo", \[[^]]*\]' "$WORK/t")
+	b=$(grep -o 'execve("/bin/echo", \[[^]]*\]' "$WORK/s")
+	[ "$a" = "$b" ] || fail "-v argv of 200 differs from strace's"
+fi
+echo "ok   -v: an argv of 200 elements, as strace prints it"
+# arguments larger than a record holds: the ones that fit, then "...", never a bare pointer
+big=$(head -c 9000 /dev/zero | tr '\0' a)
+"$BSTRACE" -s 8192 -e trace=execve -o "$WORK/t" -- /bin/echo "$big" "$big" x >/dev/null ||
+	fail "bstrace -s 8192 with two 9000-byte arguments"
+grep -qE '^execve\("/bin/echo", \["/bin/echo", "a{8192}"\.\.\., .*\.\.\.\]' "$WORK/t" ||
+	{ cut -c1-200 "$WORK/t"; fail "-s 8192: argv of two 9000-byte arguments"; }
+echo "ok   -s 8192: what fits of two 9000-byte arguments, then ..."

@@ -28,3 +28,28 @@ echo "ok   killed by SIGTERM -> 143, signal line shown"
 out=$("$BSTRACE" -o /dev/null -- printf 'a\033[1mb\n')
 [ "$out" = "$(printf 'a\033[1mb')" ] || fail "tracee stdout changed: $out"
 echo "ok   tracee stdout untouched"
+
+# the trace's reader goes away (| head -1): bstrace dies of SIGPIPE and, as under strace, the
+# command it launched with it (lossless: every process in its cgroup; --lossy: the command)
+for mode in "" --lossy; do
+	rm -f "$WORK/done"
+	# a call per iteration: the trace goes on being written while the command runs
+	"$BSTRACE" $mode -f -- sh -c 'i=0; while [ $i -lt 20000 ]; do i=$((i+1)); : </dev/null; done
+		echo >"$1"' sh "$WORK/done" 2>&1 | head -n 1 >/dev/null
+	sleep 1
+	[ ! -e "$WORK/done" ] || fail "closed pipe $mode: the command ran on untraced"
+	echo "ok   closed pipe $mode: the command is killed with bstrace"
+done
+# the exit status (a pipeline's last command is head: ask for bstrace's own)
+sh -c "timeout 60 \"$BSTRACE\" -- sh -c 'while :; do : </dev/null; done' 2>&1; echo \$? >\"$WORK/rc\"" |
+	head -n 1 >/dev/null
+[ "$(cat "$WORK/rc")" = 141 ] || fail "closed pipe: exit status $(cat "$WORK/rc"), want 141 (SIGPIPE)"
+echo "ok   closed pipe: bstrace exits 141 (SIGPIPE), as strace"
+# -p: bstrace goes, the process it attached to stays
+sh -c 'while :; do sleep 0.1; done' &
+sp=$!
+sh -c "timeout 60 \"$BSTRACE\" -p $sp 2>&1" | head -c 0
+sleep 0.3
+kill -0 $sp 2>/dev/null || fail "closed pipe -p: the attached process was killed"
+kill $sp
+echo "ok   closed pipe -p: the attached process lives on"

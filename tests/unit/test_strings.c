@@ -88,5 +88,25 @@ int main(void)
 	print_sigset(&ob, mask, 8);
 	ob.buf[ob.len] = 0;
 	CHECK_STR(ob.buf, "~[RTMIN RT_1]");
+
+	/* -X raw and -X verbose */
+	xlat_style = XLAT_RAW;
+	CHECK_STR(flags(&x, 0), "0");
+	CHECK_STR(flags(&x, 0x13), "0x13");
+	ob_init(&ob, -1);
+	print_sigset(&ob, mask, 8);
+	ob.buf[ob.len] = 0;
+	CHECK_STR(ob.buf, "~[32 33]");
+	xlat_style = XLAT_VERBOSE;
+	CHECK_STR(flags(&x, 3), "0x3 /* A|B */");
+	CHECK_STR(flags(&x, 0x13), "0x13 /* A|B|0x10 */");
+	CHECK_STR(flags(&x, 0x10), "0x10");
+	ob_init(&ob, -1);
+	print_signal(&ob, 15);
+	ob_putc(&ob, ' ');
+	xlat_print_val(&ob, &x, 5, "X_???");
+	ob.buf[ob.len] = 0;
+	CHECK_STR(ob.buf, "15 /* SIGTERM */ 0x5 /* X_??? */");
+	xlat_style = XLAT_ABBREV;
 	return check_done();
 }

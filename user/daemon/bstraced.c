@@ -27,6 +27,7 @@
 #include "http.h"
 #include "loader.h"
 #include "metrics.h"
+#include "perm.h"
 #include "syscalls.h"
 #include "trace.h"
 
@@ -274,9 +275,11 @@ static void apply(struct daemon *d, int opt, const char *name, const char *v)
 	}
 	case 'Z':
 		s->only_failed = true;
+		s->hide_status = STATUS_ALL & ~STATUS_FAILED;
 		break;
 	case 'z':
 		s->only_ok = true;
+		s->hide_status = STATUS_ALL & ~STATUS_SUCCESSFUL;
 		break;
 	case OPT_CAPTURE:
 		o->capture_buffers = true;
@@ -407,7 +410,7 @@ static void parse_args(struct daemon *d, int argc, char **argv)
 	s->stream = o->events != NULL;
 	s->json_trace = true;
 	s->redact = !o->capture_buffers;
-	s->quiet = 2;
+	s->quiet = QUIET_ALL;
 }
 
 /* ---- the event stream ---- */
@@ -773,6 +776,9 @@ int main(int argc, char **argv)
 	int port;
 
 	parse_args(&d, argc, argv);
+	/* it sees every process: root only (user/perm.c) */
+	perm_check_start();
+	perm_check_systemwide("bstraced");
 	pthread_mutex_init(&d.bpf_lock, NULL);
 	d.start_time = clock_ns(CLOCK_REALTIME) / 1e9;
 	if (!uname(&u))
