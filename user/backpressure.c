@@ -322,6 +322,11 @@ fail:
 
 
 
+pid_t bp_janitor(const struct bp *b)
+{
+	return b ? b->janitor : -1;
+}
+
 int bp_cgroup_fd(const struct bp *b)
 {
 	return b ? b->dir_fd : -1;

@@ -48,6 +48,7 @@ struct bp_stats {
 struct bp *bp_open(uint64_t ring_bytes, char *why, size_t why_len);
 /* the cgroup's directory, for clone3(CLONE_INTO_CGROUP) */
 int bp_cgroup_fd(const struct bp *b);
+pid_t bp_janitor(const struct bp *b);	/* its process, -1 without one */
 /* moves a process (the launched command, before its exec) into the cgroup */
 int bp_add(struct bp *b, pid_t pid);
 /* SIGKILL to every process in the cgroup (the output's reader is gone) */

@@ -868,6 +868,28 @@ static void on_chunk(void *bp)
 	bp_check(bp);
 }
 
+/*
+ * Children of the command made with CLONE_PARENT are ours: reap them (a zombie must not outlive
+ * its exit), as strace does. Our own helpers (the command, the -o '|cmd' shell, the cgroup's
+ * janitor) are left to whoever waits for them.
+ */
+static void reap_strays(const struct settings *s, pid_t cmd, struct bp *bp)
+{
+	siginfo_t si;
+
+	for (;;) {
+		si.si_pid = 0;
+		if (waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) || !si.si_pid)
+			return;
+		if (si.si_pid == cmd || si.si_pid == output_pid || si.si_pid == bp_janitor(bp))
+			return;
+		if (waitpid(si.si_pid, NULL, 0) < 0)
+			return;
+		if (!s->follow && !(s->quiet & QUIET_EXIT))
+			warnx_("Exit of unknown pid %d ignored", si.si_pid);
+	}
+}
+
 /* the output's reader is gone: a launched command dies with bstrace, as under strace */
 static pid_t launched_pid = -1;
 static struct bp *launched_bp;
@@ -983,6 +1005,7 @@ int main(int argc, char **argv)
 		tracer_flush(t);
 		if (s->cmd && !reaped && waitpid(child.pid, &status, WNOHANG) == child.pid)
 			reaped = true;
+		reap_strays(s, child.pid, bp);
 		if (s->cmd && reaped && (!s->follow || tracer_alive(t) <= 0))
 			break;
 		/* -f: the children may outlive the command; an exit lost with other records

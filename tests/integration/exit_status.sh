@@ -53,3 +53,12 @@ sleep 0.3
 kill -0 $sp 2>/dev/null || fail "closed pipe -p: the attached process was killed"
 kill $sp
 echo "ok   closed pipe -p: the attached process lives on"
+
+# a child the command made with CLONE_PARENT is bstrace's: reaped, so the command can see it go
+cc -O2 -o "$WORK/clone_parent" "$SRCDIR/tests/helpers/clone_parent.c" || fail "cannot build"
+for mode in "" -f; do
+	timeout 60 "$BSTRACE" $mode -o "$WORK/t" -- "$WORK/clone_parent" 2>"$WORK/err"
+	rc=$?
+	[ $rc -eq 0 ] || { cat "$WORK/err"; fail "CLONE_PARENT child $mode: exit status $rc (124: hung)"; }
+	echo "ok   CLONE_PARENT child $mode: reaped by bstrace, the command ends"
+done
