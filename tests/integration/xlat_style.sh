@@ -10,7 +10,7 @@ cc -O2 -o "$WORK/xlat_consts" "$SRCDIR/tests/helpers/xlat_consts.c" || fail "can
 
 # the trace from the first openat on; pids, the socket's fd and the mapping's address masked
 trace() {
-	sed -n '/nonexistent/,$p' "$1" | sed 's/0x7f[0-9a-f]*/ADDR/; s/^\(getpid() *= \)[0-9]*/\1PID/
+	sed -n '/nonexistent/,$p' "$1" | sed 's/0x[0-9a-f]\{9,\}/ADDR/g; s/^\(getpid() *= \)[0-9]*/\1PID/
 		s/^kill([0-9]*/kill(PID/; s/si_pid=[0-9]*/si_pid=PID/
 		s/^\(socket(.*= \)[0-9]*$/\1FD/; s/^close([0-9]*)/close(FD)/'
 }
