@@ -104,6 +104,7 @@ static bool cgroup_find(const char *dir, uint64_t id, int depth, char *out, size
 	char sub[PATH_MAX];
 	bool found = false;
 	DIR *d;
+	int n;
 
 	if (!stat(dir, &st) && st.st_ino == id) {
 		snprintf(out, len, "%s", dir + strlen(cgroup_root));
@@ -116,7 +117,9 @@ static bool cgroup_find(const char *dir, uint64_t id, int depth, char *out, size
 	while (!found && (de = readdir(d))) {
 		if (de->d_type != DT_DIR || de->d_name[0] == '.')
 			continue;
-		snprintf(sub, sizeof(sub), "%s/%s", dir, de->d_name);
+		n = snprintf(sub, sizeof(sub), "%s/%s", dir, de->d_name);
+		if (n < 0 || (size_t)n >= sizeof(sub))
+			continue;	/* longer than a path can be: not a cgroup we can name */
 		found = cgroup_find(sub, id, depth + 1, out, len);
 	}
 	closedir(d);

@@ -69,7 +69,7 @@ void print_open_flags(struct outbuf *o, uint64_t fl)
 
 void print_OPEN_FLAGS(struct dctx *d, int arg)
 {
-	print_open_flags(d->o, (uint32_t)d->args[arg]);
+	print_open_flags(d->o, d->args[arg]);
 }
 
 void print_AT_FLAGS(struct dctx *d, int arg)
@@ -93,12 +93,12 @@ void print_AT_FLAGS(struct dctx *d, int arg)
 		x = &xlat_at_handle_flags;
 	else if (sc_is(d, "mount_setattr"))
 		x = &xlat_at_mount_setattr_flags;
-	xlat_print_flags(d->o, x, (uint32_t)d->args[arg], "AT_???");
+	xlat_print_flags(d->o, x, d->args[arg], "AT_???");
 }
 
 void print_ACCESS_MODE(struct dctx *d, int arg)
 {
-	xlat_print_flags(d->o, &xlat_access_modes, (uint32_t)d->args[arg], "?_OK");
+	xlat_print_flags(d->o, &xlat_access_modes, d->args[arg], "?_OK");
 }
 
 void print_PROT(struct dctx *d, int arg)
@@ -110,9 +110,9 @@ void print_PROT(struct dctx *d, int arg)
 void print_MAP_FLAGS(struct dctx *d, int arg)
 {
 	struct outbuf *o = d->o;
-	uint32_t fl = d->args[arg];
+	uint64_t fl = d->args[arg];
 	uint32_t huge = (fl >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
-	uint32_t rest = fl & ~(uint32_t)MAP_TYPE & ~((uint32_t)MAP_HUGE_MASK << MAP_HUGE_SHIFT);
+	uint64_t rest = fl & ~(uint64_t)MAP_TYPE & ~((uint64_t)MAP_HUGE_MASK << MAP_HUGE_SHIFT);
 
 	if (!xlat_names_begin(o, fl, XF_HEX))
 		return;
@@ -144,22 +144,22 @@ void print_MREMAP_ADDR(struct dctx *d, int arg)
 
 void print_MADVISE(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_madvise_advice, (uint32_t)d->args[arg], "MADV_???");
+	xlat_print_val(d->o, &xlat_madvise_advice, d->args[arg], "MADV_???");
 }
 
 void print_MSYNC_FLAGS(struct dctx *d, int arg)
 {
-	xlat_print_flags(d->o, &xlat_msync_flags, (uint32_t)d->args[arg], "MS_???");
+	xlat_print_flags(d->o, &xlat_msync_flags, d->args[arg], "MS_???");
 }
 
 void print_SEEK_WHENCE(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_seek_whence, (uint32_t)d->args[arg], "SEEK_???");
+	xlat_print_val(d->o, &xlat_seek_whence, d->args[arg], "SEEK_???");
 }
 
 void print_FADVISE(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_fadvise_advice, (uint32_t)d->args[arg], "POSIX_FADV_???");
+	xlat_print_val(d->o, &xlat_fadvise_advice, d->args[arg], "POSIX_FADV_???");
 }
 
 /* CLONE_VM|...|SIGCHLD: the low byte is the signal sent to the parent when the child exits */
@@ -190,45 +190,47 @@ void print_CLONE_FLAGS(struct dctx *d, int arg)
 		xlat_print_flags(d->o, &xlat_unshare_flags, d->args[arg], "CLONE_???");
 		return;
 	}
-	if (sc_is(d, "setns")) {
-		xlat_print_flags(d->o, &xlat_setns_types, (uint32_t)d->args[arg], "CLONE_NEW???");
-		return;
-	}
 	ob_puts(d->o, "child_stack=");
 	ob_ptr(d->o, d->args[1]);
 	ob_puts(d->o, ", flags=");
 	print_clone_flags(d->o, d->args[arg]);
 }
 
+/* setns's nstype: an int */
+void print_NS_TYPE(struct dctx *d, int arg)
+{
+	xlat_print_flags(d->o, &xlat_setns_types, d->args[arg], "CLONE_NEW???");
+}
+
 void print_WAIT_OPTIONS(struct dctx *d, int arg)
 {
-	xlat_print_flags(d->o, &xlat_wait_options, (uint32_t)d->args[arg], "W???");
+	xlat_print_flags(d->o, &xlat_wait_options, d->args[arg], "W???");
 }
 
 void print_IDTYPE(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_idtypes, (uint32_t)d->args[arg], "P_???");
+	xlat_print_val(d->o, &xlat_idtypes, d->args[arg], "P_???");
 }
 
 void print_SIGPROCMASK_HOW(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_sigprocmask_how, (uint32_t)d->args[arg], "SIG_???");
+	xlat_print_val(d->o, &xlat_sigprocmask_how, d->args[arg], "SIG_???");
 }
 
 void print_RLIMIT_RESOURCE(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_rlimits, (uint32_t)d->args[arg], "RLIMIT_???");
+	xlat_print_val(d->o, &xlat_rlimits, d->args[arg], "RLIMIT_???");
 }
 
 void print_GRND_FLAGS(struct dctx *d, int arg)
 {
-	xlat_print_flags(d->o, &xlat_getrandom_flags, (uint32_t)d->args[arg], "GRND_???");
+	xlat_print_flags(d->o, &xlat_getrandom_flags, d->args[arg], "GRND_???");
 }
 
 void print_RENAME_FLAGS(struct dctx *d, int arg)
 {
 	/* sic: strace's comment has two question marks here */
-	xlat_print_flags(d->o, &xlat_rename_flags, (uint32_t)d->args[arg], "RENAME_??");
+	xlat_print_flags(d->o, &xlat_rename_flags, d->args[arg], "RENAME_??");
 }
 
 /* pipe2, dup3 take open flags; the *_init1/create calls have their own names */
@@ -248,22 +250,22 @@ void print_FD_FLAGS(struct dctx *d, int arg)
 
 void print_EFD_FLAGS(struct dctx *d, int arg)
 {
-	xlat_print_flags(d->o, &xlat_eventfd_flags, (uint32_t)d->args[arg], "EFD_???");
+	xlat_print_flags(d->o, &xlat_eventfd_flags, d->args[arg], "EFD_???");
 }
 
 void print_EPOLL_CTL_OP(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_epoll_ctl_ops, (uint32_t)d->args[arg], "EPOLL_CTL_???");
+	xlat_print_val(d->o, &xlat_epoll_ctl_ops, d->args[arg], "EPOLL_CTL_???");
 }
 
 void print_EPOLL_FLAGS(struct dctx *d, int arg)
 {
-	xlat_print_flags(d->o, &xlat_epoll_create_flags, (uint32_t)d->args[arg], "EPOLL_???");
+	xlat_print_flags(d->o, &xlat_epoll_create_flags, d->args[arg], "EPOLL_???");
 }
 
 void print_CLOCKID(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_clockids, (uint32_t)d->args[arg], "CLOCK_???");
+	xlat_print_val(d->o, &xlat_clockids, d->args[arg], "CLOCK_???");
 }
 
 void print_TIMER_FLAGS(struct dctx *d, int arg)
@@ -278,7 +280,7 @@ void print_TIMER_FLAGS(struct dctx *d, int arg)
 
 void print_ITIMER_WHICH(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_itimer_which, (uint32_t)d->args[arg], "ITIMER_???");
+	xlat_print_val(d->o, &xlat_itimer_which, d->args[arg], "ITIMER_???");
 }
 
 /*
@@ -316,15 +318,15 @@ void print_FUTEX_OP(struct dctx *d, int arg)
 
 void print_ARCH_PRCTL_CODE(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_arch_prctl_codes, (uint32_t)d->args[arg], "ARCH_???");
+	xlat_print_val(d->o, &xlat_arch_prctl_codes, d->args[arg], "ARCH_???");
 }
 
 void print_PRCTL_OPTION(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_prctl_options, (uint32_t)d->args[arg], "PR_???");
+	xlat_print_val(d->o, &xlat_prctl_options, d->args[arg], "PR_???");
 }
 
 void print_FCNTL_CMD(struct dctx *d, int arg)
 {
-	xlat_print_val(d->o, &xlat_fcntl_cmds, (uint32_t)d->args[arg], "F_???");
+	xlat_print_val(d->o, &xlat_fcntl_cmds, d->args[arg], "F_???");
 }

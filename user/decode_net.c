@@ -982,8 +982,8 @@ static void print_cmsg_timespecs(struct outbuf *o, const uint8_t *p, uint64_t n)
 	}
 	ob_puts(o, ", cmsg_data=[");
 	for (i = 0; i < 3; i++)
-		ob_printf(o, "%s{tv_sec=%lld, tv_nsec=%lld}", i ? ", " : "",
-			  (long long)rd_u64(p + 16 * i), (long long)rd_u64(p + 16 * i + 8));
+		ob_printf(o, "%s{tv_sec=%lld, tv_nsec=%llu}", i ? ", " : "",
+			  (long long)rd_s64(p + 16 * i), (unsigned long long)rd_u64(p + 16 * i + 8));
 	ob_putc(o, ']');
 }
 

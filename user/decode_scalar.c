@@ -9,12 +9,12 @@
 
 void print_INT(struct dctx *d, int arg)
 {
-	ob_dec(d->o, (int32_t)d->args[arg]);
+	ob_dec(d->o, (int64_t)d->args[arg]);	/* T_INT: sign-extended */
 }
 
 void print_UINT(struct dctx *d, int arg)
 {
-	ob_udec(d->o, (uint32_t)d->args[arg]);
+	ob_udec(d->o, d->args[arg]);	/* T_UINT */
 }
 
 void print_LONG(struct dctx *d, int arg)
@@ -39,7 +39,7 @@ void print_PTR(struct dctx *d, int arg)
 
 void print_OCT(struct dctx *d, int arg)
 {
-	uint32_t m = d->args[arg];
+	unsigned int m = d->args[arg];	/* T_UMODE */
 
 	ob_printf(d->o, "%#03o", m);
 }
@@ -59,7 +59,7 @@ void print_OPEN_MODE(struct dctx *d, int arg)
 
 void print_UMASK(struct dctx *d, int arg)
 {
-	ob_printf(d->o, "%#03o", (uint32_t)d->args[arg]);
+	print_OCT(d, arg);
 }
 
 void print_DIRFD(struct dctx *d, int arg)

@@ -105,14 +105,17 @@ static void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec)
 	ob_puts(o, " */");
 }
 
+/* time_t is signed; strace prints tv_nsec and tv_usec unsigned (its zero_extend) */
 static void print_timespec_at(struct outbuf *o, const uint8_t *p)
 {
-	ob_printf(o, "{tv_sec=%lld, tv_nsec=%lld}", (long long)rd_u64(p), (long long)rd_u64(p + 8));
+	ob_printf(o, "{tv_sec=%lld, tv_nsec=%llu}", (long long)rd_s64(p),
+		  (unsigned long long)rd_u64(p + 8));
 }
 
 static void print_timeval_at(struct outbuf *o, const uint8_t *p)
 {
-	ob_printf(o, "{tv_sec=%lld, tv_usec=%lld}", (long long)rd_u64(p), (long long)rd_u64(p + 8));
+	ob_printf(o, "{tv_sec=%lld, tv_usec=%llu}", (long long)rd_s64(p),
+		  (unsigned long long)rd_u64(p + 8));
 }
 
 /* an fd number list from a bit set: [0 1 5] */
@@ -320,6 +323,18 @@ void print_TIMESPEC_OUT(struct dctx *d, int arg)
 		print_timespec_at(d->o, p);
 }
 
+/* time(&t): [1796312111 / * 2026-12-03T15:35:11+0000 * /] */
+void print_TIME_OUT(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, true, 8);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "[%lld", (long long)rd_s64(p));
+	print_time_comment(d->o, rd_s64(p), 0);
+	ob_putc(d->o, ']');
+}
+
 void print_TIMEVAL_IN(struct dctx *d, int arg)
 {
 	const uint8_t *p = d_struct(d, arg, false, 16);
@@ -455,10 +470,16 @@ void print_SYSINFO(struct dctx *d, int arg)
 
 void print_RUSAGE(struct dctx *d, int arg)
 {
-	const uint8_t *p = d_struct(d, arg, true, sizeof(struct rusage));
+	const uint8_t *p;
 	struct outbuf *o = d->o;
 	struct rusage ru;
 
+	/* wait4: read only when a child was reaped (ret > 0), as strace; else the address */
+	if (sc_is(d, "wait4") && d->exited && !d->failed && d->ret == 0) {
+		ob_ptr(o, d->args[arg]);
+		return;
+	}
+	p = d_struct(d, arg, true, sizeof(struct rusage));
 	if (!p)
 		return;
 	memcpy(&ru, p, sizeof(ru));
@@ -642,8 +663,10 @@ static void print_si_user(struct outbuf *o, const uint8_t *si, int code)
 		print_si_sender(o, si);
 		return;
 	}
+	/* SI_QUEUE, SI_MESGQ, ...: the value only when it is set, as strace */
 	print_si_sender(o, si);
-	print_si_value(o, si);
+	if (rd_u64(si + SIO_VALUE))
+		print_si_value(o, si);
 }
 
 /* child CPU time in clock ticks, with seconds in a comment */
@@ -759,8 +782,12 @@ static void print_si_kernel(struct outbuf *o, const uint8_t *si, int sig, int co
 		print_si_sys(o, si);
 		return;
 	}
-	print_si_sender(o, si);
-	print_si_value(o, si);
+	/* SI_KERNEL and other codes: the fields that are set ({si_signo=SIGALRM,
+	 * si_code=SI_KERNEL} for a timer's signal) */
+	if (rd_u32(si + SIO_PID) || rd_u32(si + SIO_UID))
+		print_si_sender(o, si);
+	if (rd_u64(si + SIO_VALUE))
+		print_si_value(o, si);
 }
 
 /* {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=..., ...}; at least SIO_MIN_BYTES of `si` */
@@ -1013,8 +1040,8 @@ static const char *left_str(struct dctx *d, char *buf, size_t len)
 	if (!b || (b->flags & BLOBF_FAULT) || b->len < 16)
 		return buf;
 	p = blob_data(b);
-	snprintf(buf, len, usec ? "{tv_sec=%lld, tv_usec=%lld}" : "{tv_sec=%lld, tv_nsec=%lld}",
-		 (long long)rd_u64(p), (long long)rd_u64(p + 8));
+	snprintf(buf, len, usec ? "{tv_sec=%lld, tv_usec=%llu}" : "{tv_sec=%lld, tv_nsec=%llu}",
+		 (long long)rd_s64(p), (unsigned long long)rd_u64(p + 8));
 	return buf;
 }
 

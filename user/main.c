@@ -24,6 +24,7 @@
 #include "summary.h"
 #include "record.h"
 #include "backpressure.h"
+#include "version.h"
 #include <time.h>
 
 #define BSTRACE_VERSION "0.1.0"
@@ -573,7 +574,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		case 'h':
 			usage(0);
 		case 'V':
-			printf("bstrace version %s\n", BSTRACE_VERSION);
+			printf("bstrace %s (git %s)\n", BSTRACE_VERSION, bstrace_git_commit);
 			exit(0);
 		default:
 			usage(1);

@@ -28,6 +28,24 @@ const struct kind_def kinds[K__COUNT] = {
 #undef KIND
 };
 
+const uint8_t kind_types[K__COUNT] = {
+#define KIND(nm, d, c, sz, l, el)
+#define KTYPE(nm, t) [K_##nm] = t,
+#include "kinds.def"
+#undef KTYPE
+#undef KIND
+};
+
+uint64_t arg_narrow(unsigned int type, uint64_t v)
+{
+	switch (type) {
+	case T_INT: return (uint64_t)(int64_t)(int32_t)v;
+	case T_UINT: return (uint32_t)v;
+	case T_UMODE: return (uint16_t)v;
+	default: return v;
+	}
+}
+
 /* SC(name, classes, subsystem, return kind, argument kinds...) */
 #define PP_NARG(...) PP_NARG_(_, ##__VA_ARGS__, 6, 5, 4, 3, 2, 1, 0)
 #define PP_NARG_(_0, _1, _2, _3, _4, _5, _6, N, ...) N

@@ -105,6 +105,16 @@ enum arg_kind {
 	K__COUNT
 };
 
+/*
+ * The C type of a kind's register value (KTYPE rows of kinds.def): print_arg() narrows the
+ * 64-bit register to it (arg_narrow) before the kind's printer runs, so printers see the value
+ * the kernel sees: an int is sign-extended, an unsigned int or umode_t loses the upper bits.
+ * T_LONG, T_ULONG and T_PTR keep the whole register.
+ */
+enum kind_type { T_NONE = 0, T_INT, T_UINT, T_UMODE, T_LONG, T_ULONG, T_PTR };
+extern const uint8_t kind_types[K__COUNT];	/* enum kind_type; T_NONE: not listed */
+uint64_t arg_narrow(unsigned int type, uint64_t v);
+
 struct dctx;
 typedef void (*arg_printer)(struct dctx *d, int arg);
 

@@ -296,6 +296,8 @@ void print_arg(struct dctx *d, int arg)
 {
 	uint8_t k = d->def->arg[arg];
 
+	/* the one place a register becomes its C type (KTYPE in kinds.def) */
+	d->args[arg] = arg_narrow(kind_types[k], d->args[arg]);
 	if (kinds[k].print)
 		kinds[k].print(d, arg);
 	else

@@ -68,8 +68,19 @@ int main(void)
 		CHECK(sc_nums[i].nr < BSTRACE_NR_MAX, "'%s' numbered past BSTRACE_NR_MAX",
 		      sc_nums[i].name);
 	}
-	for (k = 1; k < K__COUNT; k++)
+	for (k = 1; k < K__COUNT; k++) {
 		CHECK(kinds[k].print != NULL, "kind %s has no printer", kinds[k].name);
+		/* every kind says its C type; a kind that copies memory is a pointer */
+		CHECK(kind_types[k] != T_NONE, "kind %s has no KTYPE row", kinds[k].name);
+		CHECK(kinds[k].cap == CAP_NONE || kind_types[k] == T_PTR ||
+		      kind_types[k] == T_ULONG, "kind %s copies memory but is not a pointer",
+		      kinds[k].name);
+	}
+	/* how a register is narrowed to each type */
+	CHECK(arg_narrow(T_INT, 0xdefaced80000000ull) == 0xffffffff80000000ull, "int");
+	CHECK(arg_narrow(T_UINT, 0xdefaced00000800ull) == 0x800, "unsigned int");
+	CHECK(arg_narrow(T_UMODE, 0xffffffffffff0000ull) == 0, "umode_t");
+	CHECK(arg_narrow(T_PTR, 0xdefaced00000800ull) == 0xdefaced00000800ull, "pointer");
 	CHECK(sc_nr_by_name("openat") >= 0, "openat has a number");
 	return check_done();
 }

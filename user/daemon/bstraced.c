@@ -30,6 +30,7 @@
 #include "perm.h"
 #include "syscalls.h"
 #include "trace.h"
+#include "version.h"
 
 #define BSTRACED_VERSION "0.1.0"
 
@@ -374,7 +375,7 @@ static void parse_args(struct daemon *d, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, short_opts, long_opts, &idx)) != -1) {
 		switch (c) {
 		case 'V':
-			printf("bstraced %s\n", BSTRACED_VERSION);
+			printf("bstraced %s (git %s)\n", BSTRACED_VERSION, bstrace_git_commit);
 			exit(0);
 		case ':':
 			die("option '%s' needs a value (see --help)", argv[optind - 1]);
