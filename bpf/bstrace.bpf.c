@@ -23,8 +23,16 @@ const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this 
 const volatile bool cfg_interleave = true;	/* one output stream: blocking calls need EV_ENTER */
 const volatile __u64 cfg_bp_high = 0;		/* lossless: the backlog that pauses the tracee */
 const volatile __u32 cfg_nr_restart = 0xffffffff;	/* restart_syscall */
+/* execve, execveat of 32-bit tasks (BSTRACE_COMPAT_BASE + their numbers), and the numbers an
+ * exec's exit can show after a change of personality (sc_exit_nr of the old numbering's
+ * execve read in the new mode: x86 puts the new mode's execve, arm64 keeps the number) */
+const volatile __u32 cfg_nr_execve_c = 0xffffffff;
+const volatile __u32 cfg_nr_execveat_c = 0xffffffff;
+const volatile __u32 cfg_exec_exit[8] = { 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
+					  0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff };
 const volatile __u32 cfg_decode_fds = 0;		/* DF_*: what fd descriptions carry */
 const volatile bool cfg_limited = false;	/* the caller is not root (user/perm.c) */
+const volatile bool cfg_inject = false;		/* -e inject=: read the `injects` marks */
 
 /* counting modes: aggregate in maps instead of emitting records */
 const volatile bool cfg_count = false;
@@ -108,6 +116,11 @@ __u8 maybe_target[MAYBE_SLOTS] = {};
 
 /* tracing: syscalls whose sys_enter has work (enter records, timing), set from the plan */
 __u8 enter_wanted[BSTRACE_NR_MAX] = {};
+/* counting with -e trace=: the syscalls counted (PLAN_TRACE), a byte load instead of the plan */
+__u8 count_wanted[BSTRACE_NR_MAX] = {};
+
+/* -e inject=: the syscalls of the inject sets (only their calls can have a mark) */
+__u8 inject_wanted[BSTRACE_NR_MAX] = {};
 
 /* traced tasks alive (set by userspace, kept by fork/exit): with one, nothing can interleave */
 __s64 live_tasks = 0;
@@ -147,6 +160,14 @@ struct {
 	__type(key, __u32);
 	__type(value, struct sc_plan);
 } plan SEC(".maps");
+
+/* -e inject=: tid -> what the notifier did to its current call (user/inject.c writes) */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, INJECT_MARKS);
+	__type(key, __u32);
+	__type(value, struct inject_mark);
+} injects SEC(".maps");
 
 enum {
 	PD_RESTART_SAME = 1,	/* the same call comes again (ERESTARTSYS, ...NOINTR, ...NOHAND) */
@@ -954,12 +975,13 @@ static long capture_arg(__u32 i, struct build *b)
 
 /* The fixed part of a syscall record. */
 /* the call's arguments: the ones saved at enter, or the registers */
-static __always_inline void load_args(__u64 *dst, struct pt_regs *regs, const __u64 *saved)
+static __always_inline void load_args(__u64 *dst, struct pt_regs *regs, const __u64 *saved,
+				      __u32 nr)
 {
 	if (saved)
 		bpf_probe_read_kernel(dst, BSTRACE_MAX_ARGS * sizeof(__u64), saved);
 	else
-		sc_read_args(regs, dst);
+		sc_read_args(regs, dst, nr);
 }
 
 static __always_inline void fill_hdr(struct sc_event_hdr *h, __u16 type, __u16 flags, __u32 nr,
@@ -999,7 +1021,7 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 			return 0;
 		}
 		fill_hdr(h, type, flags, nr, ts_enter, ret, pid_tgid);
-		load_args(h->args, regs, saved);
+		load_args(h->args, regs, saved, nr);
 		bpf_ringbuf_submit(h, rb_flags());
 		return 0;
 	}
@@ -1013,7 +1035,7 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 			   .off = sizeof(*h), .ret = ret, .sp = sp, .refetch = refetch };
 
 	/* the only copy of the arguments on the stack: the 6.1 verifier's 512 bytes are tight */
-	load_args(b.args, regs, saved);
+	load_args(b.args, regs, saved, nr);
 	__builtin_memcpy(h->args, b.args, sizeof(h->args));
 	/* `ncap`: the argument slots up to the last one with a capture */
 	bpf_loop(ncap, capture_arg, &b, 0);
@@ -1034,10 +1056,8 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
  * of (that + now) across a syscall is the time it spent running inside it. Mixing the sched
  * clock with bpf_ktime is fine: only their (constant) offset enters, and it cancels.
  */
-static __always_inline __u64 task_cpu_clock(__u64 now)
+static __always_inline __u64 task_cpu_clock(struct task_struct *t, __u64 now)
 {
-	struct task_struct *t = bpf_get_current_task_btf();
-
 	return t->se.sum_exec_runtime - t->se.exec_start + now;
 }
 
@@ -1204,7 +1224,7 @@ static __always_inline void count_group(__u64 pid_tgid, __u32 nr, __s64 ret, boo
 
 /* Counting modes, at sys_exit: filter, then add to this CPU's row. No ring-buffer traffic. */
 static __always_inline void count_exit(__u64 pid_tgid, __u32 nr, __s64 ret,
-				       struct pending *pd)
+				       struct pending *pd, struct task_struct *task)
 {
 	bool err = is_error(ret);
 	struct sc_stats *st;
@@ -1228,7 +1248,7 @@ static __always_inline void count_exit(__u64 pid_tgid, __u32 nr, __s64 ret,
 
 		lat = now - pd->cts;
 		if (!cfg_wall) {
-			__s64 cpu = task_cpu_clock(now) - pd->cpu;
+			__s64 cpu = task_cpu_clock(task, now) - pd->cpu;
 
 			lat = cpu < 0 ? 0 : (__u64)cpu < lat ? (__u64)cpu : lat;
 		}
@@ -1247,8 +1267,11 @@ static __always_inline void count_exit(__u64 pid_tgid, __u32 nr, __s64 ret,
 			st->max_ns = lat;
 		st->hist[log2_bucket(lat) & (BSTRACE_HIST_BUCKETS - 1)]++;
 	}
-	if (cfg_group != GROUP_NONE || cfg_errno_rows)
+	if (cfg_group != GROUP_NONE || cfg_errno_rows) {
+		if (!pid_tgid)
+			pid_tgid = cur_pid_tgid();
 		count_group(pid_tgid, nr, ret, err, lat);
+	}
 }
 
 /* Does this call get an EV_ENTER? Blocking calls only while another task may interleave. */
@@ -1259,18 +1282,55 @@ static __always_inline bool enter_rec(__u32 flags)
 }
 
 /* Counting modes, at sys_enter: only the enter time, and only when latency is wanted. */
-static __always_inline void count_enter(__u64 pid_tgid, __u32 nr, long id)
+/* the call's index at sys_exit: a 32-bit call's from BSTRACE_COMPAT_BASE */
+static __always_inline __u32 sc_exit_nr(struct pt_regs *regs)
 {
+	__u32 nr = SC_NR_EXIT(regs);
+
+	if (nr < BSTRACE_NR_MAX && sc_compat(regs))
+		nr = sc_compat_nr(nr);
+	return nr;
+}
+
+static __always_inline bool is_exec_nr(__u32 nr)
+{
+	return nr == cfg_nr_execve || nr == cfg_nr_execveat || nr == cfg_nr_execve_c ||
+	       nr == cfg_nr_execveat_c;
+}
+
+/* could this exit be an exec's that changed the personality? (then the enter says which) */
+static __always_inline bool exec_switch_nr(__u32 nr)
+{
+	if (cfg_nr_execve_c == 0xffffffff)
+		return false;
+	return nr == cfg_exec_exit[0] || nr == cfg_exec_exit[1] || nr == cfg_exec_exit[2] ||
+	       nr == cfg_exec_exit[3] || nr == cfg_exec_exit[4] || nr == cfg_exec_exit[5] ||
+	       nr == cfg_exec_exit[6] || nr == cfg_exec_exit[7];
+}
+
+static __always_inline void count_enter(__u64 pid_tgid, __u32 nr, long id, struct pt_regs *regs)
+{
+	struct task_struct *task;
 	struct target *t = NULL;
 	struct pending *pd;
-	struct sc_plan *p;
+	__u64 now;
 
 	if (!cfg_count_time || (__u64)id >= BSTRACE_NR_MAX)
 		return;
 	if (!cfg_all && !maybe_target[(pid_tgid >> 32) & (MAYBE_SLOTS - 1)])
 		return;
+	if (sc_compat(regs)) {
+		nr = sc_compat_nr(nr);
+		if (nr >= BSTRACE_NR_MAX)
+			return;
+	}
+	/* -e trace=: one byte per call, no plan lookup (execve ends a launched child's wait) */
+	if (cfg_select && !count_wanted[nr & (BSTRACE_NR_MAX - 1)] && nr != cfg_nr_execve &&
+	    nr != cfg_nr_execveat)
+		return;
+	task = bpf_get_current_task_btf();
 	/* a task that already has a pending slot was admitted by an earlier call */
-	pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+	pd = bpf_task_storage_get(&pending, task, 0, 0);
 	if (!pd || cfg_all || cfg_cgroup_id) {
 		t = cfg_all ? NULL : current_target(pid_tgid);
 		if (!count_filter(pid_tgid, t))
@@ -1281,22 +1341,17 @@ static __always_inline void count_enter(__u64 pid_tgid, __u32 nr, long id)
 			t->flags &= ~TGT_WAIT_EXEC;
 		}
 	}
-	if (cfg_select) {
-		p = bpf_map_lookup_elem(&plan, &nr);
-		if (!p || !(p->flags & PLAN_TRACE))
-			return;
-	}
+	if (cfg_select && !count_wanted[nr & (BSTRACE_NR_MAX - 1)])
+		return;
 	if (!pd)
-		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
-					  BPF_LOCAL_STORAGE_GET_F_CREATE);
-	if (pd) {
-		__u64 now = bpf_ktime_get_ns();
-
-		if (!cfg_wall)
-			pd->cpu = task_cpu_clock(now);
-		pd->cts = now;
-		pd->cnr1 = nr + 1;
-	}
+		pd = bpf_task_storage_get(&pending, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!pd)
+		return;
+	now = bpf_ktime_get_ns();
+	if (!cfg_wall)
+		pd->cpu = task_cpu_clock(task, now);
+	pd->cts = now;
+	pd->cnr1 = nr + 1;
 }
 
 /*
@@ -1321,8 +1376,8 @@ static __always_inline bool paused_restart(__s64 ret)
 		return false;
 	task = bpf_get_current_task_btf();
 	/* an unblocked signal may run a handler: then what happens is the signal's doing */
-	sigs = (task->pending.signal.sig[0] | task->signal->shared_pending.signal.sig[0]) &
-	       ~task->blocked.sig[0];
+	sigs = (task->pending.signal.sig[0] |
+		BPF_CORE_READ(task, signal, shared_pending.signal.sig[0])) & ~task->blocked.sig[0];
 	if (sigs)
 		return false;
 	/* still frozen, or thawed just before this task got to run again */
@@ -1338,6 +1393,51 @@ static __always_inline bool killed(void)
 	return task->pending.signal.sig[0] & (1ull << (9 - 1));
 }
 
+/*
+ * -e inject=, at sys_enter: a call the notifier let through reaches here (an answered one does
+ * not); its signal is made pending now, so that a blocking call is interrupted by it, as when
+ * strace injects it at the syscall-enter stop. SEND_SIG_PRIV: si_code SI_KERNEL, as strace's.
+ */
+static __always_inline void inject_enter(__u64 pid_tgid, __u32 nr)
+{
+	__u32 tid = (__u32)pid_tgid;
+	struct inject_mark *m;
+
+	if (nr >= BSTRACE_NR_MAX || !inject_wanted[nr & (BSTRACE_NR_MAX - 1)] || !tid)
+		return;
+	m = bpf_map_lookup_elem(&injects, &tid);
+	if (!m || m->nr != nr || (m->flags & INJM_ANSWERED) || !m->sig)
+		return;
+	bpf_send_signal_thread(m->sig);
+	m->sig = 0;
+}
+
+/*
+ * -e inject=, at sys_exit: the task's mark, if it is for this call, is used up here: the
+ * signal of an answered call, and, when the call returns the value answered, the time the
+ * notifier received it (never 0: it is also the "injected" answer, one register for both).
+ * A global function: its map key is not part of on_sys_exit's frame (the 6.1 verifier's
+ * 512 bytes for the deepest chain).
+ */
+__noinline __u64 inject_exit(__u64 pid_tgid, __u32 nr, long ret)
+{
+	__u32 tid = (__u32)pid_tgid;
+	struct inject_mark *m;
+	__u64 ts = 0;
+
+	if (nr >= BSTRACE_NR_MAX || !inject_wanted[nr & (BSTRACE_NR_MAX - 1)] || !tid)
+		return 0;
+	m = bpf_map_lookup_elem(&injects, &tid);
+	if (!m || m->nr != nr)
+		return 0;
+	if (m->sig)
+		bpf_send_signal_thread(m->sig);
+	if ((m->flags & INJM_ANSWERED) && m->ret == ret)
+		ts = m->ts | 1;
+	bpf_map_delete_elem(&injects, &tid);
+	return ts;
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 {
@@ -1348,14 +1448,22 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	__u32 nr = id;
 	bool rec;
 
+	if (cfg_inject)
+		inject_enter(pid_tgid, nr);
 	if (cfg_count) {
-		count_enter(pid_tgid, nr, id);
+		count_enter(pid_tgid, nr, id, regs);
 		if (!cfg_stream)
 			return 0;
 	}
-	/* most calls have nothing to do at enter: decided before any map lookup */
+	/* most calls have nothing to do at enter: decided before any map lookup (enter_wanted[]
+	 * covers a 32-bit call's number too) */
 	if ((__u64)id >= BSTRACE_NR_MAX || !enter_wanted[nr & (BSTRACE_NR_MAX - 1)])
 		return 0;
+	if (sc_compat(regs)) {
+		nr = sc_compat_nr(nr);
+		if (nr >= BSTRACE_NR_MAX)
+			return 0;
+	}
 	/* the continuation of a call a pause interrupted: its enter is the original one */
 	if (cfg_bp_high && nr == cfg_nr_restart) {
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
@@ -1403,7 +1511,7 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 		return 0;
 	if (!(p->flags & PLAN_ENTER_REC) && !blocking_enters)
 		blocking_enters = 1;
-	sc_read_args(regs, pd->args);
+	sc_read_args(regs, pd->args, nr);
 	pd->faults = emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, regs, pd->args, SC_SP(regs),
 			  0, pid_tgid);
 	return 0;
@@ -1417,34 +1525,53 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
  */
 __noinline int count_on_exit(__u64 pid_tgid, long ret, __u32 nr)
 {
+	struct task_struct *task = bpf_get_current_task_btf();
 	struct pending *pd = NULL;
 	struct pt_regs *regs;
 	struct target *t;
 	__u64 args[BSTRACE_MAX_ARGS];
 
 	if (cfg_count_time) {
-		/* the enter record is the filter: only counted tasks have one */
-		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		/* the enter record is the filter: only counted tasks have one (pid_tgid is 0 here
+		 * when counting only: read when a group row needs it) */
+		pd = bpf_task_storage_get(&pending, task, 0, 0);
 		if (!pd)
 			return 0;
 		/* rt_sigreturn replaced the number register: the enter knows the call */
-		if (nr >= BSTRACE_NR_MAX && pd->cnr1 && pd->cnr1 <= BSTRACE_NR_MAX)
+		if (nr >= BSTRACE_NR_MAX && pd->cnr1 && pd->cnr1 <= BSTRACE_NR_MAX) {
 			nr = pd->cnr1 - 1;
+		} else if (pd->cnr1 != nr + 1) {
+			/* not the register's number: a 32-bit call (its index), or an exec that
+			 * changed the personality (its exit has the other numbering) */
+			regs = (void *)bpf_task_pt_regs(task);
+			if (nr < BSTRACE_NR_MAX && sc_compat(regs))
+				nr = sc_compat_nr(nr);
+			if (exec_switch_nr(nr) && pd->cnr1 && is_exec_nr(pd->cnr1 - 1))
+				nr = pd->cnr1 - 1;
+		}
 		if (pd->cnr1 != nr + 1)
 			return 0;
 	} else if (nr >= BSTRACE_NR_MAX) {
 		return 0;
 	} else {
+		if (!pid_tgid)
+			pid_tgid = cur_pid_tgid();
 		t = cfg_all ? NULL : current_target(pid_tgid);
 		if (!count_filter(pid_tgid, t) || (t && (t->flags & TGT_WAIT_EXEC)))
 			return 0;
+		if (sc_compat((void *)bpf_task_pt_regs(task)))
+			nr = sc_compat_nr(nr);
+		if (nr >= BSTRACE_NR_MAX)
+			return 0;
 	}
-	count_exit(pid_tgid, nr, ret, pd);
+	count_exit(pid_tgid, nr, ret, pd, task);
 	if (cfg_flight_n) {
 		struct flight_ent *e;
 
-		regs = (void *)bpf_task_pt_regs(bpf_get_current_task_btf());
-		sc_read_args(regs, args);
+		if (!pid_tgid)
+			pid_tgid = cur_pid_tgid();
+		regs = (void *)bpf_task_pt_regs(task);
+		sc_read_args(regs, args, nr);
 		e = flight_put(pid_tgid >> 32, (__u32)pid_tgid, nr, ret, args, true);
 		if (e)
 			flight_str(e, nr, args);
@@ -1455,7 +1582,7 @@ __noinline int count_on_exit(__u64 pid_tgid, long ret, __u32 nr)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 {
-	__u64 pid_tgid = cur_pid_tgid();
+	__u64 pid_tgid;
 	struct target *t;
 	struct pending *pd = NULL;
 	const __u64 *saved;
@@ -1466,22 +1593,35 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	struct pending *rpd = NULL;	/* restart_syscall continuing a paused call */
 	__u32 nr;
 
+	/* -e inject=: the mark of this task's call, used up before any filter (an untraced
+	 * syscall's signal is delivered too); an answered call's start goes to ts */
+	if (cfg_inject)
+		ts = inject_exit(cur_pid_tgid(), SC_NR_EXIT(regs), ret);
 	if (cfg_count) {
-		count_on_exit(pid_tgid, ret, SC_NR_EXIT(regs));
+		/* counting only: the task's ids are read when needed (the pending enter filters);
+		 * the register's number: count_on_exit finds a 32-bit call's index */
+		count_on_exit(cfg_stream ? cur_pid_tgid() : 0, ret, SC_NR_EXIT(regs));
 		if (!cfg_stream)
 			return 0;
 		pd = NULL;
 	}
+	pid_tgid = cur_pid_tgid();
 	t = trace_target(pid_tgid);
 	if (!t || (t->flags & TGT_WAIT_EXEC))
 		return 0;
-	nr = SC_NR_EXIT(regs);
+	nr = sc_exit_nr(regs);
 	if (nr >= BSTRACE_NR_MAX) {
 		/* rt_sigreturn restored the registers, syscall number included: ask the enter */
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
 		if (!pd || !pd->nr1 || pd->nr1 > BSTRACE_NR_MAX)
 			return 0;
 		nr = pd->nr1 - 1;
+	} else if (exec_switch_nr(nr)) {
+		/* an exec that changed the personality: the enter knows the call */
+		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
+		if (pd && pd->nr1 && is_exec_nr(pd->nr1 - 1))
+			nr = pd->nr1 - 1;
+		pd = NULL;
 	}
 	if (cfg_bp_high && nr == cfg_nr_restart) {
 		/* the end of a call a pause interrupted (nanosleep, poll...): shown as that call */
@@ -1496,6 +1636,12 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	p = bpf_map_lookup_elem(&plan, &nr);
 	if (!p || !(p->flags & PLAN_TRACE))
 		return 0;
+	if (ts) {
+		/* answered by the notifier (ts: when it received the call, set only by -e inject=
+		 * above): no sys_enter ran, the registers are the call's */
+		flags = EVF_INJECTED | EVF_TIMED;
+		goto out;
+	}
 	if (paused_restart(ret)) {
 		/* no line: the kernel restarts the call, its end is what the trace shows */
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0,
@@ -1511,7 +1657,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 			pd->ts = bpf_ktime_get_boot_ns();
 			pd->rec = 0;
 			pd->faults = 0;
-			sc_read_args(regs, pd->args);
+			sc_read_args(regs, pd->args, nr);
 		}
 		pd->restart = ret == -ERESTART_RESTARTBLOCK ? PD_RESTART_BLOCK : PD_RESTART_SAME;
 		return 0;
@@ -1540,6 +1686,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 			return 0;
 		flags |= EVF_KILLED;
 	}
+out:
 	if ((p->flags & PLAN_FAILED_ONLY) && !is_error(ret))
 		return 0;
 	if ((p->flags & PLAN_OK_ONLY) && is_error(ret))
@@ -1619,7 +1766,7 @@ static __always_inline void flight_exit(struct task_struct *p)
 	__u32 tgid = task_tgid(p), tid = task_tid(p);
 	__u64 a[BSTRACE_MAX_ARGS] = {};
 
-	if (p->signal->live.counter != 0 || !bpf_map_lookup_elem(&flight, &tgid))
+	if (BPF_CORE_READ(p, signal, live.counter) != 0 || !bpf_map_lookup_elem(&flight, &tgid))
 		return;
 	if (p->exit_code == 0) {
 		bpf_map_delete_elem(&flight, &tgid);
@@ -1632,11 +1779,14 @@ static __always_inline void flight_exit(struct task_struct *p)
 	    bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_task_pt_regs)) {
 		struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(p);
 		__u32 nr = SC_NR(regs);
-		struct sc_plan *sp = bpf_map_lookup_elem(&plan, &nr);
+		struct sc_plan *sp;
 		struct flight_ent *e;
 
+		if (sc_compat(regs))
+			nr = sc_compat_nr(nr);
+		sp = bpf_map_lookup_elem(&plan, &nr);
 		if (sp && (sp->flags & PLAN_NO_RETURN)) {
-			sc_read_args(regs, a);
+			sc_read_args(regs, a, nr);
 			e = flight_put(tgid, tid, nr, 0, a, false);
 			if (e)
 				e->no_return = 1;
@@ -1662,9 +1812,12 @@ int BPF_PROG(on_exit, struct task_struct *p)
 	if (!t || (t->only_tid && t->only_tid != tid))
 		return 0;
 	__sync_fetch_and_add(&live_tasks, -1);
-	/* a leader killed because another thread execs: that thread takes over its pid */
-	exec = p->signal->group_exec_task;
-	if (tid == tgid && exec && exec != p) {
+	/* a leader killed because another thread execs: that thread takes over its pid.
+	 * Pointers are read with BPF_CORE_READ, not loaded through p: the verifier (6.4+) looks
+	 * up "<struct>__safe_trusted" by a linear search of the kernel's BTF at every direct load
+	 * of a pointer from a trusted one, for every state that reaches it (start-up time). */
+	exec = BPF_CORE_READ(p, signal, group_exec_task);
+	if (tid == tgid && exec && (__u64)exec != (__u64)p) {
 		a[0] = task_tid(exec);
 		emit_task_event(EV_EXIT, EVF_SUPERSEDED, tgid, tid, 0, p->exit_code, a);
 		return 0;
@@ -1672,7 +1825,7 @@ int BPF_PROG(on_exit, struct task_struct *p)
 	emit_task_event(EV_EXIT, 0, tgid, tid, 0, p->exit_code, NULL);
 	/* the last thread of a followed child takes the process out of the set (the launched one
 	 * stays for -p/launch); not its leader: other threads may go on, one may exec */
-	if (cfg_follow && p->signal->live.counter == 0)
+	if (cfg_follow && BPF_CORE_READ(p, signal, live.counter) == 0)
 		bpf_map_delete_elem(&targets, &tgid);
 	return 0;
 }
@@ -1698,12 +1851,12 @@ static __always_inline void emit_exec(struct task_struct *p, struct linux_binprm
 
 	if (!h)
 		return;
-	if (pd && pd->nr1 == cfg_nr_execveat + 1)
-		nr = cfg_nr_execveat;
+	if (pd && pd->nr1 && is_exec_nr(pd->nr1 - 1))
+		nr = pd->nr1 - 1;
 	pl = bpf_map_lookup_elem(&plan, &nr);
 	if (!pl)
 		return;
-	arg = nr == cfg_nr_execveat ? 2 : 1;
+	arg = nr == cfg_nr_execveat || nr == cfg_nr_execveat_c ? 2 : 1;
 	fill_hdr(h, EV_EXEC, 0, nr, 0, old_pid, pid_tgid);
 	__builtin_memset(h->args, 0, sizeof(h->args));
 	bl = (void *)(h + 1);
@@ -1716,7 +1869,10 @@ static __always_inline void emit_exec(struct task_struct *p, struct linux_binprm
 	b.off = sizeof(*h) + sizeof(*bl) + ((bl->len + 7) & ~7u);
 	b.nblobs = 1;
 	b.args[arg & 7] = BPF_CORE_READ(p, mm, start_stack) + 8;
-	cap_vector(&b, arg, CAP_STRV, pl->enter[arg & 7].size);
+	/* a 32-bit side (the caller or the new program) has 4-byte pointers: argv is then the
+	 * enter's copy alone */
+	if (nr < BSTRACE_COMPAT_BASE && !sc_compat((struct pt_regs *)bpf_task_pt_regs(p)))
+		cap_vector(&b, arg, CAP_STRV, pl->enter[arg & 7].size);
 	h = scratch_slot(2);
 	if (!h)
 		return;
@@ -1785,7 +1941,8 @@ static __always_inline bool killed_at_generation(struct task_struct *task, int s
 	if (sig < 1 || sig > 64 || !(SIGS_TERM_DFL & bit) || (task->blocked.sig[0] & bit))
 		return false;
 	/* action[sig - 1].sa.sa_handler, addressed as a scalar: no variable offsets on BTF pointers */
-	__u64 addr = (__u64)task->sighand + bpf_core_field_offset(struct sighand_struct, action) +
+	__u64 addr = (__u64)BPF_CORE_READ(task, sighand) +
+		     bpf_core_field_offset(struct sighand_struct, action) +
 		     ((sig - 1) & 63) * bpf_core_type_size(struct k_sigaction);
 	__u64 handler = 1;
 
@@ -1803,8 +1960,14 @@ static __always_inline void signal_event(struct task_struct *task, int sig,
 	if (!cfg_flight_n && (cfg_count || !t || (t->only_tid && t->only_tid != tid)))
 		return;
 	/* the siginfo fields strace prints, raw: the union is decoded by userspace */
-	if (info && (unsigned long)info > 2)
+	if (info && (unsigned long)info > 2) {
 		bpf_probe_read_kernel(a, BSTRACE_SIGINFO_SIZE, info);
+	} else if ((unsigned long)info == 1) {
+		/* SEND_SIG_PRIV (bpf_send_signal_thread for -e inject=...:signal=): the kernel's
+		 * siginfo is {si_signo, si_code=SI_KERNEL} */
+		a[0] = (__u32)sig;
+		a[1] = 0x80;
+	}
 	/* into the ring of a process that has one (its own calls created it) */
 	if (cfg_flight_n)
 		flight_put(tgid, tid, FLIGHT_SIGNAL, sig, a, false);

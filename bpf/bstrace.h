@@ -8,6 +8,11 @@
 
 #define BSTRACE_MAX_ARGS	6
 #define BSTRACE_NR_MAX		1024	/* syscall numbers below this are traced */
+/*
+ * A 32-bit task's calls on a 64-bit kernel (x86's ia32 emulation, arm64's AArch32) are numbered
+ * from here: index COMPAT_BASE + its own number (every 64-bit table here ends below 512).
+ */
+#define BSTRACE_COMPAT_BASE	512
 #define BSTRACE_CHUNK		16384	/* largest single capture (blob) */
 #define BSTRACE_SCRATCH		(2 * BSTRACE_CHUNK + 256)
 #define BSTRACE_PATH_MAX	4096
@@ -45,7 +50,27 @@ enum {
 	EVF_KILLED = 1 << 5,	/* EV_SYSCALL: SIGKILL ends the task inside the call: "= ?" */
 	EVF_UNTRACED = 1 << 6,	/* EV_EXIT: the process executed a privileged program and is
 				   no longer traced (a caller that is not root) */
+	EVF_INJECTED = 1 << 7,	/* EV_SYSCALL: -e inject= answered the call: " (INJECTED)" */
 };
+
+/*
+ * -e inject=: what the notifier thread (user/inject.c) did to a task's call, written to the
+ * `injects` map (key: the tid) before it answers the notification; sys_enter (a call let
+ * through) or sys_exit (a call answered) of that task and syscall reads it.
+ */
+struct inject_mark {
+	__u64 ts;	/* CLOCK_BOOTTIME of the notification: the call's start for -T */
+	__s64 ret;	/* the value answered (INJM_ANSWERED) */
+	__u32 nr;	/* the syscall */
+	__u16 flags;	/* INJM_* */
+	__u16 sig;	/* signal to deliver after the call, 0: none */
+};
+_Static_assert(sizeof(struct inject_mark) == 24, "inject ABI changed: update both sides");
+
+enum {
+	INJM_ANSWERED = 1 << 0,	/* error/retval: the call did not run, no sys_enter */
+};
+#define INJECT_MARKS	4096	/* tasks with a mark at once (LRU) */
 
 /* Fixed header of every ring-buffer record; captured blobs follow, 8-byte aligned. */
 struct sc_event_hdr {

@@ -2,6 +2,9 @@
 # every process a test starts is ended (TERM, then KILL) and reaped on any exit, start_daemon
 # runs bstraced until it listens, stop_daemon ends it and checks its exit status.
 BSTRACED=${BSTRACED:?BSTRACED must name the bstraced binary}
+# the machine's /etc/bstraced.conf (read by default when it exists) is not the tests'
+BSTRACED_CONFIG=${BSTRACED_CONFIG:-/nonexistent/bstraced.conf}
+export BSTRACED_CONFIG
 if ! command -v curl >/dev/null; then
 	[ "${CI:-}" = true ] && fail "curl is not installed (tools/test.sh installs it)"
 	echo "SKIP: curl is not installed"

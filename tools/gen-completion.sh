@@ -1,6 +1,6 @@
 #!/bin/sh
-# Generates the bash completion of a program from its option table (tools/options.sh reads the
-# getopt_long() call and the `struct option` table), at build time (CMakeLists.txt):
+# Generates the bash completion of a program from its option table (tools/options.sh reads it:
+# user/main.c's `struct cli_opt` table, bstraced.c's `struct option` one), at build time:
 #   gen-completion.sh PROGRAM SOURCE.c [SYSCALLS.def] >PROGRAM.bash
 # Option names come only from the source; what follows is the little the tables do not say:
 # which options take a file, a directory, a pid, a syscall set (names from SYSCALLS.def) or an
@@ -97,7 +97,7 @@ _bstrace_complete_value()
 	local cur=$1 opt=$2 syscalls=$3
 	local classes='%file %process %network %net %signal %ipc %desc %memory %creds %clock %stat %lstat %fstat %%stat %statfs %fstatfs %%statfs %pure all none'
 	case $opt in
-	-o | --output | --record | --replay | -P | --trace-path | -c | --config | --events)
+	-o | --output | --record | --replay | --perfetto | -P | --trace-path | -c | --config | --events)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		compopt -o filenames 2>/dev/null
 		;;

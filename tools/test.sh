@@ -21,6 +21,8 @@ need_pkgs --no-recommends test.sh prometheus curl libcap2-bin
 # the man page checks (manpages: man-db's groff warnings, mandoc -T lint) and the package test
 # (deb_package: tools/deb.sh needs dpkg-dev; lintian)
 need_pkgs --no-recommends test.sh man-db mandoc dpkg-dev lintian
+# a 32-bit program for the compat test (tests/integration/compat32.sh: ia32 emulation)
+[ "$(uname -m)" != x86_64 ] || need_pkgs --no-recommends test.sh gcc-multilib
 sh tools/build.sh -DBSTRACE_QEMU_TESTS=ON -DBSTRACE_STRACE_SUITE=ON -DBSTRACE_WERROR=ON
 # the host kernel's suite (with strace 6.1's own test suite, tests/strace-suite.sh), then Debian
 # 12's 6.1 kernel (x86_64, arm64) and riscv64 6.1 in qemu

@@ -13,6 +13,17 @@
 #define BSTRACE_MAX_PIDS	64
 #define BSTRACE_MAX_PATHS	16
 #define BSTRACE_FDSET_MAX	1024	/* fds selectable with -e read=/write= */
+#define BSTRACE_MAX_INJECT	32	/* -e inject= / -e fault= expressions */
+
+/* one -e inject= or -e fault= expression (strace 6.1's syntax) */
+struct inject_rule {
+	uint16_t first, last, step;	/* when=: last 0xffff is no end, step 0: only `first` */
+	bool answer;			/* error= or retval=: the call does not run */
+	int64_t ret;			/* the value answered: retval, or -errno */
+	int sig;			/* signal=, 0: none */
+	uint64_t delay_enter_us;	/* delay_enter=, 0: none */
+	uint64_t delay_exit_us;		/* delay_exit= (only with an answer) */
+};
 
 /* -e quiet= messages (strace 6.1's names) */
 enum {
@@ -74,6 +85,9 @@ struct settings {
 	char **cmd;			/* the command to launch */
 	uint8_t trace[BSTRACE_NR_MAX];	/* -e trace= selection, by syscall number */
 	uint8_t raw[BSTRACE_NR_MAX];	/* -e raw=: arguments and return in hex, undecoded */
+	uint8_t inject[BSTRACE_NR_MAX];	/* -e inject=/fault=: rule index + 1, 0: none */
+	int ninject;
+	struct inject_rule inject_rules[BSTRACE_MAX_INJECT];
 	uint64_t signals;		/* -e signal= selection: bit n-1 for signal n (1..64) */
 	uint8_t dump_read[BSTRACE_FDSET_MAX / 8];	/* -e read= */
 	uint8_t dump_write[BSTRACE_FDSET_MAX / 8];	/* -e write= */
@@ -114,6 +128,8 @@ struct settings {
 	const char *record;		/* --record FILE */
 	const char *replay;		/* --replay FILE */
 	bool replay_stats;		/* --replay-stats: decode throughput on stderr */
+	const char *perfetto;		/* --perfetto FILE: the timeline (perfetto.c) */
+	const char *seccomp_profile;	/* --seccomp-profile FILE: the calls used (profile.c) */
 };
 
 #include <signal.h>

@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "profile.h"
 #include "count.h"
 #include "decode.h"
 #include "loader.h"
@@ -332,6 +333,10 @@ int count_loop(const struct settings *s, struct loader *l, pid_t child, int out_
 		}
 	}
 	read_all(s, l, cur);
+	if (s->seccomp_profile)
+		for (uint32_t nr = 0; nr < BSTRACE_NR_MAX; nr++)
+			if (cur->sc[nr].count)
+				profile_note(nr);
 	if (s->interval) {
 		/* the last, partial interval */
 		diff_reading(cur, prev, delta);

@@ -142,7 +142,10 @@ void print_cwd_suffix(struct dctx *d);		/* AT_FDCWD's </cwd> with -y */
 /* the fd's path (or socket:[ino] ...) as /proc/PID/fd shows it; 0: not described */
 size_t fd_desc_path(const struct dctx *d, int64_t fd, char *buf, size_t len);
 void print_ret(struct dctx *d);			/* "= ..." text after the alignment */
-/* return values decoded by the call's arguments (R_FCNTL, R_PRCTL) */
+/* return values decoded by the call (R_FCNTL, R_PRCTL, R_TIME, ...): print_ret() calls the
+ * printer of the row's return kind for a call that succeeded (not with -e raw=); NULL: decimal */
+typedef void (*ret_printer)(struct dctx *d);
+extern const ret_printer ret_printers[R__COUNT];
 void print_fcntl_ret(struct dctx *d);	/* = 0x1 (flags FD_CLOEXEC) */
 void print_prctl_ret(struct dctx *d);	/* = 1 (SUID_DUMP_USER) */
 /* {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} from the first 48 bytes of a siginfo */
@@ -155,5 +158,10 @@ void print_siginfo_bytes(struct outbuf *o, const uint8_t *si);
 
 /* prints one argument with its kind's printer (raw hex when it has none) */
 void print_arg(struct dctx *d, int arg);
+/* -e raw=: how many arguments the call itself has (clone 5, rt_sigreturn 0: not the row's) */
+int raw_nargs(const struct dctx *d);
+/* an EV_EXEC record's new command name (the file name's last part, 15 bytes at most, as the
+ * kernel sets comm); false when the record has no readable file name */
+bool exec_record_comm(const struct sc_event_hdr *h, char comm[16]);
 
 #endif /* BSTRACE_DECODE_H */

@@ -12,5 +12,8 @@ bool sc_is(const struct dctx *d, const char *name);
 void print_open_flags(struct outbuf *o, uint64_t fl);	/* O_RDWR|O_CREAT */
 void print_clone_flags(struct outbuf *o, uint64_t fl);	/* CLONE_VM|SIGCHLD */
 void print_futex_op(struct outbuf *o, uint32_t op);	/* FUTEX_WAIT_PRIVATE */
+/* decode_struct.c */
+void print_mode(struct outbuf *o, uint32_t mode);	/* S_IFREG|S_ISUID|0755 */
+void print_makedev(struct outbuf *o, uint64_t dev);	/* makedev(0x1, 0x7) */
 
 #endif /* BSTRACE_DECODE_FLAGS_H */

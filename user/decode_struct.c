@@ -44,18 +44,20 @@
 
 /* ---- small value printers shared by the structures ---- */
 
-/* S_IFREG|S_ISUID|0755 */
-static void print_mode(struct outbuf *o, uint32_t mode)
+/* S_IFREG|S_ISUID|0755; a mode whose type has no name prints as one number (0177777) */
+void print_mode(struct outbuf *o, uint32_t mode)
 {
 	const char *type = xlat_name(&xlat_st_file_types, mode & S_IFMT);
 
+	if ((mode & S_IFMT) && !type) {
+		ob_printf(o, "%#03o", mode);
+		return;
+	}
 	if (!xlat_names_begin(o, mode, XF_OCT))
 		return;
 	if (type) {
 		ob_puts(o, type);
 		ob_putc(o, '|');
-	} else if (mode & S_IFMT) {
-		ob_printf(o, "%#o|", mode & S_IFMT);
 	}
 	if (mode & S_ISUID)
 		ob_puts(o, "S_ISUID|");
@@ -74,7 +76,7 @@ static void print_mode(struct outbuf *o, uint32_t mode)
 	xlat_names_end(o);
 }
 
-static void print_makedev(struct outbuf *o, uint64_t dev)
+void print_makedev(struct outbuf *o, uint64_t dev)
 {
 	if (!xlat_names_begin(o, dev, XF_HEX))
 		return;
@@ -86,23 +88,31 @@ static void print_makedev(struct outbuf *o, uint64_t dev)
 	xlat_names_end(o);
 }
 
-/* " / * 2026-05-20T16:27:29.123456789+0000 * /" after a timestamp, nothing for the epoch */
-static void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec)
+/* " / * 2026-05-20T16:27:29.123456789+0000 * /" after a timestamp: the fraction `part` has
+ * `width` digits (9: nanoseconds, 6: microseconds); nothing for the epoch or a fraction out of
+ * range (tv_nsec=2000000000) */
+static void print_time_comment_w(struct outbuf *o, int64_t sec, uint64_t part, int width)
 {
+	uint64_t max = width == 6 ? 999999 : 999999999;
 	time_t t = sec;
 	struct tm tm;
 	char buf[64];
 
-	if ((!sec && !nsec) || (int64_t)t != sec || !localtime_r(&t, &tm))
+	if ((!sec && !part) || part > max || (int64_t)t != sec || !localtime_r(&t, &tm))
 		return;
 	if (!strftime(buf, sizeof(buf), "%FT%T", &tm))
 		return;
 	ob_printf(o, " /* %s", buf);
-	if (nsec)
-		ob_printf(o, ".%09llu", (unsigned long long)nsec);
+	if (part)
+		ob_printf(o, ".%0*llu", width, (unsigned long long)part);
 	if (strftime(buf, sizeof(buf), "%z", &tm))
 		ob_puts(o, buf);
 	ob_puts(o, " */");
+}
+
+static void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec)
+{
+	print_time_comment_w(o, sec, nsec, 9);
 }
 
 /* time_t is signed; strace prints tv_nsec and tv_usec unsigned (its zero_extend) */
@@ -349,6 +359,74 @@ void print_TIMEVAL_OUT(struct dctx *d, int arg)
 
 	if (p)
 		print_timeval_at(d->o, p);
+}
+
+/* utimensat's times[2]: UTIME_NOW and UTIME_OMIT by name (the struct too but in abbrev), a
+ * time with its date */
+#define UTIME_NOW_NS ((1l << 30) - 1l)
+#define UTIME_OMIT_NS ((1l << 30) - 2l)
+void print_TIMESPEC_UTIME_PAIR(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, false, 32);
+	int i;
+
+	if (!p)
+		return;
+	ob_putc(d->o, '[');
+	for (i = 0; i < 2; i++, p += 16) {
+		uint64_t ns = rd_u64(p + 8);
+		bool named = ns == UTIME_NOW_NS || ns == UTIME_OMIT_NS;
+
+		if (i)
+			ob_puts(d->o, ", ");
+		if (named) {
+			const char *n = ns == UTIME_NOW_NS ? "UTIME_NOW" : "UTIME_OMIT";
+
+			/* the struct in place of the number of a named constant */
+			if (xlat_style != XLAT_ABBREV)
+				print_timespec_at(d->o, p);
+			if (xlat_style == XLAT_VERBOSE)
+				ob_printf(d->o, " /* %s */", n);
+			else if (xlat_style == XLAT_ABBREV)
+				ob_puts(d->o, n);
+			continue;
+		}
+		print_timespec_at(d->o, p);
+		print_time_comment(d->o, rd_s64(p), ns);
+	}
+	ob_putc(d->o, ']');
+}
+
+/* utimes, futimesat: struct timeval times[2], each with its date */
+void print_TIMEVAL_PAIR(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, false, 32);
+	int i;
+
+	if (!p)
+		return;
+	ob_putc(d->o, '[');
+	for (i = 0; i < 2; i++, p += 16) {
+		if (i)
+			ob_puts(d->o, ", ");
+		print_timeval_at(d->o, p);
+		print_time_comment_w(d->o, rd_s64(p), rd_u64(p + 8), 6);
+	}
+	ob_putc(d->o, ']');
+}
+
+/* utime: struct utimbuf {actime=N / * date * /, modtime=N / * date * /} */
+void print_UTIMBUF(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, false, 16);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{actime=%lld", (long long)rd_s64(p));
+	print_time_comment(d->o, rd_s64(p), 0);
+	ob_printf(d->o, ", modtime=%lld", (long long)rd_s64(p + 8));
+	print_time_comment(d->o, rd_s64(p + 8), 0);
+	ob_putc(d->o, '}');
 }
 
 /* itimerspec; getitimer/setitimer's struct itimerval has the same size with microseconds */
@@ -631,7 +709,14 @@ static void print_si_code(struct outbuf *o, int sig, int code)
 
 static void print_si_sender(struct outbuf *o, const uint8_t *si)
 {
-	ob_printf(o, ", si_pid=%d, si_uid=%u", (int32_t)rd_u32(si + SIO_PID), rd_u32(si + SIO_UID));
+	uint32_t uid = rd_u32(si + SIO_UID);
+
+	/* (uid_t)-1 as -1, as strace prints ids */
+	ob_printf(o, ", si_pid=%d, si_uid=", (int32_t)rd_u32(si + SIO_PID));
+	if (uid == (uint32_t)-1)
+		ob_puts(o, "-1");
+	else
+		ob_udec(o, uid);
 }
 
 static void print_si_value(struct outbuf *o, const uint8_t *si)
@@ -824,6 +909,15 @@ void print_SIGINFO_OUT(struct dctx *d, int arg)
 		print_siginfo_bytes(d->o, p);
 }
 
+/* the siginfo a process sends (rt_sigqueueinfo, pidfd_send_signal), as it was at the call */
+void print_SIGINFO_IN(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, false, SIO_MIN_BYTES);
+
+	if (p)
+		print_siginfo_bytes(d->o, p);
+}
+
 /* a ptrace event stop reported in the high bits: |PTRACE_EVENT_FORK<<16 */
 static void print_ptrace_event(struct outbuf *o, unsigned int event)
 {
@@ -933,37 +1027,51 @@ void print_CPUSET_OUT(struct dctx *d, int arg)
 /* ---- getdents64 ---- */
 
 enum { DIRENT_INO = 0, DIRENT_OFF = 8, DIRENT_RECLEN = 16, DIRENT_TYPE = 18, DIRENT_NAME = 19 };
+/* getdents' struct linux_dirent: the name at 18, the type in the record's last byte */
+enum { ODIRENT_NAME = 18 };
 
-static void print_dirent(struct dctx *d, const uint8_t *e, unsigned int reclen)
+static void print_dirent(struct dctx *d, const uint8_t *e, unsigned int reclen, bool old)
 {
-	const char *type = xlat_name(&xlat_st_dirent_types, e[DIRENT_TYPE]);
-	size_t n = strnlen((const char *)e + DIRENT_NAME, reclen - DIRENT_NAME);
+	unsigned int name = old ? ODIRENT_NAME : DIRENT_NAME;
+	uint8_t t = old ? e[reclen - 1] : e[DIRENT_TYPE];
+	const char *type = xlat_name(&xlat_st_dirent_types, t);
+	size_t n = strnlen((const char *)e + name, reclen - name - (old ? 1 : 0));
 
-	ob_printf(d->o, "{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=",
+	ob_printf(d->o, "{d_ino=%llu, d_off=%lld, d_reclen=%u, ",
 		  (unsigned long long)rd_u64(e + DIRENT_INO), (long long)rd_u64(e + DIRENT_OFF),
 		  reclen);
-	xlat_print_const(d->o, e[DIRENT_TYPE], XF_UDEC, type, NULL);
-	ob_puts(d->o, ", d_name=");
-	print_quoted(d, e + DIRENT_NAME, n, true, false);
+	if (!old) {
+		ob_puts(d->o, "d_type=");
+		xlat_print_const(d->o, t, XF_UDEC, type, NULL);
+		ob_puts(d->o, ", ");
+	}
+	ob_puts(d->o, "d_name=");
+	print_quoted(d, e + name, n, true, false);
+	if (old) {
+		ob_puts(d->o, ", d_type=");
+		xlat_print_const(d->o, t, XF_UDEC, type, NULL);
+	}
 	ob_putc(d->o, '}');
 }
 
 /* Walks the records in buf, printing them when `print`; returns how many there were.
- * `whole`: the last one ended exactly at the end of buf. */
-static long walk_dirents(struct dctx *d, const uint8_t *buf, size_t len, bool print, bool *whole)
+ * `whole`: the last one ended exactly at the end of buf. `old`: getdents' records. */
+static long walk_dirents(struct dctx *d, const uint8_t *buf, size_t len, bool print, bool *whole,
+			 bool old)
 {
+	unsigned int name = old ? ODIRENT_NAME : DIRENT_NAME;
 	size_t off = 0;
 	long n = 0;
 
-	while (off + DIRENT_NAME < len) {
+	while (off + name < len) {
 		unsigned int reclen = rd_u16(buf + off + DIRENT_RECLEN);
 
-		if (reclen <= DIRENT_NAME || off + reclen > len)
+		if (reclen <= name || off + reclen > len)
 			break;
 		if (print) {
 			if (n)
 				ob_puts(d->o, ", ");
-			print_dirent(d, buf + off, reclen);
+			print_dirent(d, buf + off, reclen, old);
 		}
 		off += reclen;
 		n++;
@@ -972,8 +1080,8 @@ static long walk_dirents(struct dctx *d, const uint8_t *buf, size_t len, bool pr
 	return n;
 }
 
-/* getdents64: "0x... / * 25 entries * /", or the entries with -v */
-void print_DIRENTS(struct dctx *d, int arg)
+/* getdents64, getdents: "0x... / * 25 entries * /", or the entries with -v */
+static void print_dirents(struct dctx *d, int arg, bool old)
 {
 	const struct sc_blob *b = NULL;
 	size_t len = 0;
@@ -992,17 +1100,27 @@ void print_DIRENTS(struct dctx *d, int arg)
 	}
 	if (!d->s->verbose) {
 		/* the count needs every record: it is left out when some were not copied */
-		n = b ? walk_dirents(d, blob_data(b), len, false, &whole) : 0;
+		n = b ? walk_dirents(d, blob_data(b), len, false, &whole, old) : 0;
 		ob_ptr(d->o, d->args[arg]);
 		if (!b || (whole && len == (uint64_t)d->ret))
 			ob_printf(d->o, " /* %ld entries */", n);
 		return;
 	}
 	ob_putc(d->o, '[');
-	n = b ? walk_dirents(d, blob_data(b), len, true, &whole) : 0;
+	n = b ? walk_dirents(d, blob_data(b), len, true, &whole, old) : 0;
 	if (b && (!whole || len < (uint64_t)d->ret))
 		ob_puts(d->o, n ? ", ..." : "...");
 	ob_putc(d->o, ']');
+}
+
+void print_DIRENTS(struct dctx *d, int arg)
+{
+	print_dirents(d, arg, false);
+}
+
+void print_DIRENTS_OLD(struct dctx *d, int arg)
+{
+	print_dirents(d, arg, true);
 }
 
 /* ---- poll and select ---- */
@@ -1287,7 +1405,14 @@ static void print_epoll_event(struct outbuf *o, const uint8_t *p)
 
 void print_EPOLL_EVENT_IN(struct dctx *d, int arg)
 {
-	const uint8_t *p = d_struct(d, arg, false, EPEV_SIZE);
+	const uint8_t *p;
+
+	/* EPOLL_CTL_DEL ignores the event: its address */
+	if ((uint32_t)d->args[1] == 2) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	p = d_struct(d, arg, false, EPEV_SIZE);
 
 	if (p)
 		print_epoll_event(d->o, p);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* -e qualifiers. Sets are resolved to syscall numbers here, once; BPF sees only the result. */
+#include <errno.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,22 +60,32 @@ static bool trace_item(uint8_t *set, const char *item)
 		regfree(&re);
 		return any;
 	}
-	int nr = sc_nr_by_name(item);
+	/* the name in both personalities (a 32-bit task's read is read too); a name only the
+	 * 32-bit table has comes after the old class names (i386's ipc and signal syscalls) */
+	bool found = false, native = false;
 
-	if (nr >= 0 && nr < BSTRACE_NR_MAX) {
-		set[nr] = 1;
-		return true;
+	for (i = 0; i < sc_nnums; i++) {
+		if (sc_nums[i].nr < BSTRACE_NR_MAX && !strcmp(sc_nums[i].name, item)) {
+			found = true;
+			native |= !sc_is_compat(sc_nums[i].nr);
+		}
 	}
 	/* the old class names without '%', which strace still accepts */
 	static const char *const legacy[] = { "file", "process", "network", "signal", "ipc",
 					      "desc", "memory" };
-	for (i = 0; i < ARRAY_SIZE(legacy); i++) {
+	for (i = 0; !native && i < ARRAY_SIZE(legacy); i++) {
 		if (!strcmp(item, legacy[i])) {
 			char pct[16];
 
 			snprintf(pct, sizeof(pct), "%%%s", item);
 			return trace_item(set, pct);
 		}
+	}
+	if (found) {
+		for (i = 0; i < sc_nnums; i++)
+			if (sc_nums[i].nr < BSTRACE_NR_MAX && !strcmp(sc_nums[i].name, item))
+				set[sc_nums[i].nr] = 1;
+		return true;
 	}
 	/* a real syscall of another architecture is not an error, it just matches nothing */
 	return sc_def_by_name(item) != NULL;
@@ -332,6 +343,186 @@ static void parse_errno(struct settings *s, const char *val)
 	die("invalid errno '%s' in -e errno", val);
 }
 
+/* a number in 1..max with nothing after it but one of `stop` (strace's string_to_uint_ex) */
+static long when_num(const char *p, char **end, long max, const char *stop)
+{
+	long n;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	n = strtol(p, end, 10);
+	if (n < 1 || n > max || (**end && !strchr(stop, **end)))
+		return -1;
+	return n;
+}
+
+/* when=F, F+, F+S, F..L, F..L+S (strace 6.1: F..L is F..L+1, F alone is F..inf+0) */
+static bool parse_when(struct inject_rule *r, const char *v)
+{
+	char *end;
+	long n = when_num(v, &end, 0xffff, "+.");
+
+	if (n < 0)
+		return false;
+	r->first = n;
+	r->last = 0xffff;
+	if (*end == '.') {
+		if (end[1] != '.')
+			return false;
+		n = when_num(end + 2, &end, 0xffff, "+");
+		if (n < r->first || n == 0xffff)
+			return false;
+		r->last = n;
+	}
+	if (*end) {
+		if (end[1]) {
+			n = when_num(end + 1, &end, 0xffff, "");
+			if (n < 0)
+				return false;
+			r->step = n;
+		} else {
+			r->step = 1;
+		}
+	} else {
+		r->step = r->last == 0xffff ? 0 : 1;
+	}
+	return true;
+}
+
+/* delay_enter=/delay_exit=: microseconds, or a number with s, ms, us or ns */
+static bool parse_delay(uint64_t *us, const char *v)
+{
+	char *end;
+	double d = strtod(v, &end);
+
+	if (end == v || d < 0 || *us)
+		return false;
+	if (!strcmp(end, "s"))
+		d *= 1e6;
+	else if (!strcmp(end, "ms"))
+		d *= 1e3;
+	else if (!strcmp(end, "ns"))
+		d /= 1e3;
+	else if (*end && strcmp(end, "us"))
+		return false;
+	if (d > 1e12)
+		return false;
+	*us = d < 1 && d > 0 ? 1 : (uint64_t)d;
+	return *us != 0 || d == 0;
+}
+
+static bool inject_token(struct inject_rule *r, const char *tok, bool fault, bool *action)
+{
+	const char *v;
+	char *end;
+
+	if (!strncmp(tok, "when=", 5))
+		return parse_when(r, tok + 5);
+	if (!strncmp(tok, "error=", 6)) {
+		long e;
+
+		if (r->answer)
+			return false;
+		v = tok + 6;
+		e = strtol(v, &end, 10);
+		if (!(*v >= '0' && *v <= '9' && !*end && e >= 1 && e <= 4095)) {
+			for (e = 1; e < 4096; e++)
+				if (errno_name(e) && !strcasecmp(errno_name(e), v))
+					break;
+			if (e == 4096)
+				return false;
+		}
+		r->answer = true;
+		r->ret = -e;
+		*action = true;
+		return true;
+	}
+	if (fault)
+		return false;
+	if (!strncmp(tok, "retval=", 7)) {
+		unsigned long long u;
+
+		v = tok + 7;
+		if (r->answer || !*v)
+			return false;
+		errno = 0;
+		u = strtoull(v, &end, 0);
+		if (*end || errno)
+			return false;
+		if ((long long)u < 0 && (long long)u >= -4095)
+			warnx_("Inadvertent injection of error %lld is possible for retval=%llu",
+			       -(long long)u, u);
+		r->answer = true;
+		r->ret = (int64_t)u;
+		*action = true;
+		return true;
+	}
+	if (!strncmp(tok, "signal=", 7)) {
+		int sig;
+
+		v = tok + 7;
+		sig = strtol(v, &end, 10);
+		if (!(*v >= '0' && *v <= '9' && !*end))
+			sig = signal_by_name(v);
+		if (r->sig || sig < 1 || sig > 64)
+			return false;
+		r->sig = sig;
+		*action = true;
+		return true;
+	}
+	if (!strncmp(tok, "delay_enter=", 12))
+		return (*action = parse_delay(&r->delay_enter_us, tok + 12));
+	if (!strncmp(tok, "delay_exit=", 11))
+		return (*action = parse_delay(&r->delay_exit_us, tok + 11));
+	if (!strncmp(tok, "poke_enter=", 11) || !strncmp(tok, "poke_exit=", 10) ||
+	    !strncmp(tok, "syscall=", 8))
+		die("-e inject=...:%.*s= is not supported (the notifier answers or lets a call "
+		    "run, it does not change it)", (int)(strchr(tok, '=') - tok), tok);
+	return false;
+}
+
+/*
+ * -e inject=SET:TOKENS / -e fault=SET:TOKENS, as strace 6.1 parses them; each syscall of SET
+ * takes the last expression naming it. Applied by the seccomp notifier (inject.c).
+ */
+static void parse_inject(struct settings *s, const char *val, bool fault)
+{
+	const char *what = fault ? "fault argument" : "inject argument";
+	struct inject_rule r = { .first = 1, .last = 0xffff, .step = 1 };
+	uint8_t set[BSTRACE_NR_MAX];
+	char *copy, *tok, *save = NULL, *name;
+	bool action = false;
+	unsigned int i;
+
+	if (!*val || *val == ':')
+		die("invalid %s '%s'", what, val);
+	copy = strdup(val);
+	if (!copy)
+		die("out of memory");
+	name = strtok_r(copy, ":", &save);
+	for (tok = strtok_r(NULL, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
+		if (!inject_token(&r, tok, fault, &action))
+			die("invalid %s '%s'", what, val);
+	if (!action) {
+		if (!fault)
+			die("invalid %s '%s'", what, val);
+		r.answer = true;
+		r.ret = -ENOSYS;
+	}
+	if (r.delay_exit_us && !r.answer)
+		die("-e inject=%s: delay_exit= needs error= or retval= (a call that runs is let "
+		    "through by the seccomp notifier, which does not see its end)", val);
+	if (s->ninject == BSTRACE_MAX_INJECT)
+		die("too many -e inject=/fault= expressions (at most %d)", BSTRACE_MAX_INJECT);
+	parse_syscall_set(set, name);
+	free(copy);
+	s->inject_rules[s->ninject++] = r;
+	/* 64-bit calls only: the seccomp filter lets a 32-bit task's calls through (inject.c) */
+	for (i = 0; i < BSTRACE_NR_MAX; i++)
+		if (set[i] && !sc_is_compat(i))
+			s->inject[i] = s->ninject;
+}
+
 static bool key_is(const char *expr, size_t klen, const char *name)
 {
 	return klen == strlen(name) && !strncmp(expr, name, klen);
@@ -383,11 +574,12 @@ void filter_parse(struct settings *s, const char *expr)
 		parse_abbrev(s, val, false);
 	else if (key_is(expr, klen, "verbose") || key_is(expr, klen, "v"))
 		parse_abbrev(s, val, true);
-	else if (key_is(expr, klen, "inject") || key_is(expr, klen, "fault") ||
-		 key_is(expr, klen, "kvm") || key_is(expr, klen, "secontext"))
-		die("-e %.*s= is not supported%s", (int)klen, expr,
-		    key_is(expr, klen, "inject") || key_is(expr, klen, "fault") ?
-		    " (bstrace observes calls, it cannot change them)" : "");
+	else if (key_is(expr, klen, "inject"))
+		parse_inject(s, val, false);
+	else if (key_is(expr, klen, "fault"))
+		parse_inject(s, val, true);
+	else if (key_is(expr, klen, "kvm") || key_is(expr, klen, "secontext"))
+		die("-e %.*s= is not supported", (int)klen, expr);
 	else
 		die("invalid filter qualifier '%.*s' in -e %s", (int)klen, expr, expr);
 }

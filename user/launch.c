@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "common.h"
 #include "launch.h"
+#include "inject.h"
 #include "perm.h"
 
 extern char **environ;
@@ -54,12 +55,12 @@ static char *resolve(const char *cmd)
 void launch_prepare(struct launch *l, char **cmd, int cgroup_fd)
 {
 	char *file = resolve(cmd[0]);
-	int fds[2];
+	int fds[2], st[2] = { -1, -1 };
 	char c;
 
 	if (!file)
 		die("out of memory");
-	if (pipe2(fds, O_CLOEXEC))
+	if (pipe2(fds, O_CLOEXEC) || (l->inject && pipe2(st, O_CLOEXEC)))
 		die("pipe: %s", strerror(errno));
 	l->pid = -1;
 	l->in_cgroup = false;
@@ -83,21 +84,37 @@ void launch_prepare(struct launch *l, char **cmd, int cgroup_fd)
 		signal(SIGPIPE, SIG_DFL);
 		/* without the write end, a bstrace that dies before launch_go() ends the read */
 		close(fds[1]);
+		if (st[0] >= 0)
+			close(st[0]);
 		if (read(fds[0], &c, 1) != 1)
 			_exit(127);
 		perm_child_no_new_privs();
+		/* the last thing before the exec: from here on the calls of the sets are held */
+		if (l->inject)
+			inject_child_install(l->inject, st[1], fds[0]);
 		execve(file, cmd, environ);
 		fprintf(stderr, "bstrace: exec '%s': %s\n", file, strerror(errno));
 		_exit(127);
 	}
 	close(fds[0]);
 	l->go_fd = fds[1];
+	l->status_fd = st[0];
+	if (st[1] >= 0)
+		close(st[1]);
 	free(file);
 }
 
 void launch_go(struct launch *l)
 {
 	if (write(l->go_fd, "g", 1) != 1)
+		die("cannot start the command: %s", strerror(errno));
+	if (!l->inject)
+		launch_release(l);
+}
+
+void launch_release(struct launch *l)
+{
+	if (l->inject && write(l->go_fd, "g", 1) != 1)
 		die("cannot start the command: %s", strerror(errno));
 	close(l->go_fd);
 	l->go_fd = -1;

@@ -11,7 +11,12 @@ struct launch {
 	pid_t pid;
 	int go_fd;	/* write a byte to let the child exec */
 	bool in_cgroup;	/* created in the cgroup given to launch_prepare */
+	/* -e inject=: set before launch_prepare; the child installs its seccomp filter */
+	const struct settings *inject;
+	int status_fd;	/* -e inject=: the child writes its listener's fd number here */
 };
+
+struct settings;
 
 /*
  * Resolves cmd[0] in PATH and forks, into the cgroup `cgroup_fd` if it is not -1 and the kernel
@@ -19,5 +24,7 @@ struct launch {
  */
 void launch_prepare(struct launch *l, char **cmd, int cgroup_fd);
 void launch_go(struct launch *l);
+/* -e inject=: after launch_go and inject_start, the child may exec */
+void launch_release(struct launch *l);
 
 #endif /* BSTRACE_LAUNCH_H */

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /* BPF lifecycle, and the capture plan built from the syscall table before attach. */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <sys/epoll.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "loader.h"
@@ -202,6 +205,9 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 
 		if (k->cap == CAP_NONE)
 			continue;
+		/* a 32-bit call's structs are laid out otherwise: their address only */
+		if (sc_is_compat(nr) && !kind_compat_safe(nr, def->arg[i]))
+			continue;
 		cs.size = cap_size(s, k->size);
 		if (def->arg[i] == K_ENVP && s->verbose) {
 			cs.kind = CAP_STRV;
@@ -256,6 +262,27 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		plan_fds(def, p, always, blocking);
 }
 
+/*
+ * The numbers of execve and execveat in both personalities, and the ones their exit can show
+ * after the exec changed the personality (x86: the new mode's execve; arm64: the same number,
+ * read in the new mode). Without a 32-bit table the BPF side skips all of it.
+ */
+static void set_exec_nrs(struct bstrace_bpf *skel)
+{
+	int ev = sc_nr_by_name("execve"), eva = sc_nr_by_name("execveat");
+	int cev = sc_compat_nr_by_name("execve"), ceva = sc_compat_nr_by_name("execveat");
+	const int b = BSTRACE_COMPAT_BASE;
+	int exits[8] = { ev, eva, cev, ceva, ev + b, eva + b, cev - b, ceva - b };
+	int i;
+
+	if (ev < 0 || eva < 0 || cev < 0 || ceva < 0)
+		return;
+	skel->rodata->cfg_nr_execve_c = cev;
+	skel->rodata->cfg_nr_execveat_c = ceva;
+	for (i = 0; i < 8; i++)
+		skel->rodata->cfg_exec_exit[i] = exits[i];
+}
+
 static void fill_plan(struct loader *l, const struct settings *s)
 {
 	static struct sc_plan plans[BSTRACE_NR_MAX];
@@ -263,17 +290,25 @@ static void fill_plan(struct loader *l, const struct settings *s)
 	static const struct sc_plan none;
 	int fd = bpf_map__fd(l->skel->maps.plan);
 	uint32_t nr, n = 0, i, count;
+	uint8_t want;
 
 	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
 		struct sc_plan *p = &plans[n];
 
 		plan_one(s, nr, sc_by_nr(nr), p);
 		/* execve always: the launched child waits for it */
-		l->skel->bss->enter_wanted[nr] =
-			(p->flags & PLAN_TRACE) && (l->skel->rodata->cfg_timed ||
-						    (p->flags & (PLAN_ENTER_REC | PLAN_ENTER_BLOCKING)));
+		want = (p->flags & PLAN_TRACE) && (l->skel->rodata->cfg_timed ||
+						   (p->flags & (PLAN_ENTER_REC | PLAN_ENTER_BLOCKING)));
 		if ((int)nr == sc_nr_by_name("execve") || (int)nr == sc_nr_by_name("execveat"))
-			l->skel->bss->enter_wanted[nr] = 1;
+			want = 1;
+		/* BPF tests the register's number before it knows the personality: a 32-bit
+		 * call's bit is its own number's (no 64-bit table here reaches BSTRACE_COMPAT_BASE) */
+		if (sc_is_compat(nr))
+			l->skel->bss->enter_wanted[nr - BSTRACE_COMPAT_BASE] |= want;
+		else
+			l->skel->bss->enter_wanted[nr] = want;
+		l->skel->bss->count_wanted[nr] = !!(p->flags & PLAN_TRACE);
+		l->skel->bss->inject_wanted[nr] = s->inject[nr] != 0;
 		/* the array starts zeroed: only the rows that say something are written */
 		if (memcmp(p, &none, sizeof(none)))
 			keys[n++] = nr;
@@ -338,6 +373,125 @@ static void verifier_stats_print(struct bstrace_bpf *skel)
 	vstats_logs = NULL;
 }
 
+/*
+ * CO-RE against the whole kernel BTF costs ~45 ms of start-up here (libbpf searches its
+ * 126k types for every struct the programs read); against a BTF holding only those types
+ * (`bpftool gen min_core_btf`) nothing. Such a BTF is kept per kernel build and per BPF object in
+ * BTF_CACHE_DIR, made by bpftool in the background after the first run. libbpf still parses
+ * the kernel's BTF for the tp_btf attach points. Root only, the files root's and not writable
+ * by others; BSTRACE_BTF_CACHE=0 turns it off.
+ */
+#define BTF_CACHE_DIR "/var/cache/bstrace"
+
+static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	while (n--)
+		h = (h ^ *c++) * 0x100000001b3ull;
+	return h;
+}
+
+/* the cache file's path for this kernel build (its build-id note) and this object; false: none */
+static bool btf_cache_path(char *path, size_t len)
+{
+	const char *env = getenv("BSTRACE_BTF_CACHE");
+	unsigned char notes[4096];
+	const void *obj;
+	struct stat st;
+	uint64_t h = 0xcbf29ce484222325ull;
+	size_t osz;
+	ssize_t n;
+	int fd;
+
+	if ((env && !strcmp(env, "0")) || getuid() != 0 || geteuid() != 0)
+		return false;
+	fd = open("/sys/kernel/notes", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, notes, sizeof(notes));
+	close(fd);
+	if (n <= 0 || !memmem(notes, n, "GNU", 4) || stat("/sys/kernel/btf/vmlinux", &st))
+		return false;
+	h = fnv1a(h, notes, n);
+	h = fnv1a(h, &st.st_size, sizeof(st.st_size));
+	obj = bstrace_bpf__elf_bytes(&osz);
+	h = fnv1a(h, obj, osz);
+	return snprintf(path, len, BTF_CACHE_DIR "/core-%016llx.btf", (unsigned long long)h) <
+	       (int)len;
+}
+
+/* the directory is root's, no one else may write to it, and it is no symlink (lstat) */
+static bool btf_cache_dir_ok(void)
+{
+	struct stat st;
+
+	return !lstat(BTF_CACHE_DIR, &st) && S_ISDIR(st.st_mode) && st.st_uid == 0 &&
+	       !(st.st_mode & 022);
+}
+
+static bool btf_cache_usable(const char *path)
+{
+	struct stat st;
+
+	return btf_cache_dir_ok() && !lstat(path, &st) && S_ISREG(st.st_mode) &&
+	       st.st_uid == 0 && !(st.st_mode & 022) && st.st_size > 0;
+}
+
+/* bpftool writes the minimal BTF for next time; bstrace does not wait for it */
+static void btf_cache_make(const char *path)
+{
+	char obj[PATH_MAX], tmp[PATH_MAX];
+	const void *elf;
+	size_t sz;
+	pid_t pid;
+	int fd, devnull;
+
+	if (access("/usr/sbin/bpftool", X_OK) || (mkdir(BTF_CACHE_DIR, 0755) && errno != EEXIST) ||
+	    !btf_cache_dir_ok())
+		return;
+	if (snprintf(obj, sizeof(obj), "%s.%d.o", path, (int)getpid()) >= (int)sizeof(obj) ||
+	    snprintf(tmp, sizeof(tmp), "%s.%d.tmp", path, (int)getpid()) >= (int)sizeof(tmp))
+		return;
+	elf = bstrace_bpf__elf_bytes(&sz);
+	fd = open(obj, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return;
+	if (write(fd, elf, sz) != (ssize_t)sz) {
+		close(fd);
+		unlink(obj);
+		return;
+	}
+	close(fd);
+	devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+	/* twice: the grandchild belongs to init, the child is reaped here at once */
+	pid = fork();
+	if (pid == 0) {
+		if (fork() == 0) {
+			if (devnull >= 0) {
+				dup2(devnull, 0);
+				dup2(devnull, 1);
+				dup2(devnull, 2);
+			}
+			execl("/bin/sh", "sh", "-c",
+			      "umask 022; nice -n 10 /usr/sbin/bpftool gen min_core_btf "
+			      "/sys/kernel/btf/vmlinux \"$2\" \"$3\" && mv -f \"$2\" \"$1\"; "
+			      "rm -f \"$2\" \"$3\"; "
+			      /* the newest 8 (other kernels, other builds): bounded */
+			      "cd " BTF_CACHE_DIR " && ls -1t | grep -x 'core-[0-9a-f]*\\.btf' | "
+			      "tail -n +9 | while read -r f; do rm -f \"$f\"; done",
+			      "sh", path, tmp, obj, (char *)NULL);
+		}
+		_exit(0);
+	}
+	if (devnull >= 0)
+		close(devnull);
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	else
+		unlink(obj);
+}
+
 static void explain_load_error(int err)
 {
 	const struct kfeature *f;
@@ -370,6 +524,8 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 			      uint64_t bp_high)
 {
 	struct loader *l = calloc(1, sizeof(*l));
+	bool have_btf_cache, make_btf_cache = false;
+	char btf_cache[PATH_MAX];
 	struct bstrace_bpf *skel;
 	uint32_t nr;
 	int err;
@@ -390,7 +546,16 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 		}
 	}
 
-	skel = bstrace_bpf__open();
+	have_btf_cache = btf_cache_path(btf_cache, sizeof(btf_cache));
+	{
+		LIBBPF_OPTS(bpf_object_open_opts, oo);
+
+		if (have_btf_cache && btf_cache_usable(btf_cache))
+			oo.btf_custom_path = btf_cache;
+		else if (have_btf_cache)
+			make_btf_cache = true;
+		skel = bstrace_bpf__open_opts(&oo);
+	}
 	if (!skel)
 		explain_load_error(errno);
 	l->skel = skel;
@@ -439,11 +604,13 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	/* system-wide modes never use the target set */
 	if (s->all)
 		bpf_map__set_max_entries(skel->maps.targets, 1);
-	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time || s->count_after;
+	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time || s->count_after ||
+				  s->perfetto;
 	skel->rodata->cfg_stamp = skel->rodata->cfg_timed || s->json_trace || s->record;
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");
 	skel->rodata->cfg_nr_restart = sc_nr_by_name("restart_syscall");
+	set_exec_nrs(skel);
 	/* in a pid namespace (a container, unshare -p): pids as seen here */
 	{
 		struct stat st;
@@ -458,6 +625,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	skel->rodata->cfg_wakeup_bytes = s->ring_bytes / 4;
 	skel->rodata->cfg_decode_fds = s->decode_fds | (s->npaths ? DF_PATH : 0);
 	skel->rodata->cfg_limited = perm_limited();
+	skel->rodata->cfg_inject = s->ninject > 0;
 	/* with -ff every task writes its own file, JSON has one object per call: no
 	 * <unfinished ...> to show */
 	skel->rodata->cfg_interleave = !s->follow_files && !s->json_trace;
@@ -468,9 +636,17 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	bpf_map__set_max_entries(skel->maps.events,
 				 s->count && !s->stream ? 256 << 10 : s->ring_bytes);
 
-	/* system-wide counts without latency have nothing to do at enter: no hook at all */
+	/*
+	 * Load only what the mode runs (each program is verified at load): system-wide counts
+	 * without latency have nothing to do at enter, and counting shows no signals (the flight
+	 * recorder keeps them).
+	 */
 	if (s->count && !skel->rodata->cfg_count_time && !s->stream)
-		bpf_program__set_autoattach(skel->progs.on_sys_enter, false);
+		bpf_program__set_autoload(skel->progs.on_sys_enter, false);
+	if (s->count && !s->flight_n) {
+		bpf_program__set_autoload(skel->progs.on_signal_deliver, false);
+		bpf_program__set_autoload(skel->progs.on_signal_generate, false);
+	}
 	verifier_stats_prepare(skel);
 	err = bstrace_bpf__load(skel);
 	verifier_stats_print(skel);
@@ -480,6 +656,8 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	err = bstrace_bpf__attach(skel);
 	if (err)
 		die("failed to attach BPF programs: %s", strerror(-err));
+	if (make_btf_cache)
+		btf_cache_make(btf_cache);
 
 	l->fn = fn;
 	l->ctx = ctx;
@@ -548,6 +726,11 @@ void loader_detach(struct loader *l)
 int loader_ring_fd(struct loader *l)
 {
 	return bpf_map__fd(l->skel->maps.events);
+}
+
+int loader_inject_fd(struct loader *l)
+{
+	return bpf_map__fd(l->skel->maps.injects);
 }
 
 void loader_bp_globals(struct loader *l, volatile uint64_t **thaw_ns, volatile uint64_t **cross_ns)

@@ -31,6 +31,8 @@ void loader_on_chunk(struct loader *l, loader_chunk_fn fn, void *ctx);
 /* no task is traced from now on (the programs stay attached) */
 void loader_detach(struct loader *l);
 int loader_ring_fd(struct loader *l);
+/* -e inject=: the `injects` map (struct inject_mark by tid) */
+int loader_inject_fd(struct loader *l);
 /* the BPF globals of lossless mode (backpressure.h) */
 void loader_bp_globals(struct loader *l, volatile uint64_t **thaw_ns, volatile uint64_t **cross_ns);
 /* losses not yet marked in the ring (no record came after them); resets them */

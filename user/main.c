@@ -16,6 +16,7 @@
 #include "common.h"
 #include "decode.h"
 #include "filter.h"
+#include "inject.h"
 #include "launch.h"
 #include "perm.h"
 #include "loader.h"
@@ -25,6 +26,7 @@
 #include "record.h"
 #include "backpressure.h"
 #include "version.h"
+#include "profile.h"
 #include <time.h>
 
 #define BSTRACE_VERSION "0.1.0"
@@ -51,64 +53,6 @@ void warnx_(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-}
-
-static void __attribute__((noreturn)) usage(int status)
-{
-	FILE *f = status ? stderr : stdout;
-
-	fprintf(f,
-"usage: bstrace [-fqrtTvxyYzZ] [-X FORMAT] [-a COLUMN] [-b BYTES] [-e EXPR]... [-o FILE] [-P PATH]...\n"
-"               [-s STRSIZE] -- COMMAND [ARGS]\n"
-"       bstrace [options] -p PID[,PID...]\n"
-"\n"
-"Trace the system calls of a command or of running processes, printed as strace prints\n"
-"them. The tracee is never stopped: eBPF programs copy what is printed.\n"
-"\n"
-"  -f, --follow-forks        follow forks and threads\n"
-"  -ff, --output-separately  with -o: one file per pid (FILE.PID)\n"
-"  -o, --output FILE         write the trace to FILE; '|CMD' or '!CMD': pipe it to CMD\n"
-"  -p, --attach PID          trace running processes\n"
-"  -e trace=SET, --trace=SET syscalls to trace: names, %%file %%process %%network %%signal\n"
-"                   %%ipc %%desc %%memory %%creds %%clock %%stat %%lstat %%fstat %%%%stat\n"
-"                   %%statfs %%fstatfs %%%%statfs %%pure, /REGEX, all, none; !SET negates\n"
-"  -e signal=SET, --signal=SET   signals to show\n"
-"  -e status=SET, --status=SET   calls to show by result: successful failed unfinished\n"
-"                   unavailable detached, all, none; !SET negates\n"
-"  -e quiet=SET, --quiet[=SET]   messages to suppress: attach exit path-resolution\n"
-"                   personality thread-execve (superseded), all, none\n"
-"  -e decode-fds=SET, --decode-fds[=SET]  fd details: path socket dev pidfd, all, none\n"
-"  -e raw=SET, --raw=SET     arguments and return values of these calls in hex\n"
-"  -e abbrev=all|none, -e verbose=all   (abbrev=none is -v)\n"
-"  -e read=FDS, -e write=FDS dump the data read from / written to these fds\n"
-"  -s, --string-limit N      string size to print (32)\n"
-"  -a, --columns COLUMN      align return values (40)\n"
-"  -t, -tt, -ttt             time of day, with microseconds, seconds since the epoch\n"
-"  --timestamps[=[format:]none|time|unix,[precision:]s|ms|us|ns]  (--absolute-timestamps)\n"
-"  -r, --relative-timestamps[=s|ms|us|ns]   time since the previous line\n"
-"  -T, --syscall-times[=s|ms|us|ns]         time spent in each syscall\n"
-"  -v, --no-abbrev           unabbreviated output\n"
-"  -x, -xx, --strings-in-hex[=none|non-ascii|all]   non-ASCII / all strings in hex\n"
-"  -X, --const-print-style=raw|abbrev|verbose   named constants and flags as numbers,\n"
-"                   names (the default), or numbers with the names in a comment\n"
-"  -y, -yy                   print paths of fds / and socket, device, pidfd details\n"
-"  -Y, --decode-pids=comm    print command names after pids: 123<sh>\n"
-"  -z, --successful-only     only successful calls (-e status=successful)\n"
-"  -Z, --failed-only         only failed calls (-e status=failed)\n"
-"  -P, --trace-path PATH     calls touching PATH\n"
-"  -q, -qq, -qqq             suppress attach / and exit / and all messages\n"
-"  -b, --buffer-size BYTES   ring buffer size (power of two, default 8M; K/M suffixes;\n"
-"                   at least 4M for a launched command, unless --lossy)\n"
-"  --lossy          never pause the command: when the ring buffer is full, records are\n"
-"                   lost (counted and marked) instead (the default for -p)\n"
-"  --debug          libbpf diagnostics             -V, --version, -h, --help\n"
-"\n"
-"EXAMPLES\n"
-"  bstrace -f -- sh -c 'ls /; cat /etc/hostname'\n"
-"  bstrace -e trace=%%file -o trace.txt -- make\n"
-"  bstrace -p 1234 -T -e trace=read,write\n"
-"  bstrace -f -Y --status=failed -o '|grep ENOENT' -- make\n");
-	exit(status);
 }
 
 static unsigned long parse_num(const char *s, const char *what, unsigned long min,
@@ -160,7 +104,403 @@ enum {
 	OPT_DEBUG = 256, OPT_NO_ABBREV, OPT_TOP, OPT_BY, OPT_CGROUP, OPT_HIST, OPT_SUBSYS,
 	OPT_JSON, OPT_CSV, OPT_ALL, OPT_COLUMNS, OPT_TRACE, OPT_RECORD, OPT_REPLAY, OPT_RSTATS,
 	OPT_LOSSY, OPT_FOLLOW, OPT_OUTSEP, OPT_TS, OPT_HEXSTR, OPT_QUAL, OPT_PIDNS, OPT_UNSUPP,
+	OPT_PERFETTO, OPT_SECCOMP_PROFILE, OPT_EXPR_TRACE = 'e' + 1000, OPT_FAILED = 'x' + 1000,
 };
+
+/* the sections of --help: strace 6.1's, with bstrace's own before Miscellaneous */
+enum opt_group {
+	OG_GENERAL, OG_STARTUP, OG_TRACING, OG_FILTERING, OG_OUTPUT, OG_STATS, OG_SYSWIDE,
+	OG_RECORD, OG_TAMPERING, OG_MISC, OG_NGROUPS,
+};
+
+static const char *const opt_group_names[OG_NGROUPS] = {
+	[OG_GENERAL] = "General",
+	[OG_STARTUP] = "Startup",
+	[OG_TRACING] = "Tracing",
+	[OG_FILTERING] = "Filtering",
+	[OG_OUTPUT] = "Output format",
+	[OG_STATS] = "Statistics",
+	[OG_SYSWIDE] = "Counting system-wide (bstrace)",
+	[OG_RECORD] = "Recording and timelines (bstrace)",
+	[OG_TAMPERING] = "Tampering",
+	[OG_MISC] = "Miscellaneous",
+};
+
+/*
+ * THE option table: getopt_long's option string and long options, and --help, are built from
+ * it (tools/options.sh reads it for the bash completion and the man page test). A row is a
+ * letter, a long name or both (the letter returns itself, the name `val` or else the letter);
+ * a row without help is an alias, shown in the entry of the row before it; `spell` replaces the
+ * generated "-L META, --name=META" of an entry. A row with neither letter nor name only
+ * documents (-e errno=).
+ */
+struct cli_opt {
+	char letter;
+	const char *name;
+	int arg;		/* no_argument, required_argument, optional_argument */
+	int val;
+	enum opt_group group;
+	const char *meta;	/* the value's name in --help */
+	const char *help;	/* its text, wrapped by --help ('\n': a space); NULL: an alias */
+	const char *spell;
+};
+
+#define NA no_argument
+#define RA required_argument
+#define OA optional_argument
+static const struct cli_opt cli_opts[] = {
+	{ 'e', "expr", RA, .group = OG_GENERAL, .meta = "EXPR",
+	  .help = "a qualifying expression: KEY=[!]all or KEY=[!]VAL1[,VAL2]...; a bare SET\n"
+		  "is trace=SET; keys: trace, signal, status, quiet, decode-fds, decode-pids,\n"
+		  "raw, read, write, abbrev, verbose, errno (below)" },
+
+	{ 'p', "attach", RA, .group = OG_STARTUP, .meta = "PID",
+	  .help = "trace the running processes PID,PID... (may be repeated) instead of a command" },
+
+	{ 'f', NULL, NA, .group = OG_TRACING, .help = "follow forks and threads" },
+	{ 0, "follow-forks", NA, OPT_FOLLOW, .group = OG_TRACING },
+	{ 0, "output-separately", NA, OPT_OUTSEP, .group = OG_TRACING,
+	  .spell = "-ff, --output-separately",
+	  .help = "with -o: one output file per pid, FILE.PID" },
+	{ 'b', "buffer-size", RA, .group = OG_TRACING, .meta = "BYTES",
+	  .help = "ring buffer size: a power of two, K/M/G suffixes (default 8M; at least\n"
+		  "4M for a launched command, unless --lossy)" },
+	{ 0, "lossy", NA, OPT_LOSSY, .group = OG_TRACING,
+	  .help = "never pause the command: when the ring buffer is full, calls are lost\n"
+		  "(counted and marked) instead (always so with -p)" },
+
+	{ 0, "trace", RA, OPT_EXPR_TRACE, .group = OG_FILTERING,
+	  .spell = "-e trace=SET, --trace=SET",
+	  .help = "trace only these calls: names, /REGEX, all, none, and the classes %file\n"
+		  "%process %network %signal %ipc %desc %memory %creds %clock %stat %lstat\n"
+		  "%fstat %%stat %statfs %fstatfs %%statfs %pure; !SET negates" },
+	{ 0, "signals", RA, OPT_QUAL, .group = OG_FILTERING,
+	  .spell = "-e signal=SET, --signal=SET, --signals=SET",
+	  .help = "show only these signals" },
+	{ 0, "status", RA, OPT_QUAL, .group = OG_FILTERING, .spell = "-e status=SET, --status=SET",
+	  .help = "show only the calls with these results: successful, failed, unfinished,\n"
+		  "unavailable, detached" },
+	{ 'P', "trace-path", RA, .group = OG_FILTERING, .meta = "PATH",
+	  .help = "only the calls that touch PATH (may be repeated)" },
+	{ 'z', "successful-only", NA, .group = OG_FILTERING,
+	  .help = "only the calls that succeed (-e status=successful)" },
+	{ 'Z', "failed-only", NA, .group = OG_FILTERING,
+	  .help = "only the calls that fail (-e status=failed)" },
+	{ 0, "failing-only", NA, 'Z', .group = OG_FILTERING },
+
+	{ 'a', NULL, OA, .group = OG_OUTPUT, .spell = "-a COLUMN, --columns=COLUMN",
+	  .help = "align return values at COLUMN (default 40); a bare -a: --all" },
+	{ 0, "columns", RA, OPT_COLUMNS, .group = OG_OUTPUT },
+	{ 0, "abbrev", RA, OPT_QUAL, .group = OG_OUTPUT,
+	  .spell = "-e abbrev=all|none, --abbrev=all|none",
+	  .help = "abbreviate structures, arrays and flag sets (all, the default) or not" },
+	{ 0, "verbose", RA, OPT_QUAL, .group = OG_OUTPUT, .spell = "-e verbose=all, --verbose=all",
+	  .help = "print structures and arrays whole (as -v)" },
+	{ 0, "raw", RA, OPT_QUAL, .group = OG_OUTPUT, .spell = "-e raw=SET, --raw=SET",
+	  .help = "print the arguments and return values of these calls in hex, undecoded" },
+	{ 0, "read", RA, OPT_QUAL, .group = OG_OUTPUT, .spell = "-e read=FDS, --read=FDS",
+	  .help = "dump the data read from these fds" },
+	{ 0, "write", RA, OPT_QUAL, .group = OG_OUTPUT, .spell = "-e write=FDS, --write=FDS",
+	  .help = "dump the data written to these fds" },
+	{ 0, "quiet", OA, OPT_QUAL, .group = OG_OUTPUT,
+	  .spell = "-e quiet=SET, --quiet[=SET], --silent[=SET], --silence[=SET]",
+	  .help = "suppress these messages: attach, exit, path-resolution, personality,\n"
+		  "thread-execve (superseded); no SET: attach,personality" },
+	{ 0, "silent", OA, OPT_QUAL, .group = OG_OUTPUT },
+	{ 0, "silence", OA, OPT_QUAL, .group = OG_OUTPUT },
+	{ 0, "decode-fds", OA, OPT_QUAL, .group = OG_OUTPUT,
+	  .spell = "-e decode-fds=SET, --decode-fds[=SET]",
+	  .help = "what to print about fds: path, socket, dev, pidfd (no SET: path)" },
+	{ 0, "decode-pids", RA, OPT_QUAL, .group = OG_OUTPUT,
+	  .spell = "-e decode-pids=comm, --decode-pids=comm",
+	  .help = "command names after pids (as -Y)" },
+	{ 'o', "output", RA, .group = OG_OUTPUT, .meta = "FILE",
+	  .help = "write the trace to FILE instead of stderr; '|CMD' or '!CMD': pipe it to CMD" },
+	{ 'q', NULL, NA, .group = OG_OUTPUT, .spell = "-q, -qq, -qqq",
+	  .help = "suppress the attach messages; and the exit messages; all messages" },
+	{ 'r', NULL, NA, .group = OG_OUTPUT,
+	  .help = "print the time since the previous line (PRECISION: s, ms, us, ns)" },
+	{ 0, "relative-timestamps", OA, 'r', .group = OG_OUTPUT, .meta = "PRECISION" },
+	{ 's', "string-limit", RA, .group = OG_OUTPUT, .meta = "STRSIZE",
+	  .help = "print at most STRSIZE bytes of each string (default 32)" },
+	{ 't', NULL, NA, .group = OG_OUTPUT, .spell = "-t, -tt, -ttt",
+	  .help = "prefix lines with the time of day; with microseconds; as seconds since\n"
+		  "the epoch" },
+	{ 0, "timestamps", OA, OPT_TS, .group = OG_OUTPUT,
+	  .spell = "--timestamps[=FORMAT,PRECISION], --absolute-timestamps[=FORMAT,PRECISION]",
+	  .help = "the long form of -t: [format:]none, time (the default) or unix, and\n"
+		  "[precision:]s (the default), ms, us or ns" },
+	{ 0, "absolute-timestamps", OA, OPT_TS, .group = OG_OUTPUT },
+	{ 'T', NULL, NA, .group = OG_OUTPUT,
+	  .help = "print the time spent in each call (PRECISION: s, ms, us, ns)" },
+	{ 0, "syscall-times", OA, 'T', .group = OG_OUTPUT, .meta = "PRECISION" },
+	{ 'v', NULL, NA, .group = OG_OUTPUT, .help = "unabbreviated output" },
+	{ 0, "no-abbrev", NA, OPT_NO_ABBREV, .group = OG_OUTPUT },
+	{ 'x', NULL, NA, .group = OG_OUTPUT, .spell = "-x, -xx",
+	  .help = "print non-ASCII strings in hex; all strings (with a counting option, -x\n"
+		  "is --failed)" },
+	{ 0, "strings-in-hex", OA, OPT_HEXSTR, .group = OG_OUTPUT, .meta = "none|non-ascii|all",
+	  .help = "the long form of -x (non-ascii) and -xx (all, the default)" },
+	{ 'X', "const-print-style", RA, .group = OG_OUTPUT, .meta = "FORMAT",
+	  .help = "named constants and flags as numbers (raw), names (abbrev, the default),\n"
+		  "or numbers with the names in a comment (verbose)" },
+	{ 'y', NULL, NA, .group = OG_OUTPUT, .spell = "-y, -yy",
+	  .help = "print the paths of fds; and their socket, device and pidfd details" },
+	{ 'Y', NULL, NA, .group = OG_OUTPUT,
+	  .help = "print command names after pids: 123<sh> (-e decode-pids=comm)" },
+	{ 0, "json", NA, OPT_JSON, .group = OG_OUTPUT,
+	  .help = "the trace as JSON lines, one object per call, signal and exit (with a\n"
+		  "counting option: the summary as JSON)" },
+	{ 'k', NULL, NA, .group = OG_OUTPUT, .help = "stack traces (not supported: an error)" },
+	{ 0, "stack-traces", NA, OPT_UNSUPP, .group = OG_OUTPUT },
+	{ 'n', NULL, NA, .group = OG_OUTPUT,
+	  .help = "print syscall numbers (not supported: an error)" },
+	{ 0, "syscall-number", NA, OPT_UNSUPP, .group = OG_OUTPUT },
+	{ 0, "instruction-pointer", NA, OPT_UNSUPP, .group = OG_OUTPUT,
+	  .help = "strace's -i (not supported: an error; bstrace's -i is --interval)" },
+	{ 0, "pidns-translation", NA, OPT_PIDNS, .group = OG_OUTPUT,
+	  .help = "-e decode-pids=pidns (not supported: an error)" },
+	{ 0, "kvm", RA, OPT_QUAL, .group = OG_OUTPUT, .spell = "-e kvm=vcpu, --kvm=vcpu",
+	  .help = "KVM exit reasons (not supported: an error)" },
+
+	{ 'c', "summary-only", NA, .group = OG_STATS,
+	  .help = "count the calls, errors and time of each syscall and print a table at the\n"
+		  "end instead of the trace (time: on the CPU, inside the call)" },
+	{ 'C', "summary", NA, .group = OG_STATS, .help = "like -c, and the trace too" },
+	{ 'S', "summary-sort-by", RA, .group = OG_STATS, .meta = "SORTBY",
+	  .help = "sort the table by time (the default), calls, errors, name, avg-time or\n"
+		  "nothing" },
+	{ 'U', "summary-columns", RA, .group = OG_STATS, .meta = "COLUMNS",
+	  .help = "the table's columns: time-percent, total-time, min-time, max-time,\n"
+		  "avg-time, calls, errors, name" },
+	{ 'w', "summary-wall-clock", NA, .group = OG_STATS,
+	  .help = "wall-clock times (blocking included) instead of time on the CPU" },
+	{ 0, "failed", NA, OPT_FAILED, .group = OG_STATS,
+	  .help = "count only the calls that fail (-x with a counting option)" },
+	{ 0, NULL, NA, .group = OG_STATS, .spell = "-e errno=SET",
+	  .help = "count only the calls that fail with these errors (ENOENT,EACCES...)" },
+
+	{ 0, "all", NA, OPT_ALL, .group = OG_SYSWIDE, .spell = "-a, --all",
+	  .help = "count every process of the system (no command, no -p; root only)" },
+	{ 'd', "duration", RA, .group = OG_SYSWIDE, .meta = "SECS",
+	  .help = "stop counting after SECS seconds" },
+	{ 'i', "interval", RA, .group = OG_SYSWIDE, .meta = "SECS",
+	  .help = "print the counts of every SECS seconds" },
+	{ 0, "top", RA, OPT_TOP, .group = OG_SYSWIDE, .meta = "N",
+	  .help = "only the first N rows" },
+	{ 0, "by", RA, OPT_BY, .group = OG_SYSWIDE, .meta = "KEY",
+	  .help = "count by syscall (the default), process, comm, cgroup or errno" },
+	{ 'L', "latency", NA, .group = OG_SYSWIDE,
+	  .help = "add the time spent in the calls to the -a and --by tables" },
+	{ 0, "cgroup", RA, OPT_CGROUP, .group = OG_SYSWIDE, .meta = "PATH",
+	  .help = "count only the tasks of this cgroup v2 directory (root only)" },
+	{ 0, "histogram", NA, OPT_HIST, .group = OG_SYSWIDE,
+	  .help = "log2 latency histograms per call, with p50, p90, p99" },
+	{ 0, "subsystems", NA, OPT_SUBSYS, .group = OG_SYSWIDE,
+	  .help = "the calls rolled up by kernel subsystem" },
+	{ 0, "csv", NA, OPT_CSV, .group = OG_SYSWIDE,
+	  .help = "the counts as CSV (--json: as JSON)" },
+
+	{ 0, "record", RA, OPT_RECORD, .group = OG_RECORD, .meta = "FILE",
+	  .help = "write the raw event stream to FILE, to decode later (not with -c, -C)" },
+	{ 0, "replay", RA, OPT_REPLAY, .group = OG_RECORD, .meta = "FILE",
+	  .help = "decode a recording, with any output option (-o, --json, -c, -e trace=...)" },
+	{ 0, "replay-stats", NA, OPT_RSTATS, .group = OG_RECORD,
+	  .help = "with --replay: print how many records were decoded, and how fast" },
+	{ 0, "perfetto", RA, OPT_PERFETTO, .group = OG_RECORD, .meta = "FILE",
+	  .help = "write a timeline to FILE (Chrome JSON trace events: ui.perfetto.dev,\n"
+		  "chrome://tracing): a track per thread, a slice per call; while tracing\n"
+		  "or with --replay; without -o, no text trace" },
+	{ 0, "seccomp-profile", RA, OPT_SECCOMP_PROFILE, .group = OG_RECORD, .meta = "FILE",
+	  .help = "after the run, write the calls it made to FILE as an OCI seccomp profile\n"
+		  "that allows them alone (merged into FILE if it exists: the list grows),\n"
+		  "and print systemd's SystemCallFilter= line; use -f for the children's" },
+
+	{ 0, "inject", RA, OPT_QUAL, .group = OG_TAMPERING, .spell = "-e inject=SET, --inject=SET",
+	  .help = "SET[:error=ERRNO|:retval=N][:signal=SIG][:when=N[+[STEP]]|N..M]\n"
+		  "[:delay_enter=D][:delay_exit=D]: tamper with these calls of the launched\n"
+		  "command (a seccomp filter answered by bstrace; not with -p)" },
+	{ 0, "fault", RA, OPT_QUAL, .group = OG_TAMPERING, .spell = "-e fault=SET, --fault=SET",
+	  .help = "SET[:error=ERRNO][:when=EXPR]: make these calls fail (ENOSYS by default)" },
+
+	{ 0, "debug", NA, OPT_DEBUG, .group = OG_MISC,
+	  .help = "libbpf's diagnostics, the whole verifier log on a load failure" },
+	{ 'h', "help", NA, .group = OG_MISC, .help = "print this help and exit" },
+	{ 'V', "version", NA, .group = OG_MISC, .help = "print the version and its git commit" },
+};
+#undef NA
+#undef RA
+#undef OA
+
+#define HELP_COL 28	/* where the help text of an entry starts */
+#define HELP_WIDTH 80
+
+/* an entry's options as --help shows them: "-o FILE, --output=FILE" */
+static void help_spell(const struct cli_opt *o, size_t n, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	if (o->spell) {
+		snprintf(buf, size, "%s", o->spell);
+		return;
+	}
+	buf[0] = '\0';
+	for (i = 0; i < n && len < size; i++) {
+		const char *m = o[i].meta ? o[i].meta : "ARG";
+
+		if (o[i].letter)
+			len += snprintf(buf + len, size - len, "%s-%c%s%s%s", len ? ", " : "",
+					o[i].letter, o[i].arg == no_argument ? "" :
+					o[i].arg == optional_argument ? "[" : " ",
+					o[i].arg == no_argument ? "" : m,
+					o[i].arg == optional_argument ? "]" : "");
+		if (o[i].name && len < size)
+			len += snprintf(buf + len, size - len, "%s--%s%s%s%s", len ? ", " : "",
+					o[i].name, o[i].arg == no_argument ? "" :
+					o[i].arg == optional_argument ? "[=" : "=",
+					o[i].arg == no_argument ? "" : m,
+					o[i].arg == optional_argument ? "]" : "");
+	}
+}
+
+/* an entry's help, its words wrapped at HELP_WIDTH; the first line is already indented */
+static void help_text(FILE *f, const char *h)
+{
+	int col = HELP_COL;
+	size_t n;
+
+	for (;;) {
+		h += strspn(h, " \n");
+		if (!*h)
+			break;
+		n = strcspn(h, " \n");
+		if (col > HELP_COL && col + 1 + (int)n > HELP_WIDTH) {
+			fprintf(f, "\n%*s", HELP_COL, "");
+			col = HELP_COL;
+		} else if (col > HELP_COL) {
+			fputc(' ', f);
+			col++;
+		}
+		fprintf(f, "%.*s", (int)n, h);
+		col += n;
+		h += n;
+	}
+	fputc('\n', f);
+}
+
+static void __attribute__((noreturn)) usage(void)
+{
+	FILE *f = stdout;
+	char spell[256];
+	size_t i, n;
+	int g;
+
+	fputs("usage: bstrace [-fqrtTvxyYzZ] [-X FORMAT] [-a COLUMN] [-b BYTES] [-e EXPR]...\n"
+	      "               [-o FILE] [-P PATH]... [-s STRSIZE] [--perfetto FILE]\n"
+	      "               [--] COMMAND [ARGS]\n"
+	      "       bstrace [OPTIONS] -p PID[,PID...]\n"
+	      "       bstrace -c [-w] [-S SORTBY] [-U COLUMNS] [--] COMMAND [ARGS]\n"
+	      "       bstrace -c -a [-d SECS] [-i SECS] [--by KEY] [--top N] [--json|--csv]\n"
+	      "       bstrace --record FILE [OPTIONS] [--] COMMAND [ARGS]\n"
+	      "       bstrace --replay FILE [OPTIONS]\n"
+	      "\n"
+	      "Trace the system calls of a command or of running processes, printed as strace\n"
+	      "6.1 prints them. The tracee is never stopped: eBPF programs copy what is printed.\n",
+	      f);
+	for (g = 0; g < OG_NGROUPS; g++) {
+		fprintf(f, "\n%s:\n", opt_group_names[g]);
+		for (i = 0; i < ARRAY_SIZE(cli_opts); i += n) {
+			const struct cli_opt *o = &cli_opts[i];
+			const char *h = o->help;
+
+			for (n = 1; i + n < ARRAY_SIZE(cli_opts) && !cli_opts[i + n].help; n++)
+				;
+			if ((int)o->group != g)
+				continue;
+			help_spell(o, n, spell, sizeof(spell));
+			if (strlen(spell) + 2 < HELP_COL - 1)
+				fprintf(f, "  %-*s", HELP_COL - 2, spell);
+			else
+				fprintf(f, "  %s\n%*s", spell, HELP_COL, "");
+			help_text(f, h);
+		}
+	}
+	fputs("\nEXAMPLES\n"
+	      "  bstrace -f -- sh -c 'ls /; cat /etc/hostname'\n"
+	      "  bstrace -e trace=%file -o trace.txt -- make\n"
+	      "  bstrace -p 1234 -T -e trace=read,write\n"
+	      "  bstrace -f -Y --status=failed -o '|grep ENOENT' -- make\n"
+	      "  bstrace -f --perfetto make.json -- make    # open it in ui.perfetto.dev\n"
+	      "  bstrace -c -a -d 10 --by comm\n", f);
+	exit(0);
+}
+
+/* getopt_long's option string ("+:" first: stop at the command, report missing values) and
+ * long options, from the table */
+static char cli_short[2 + 3 * ARRAY_SIZE(cli_opts) + 1];
+static struct option cli_long[ARRAY_SIZE(cli_opts) + 1];
+
+static void cli_build(void)
+{
+	size_t i, ns = 0, nl = 0;
+
+	cli_short[ns++] = '+';
+	cli_short[ns++] = ':';
+	for (i = 0; i < ARRAY_SIZE(cli_opts); i++) {
+		const struct cli_opt *o = &cli_opts[i];
+
+		if (o->letter) {
+			cli_short[ns++] = o->letter;
+			if (o->arg != no_argument)
+				cli_short[ns++] = ':';
+			if (o->arg == optional_argument)
+				cli_short[ns++] = ':';
+		}
+		if (o->name)
+			cli_long[nl++] = (struct option){ o->name, o->arg, NULL,
+							  o->val ? o->val : o->letter };
+	}
+	cli_short[ns] = '\0';
+}
+
+/* what getopt_long refused, in one line: the option, the cause, where to look; `w`: the word
+ * it was parsing */
+static void __attribute__((noreturn)) bad_option(int c, const char *w)
+{
+	const struct option *m = NULL;
+	size_t len, i, n = 0;
+	char cand[256] = "";
+
+	if (strncmp(w, "--", 2)) {
+		if (c == ':')
+			die("option '-%c' requires a value. Try 'bstrace --help'", optopt);
+		if (optopt > ' ' && optopt < 127)
+			die("unknown option '-%c'. Try 'bstrace --help'", optopt);
+		die("unknown option in '%s'. Try 'bstrace --help'", w);
+	}
+	len = strcspn(w + 2, "=");
+	for (i = 0; cli_long[i].name; i++) {
+		if (strncmp(cli_long[i].name, w + 2, len))
+			continue;
+		if (strlen(cli_long[i].name) == len) {
+			m = &cli_long[i];
+			n = 1;
+			break;
+		}
+		m = &cli_long[i];
+		if (n++ < 6)
+			snprintf(cand + strlen(cand), sizeof(cand) - strlen(cand), "%s--%s",
+				 n > 1 ? ", " : "", cli_long[i].name);
+	}
+	if (c == ':')
+		die("option '--%s' requires a value. Try 'bstrace --help'", m ? m->name : w + 2);
+	if (n == 1 && w[2 + len] == '=')
+		die("option '--%s' takes no value. Try 'bstrace --help'", m->name);
+	if (n > 1)
+		die("ambiguous option '--%.*s' (%s%s). Try 'bstrace --help'", (int)len, w + 2, cand,
+		    n > 6 ? ", ..." : "");
+	die("unknown option '--%.*s'. Try 'bstrace --help'", (int)len, w + 2);
+}
 
 static double parse_seconds(const char *s, const char *opt)
 {
@@ -294,84 +634,19 @@ static void check_short_long(struct settings *s, int nf, bool follow_long, bool 
 
 static void parse_args(struct settings *s, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "attach", required_argument, NULL, 'p' },
-		{ "follow-forks", no_argument, NULL, OPT_FOLLOW },
-		{ "output-separately", no_argument, NULL, OPT_OUTSEP },
-		{ "string-limit", required_argument, NULL, 's' },
-		{ "columns", required_argument, NULL, OPT_COLUMNS },
-		{ "expr", required_argument, NULL, 'e' },
-		{ "trace", required_argument, NULL, 'e' + 1000 },
-		{ "trace-path", required_argument, NULL, 'P' },
-		{ "buffer-size", required_argument, NULL, 'b' },
-		{ "relative-timestamps", optional_argument, NULL, 'r' },
-		{ "absolute-timestamps", optional_argument, NULL, OPT_TS },
-		{ "timestamps", optional_argument, NULL, OPT_TS },
-		{ "syscall-times", optional_argument, NULL, 'T' },
-		{ "strings-in-hex", optional_argument, NULL, OPT_HEXSTR },
-		{ "successful-only", no_argument, NULL, 'z' },
-		{ "failed-only", no_argument, NULL, 'Z' },
-		{ "failing-only", no_argument, NULL, 'Z' },
-		{ "no-abbrev", no_argument, NULL, OPT_NO_ABBREV },
-		{ "const-print-style", required_argument, NULL, 'X' },
-		/* the long forms of -e KEY=SET: the option's name is the key */
-		{ "signals", required_argument, NULL, OPT_QUAL },
-		{ "status", required_argument, NULL, OPT_QUAL },
-		{ "read", required_argument, NULL, OPT_QUAL },
-		{ "write", required_argument, NULL, OPT_QUAL },
-		{ "raw", required_argument, NULL, OPT_QUAL },
-		{ "abbrev", required_argument, NULL, OPT_QUAL },
-		{ "verbose", required_argument, NULL, OPT_QUAL },
-		{ "quiet", optional_argument, NULL, OPT_QUAL },
-		{ "silent", optional_argument, NULL, OPT_QUAL },
-		{ "silence", optional_argument, NULL, OPT_QUAL },
-		{ "decode-fds", optional_argument, NULL, OPT_QUAL },
-		{ "decode-pids", required_argument, NULL, OPT_QUAL },
-		{ "inject", required_argument, NULL, OPT_QUAL },
-		{ "fault", required_argument, NULL, OPT_QUAL },
-		{ "kvm", required_argument, NULL, OPT_QUAL },
-		{ "pidns-translation", no_argument, NULL, OPT_PIDNS },
-		/* strace options bstrace does not have: one line saying so */
-		{ "instruction-pointer", no_argument, NULL, OPT_UNSUPP },
-		{ "stack-traces", no_argument, NULL, OPT_UNSUPP },
-		{ "syscall-number", no_argument, NULL, OPT_UNSUPP },
-		{ "debug", no_argument, NULL, OPT_DEBUG },
-		{ "summary-only", no_argument, NULL, 'c' },
-		{ "summary", no_argument, NULL, 'C' },
-		{ "summary-wall-clock", no_argument, NULL, 'w' },
-		{ "summary-sort-by", required_argument, NULL, 'S' },
-		{ "summary-columns", required_argument, NULL, 'U' },
-		{ "all", no_argument, NULL, OPT_ALL },
-		{ "duration", required_argument, NULL, 'd' },
-		{ "interval", required_argument, NULL, 'i' },
-		{ "top", required_argument, NULL, OPT_TOP },
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "failed", no_argument, NULL, 'x' + 1000 },
-		{ "latency", no_argument, NULL, 'L' },
-		{ "cgroup", required_argument, NULL, OPT_CGROUP },
-		{ "histogram", no_argument, NULL, OPT_HIST },
-		{ "subsystems", no_argument, NULL, OPT_SUBSYS },
-		{ "json", no_argument, NULL, OPT_JSON },
-		{ "csv", no_argument, NULL, OPT_CSV },
-		{ "record", required_argument, NULL, OPT_RECORD },
-		{ "replay", required_argument, NULL, OPT_REPLAY },
-		{ "replay-stats", no_argument, NULL, OPT_RSTATS },
-		{ "lossy", no_argument, NULL, OPT_LOSSY },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ 0 }
-	};
 	int c, nf = 0, nx = 0, nq = 0, ny = 0, nt = 0, nz = 0, x_long = -1, li;
+	const char *word;
 	bool failed = false, follow_long = false, outsep = false, ts_long = false;
 	bool ts_digits_set = false;
 
 	s->strsize = 32;
 	s->align = 40;
 	s->ring_bytes = 8ul << 20;
-	while ((c = getopt_long(argc, argv, "+a::b:cCd:e:fhi:kLno:p:qrs:S:tU:vwxX:yYzP:TVZ",
-				longopts, (li = -1, &li))) != -1) {
-		const char *lname = li >= 0 ? longopts[li].name : NULL;
+	cli_build();
+	opterr = 0;
+	while ((word = optind < argc ? argv[optind] : "",
+		c = getopt_long(argc, argv, cli_short, cli_long, (li = -1, &li))) != -1) {
+		const char *lname = li >= 0 ? cli_long[li].name : NULL;
 
 		switch (c) {
 		case 'a':
@@ -424,7 +699,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		case OPT_BY:
 			s->group = parse_by(optarg);
 			break;
-		case 'x' + 1000:
+		case OPT_FAILED:
 			failed = true;
 			break;
 		case OPT_CGROUP:
@@ -460,7 +735,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		case 'e':
 			filter_parse(s, optarg);
 			break;
-		case 'e' + 1000: {
+		case OPT_EXPR_TRACE: {
 			char buf[4096];
 
 			snprintf(buf, sizeof(buf), "trace=%s", optarg);
@@ -572,12 +847,18 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			s->libbpf_debug = true;
 			break;
 		case 'h':
-			usage(0);
+			usage();
 		case 'V':
 			printf("bstrace %s (git %s)\n", BSTRACE_VERSION, bstrace_git_commit);
 			exit(0);
-		default:
-			usage(1);
+		case OPT_PERFETTO:
+			s->perfetto = optarg;
+			break;
+		case OPT_SECCOMP_PROFILE:
+			s->seccomp_profile = optarg;
+			break;
+		default:	/* '?' and ':' */
+			bad_option(c, word);
 		}
 	}
 	check_short_long(s, nf, follow_long, outsep, nq, ny, nt, ts_long, nx, x_long, nz);
@@ -617,23 +898,38 @@ static void parse_args(struct settings *s, int argc, char **argv)
 	} else {
 		s->xstrings = nx > 2 ? 2 : nx;
 	}
+	if (s->perfetto && s->count)
+		die("--perfetto draws the trace: it cannot be combined with -c or the counting "
+		    "views (-C can)");
 	if (s->cgroup_path)
 		s->cgroup_id = count_cgroup_id(s->cgroup_path);
+	if (s->ninject && s->npids)
+		die("-e inject= cannot be used with -p: its seccomp filter is installed by the "
+		    "launched command before it starts, it cannot be added to a running process");
+	if (s->ninject && !s->cmd)
+		die("-e inject= needs a command to launch");
 	if (s->replay) {
 		filter_defaults(s);
 		if (s->cmd || s->npids || s->all || s->record)
 			die("--replay decodes a file: give no command, -p, -a or --record");
 		if (s->count && (s->all || s->group != GROUP_NONE || s->histogram || s->subsystems))
 			die("--replay supports -c/-C summaries, not the system-wide views");
+		profile_check(s);
 		return;
 	}
 	if (s->record && (s->count || s->count_after))
 		die("--record records the trace: it cannot be combined with -c or -C");
+	if (s->record && s->perfetto)
+		die("--record writes the raw events: replay the recording with --perfetto");
+	if (s->seccomp_profile && (s->record || s->all || s->npids))
+		die("--seccomp-profile lists what a command does from its start: not with %s",
+		    s->record ? "--record (give it to --replay)" : s->all ? "-a" : "-p");
 	if (!s->cmd && !s->npids && !s->all)
 		die("must have PROG [ARGS] or -p PID (see --help)");
 	if (s->cmd && s->npids)
 		die("-p and a command cannot be combined");
 	filter_defaults(s);
+	profile_check(s);
 }
 
 
@@ -683,6 +979,9 @@ static int open_output(const struct settings *s)
 {
 	int fd;
 
+	/* --perfetto without -o: the timeline only */
+	if (!s->outfile && s->perfetto && (fd = open("/dev/null", O_WRONLY | O_CLOEXEC)) >= 0)
+		return fd;
 	if (!s->outfile || s->follow_files)
 		return STDERR_FILENO;
 	if (s->outfile[0] == '|' || s->outfile[0] == '!')
@@ -768,12 +1067,17 @@ static int exit_code_of(int status)
 static int run_count(struct settings *s, struct launch *child)
 {
 	struct loader *l = loader_open(s, ignore_event, NULL);
+	struct inject *inj = NULL;
 	int i, status, fd;
 
 	install_signals();
 	if (s->cmd) {
 		loader_add_target(l, child->pid, s->follow ? 0 : child->pid, TGT_WAIT_EXEC, 1);
 		launch_go(child);
+		if (s->ninject) {
+			inj = inject_start(s, child->pid, child->status_fd, loader_inject_fd(l));
+			launch_release(child);
+		}
 	}
 	for (i = 0; i < s->npids; i++) {
 		pid_t tg = tgid_of(s->pids[i]);
@@ -785,8 +1089,11 @@ static int run_count(struct settings *s, struct launch *child)
 	/* strace -c writes its table to stderr; system-wide counts are the output itself */
 	fd = s->outfile ? open_output(s) : s->all ? STDOUT_FILENO : STDERR_FILENO;
 	status = count_loop(s, l, s->cmd ? child->pid : -1, fd);
+	inject_stop(inj);
 	loader_close(l);
 	close_output(fd);
+	if (s->seccomp_profile)
+		profile_write(s->seccomp_profile);
 	free(s);
 	return child->pid > 0 ? exit_code_of(status) : 0;
 }
@@ -839,7 +1146,9 @@ static int run_replay(struct settings *s)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &b);
 	if (s->count || s->count_after)
-		count_print_noted(s, fd);
+		count_print_noted(s, s->perfetto && !s->outfile ? STDERR_FILENO : fd);
+	if (s->seccomp_profile)
+		profile_write(s->seccomp_profile);
 	dt = (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
 	if (s->replay_stats)
 		warnx_("replayed %llu records in %.3f s: %.0f records/s", (unsigned long long)n, dt,
@@ -906,7 +1215,8 @@ static void kill_launched(void)
 int main(int argc, char **argv)
 {
 	struct settings *s = calloc(1, sizeof(*s));
-	struct launch child = { .pid = -1, .go_fd = -1 };
+	struct launch child = { .pid = -1, .go_fd = -1, .status_fd = -1 };
+	struct inject *inj = NULL;
 	struct tracer *t;
 	struct loader *l;
 	uint64_t lost = 0, lost_calls = 0, d;
@@ -940,8 +1250,10 @@ int main(int argc, char **argv)
 		bp_high = bp_high_for(s->ring_bytes);
 		bp = bp_open(s->ring_bytes, why, sizeof(why));
 	}
-	if (s->cmd)
+	if (s->cmd) {
+		child.inject = s->ninject ? s : NULL;
 		launch_prepare(&child, s->cmd, bp_cgroup_fd(bp));
+	}
 
 	if (s->count)
 		return run_count(s, &child);
@@ -987,6 +1299,10 @@ int main(int argc, char **argv)
 		launched_bp = bp;
 		ob_reader_gone = kill_launched;
 		launch_go(&child);
+		if (s->ninject) {
+			inj = inject_start(s, child.pid, child.status_fd, loader_inject_fd(l));
+			launch_release(&child);
+		}
 	}
 	for (i = 0; i < s->npids; i++) {
 		pid_t tg = tgid_of(s->pids[i]);
@@ -1025,6 +1341,8 @@ int main(int argc, char **argv)
 		if (bstrace_interrupted && (!s->cmd || bstrace_interrupted > 1))
 			break;
 	}
+	/* the notifier goes first: what is left of the command no longer waits for us */
+	inject_stop(inj);
 	/* detach first: the ring then holds a bounded amount, which is drained */
 	loader_detach(l);
 	loader_on_chunk(l, NULL, NULL);
@@ -1054,8 +1372,10 @@ int main(int argc, char **argv)
 		       (unsigned long long)bps.peak_bytes, s->ring_bytes,
 		       (unsigned long long)bp_high);
 	if (s->count_after)
-		count_print_noted(s, out_fd);
+		count_print_noted(s, s->perfetto && !s->outfile ? STDERR_FILENO : out_fd);
 	close_output(out_fd);
+	if (s->seccomp_profile)
+		profile_write(s->seccomp_profile);
 	if (reaped)
 		exit_code = exit_code_of(status);
 	free(s);

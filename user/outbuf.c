@@ -144,8 +144,16 @@ void ob_ptr(struct outbuf *o, uint64_t v)
 
 void ob_pad_to(struct outbuf *o, size_t col)
 {
-	while (ob_col(o) < col)
-		ob_putc(o, ' ');
+	size_t n;
+
+	if (ob_col(o) >= col)
+		return;
+	/* as ob_putc would, byte by byte: never past one byte short of OB_LINE_MAX */
+	if (col > OB_LINE_MAX - 1)
+		col = OB_LINE_MAX - 1;
+	n = col > ob_col(o) ? col - ob_col(o) : 0;
+	memset(o->buf + o->len, ' ', n);
+	o->len += n;
 }
 
 void ob_line_begin(struct outbuf *o)

@@ -7,7 +7,10 @@
  *   asked through pidfd_getfd(), which applies exactly that rule before it looks at the fd.
  * - a launched command runs with no_new_privs: a set-user-ID program gains nothing, as under
  *   strace (the kernel does not raise the privileges of a traced exec).
- * - system-wide modes (-a, --cgroup) see every user's processes: root (or CAP_SYS_ADMIN) only.
+ * - system-wide modes (-a, --cgroup, bstraced) see every user's processes: root, CAP_SYS_ADMIN,
+ *   or CAP_BPF and CAP_PERFMON handed down by whoever started us (ambient capabilities: a
+ *   systemd unit's AmbientCapabilities=, capsh), never ones the file itself grants (setcap: the
+ *   kernel marks that exec AT_SECURE), which any user who can run the file would get.
  * - set-user-ID or set-group-ID installs are refused: files named on the command line would be
  *   opened with the owner's rights.
  */
@@ -17,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <linux/capability.h>
+#include <sys/auxv.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include "common.h"
@@ -83,8 +87,12 @@ void perm_check_attach(pid_t pid)
 
 void perm_check_systemwide(const char *what)
 {
-	if (perm_limited() && !cap_effective(CAP_SYS_ADMIN))
-		die("%s sees every user's processes: run as root", what);
+	if (!perm_limited() || cap_effective(CAP_SYS_ADMIN))
+		return;
+	if (!getauxval(AT_SECURE) && cap_effective(CAP_BPF) && cap_effective(CAP_PERFMON))
+		return;
+	die("%s sees every user's processes: run as root (or with CAP_BPF and CAP_PERFMON as "
+	    "ambient capabilities, as bstraced.service gives them; not from the file)", what);
 }
 
 void perm_child_no_new_privs(void)

@@ -695,12 +695,53 @@ static void strace_csv(struct outbuf *o, const struct summary_opts *so,
 	}
 }
 
+static void print_strace_one(struct outbuf *o, const struct summary_opts *so,
+			     struct sc_total *rows, size_t n);
+
+/*
+ * strace -c's table; the calls of 32-bit tasks (sc_is_compat) in a table of their own after it,
+ * headed "System call usage summary for 32 bit mode:" as strace prints it (text only: JSON and
+ * CSV rows carry the number, the names differ anyway).
+ */
 void summary_print_strace(struct outbuf *o, const struct summary_opts *so, struct sc_total *rows,
 			  size_t n)
 {
-	struct strace_table tb;
+	struct sc_total *part;
+	size_t i, nn = 0, nc = 0;
+	uint64_t native_calls = 0;
 
 	so = opts_or_default(so);
+	for (i = 0; i < n; i++)
+		if (rows[i].count && sc_is_compat(rows[i].nr))
+			nc++;
+	if (!nc || so->format == FMT_JSON || so->format == FMT_CSV) {
+		print_strace_one(o, so, rows, n);
+		return;
+	}
+	part = calloc(n, sizeof(*part));
+	if (!part)
+		die("out of memory");
+	for (i = 0; i < n; i++) {
+		if (!sc_is_compat(rows[i].nr)) {
+			part[nn++] = rows[i];
+			native_calls += rows[i].count;
+		}
+	}
+	if (native_calls)
+		print_strace_one(o, so, part, nn);
+	for (i = nc = 0; i < n; i++)
+		if (sc_is_compat(rows[i].nr))
+			part[nc++] = rows[i];
+	ob_line(o, "System call usage summary for 32 bit mode:");
+	print_strace_one(o, so, part, nc);
+	free(part);
+}
+
+static void print_strace_one(struct outbuf *o, const struct summary_opts *so,
+			     struct sc_total *rows, size_t n)
+{
+	struct strace_table tb;
+
 	memset(&tb, 0, sizeof(tb));
 	sum_rows(rows, n, &tb.t);
 	tb.cum = ns_float(tb.t.ns);

@@ -65,6 +65,14 @@ enum {
 	R_NONE,		/* never returns: = ? */
 	R_FCNTL,	/* by the command: 0x1 (flags FD_CLOEXEC) */
 	R_PRCTL,	/* by the option: 1 (SUID_DUMP_USER) */
+	/* decoded by the call (ret_printers[], decode_sys.c): the value, then strace's " (...)" */
+	R_TIME,		/* time(): 1796312111 (2026-12-03T17:42:38+0000) */
+	R_SCHED_POLICY,	/* sched_getscheduler: 0 (SCHED_OTHER) */
+	R_IOPRIO,	/* ioprio_get: 16388 (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)) */
+	R_SIGNUM,	/* rt_sigtimedwait: 10 (SIGUSR1) */
+	R_ADJTIMEX,	/* adjtimex, clock_adjtime: 5 (TIME_ERROR) */
+	R_PERSONALITY,	/* personality: 0x400000 (PER_LINUX|READ_IMPLIES_EXEC) */
+	R__COUNT
 };
 
 /* where rt_sigreturn finds the mask it restores: the ucontext's uc_sigmask, from the user stack
@@ -142,7 +150,8 @@ struct sc_def {
 extern const struct sc_def sc_defs[];
 extern const size_t sc_ndefs;
 
-/* this architecture's syscalls (sysnums/<arch>.h) */
+/* this architecture's syscalls (sysnums/<arch>.h), then those of its 32-bit tasks, numbered from
+ * BSTRACE_COMPAT_BASE (sysnums/i386.h on x86_64, arm.h on aarch64) */
 struct sc_num {
 	const char *name;
 	uint32_t nr;
@@ -157,6 +166,20 @@ const struct sc_def *sc_by_nr(uint32_t nr);
 const char *sc_name(uint32_t nr, char *buf, size_t len);
 /* number of the named syscall on this arch, -1 if it has none */
 int sc_nr_by_name(const char *name);
+/* the same for this arch's 32-bit tasks: BSTRACE_COMPAT_BASE + their number, -1 if none */
+int sc_compat_nr_by_name(const char *name);
+/* is `nr` a 32-bit task's call? (a number of the 32-bit table: an unknown one at or past
+ * BSTRACE_COMPAT_BASE is taken as the 64-bit number it also is) */
+bool sc_is_compat(uint32_t nr);
+/* what differs in a 32-bit call decoded as a 64-bit one */
+enum {
+	SCC_TIME64 = 1 << 0,	/* its timespecs are the 64-bit ones (clock_gettime64, *_time64) */
+	SCC_PGOFF = 1 << 1,	/* mmap2: the offset counts 4096-byte units */
+};
+unsigned int sc_compat_flags(uint32_t nr);
+/* can argument kind `kind` of 32-bit call `nr` be decoded as the 64-bit one is? (the same bytes:
+ * a register value, a string, a byte buffer, a struct of fixed-size fields) */
+bool kind_compat_safe(uint32_t nr, unsigned int kind);
 /* the def of a named syscall, on any arch */
 const struct sc_def *sc_def_by_name(const char *name);
 /* syscalls whose class has any of `cls`: sets their bits in `set` */

@@ -14,6 +14,8 @@
 #include "decode.h"
 #include "trace.h"
 #include "count.h"
+#include "profile.h"
+#include "perfetto.h"
 
 struct task {
 	uint32_t tid;		/* 0: free slot */
@@ -31,7 +33,12 @@ struct task {
 	char comm[16];		/* -Y: its command name, "" until read */
 	char comm_next[16];	/* -Y: the name its exec gave it, taken after the execve line */
 	bool comm_stale;	/* -Y: comm_next waits for the execve line */
+	uint8_t pers;		/* PERS_*: the personality of its last call */
 };
+
+/* a task's personality, as strace tracks it: unknown until its first call, then that of the last
+ * one; an unknown task starts in the tracer's current one (strace's current_personality) */
+enum { PERS_UNKNOWN, PERS_NATIVE, PERS_COMPAT };
 
 struct tracer {
 	const struct settings *s;
@@ -45,7 +52,10 @@ struct tracer {
 	uint64_t last_ts;		/* -r */
 	uint64_t lost;
 	struct sc_event_hdr super;	/* a leader's "superseded" exit, until the exec arrives */
+	struct perfetto *pf;		/* --perfetto: the timeline, fed where lines are printed */
+	bool pf_only;			/* --perfetto without -o: no call lines are formatted */
 	bool super_held;
+	uint8_t pers;			/* PERS_*: the personality of the last call printed */
 	struct {			/* -Y: the last tasks that exited, for wait4's argument */
 		uint32_t tid;
 		char comm[16];
@@ -87,6 +97,9 @@ struct tracer *tracer_new(const struct settings *s, int out_fd)
 		pid_mask_init();
 		pid_tracer = t;
 	}
+	if (s->perfetto)
+		t->pf = perfetto_open(s->perfetto, s);
+	t->pf_only = s->perfetto && !s->outfile;
 	return t;
 }
 
@@ -295,9 +308,22 @@ static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint6
 void print_arg(struct dctx *d, int arg)
 {
 	uint8_t k = d->def->arg[arg];
+	unsigned int type = kind_types[k];
 
+	if (sc_is_compat(d->nr)) {
+		/* a 32-bit task's call: long and pointers are 32 bits, structs laid out
+		 * otherwise (BPF copied none of them: the address alone) */
+		if (!kind_compat_safe(d->nr, k)) {
+			ob_ptr(d->o, (uint32_t)d->args[arg]);
+			return;
+		}
+		if (type == T_LONG)
+			type = T_INT;
+		else if (type == T_ULONG || type == T_PTR)
+			type = T_UINT;
+	}
 	/* the one place a register becomes its C type (KTYPE in kinds.def) */
-	d->args[arg] = arg_narrow(kind_types[k], d->args[arg]);
+	d->args[arg] = arg_narrow(type, d->args[arg]);
 	if (kinds[k].print)
 		kinds[k].print(d, arg);
 	else
@@ -329,7 +355,7 @@ static bool is_raw(const struct dctx *d)
 
 /* -e raw=: the call's own arguments, where the table's row shows others (clone's tail, the
  * signal frame of rt_sigreturn) */
-static int raw_nargs(const struct dctx *d)
+int raw_nargs(const struct dctx *d)
 {
 	static int nr_clone = -2, nr_sigreturn;
 
@@ -494,13 +520,12 @@ void print_ret(struct dctx *d)
 	case R_FD:
 		print_ret_fd(d, d->ret);
 		break;
-	case R_FCNTL:
-		print_fcntl_ret(d);
-		break;
-	case R_PRCTL:
-		print_prctl_ret(d);
-		break;
 	default:
+		/* a return value decoded by the call (ret_printers[], decode.h) */
+		if (rk < R__COUNT && ret_printers[rk]) {
+			ret_printers[rk](d);
+			break;
+		}
 		ob_dec(o, d->ret);
 		if (is_pid(d, PID_RET))
 			print_pid_comm(o, d->ret, false);
@@ -512,7 +537,9 @@ static void dctx_init(struct dctx *d, struct tracer *t, struct outbuf *o,
 {
 	const struct sc_event_hdr *h = exit ? exit : enter;
 
-	memset(d, 0, sizeof(*d));
+	/* every field by name, no memset (gcc makes it a `rep stos`, slow for 136 bytes: one per
+	 * line, a tenth of the consumer's time on getppid); a new field must be set here */
+	_Static_assert(sizeof(struct dctx) == 136, "struct dctx changed: set the new field here");
 	d->s = t->s;
 	d->o = o;
 	d->nr = h->nr;
@@ -520,6 +547,16 @@ static void dctx_init(struct dctx *d, struct tracer *t, struct outbuf *o,
 	d->tgid = h->tgid;
 	d->tid = h->tid;
 	memcpy(d->args, enter ? enter->args : exit->args, sizeof(d->args));
+	/* mmap2's offset is in pages of 4096 bytes: strace prints it in bytes, as mmap's */
+	if (sc_compat_flags(d->nr) & SCC_PGOFF)
+		d->args[5] <<= 12;
+	d->ret = 0;
+	d->failed = false;
+	d->exited = false;
+	d->phase = 0;
+	d->omit = false;
+	d->force_hex = false;
+	d->ev_exec = NULL;
 	d->ev_enter = enter;
 	d->ev_exit = exit;
 	if (exit) {
@@ -571,6 +608,9 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 			}
 		}
 	}
+	/* -e inject= answered the call (the notifier, inject.c; the mark came from BPF) */
+	if (d->ev_exit && (d->ev_exit->flags & EVF_INJECTED))
+		ob_puts(o, " (INJECTED)");
 	if (t->s->show_time && d->exited) {
 		uint64_t dt = ts_exit > ts_enter && ts_enter ? ts_exit - ts_enter : 0;
 
@@ -669,11 +709,44 @@ static void keep_record(uint8_t **buf, uint32_t *cap, const struct sc_event_hdr 
 	memcpy(*buf, h, h->len);
 }
 
+/*
+ * "[ Process PID=N runs in 32 bit mode. ]" (or 64) before the first call of a task in another
+ * personality than its last call's: a 32-bit program exec'd from a 64-bit one, or back.
+ */
+static void note_personality(struct tracer *t, struct task *k, const struct sc_event_hdr *h)
+{
+	uint8_t p = sc_is_compat(h->nr) ? PERS_COMPAT : PERS_NATIVE;
+	struct outbuf *o;
+
+	if (!k) {
+		if (p == (t->pers ? t->pers : PERS_NATIVE))
+			return;
+		k = task_find(t, h->tid, true);
+		k->tgid = h->tgid;
+	}
+	if (k->pers == PERS_UNKNOWN)
+		k->pers = t->pers ? t->pers : PERS_NATIVE;
+	if (k->pers == p)
+		return;
+	k->pers = t->pers = p;
+	if ((t->s->quiet & QUIET_PERSONALITY) || t->s->json_trace)
+		return;
+	close_open_line(t, 0);
+	o = task_out(t, k);
+	print_prefix(t, o, h->tid, h->ts_enter ? h->ts_enter : h->ts_exit);
+	ob_printf(o, "[ Process PID=%u runs in %d bit mode. ]", h->tid,
+		  p == PERS_COMPAT ? 32 : (int)sizeof(long) * 8);
+	ob_line_end(o);
+}
+
 static void handle_enter(struct tracer *t, const struct sc_event_hdr *h)
 {
 	struct task *k = task_find(t, h->tid, true);
 
 	close_open_line(t, h->tid);
+	note_personality(t, k, h);
+	if (t->s->seccomp_profile)
+		profile_note(h->nr);
 	k->tgid = h->tgid;
 	keep_record(&k->enter, &k->enter_cap, h);
 	k->in_call = true;
@@ -823,6 +896,8 @@ static void json_call(struct tracer *t, struct dctx *d, uint64_t ts, uint64_t ts
 		}
 	}
 	json_close_string(o, mark);
+	if (d->ev_exit && (d->ev_exit->flags & EVF_INJECTED))
+		ob_puts(o, ",\"injected\":true");
 	if (ts && ts_exit > ts && d->ev_exit && (d->ev_exit->flags & EVF_TIMED)) {
 		ob_puts(o, ",\"duration\":");
 		ob_udec(o, (ts_exit - ts) / 1000000000ull);
@@ -850,6 +925,10 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 	if (k && k->exec_held)
 		d.ev_exec = (const void *)k->exec;
 	if (t->s->npaths && !touches_paths(t, &d))
+		return;
+	if (t->pf)
+		perfetto_call(t->pf, &d, ts, exit ? exit->ts_exit : 0);
+	if (t->pf_only)
 		return;
 	if (t->s->json_trace) {
 		json_call(t, &d, ts, exit ? exit->ts_exit : 0);
@@ -998,6 +1077,12 @@ static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
 	    ((const struct sc_event_hdr *)k->enter)->nr == h->nr)
 		enter = (const void *)k->enter;
 	close_open_line(t, h->tid);
+	if (!enter) {
+		note_personality(t, k, h);
+		k = task_find(t, h->tid, false);
+	}
+	if (t->s->seccomp_profile)
+		profile_note(h->nr);
 	if (t->s->hide_status & ((h->flags & EVF_KILLED) ? STATUS_UNFINISHED :
 				 is_errno_ret(h->ret) ? STATUS_FAILED : STATUS_SUCCESSFUL))
 		goto done;
@@ -1009,6 +1094,8 @@ static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
 		if (!o)
 			o = task_out(t, task_find(t, h->tid, true));
 		dctx_init(&d, t, o, h, NULL);
+		if (t->pf && (!t->s->npaths || touches_paths(t, &d)))
+			perfetto_call(t->pf, &d, h->ts_enter ? h->ts_enter : h->ts_exit, h->ts_exit);
 		if (!t->s->npaths || touches_paths(t, &d))
 			print_unfinished(t, k, o, h, h->ts_enter ? h->ts_enter : h->ts_exit,
 					 " <unfinished ...>) = ?");
@@ -1044,6 +1131,8 @@ static void print_signal_line(struct tracer *t, struct task *k, const struct sc_
 	char buf[16];
 	size_t mark;
 
+	if (t->pf)
+		perfetto_signal(t->pf, h);
 	if (t->s->json_trace) {
 		json_head(t, o, h->tgid, h->tid, h->ts_exit);
 		ob_printf(o, ",\"signal\":\"%s\",\"siginfo\":\"",
@@ -1099,6 +1188,8 @@ static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
 	struct outbuf *o;
 
 	close_open_line(t, h->tid);
+	if (t->pf)
+		perfetto_exit(t->pf, h);	/* first: the call it dies in ends at its exit */
 	if (k->in_call) {
 		/* exit_group(0) = ?, or a call cut short by the death of the process */
 		if (!(t->s->hide_status & STATUS_UNFINISHED))
@@ -1173,23 +1264,30 @@ static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
  * record, so that a process gone before its lines are printed still has it. It applies after
  * the execve line when that is traced.
  */
-static void exec_comm(struct tracer *t, struct task *k, const struct sc_event_hdr *h)
+bool exec_record_comm(const struct sc_event_hdr *h, char comm[16])
 {
 	const struct sc_blob *b = (const void *)(h + 1);
 	const char *p, *base;
 	size_t n;
 
 	if (!h->nblobs || (b->flags & BLOBF_FAULT) || h->len < sizeof(*h) + sizeof(*b) + b->len)
-		return;
+		return false;
 	p = (const char *)blob_data(b);
 	n = strnlen(p, b->len);
 	base = memrchr(p, '/', n);
 	base = base ? base + 1 : p;
 	n -= base - p;
-	if (n > sizeof(k->comm_next) - 1)
-		n = sizeof(k->comm_next) - 1;
-	memcpy(k->comm_next, base, n);
-	k->comm_next[n] = '\0';
+	if (n > 15)
+		n = 15;
+	memcpy(comm, base, n);
+	comm[n] = '\0';
+	return true;
+}
+
+static void exec_comm(struct tracer *t, struct task *k, const struct sc_event_hdr *h)
+{
+	if (!exec_record_comm(h, k->comm_next))
+		return;
 	k->comm_stale = h->nr < BSTRACE_NR_MAX && t->s->trace[h->nr];
 	if (!k->comm_stale)
 		memcpy(k->comm, k->comm_next, sizeof(k->comm));
@@ -1212,6 +1310,8 @@ static void handle_exec(struct tracer *t, const struct sc_event_hdr *h)
 	}
 	if (k && (t->s->decode_pids & DP_COMM))
 		exec_comm(t, k, h);
+	if (t->pf)
+		perfetto_exec(t->pf, h);
 	if (t->super_held && t->super.tgid == h->tgid) {
 		t->super_held = false;
 		print_exit(t, &t->super);
@@ -1243,6 +1343,8 @@ static void handle_fork(struct tracer *t, const struct sc_event_hdr *h)
 
 	k->tgid = h->nr;
 	t->alive++;
+	if (t->pf)
+		perfetto_fork(t->pf, h);
 	/* -Y: a child has its parent's name until it changes it */
 	if ((t->s->decode_pids & DP_COMM) && (parent = task_find(t, h->tid, false)))
 		memcpy(k->comm, parent->comm, sizeof(k->comm));
@@ -1287,6 +1389,8 @@ void tracer_lost(struct tracer *t, uint64_t calls, uint64_t recs)
 	struct outbuf *o = t->out;
 
 	t->lost += recs;
+	if (t->pf)
+		perfetto_lost(t->pf, calls, recs);
 	if (!o)
 		return;
 	close_open_line(t, 0);
@@ -1399,6 +1503,8 @@ void tracer_free(struct tracer *t)
 		ob_flush(t->out);
 		free(t->out);
 	}
+	if (t->pf)
+		perfetto_close(t->pf);
 	if (pid_tracer == t)
 		pid_tracer = NULL;
 	free(t->tasks);

@@ -82,8 +82,11 @@ expect_error "-e verbose=none is not supported yet" "$BSTRACE" -e verbose=none -
 expect_error "-e abbrev=execve is not supported yet" "$BSTRACE" --abbrev=execve -- /bin/true
 expect_error "--strings-in-hex=non-ascii-chars is not supported yet" \
 	"$BSTRACE" --strings-in-hex=non-ascii-chars -- /bin/true
-expect_error "-e inject= is not supported" "$BSTRACE" -e inject=open:error=ENOENT -- /bin/true
-expect_error "-e fault= is not supported" "$BSTRACE" --fault=open -- /bin/true
+expect_error "invalid inject argument 'open:error=ENOENT:when=x'" "$BSTRACE" \
+	-e inject=open:error=ENOENT:when=x -- /bin/true
+expect_error "invalid fault argument 'open:signal=USR1'" "$BSTRACE" --fault=open:signal=USR1 \
+	-- /bin/true
+expect_error "-e kvm= is not supported" "$BSTRACE" --kvm=vcpu -- /bin/true
 expect_error "cannot open output file" "$BSTRACE" -o /nonexistent/dir/x -- /bin/true
 
 # counting modes

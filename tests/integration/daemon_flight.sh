@@ -1,6 +1,13 @@
 #!/bin/sh
 # bstraced --flight-recorder: a process killed by SIGSEGV, or exiting non-zero, leaves an
 # strace-style trace of its last syscalls in --flight-dir (and one log line); exit 0 leaves none.
+# The trace's first line says who the process was (comm, uid, gid, cgroup). Safe against the
+# users whose processes it writes about: a --flight-dir that is a symlink, writable by group or
+# others or owned by another user is refused; a symlink planted under the name of the next trace
+# is not followed; a comm with a newline and ESC (set by user nobody) forges no log line and no
+# odd file name. The test's processes run in a cgroup of their own named as docker names a
+# container's (bstraced --cgroup: other processes of the machine are not recorded), so that the
+# header's cgroup and container id are known.
 . "$(dirname "$0")/../lib.sh"
 require_bpf
 
@@ -11,13 +18,26 @@ ulimit -c 0	# no core file in the working directory (the trace says "(core dumpe
 exe="$WORK/bsdfl$$"	# a comm of our own (at most 15 characters)
 cc -O2 -o "$exe" "$SRCDIR/tests/helpers/crash_after.c" || fail "cannot build crash_after"
 mkdir "$WORK/fl"
+cgroot=$(sed -n 's/^[^ ]* [^ ]* [^ ]* [^ ]* \([^ ]*\) .* - cgroup2 .*/\1/p' /proc/self/mountinfo |
+	head -1)
+[ -n "$cgroot" ] || { echo "SKIP: no cgroup v2 hierarchy mounted here"; exit 77; }
+hex=$(echo "bstraced-flight-$$" | sha256sum | cut -c1-64)
+CG_TOP="$cgroot/bstraced-flight-$$"
+CG="$CG_TOP/docker-$hex.scope"
+cgrel="/bstraced-flight-$$/docker-$hex.scope"
+cleanup_extra() { rmdir "$CG" "$CG_TOP" 2>/dev/null || { sleep 1; rmdir "$CG" "$CG_TOP"; }; }
+mkdir -p "$CG" || fail "cannot make cgroup $CG"
+# in_cg COMMAND...: COMMAND in the test's cgroup
+in_cg() { sh -c 'echo $$ >"$0/cgroup.procs" && exec "$@"' "$CG" "$@"; }
 t0=$(date +%s)
-start_daemon d --listen 127.0.0.1:0 --flight-recorder 16 --flight-dir "$WORK/fl"
+# (no rate limits: another test's crashes on this machine must not use up ours)
+start_daemon d --listen 127.0.0.1:0 --flight-recorder 16 --flight-dir "$WORK/fl" \
+	--flight-rate 0 --flight-rate-global 0 --cgroup "$CG"
 [ "$(grep -c 'listening on' "$WORK/d.err")" -eq 1 ] || fail "more than one 'listening' line"
 
 # run MODE: runs the helper in the foreground; sets pid, ppid, rc
 run() {
-	{ "$exe" "$1" >"$WORK/$1.pid"; } 2>/dev/null
+	{ in_cg "$exe" "$1" >"$WORK/$1.pid"; } 2>/dev/null
 	rc=$?
 	read -r pid ppid <"$WORK/$1.pid" || fail "crash_after $1 printed no pid"
 }
@@ -31,7 +51,7 @@ wait_dump() {
 	done
 	log=$(grep "^bstraced: flight recorder: pid $1 " "$WORK/d.err")
 	path=${log##*: }
-	[ "$(echo "$log" | wc -l)" -eq 1 ] || fail "pid $1 logged more than once: $log"
+	[ "$(printf "%s\n" "$log" | wc -l)" -eq 1 ] || fail "pid $1 logged more than once: $log"
 }
 
 # check_trace PATH PID PPID END: the last lines of the trace are the helper's sequence, then END
@@ -44,6 +64,21 @@ lines = open(path).read().splitlines()
 print("  trace %s (%d lines), last ones:" % (path, len(lines)))
 for l in lines[-10:]:
     print("    " + l)
+# the header: "# bstraced flight recorder {JSON}"
+import json
+hp = "# bstraced flight recorder "
+if not lines or not lines[0].startswith(hp):
+    sys.exit("FAIL: no header line: %r" % (lines[:1],))
+head = json.loads(lines[0][len(hp):])
+for k in ("time", "pid", "comm", "uid", "gid", "euid", "egid", "cgroup", "status"):
+    if k not in head:
+        sys.exit("FAIL: header has no %r: %r" % (k, head))
+if head["pid"] != int(pid) or not head["comm"].startswith("bsdfl"):
+    sys.exit("FAIL: header pid/comm: %r" % head)
+want_status = "killed by SIGSEGV" if end == "segv" else "exited with 3"
+if head["status"] != want_status:
+    sys.exit("FAIL: header status %r, want %r" % (head["status"], want_status))
+lines = lines[1:]
 body = []
 for l in lines:
     # "PID  [TIME ]line": an strace -f line, with or without -t/-tt/-ttt time
@@ -152,7 +187,115 @@ python3 -c "import sys; sys.exit(0 if float('$n') >= 2 else 1)" ||
 	fail "bstrace_flight_dumps_total is $n, want >= 2"
 echo "ok   bstrace_flight_dumps_total $n"
 
+# --- as user nobody, against root's bstraced -----------------------------------------------
+chmod 755 "$WORK"
+cc -O2 -o "$WORK/fc" "$SRCDIR/tests/helpers/flight_crasher.c" || fail "cannot build flight_crasher"
+chmod 755 "$WORK/fc"
+# dump_of PID: the trace of PID in $WORK/fl, once logged; sets dump
+dump_of() {
+	wait_dump "$1"
+	dump=$path
+	[ -f "$dump" ] || fail "no trace $dump of pid $1"
+}
+
+# 6. the header of a process whose parent has not reaped it yet: its uid, gid and cgroup
+pid=$(in_cg setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+	"$WORK/fc" hold "bsdflh$$" 2000) || fail "flight_crasher hold failed"
+dump_of "$pid"
+python3 - "$dump" "$pid" "bsdflh$$" "$cgrel" "$hex" <<'PYEOF' || fail "the header of $dump is wrong"
+import json, sys
+path, pid, comm, cg, cid = sys.argv[1:6]
+line = open(path).readline()
+h = json.loads(line[len("# bstraced flight recorder "):])
+want = {"pid": int(pid), "comm": comm, "uid": 65534, "gid": 65534, "euid": 65534,
+        "egid": 65534, "cgroup": cg, "container_id": cid, "status": "killed by SIGSEGV"}
+bad = {k: (h.get(k), v) for k, v in want.items() if h.get(k) != v}
+if bad:
+    sys.exit("FAIL: header %r: (got, want) %r" % (h, bad))
+print("  header: " + line.strip())
+PYEOF
+echo "ok   the trace's header: pid, comm, uid/gid 65534, cgroup docker-ID.scope, container_id ID"
+
+# 7. a comm with a newline, ESC and a leading dot (user nobody's) in the log and the file name
+evil=$(printf 'bs\nbstraced: \033X')
+{ pid=$(in_cg setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+	"$WORK/fc" one "$evil"); } 2>/dev/null
+dump_of "$pid"
+case $log in
+"bstraced: flight recorder: pid $pid (bs\\nbstraced: \\33X) killed by SIGSEGV: $dump") ;;
+*) fail "log line of the comm with a newline: '$log'" ;;
+esac
+case ${dump#"$WORK/fl/"} in
+"bs%0Abstraced%3A%20%1BX.$pid."[0-9]*.trace) ;;
+*) fail "file name of the comm with a newline: '$dump'" ;;
+esac
+! grep -q "$(printf '\033')" "$WORK/d.err" || fail "an ESC byte reached the log"
+! grep -v '^bstraced: ' "$WORK/d.err" | grep -q . ||
+	{ cat "$WORK/d.err"; fail "a log line does not start with 'bstraced: '"; }
+{ pid=$(in_cg setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+	"$WORK/fc" one ".bsdot$$"); } 2>/dev/null
+dump_of "$pid"
+case $dump in "$WORK/fl/%2Ebsdot$$.$pid."*.trace) ;; *) fail "a leading dot kept: '$dump'" ;; esac
+if ls -A "$WORK/fl" | grep -qv '^[A-Za-z0-9_+,=@%-][A-Za-z0-9_+,=@%.-]*$'; then
+	ls -Ab "$WORK/fl"; fail "a file name in $WORK/fl has other bytes"
+fi
+echo "ok   a comm with a newline and ESC: one escaped log line, file bs%0Abstraced%3A%20%1BX.PID..."
+
+# 8. a symlink planted under the next trace's name (as if the directory had been open to
+# nobody once) is not followed: root's file stays, the trace gets another name
+echo secret >"$WORK/victim"
+mkfifo "$WORK/go"
+in_cg setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+	"$WORK/fc" one "bsdfll$$" wait <"$WORK/go" >"$WORK/ln.pid" 2>/dev/null &
+cpid=$!
+PIDS="$PIDS $cpid"
+exec 3>"$WORK/go"
+i=0
+until [ -s "$WORK/ln.pid" ]; do
+	[ $i -lt 100 ] || fail "flight_crasher one printed no pid"
+	sleep 0.1; i=$((i + 1))
+done
+pid=$(cat "$WORK/ln.pid")
+now=$(date +%s)
+for t in $(seq $((now - 1)) $((now + 30))); do
+	ln -s "$WORK/victim" "$WORK/fl/bsdfll$$.$pid.$t.trace"
+done
+echo go >&3
+exec 3>&-
+wait "$cpid"
+wait_dump "$pid"
+[ "$(cat "$WORK/victim")" = secret ] ||
+	fail "the planted symlink was followed: victim is '$(cat "$WORK/victim")'"
+case $path in
+"$WORK/fl/bsdfll$$.$pid."*-1.trace) ;;
+*) fail "the trace beside the symlink is '$path', want NAME-1.trace" ;;
+esac
+[ -f "$path" ] && [ ! -L "$path" ] || fail "$path is not a regular file"
+[ "$(find "$WORK/fl" -name "bsdfll$$.$pid.*.trace" -type l | wc -l)" -eq 32 ] ||
+	fail "a planted symlink was replaced"
+echo "ok   a planted symlink is not followed: the trace went to ${path#"$WORK/fl/"}"
+
 kill -TERM "$dpid"
 wait "$dpid"
 rc=$?
 [ $rc -eq 0 ] || fail "bstraced exit status $rc after SIGTERM"
+
+# 9. directories refused at start (one line, exit 1): a symlink, writable by others or by the
+# group, owned by another user
+mkdir "$WORK/ww" "$WORK/gw" "$WORK/nb" "$WORK/st"
+chmod 0777 "$WORK/ww"
+chmod 0770 "$WORK/gw"
+chmod 1777 "$WORK/st"
+chown 65534:65534 "$WORK/nb"
+chmod 0755 "$WORK/nb"
+ln -s "$WORK/fl" "$WORK/link"
+for dir in ww gw st nb link; do
+	case $dir in
+	nb) want="owned by another user" ;;
+	link) want="a symlink is not followed" ;;
+	*) want="writable by group or others" ;;
+	esac
+	expect_error "$want" timeout 30 "$BSTRACED" --listen 127.0.0.1:0 --flight-recorder 8 \
+		--flight-dir "$WORK/$dir"
+done
+echo "ok   --flight-dir refused: world- or group-writable, sticky 1777, owned by nobody, a symlink"

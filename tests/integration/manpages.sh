@@ -5,7 +5,10 @@
 # - every option of the program's table is documented: each long option of the `struct option`
 #   table and each letter of the getopt string (read from the source by tools/options.sh) is
 #   the tag of an option entry (a .TP line), and no tag names an option the program lacks;
-# - the version in .TH is the program's.
+# - the version in .TH is the program's;
+# - every option of the table is in the program's --help (the options of its entry lines, those
+#   that begin "  -"), and bstrace's entries name no option it lacks (an unambiguous prefix of
+#   one, as getopt_long takes it, is fine); an unknown option is a one-line error.
 # No BPF needed. tools/test.sh installs man-db and mandoc.
 . "$(dirname "$0")/../lib.sh"
 
@@ -72,5 +75,52 @@ check_page() {
 	echo "ok   $1: version $want"
 }
 
+# check_help SOURCE BINARY [exact]: the program's --help names every option of SOURCE's table;
+# exact (a --help generated from the table): and no other
+check_help() {
+	src=$SRCDIR/$1 bin=$2 prog=$(basename "$2") exact=${3:-}
+	"$bin" --help >"$WORK/help" 2>&1 || fail "$prog --help: exit status $?"
+	sh "$SRCDIR/tools/options.sh" long "$src" >"$WORK/long" || fail "cannot read $1's table"
+	sh "$SRCDIR/tools/options.sh" short "$src" >"$WORK/short" || fail "cannot read $1's letters"
+	grep '^  -' "$WORK/help" | tr ' ,|[]()=' '\n' >"$WORK/words"
+	grep -E -- '^--[a-z][a-z0-9-]*$' "$WORK/words" | sed 's/^--//' | sort -u >"$WORK/help_long"
+	grep -E -- '^-[A-Za-z]+$' "$WORK/words" | sed 's/^-//' | grep -E '^(.)\1*$' | cut -c1 |
+		sort -u >"$WORK/help_short"
+	missing=
+	for o in $(cut -d' ' -f1 "$WORK/long"); do
+		grep -qx -- "$o" "$WORK/help_long" || missing="$missing --$o"
+	done
+	for o in $(cut -d' ' -f1 "$WORK/short"); do
+		grep -qx -- "$o" "$WORK/help_short" || missing="$missing -$o"
+	done
+	[ -z "$missing" ] || fail "$prog --help does not list (in an entry line) these options:$missing"
+	if [ -z "$exact" ]; then
+		echo "ok   $prog --help: all $(wc -l <"$WORK/long") long and" \
+			"$(wc -l <"$WORK/short") short options"
+		return
+	fi
+	extra=
+	for o in $(cat "$WORK/help_long"); do
+		[ "$(cut -d' ' -f1 "$WORK/long" | grep -c "^$o")" -eq 1 ] ||
+			grep -q "^$o " "$WORK/long" || extra="$extra --$o"
+	done
+	for o in $(cat "$WORK/help_short"); do
+		grep -q "^$o " "$WORK/short" || extra="$extra -$o"
+	done
+	[ -z "$extra" ] || fail "$prog --help lists options it does not have:$extra"
+	echo "ok   $prog --help: all $(wc -l <"$WORK/long") long and" \
+		"$(wc -l <"$WORK/short") short options, and no other"
+}
+
 check_page man/bstrace.1 user/main.c bstrace BSTRACE_VERSION
 check_page man/bstraced.8 user/daemon/bstraced.c bstraced BSTRACED_VERSION
+check_help user/main.c "$BSTRACE" exact
+# what the parser refuses: one line naming the option, where to look, a non-zero exit
+expect_error "unknown option '--no-such-option'. Try 'bstrace --help'" \
+	"$BSTRACE" --no-such-option -- /bin/true
+expect_error "unknown option '-j'. Try 'bstrace --help'" "$BSTRACE" -fj -- /bin/true
+expect_error "option '--output' requires a value. Try 'bstrace --help'" "$BSTRACE" --output
+expect_error "option '-o' requires a value" "$BSTRACE" -fo
+expect_error "option '--lossy' takes no value" "$BSTRACE" --loss=1 -- /bin/true
+expect_error "ambiguous option '--st' (--status, --string-limit" "$BSTRACE" --st=1 -- /bin/true
+check_help user/daemon/bstraced.c "${BSTRACED:-$(dirname "$BSTRACE")/bstraced}"

@@ -16,7 +16,10 @@ mkdir -p "$work"
 cmds=$work/cmds.txt
 cat "$here/cmds.txt" >"$cmds"
 [ "$arch" = riscv64 ] || cat "$here/cmds-daemon.txt" >>"$cmds"
-[ "$arch" != x86_64 ] || cat "$here/cmds-corpus.txt" >>"$cmds"	# the prebuilt corpus (x86_64 only: the shared harness does not copy it)
+[ "$arch" != x86_64 ] || cat "$here/cmds-corpus.txt" >>"$cmds"	# the prebuilt corpus (run-x86_64.sh copies it)
+# arm64: the same corpus, bundled as /tests/test_corpus (the shared harness copies tests/test_*);
+# the riscv64 harness builds only named targets, without it
+[ "$arch" != arm64 ] || cat "$here/cmds-corpus-cross.txt" >>"$cmds"
 t0=$(date +%s)
 case $arch in
 x86_64)

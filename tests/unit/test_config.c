@@ -57,6 +57,15 @@ int main(void)
 		  "no-histogram\ncomm = \"a b\"\n", &s, err, sizeof(err)) == 0, "%s", err);
 	CHECK_STR(s.text, "[listen=127.0.0.1:9100@3][top=10@4][no-histogram=(none)@5][comm=a b@6]");
 
+	/* '#' inside a quoted value is not a comment; after it, it is */
+	CHECK(run("events = \"/var/log/a#b.json\"  # the file\ncomm = 'x # y'\nk = v#c\n"
+		  "q = \"\"\n", &s, err, sizeof(err)) == 0, "%s", err);
+	CHECK_STR(s.text, "[events=/var/log/a#b.json@1][comm=x # y@2][k=v@3][q=@4]");
+	CHECK(run("comm = \"a#b\n", &s, err, sizeof(err)) == -1, "unterminated quote accepted");
+	CHECK(strstr(err, ":1: 'comm': no closing \"") != NULL, "%s", err);
+	CHECK(run("comm = \"a\" b\n", &s, err, sizeof(err)) == -1, "text after a quote accepted");
+	CHECK(strstr(err, ":1: 'comm': text after the closing quote") != NULL, "%s", err);
+
 	CHECK(run("top =\n", &s, err, sizeof(err)) == -1, "empty value accepted");
 	CHECK(strstr(err, ":1: 'top' has no value") != NULL, "%s", err);
 

@@ -59,7 +59,7 @@ static const char *mismatch(const struct settings *s, bool (*want)(const char *n
 	*n = 0;
 	for (i = 0; i < sc_nnums; i++) {
 		const char *name = sc_nums[i].name;
-		bool w = want(name, sc_def_by_name(name));
+		bool w = want(name, sc_by_nr(sc_nums[i].nr));
 
 		*n += w;
 		if (w != !!s->trace[sc_nums[i].nr])

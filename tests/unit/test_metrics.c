@@ -276,6 +276,8 @@ static void base_snapshot(struct metrics_snapshot *s)
 	s->events_written = 1000;
 	s->flight_dumps = 2;
 	s->flight_errors = 1;
+	s->flight_dropped_rate = 1995;
+	s->flight_dropped_retention = 3;
 	s->events_write_lost = 5;
 	s->groups_used = 12;
 	s->groups_max = 10240;
@@ -326,6 +328,11 @@ static void test_plain(void)
 	CHECK(has_line(t, "bstrace_flight_dumps_total 2"), "dumps");
 	CHECK(has_line(t, "# TYPE bstrace_flight_dump_errors_total counter") &&
 	      has_line(t, "bstrace_flight_dump_errors_total 1"), "dump errors");
+	CHECK(has_line(t, "# TYPE bstrace_flight_dumps_dropped_total counter") &&
+	      has_line(t, "bstrace_flight_dumps_dropped_total{reason=\"rate\"} 1995") &&
+	      has_line(t, "bstrace_flight_dumps_dropped_total{reason=\"retention\"} 3") &&
+	      has_line(t, "bstrace_flight_dumps_dropped_total{reason=\"evicted\"} 0"),
+	      "dropped dumps");
 	CHECK(has_line(t, "# TYPE bstrace_kernel_groups gauge") &&
 	      has_line(t, "bstrace_kernel_groups 12"), "groups");
 	CHECK(has_line(t, "# TYPE bstrace_kernel_groups_capacity gauge") &&
@@ -342,7 +349,7 @@ static void test_plain(void)
 	CHECK(has_line(t, "# TYPE process_start_time_seconds gauge") &&
 	      has_line(t, "process_start_time_seconds 1700000000.25"), "start time");
 	CHECK(count_lines(t, "# HELP ", NULL) == count_lines(t, "# TYPE ", NULL) &&
-	      count_lines(t, "# TYPE ", NULL) == 14, "14 families, each with HELP");
+	      count_lines(t, "# TYPE ", NULL) == 15, "15 families, each with HELP");
 	free(t);
 }
 
@@ -387,6 +394,8 @@ static void test_escaping(void)
 		{ .syscall = cut_name, .label = "", .count = 2 },
 		{ .syscall = "dup", .label = "a\xfe", .count = 10 },	/* same after U+FFFD */
 		{ .syscall = "dup", .label = "a\xff", .count = 20 },
+		/* ESC BEL TAB DEL, C1 CSI, U+202E (right-to-left override) */
+		{ .syscall = "read", .label = "c\x1b[1m\a\t\x7f\xc2\x9b\xe2\x80\xae", .count = 11 },
 	};
 	struct metrics_snapshot s;
 	char *t;
@@ -421,6 +430,9 @@ static void test_escaping(void)
 	CHECK(has_line(t, want), "character cut by the limit becomes U+FFFD");
 	CHECK(has_line(t, "bstrace_syscalls_total{syscall=\"dup\",comm=\"a" FFFD "\"} 30"),
 	      "rows printing the same labels merge into one series");
+	CHECK(has_line(t, "bstrace_syscalls_total{syscall=\"read\","
+			  "comm=\"c\\\\x1b[1m\\\\x07\\\\x09\\\\x7f\\\\u009b\\\\u202e\"} 11"),
+	      "control characters written as text, never raw");
 	CHECK(count_lines(t, "bstrace_syscalls_total{", NULL) == ARRAY_SIZE(rows) - 1,
 	      "one series per distinct label set");
 	free(t);
@@ -517,8 +529,8 @@ static void test_histogram(void)
 	s.histogram = true;
 	t = render(&s);
 	CHECK(has_line(t, "# TYPE bstrace_syscall_duration_seconds histogram"), "hist TYPE");
-	CHECK(has_line(t, BUCKET "\"2e-09\"} 1"), "first bucket: [0, 2 ns)");
-	CHECK(has_line(t, BUCKET "\"1.6e-08\"} 3"), "bucket 3 ends at 16 ns, cumulative");
+	CHECK(!strstr(t, BUCKET "\"6.4e-08\"}"), "no bound below 128 ns: never hit");
+	CHECK(has_line(t, BUCKET "\"1.28e-07\"} 3"), "first bound 128 ns holds [0, 128 ns)");
 	CHECK(has_line(t, BUCKET "\"2.147483648\"} 8"), "last finite bound 2^31 ns");
 	CHECK(has_line(t, BUCKET "\"+Inf\"} 12"), "+Inf holds everything, the last bucket too");
 	CHECK(has_line(t, "bstrace_syscall_duration_seconds_sum{syscall=\"read\"} 5.000000123"),
@@ -536,7 +548,75 @@ static void test_histogram(void)
 		buckets++;
 	}
 	CHECK(ordered, "bounds increase, counts never decrease");
-	CHECK(buckets == BSTRACE_HIST_BUCKETS, "%zu buckets with +Inf", buckets);
+	CHECK(buckets == BSTRACE_HIST_BUCKETS - 6, "%zu buckets with +Inf", buckets);
+	free(t);
+}
+
+/* the histogram within --top: K / 28 syscalls (most time first) and an "_other" sum */
+static void test_histogram_top(void)
+{
+	struct msnap_sys sys[40];
+	struct metrics_snapshot s;
+	char name[40][16], want[160];
+	uint64_t sum;
+	size_t i;
+	char *t;
+
+	for (i = 0; i < ARRAY_SIZE(sys); i++) {
+		snprintf(name[i], sizeof(name[i]), "sc%02zu", i);
+		sys[i] = (struct msnap_sys){ .name = name[i], .st = { .count = 100 - i,
+			 .total_ns = 1000 * (i + 1), .hist = { [10] = 1, [20] = i } } };
+	}
+	base_snapshot(&s);
+	s.sys = sys;
+	s.nsys = ARRAY_SIZE(sys);
+	s.histogram = true;
+	s.top = 60;
+	t = render(&s);
+	CHECK(count_lines(t, "bstrace_syscall_duration_seconds_count{", &sum) == 3 &&
+	      sum == 40 + 39 * 40 / 2, "2 syscalls and _other, every call counted");
+	CHECK(count_lines(t, "bstrace_syscall_duration_seconds_", NULL) == 3 * 28,
+	      "28 series each");
+	CHECK(has_line(t, "bstrace_syscall_duration_seconds_count{syscall=\"sc39\"} 40") &&
+	      has_line(t, "bstrace_syscall_duration_seconds_count{syscall=\"sc38\"} 39"),
+	      "the two that spent the most time");
+	snprintf(want, sizeof(want),
+		 "bstrace_syscall_duration_seconds_count{syscall=\"_other\"} %d", 38 + 37 * 38 / 2);
+	CHECK(has_line(t, want), "the rest summed: %s", want);
+	CHECK(count_lines(t, "bstrace_syscalls_total{", NULL) == 40, "calls: 40 fit in 60");
+	CHECK(has_line(t, "bstrace_scrape_series_folded 38"), "38 histograms folded");
+	free(t);
+}
+
+/* OpenMetrics: counter families without _total, an info family, # EOF */
+static void test_openmetrics(void)
+{
+	struct msnap_sys sys[] = {
+		{ .name = "read", .st = { .count = 12, .total_ns = 5000, .hist = { [8] = 12 } } },
+	};
+	struct metrics_snapshot s;
+	char *t = NULL;
+	size_t len = 0;
+
+	base_snapshot(&s);
+	s.sys = sys;
+	s.nsys = 1;
+	s.histogram = true;
+	CHECK(metrics_render_as(&s, METRICS_OPENMETRICS, &t, &len) == 0 && t, "render");
+	if (!t)
+		return;
+	CHECK(has_line(t, "# TYPE bstrace_syscalls counter") &&
+	      has_line(t, "# HELP bstrace_syscalls System calls made.") &&
+	      has_line(t, "bstrace_syscalls_total{syscall=\"read\"} 12"), "counter family");
+	CHECK(!strstr(t, "# TYPE bstrace_syscalls_total"), "no _total in a family name");
+	CHECK(has_line(t, "# TYPE process_cpu_seconds counter"), "process cpu");
+	CHECK(has_line(t, "# TYPE bstrace_build info") &&
+	      has_line(t, "bstrace_build_info{version=\"0.3.0\",kernel=\"6.1.0-test\","
+			  "arch=\"x86_64\"} 1"), "info family");
+	CHECK(has_line(t, "# TYPE bstrace_syscall_duration_seconds histogram") &&
+	      has_line(t, BUCKET "\"+Inf\"} 12"), "histogram");
+	CHECK(len > 6 && !strcmp(t + len - 6, "# EOF\n") && strstr(t, "# EOF") == t + len - 6,
+	      "ends with one # EOF");
 	free(t);
 }
 
@@ -611,12 +691,18 @@ static void test_self(void)
 static atomic_bool healthy = true;
 static atomic_bool metrics_fail;
 
-static int get_metrics(void *ctx, char **body, size_t *len)
+static int get_metrics(void *ctx, unsigned int formats, struct http_page *page)
 {
+	int f;
+
 	if (metrics_fail)
 		return -EIO;
-	*body = strdup(ctx);
-	*len = strlen(*body);
+	for (f = 0; f < HTTP_NFORMATS; f++) {
+		if (!(formats & (1u << f)))
+			continue;
+		page->body[f] = strdup(ctx);
+		page->len[f] = strlen(page->body[f]);
+	}
 	return 0;
 }
 
@@ -805,6 +891,8 @@ int main(void)
 	test_escaping();
 	test_top();
 	test_histogram();
+	test_histogram_top();
+	test_openmetrics();
 	test_empty();
 	test_big();
 	test_self();

@@ -3,18 +3,22 @@
  * bstraced: always-on syscall metrics for Prometheus, a JSON-lines event stream and a flight
  * recorder. The kernel side is bstrace's, in its system-wide counting mode: per-CPU totals and
  * an LRU map of (syscall, comm|cgroup) and (syscall, errno) rows; userspace only reads them
- * when scraped. The HTTP server runs in libmicrohttpd's thread; everything else in this one.
+ * when scraped. The HTTP server runs in libmicrohttpd's thread and renders /metrics on a thread
+ * of its own (render_metrics()); everything else runs in this one.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <time.h>
@@ -24,28 +28,46 @@
 #include "count.h"
 #include "decode.h"
 #include "filter.h"
+#include "flight.h"
 #include "http.h"
 #include "loader.h"
 #include "metrics.h"
 #include "perm.h"
+#include "service.h"
 #include "syscalls.h"
 #include "trace.h"
 #include "version.h"
+#include "workload.h"
 
 #define BSTRACED_VERSION "0.1.0"
+/* the default config file, used when it exists, and its drop-ins (BSTRACED_CONFIG.d, *.conf);
+ * the environment variable BSTRACED_CONFIG names another (tests) */
+#define BSTRACED_CONFIG "/etc/bstraced.conf"
 
 static volatile sig_atomic_t reopen_requested;
+
+/*
+ * Reading options (a config line, a SIGHUP's reading of them all): die() on the main thread
+ * returns to the innermost of these with the reason in die_msg instead of exiting.
+ */
+static jmp_buf *die_jmp;
+static pthread_t main_thread;
+static char die_msg[512];
 
 void die(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (die_jmp && pthread_equal(pthread_self(), main_thread)) {
+		va_start(ap, fmt);
+		vsnprintf(die_msg, sizeof(die_msg), fmt, ap);
+		va_end(ap);
+		longjmp(*die_jmp, 1);
+	}
 	fflush(stdout);
-	fputs("bstraced: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	svc_vlog(SVC_ERR, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(1);
 }
 
@@ -53,19 +75,19 @@ void warnx_(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("bstraced: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	svc_vlog(SVC_WARNING, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /* what the daemon was asked for beyond the shared settings */
 struct options {
 	const char *config;
+	bool config_given;		/* -c: the file must exist */
 	const char *listen;
 	const char *events;
 	const char *flight_dir;
+	struct flight_limits flight;	/* --flight-max-files, -max-bytes, -rate, -rate-global */
 	const char *labels;
 	unsigned int top;
 	bool no_histogram;
@@ -83,8 +105,17 @@ struct daemon {
 	pthread_mutex_t bpf_lock;	/* the loader's per-CPU scratch is shared */
 	uint64_t events_written;	/* atomics: read by the HTTP thread */
 	uint64_t events_write_lost;	/* stream lines the --events file refused (disk full...) */
-	uint64_t flight_dumps;
-	uint64_t flight_errors;		/* flight traces that could not be written whole */
+	struct flight *flight;		/* --flight-recorder */
+	/* the stream: the tracer writes into a memfd, stream_pump() adds who the task is */
+	int stream_fd;
+	struct workload_cache *who;
+	char *pump_in, *pump_out;
+	size_t pump_in_cap, pump_out_cap;
+	uint64_t pump_lost;		/* lines the --events file refused */
+	int pump_err;			/* errno of the last failed write, 0: went through */
+	bool id_change[BSTRACE_NR_MAX];	/* execve, setuid...: read the identity again */
+	int argc;			/* for SIGHUP: the config is read again, then argv */
+	char **argv;
 	int write_err_warned;		/* errno last warned about (stream), 0: none */
 	uint64_t write_err_time;	/* and when (CLOCK_MONOTONIC seconds) */
 	uint64_t heartbeat;		/* CLOCK_MONOTONIC seconds of the last loop turn */
@@ -107,8 +138,9 @@ static void __attribute__((noreturn)) usage(int status)
 "Always-on syscall metrics for Prometheus, a JSON-lines event stream and a flight recorder,\n"
 "aggregated in the kernel for every process of the host.\n"
 "\n"
-"  -c, --config FILE        options from FILE: 'key = value' lines, keys = long options\n"
-"  -l, --listen ADDR:PORT   serve /metrics and /healthz (default 127.0.0.1:9464)\n"
+"  -c, --config FILE        options from FILE and FILE.d/*.conf: 'key = value' lines, keys =\n"
+"                           long options (default /etc/bstraced.conf when it exists)\n"
+"  -l, --listen ADDR:PORT   serve /metrics and /healthz (default 127.0.0.1:19464)\n"
 "  --labels LIST            labels of bstrace_syscalls_total: syscall,comm (default),\n"
 "                           syscall,cgroup or syscall\n"
 "  --top K                  series per labelled metric and scrape (default 500, 0: all)\n"
@@ -125,10 +157,15 @@ static void __attribute__((noreturn)) usage(int status)
 "                           them when it exits non-zero or is killed by a signal\n"
 "  --flight-dir DIR         where those traces go (default /var/lib/bstraced)\n"
 "  --flight-processes M     processes held at once (default 4096)\n"
+"  --flight-max-files N     traces kept in --flight-dir, oldest removed (default 1000, 0: all)\n"
+"  --flight-max-bytes BYTES their bytes (default 100M, 0: no limit)\n"
+"  --flight-rate N          traces a minute per comm (default 10, 0: no limit)\n"
+"  --flight-rate-global N   traces a minute in all (default 60, 0: no limit)\n"
 "  -b, --buffer-size BYTES  ring buffer size (default 4M)\n"
 "  --debug                  libbpf diagnostics    -V, --version    -h, --help\n"
 "\n"
-"SIGTERM/SIGINT stop and detach; SIGHUP reopens the --events file.\n",
+"SIGTERM/SIGINT stop and detach; SIGHUP reads the configuration again and reopens the\n"
+"--events file.\n",
 		FLIGHT_MAX);
 	exit(status);
 }
@@ -138,7 +175,8 @@ static void __attribute__((noreturn)) usage(int status)
 enum {
 	OPT_LABELS = 256, OPT_TOP, OPT_MAX_GROUPS, OPT_NO_HIST, OPT_EVENTS, OPT_TRACE,
 	OPT_CAPTURE, OPT_RATE, OPT_CGROUP, OPT_COMM, OPT_FLIGHT, OPT_FLIGHT_DIR,
-	OPT_FLIGHT_PROCS, OPT_DEBUG,
+	OPT_FLIGHT_PROCS, OPT_DEBUG, OPT_FLIGHT_FILES, OPT_FLIGHT_BYTES, OPT_FLIGHT_RATE,
+	OPT_FLIGHT_RATE_ALL,
 };
 
 static const struct option long_opts[] = {
@@ -159,6 +197,10 @@ static const struct option long_opts[] = {
 	{ "flight-recorder", required_argument, NULL, OPT_FLIGHT },
 	{ "flight-dir", required_argument, NULL, OPT_FLIGHT_DIR },
 	{ "flight-processes", required_argument, NULL, OPT_FLIGHT_PROCS },
+	{ "flight-max-files", required_argument, NULL, OPT_FLIGHT_FILES },
+	{ "flight-max-bytes", required_argument, NULL, OPT_FLIGHT_BYTES },
+	{ "flight-rate", required_argument, NULL, OPT_FLIGHT_RATE },
+	{ "flight-rate-global", required_argument, NULL, OPT_FLIGHT_RATE_ALL },
 	{ "buffer-size", required_argument, NULL, 'b' },
 	{ "debug", no_argument, NULL, OPT_DEBUG },
 	{ "version", no_argument, NULL, 'V' },
@@ -233,6 +275,26 @@ static unsigned long size_arg(const char *v)
 	return n;
 }
 
+/* BYTES with an optional K, M or G suffix; 0 allowed */
+static uint64_t bytes_arg(const char *name, const char *v)
+{
+	unsigned long long n;
+	char *end;
+	int shift = 0;
+
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		shift = 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30, end++;
+	if (!*v || *end || errno || v[0] == '-' || n > (1ull << 44) >> shift)
+		bad("bad value for --%s: '%s' (want bytes, with a K, M or G suffix)", name, v);
+	return (uint64_t)n << shift;
+}
+
 static void apply(struct daemon *d, int opt, const char *name, const char *v)
 {
 	struct settings *s = &d->s;
@@ -305,6 +367,18 @@ static void apply(struct daemon *d, int opt, const char *name, const char *v)
 	case OPT_FLIGHT_PROCS:
 		s->flight_procs = num(name, v, 16, 1 << 20);
 		break;
+	case OPT_FLIGHT_FILES:
+		o->flight.max_files = num(name, v, 0, 10000000);
+		break;
+	case OPT_FLIGHT_BYTES:
+		o->flight.max_bytes = bytes_arg(name, v);
+		break;
+	case OPT_FLIGHT_RATE:
+		o->flight.rate_comm = num(name, v, 0, 1000000);
+		break;
+	case OPT_FLIGHT_RATE_ALL:
+		o->flight.rate_global = num(name, v, 0, 1000000);
+		break;
 	case 'b':
 		s->ring_bytes = size_arg(v);
 		break;
@@ -314,7 +388,7 @@ static void apply(struct daemon *d, int opt, const char *name, const char *v)
 	}
 }
 
-static int config_option(void *ctx, const char *key, const char *value, const char *where)
+static int config_option_(void *ctx, const char *key, const char *value, const char *where)
 {
 	const struct option *op;
 
@@ -338,13 +412,107 @@ static int config_option(void *ctx, const char *key, const char *value, const ch
 	return 0;
 }
 
+/* a bad line stops config_read() (which closes its file) with the reason in die_msg */
+static int config_option(void *ctx, const char *key, const char *value, const char *where)
+{
+	jmp_buf jb, *outer = die_jmp;
+	volatile int ret = 0;
+
+	die_jmp = &jb;
+	if (!setjmp(jb))
+		config_option_(ctx, key, value, where);
+	else
+		ret = 1;
+	die_jmp = outer;
+	where_ = NULL;
+	return ret;
+}
+
+static int conf_d_entry(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+
+	return e->d_name[0] != '.' && n > 5 && !strcmp(e->d_name + n - 5, ".conf");
+}
+
+static int conf_d_order(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static void read_config(struct daemon *d, const char *path)
+{
+	char err[512];
+
+	die_msg[0] = 0;
+	if (config_read(path, config_option, d, err, sizeof(err))) {
+		/* (die() may write die_msg again: not from itself) */
+		if (die_msg[0])
+			snprintf(err, sizeof(err), "%s", die_msg);
+		die("%s", err);
+	}
+}
+
+/*
+ * The config file (-c FILE, else /etc/bstraced.conf or $BSTRACED_CONFIG when it exists), then
+ * the FILE.d/NAME.conf files in byte order of NAME (C locale): later files override earlier ones, the command line
+ * all of them.
+ */
+/* the drop-ins' paths, listed before any is read (a bad one leaves by die()): freed here */
+static char **confd_files;
+static int confd_n;
+
+static void confd_free(void)
+{
+	while (confd_n > 0)
+		free(confd_files[--confd_n]);
+	free(confd_files);
+	confd_files = NULL;
+}
+
+static void read_configs(struct daemon *d)
+{
+	const char *path = d->o.config;
+	char dir[PATH_MAX], file[PATH_MAX + 256];
+	struct dirent **names;
+	int n, i;
+
+	if (d->o.config_given || !access(path, F_OK))
+		read_config(d, path);
+	snprintf(dir, sizeof(dir), "%s.d", path);
+	n = scandir(dir, &names, conf_d_entry, conf_d_order);
+	if (n < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return;
+		die("cannot read %s: %s", dir, strerror(errno));
+	}
+	confd_free();
+	confd_files = calloc(n ? n : 1, sizeof(*confd_files));
+	if (!confd_files)
+		die("out of memory");
+	for (i = 0; i < n; i++) {
+		snprintf(file, sizeof(file), "%s/%s", dir, names[i]->d_name);
+		free(names[i]);
+		confd_files[confd_n] = strdup(file);
+		if (!confd_files[confd_n++])
+			die("out of memory");
+	}
+	free(names);
+	for (i = 0; i < confd_n; i++) {
+		struct stat st;
+
+		/* (a directory or a device named *.conf is not a drop-in) */
+		if (!stat(confd_files[i], &st) && S_ISREG(st.st_mode))
+			read_config(d, confd_files[i]);
+	}
+}
+
 static const char short_opts[] = "+:c:l:e:zZb:hV";
 
 static void parse_args(struct daemon *d, int argc, char **argv)
 {
 	struct settings *s = &d->s;
 	struct options *o = &d->o;
-	char err[512];
 	int c, idx;
 
 	s->strsize = 32;
@@ -353,24 +521,26 @@ static void parse_args(struct daemon *d, int argc, char **argv)
 	s->rate_limit = 1000;
 	s->flight_procs = 4096;
 	s->max_groups = 16384;
-	o->listen = "127.0.0.1:9464";
+	o->listen = "127.0.0.1:19464";
 	o->flight_dir = "/var/lib/bstraced";
 	o->labels = "syscall,comm";
 	o->top = 500;
 
-	/* the config file first: the command line overrides it */
+	o->flight.max_files = 1000;
+	o->flight.max_bytes = 100ull << 20;
+	o->flight.rate_comm = 10;
+	o->flight.rate_global = 60;
+
+	/* the config files first: the command line overrides them */
 	opterr = 0;
+	optind = 0;
+	o->config = getenv("BSTRACED_CONFIG") ? getenv("BSTRACED_CONFIG") : BSTRACED_CONFIG;
 	while ((c = getopt_long(argc, argv, short_opts, long_opts, &idx)) != -1)
 		if (c == 'c')
-			o->config = optarg;
+			o->config = optarg, o->config_given = true;
 		else if (c == 'h')
 			usage(0);
-	if (o->config) {
-		const char *path = o->config;
-
-		if (config_read(path, config_option, d, err, sizeof(err)))
-			die("%s", err);
-	}
+	read_configs(d);
 	optind = 0;
 	while ((c = getopt_long(argc, argv, short_opts, long_opts, &idx)) != -1) {
 		switch (c) {
@@ -428,21 +598,28 @@ static int open_events(const char *path)
 	return fd;
 }
 
-static void reopen_events(struct daemon *d)
+static void stream_pump(struct daemon *d);
+
+/* SIGHUP: the same path again (logrotate moved it), or the one a new config names */
+static void reopen_events(struct daemon *d, const char *path)
 {
 	int fd;
 
-	if (!d->stream || !strcmp(d->o.events, "-"))
+	if (!d->stream || !strcmp(path, "-"))
 		return;
-	fd = open(d->o.events, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
 	if (fd < 0) {
+		char esc[2 * PATH_MAX];
+
 		warnx_("cannot reopen --events file '%s': %s (still writing the old one)",
-		       d->o.events, strerror(errno));
+		       svc_escape(esc, sizeof(esc), path, (size_t)-1), strerror(errno));
 		return;
 	}
-	tracer_reopen(d->stream, fd);
-	close(d->events_fd);
+	stream_pump(d);
+	if (d->events_fd != STDOUT_FILENO)
+		close(d->events_fd);
 	d->events_fd = fd;
+	d->o.events = path;
 }
 
 static uint64_t clock_ns(clockid_t c)
@@ -453,13 +630,115 @@ static uint64_t clock_ns(clockid_t c)
 	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
 }
 
+static void *grow_buf(char **buf, size_t *cap, size_t need)
+{
+	if (need > *cap) {
+		size_t c = *cap ? *cap : 65536;
+		char *b;
+
+		while (c < need)
+			c *= 2;
+		b = realloc(*buf, c);
+		if (!b)
+			die("out of memory");
+		*buf = b;
+		*cap = c;
+	}
+	return *buf;
+}
+
+/* writes all of buf; a refused write drops its lines (counted), as the tracer's lossy mode */
+static void stream_write(struct daemon *d, const char *buf, size_t n)
+{
+	ssize_t w;
+
+	while (n) {
+		w = write(d->events_fd, buf, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			const char *p;
+			uint64_t lines = 0;
+
+			for (p = buf; (p = memchr(p, '\n', buf + n - p)); p++)
+				lines++;
+			d->pump_lost += lines;
+			d->pump_err = w < 0 ? errno : EIO;
+			return;
+		}
+		buf += w;
+		n -= w;
+	}
+	d->pump_err = 0;
+}
+
+/*
+ * The tracer's complete lines, from its memfd to the --events file, each record with who its
+ * task is (workload.c); an unfinished line stays for the next time.
+ */
+static void stream_pump_buffered(struct daemon *d)
+{
+	size_t len, o = 0, used = 0, n;
+	off_t end;
+	char *p, *nl;
+	ssize_t r;
+
+	end = lseek(d->stream_fd, 0, SEEK_CUR);
+	if (end <= 0)
+		return;
+	len = end;
+	grow_buf(&d->pump_in, &d->pump_in_cap, len);
+	r = pread(d->stream_fd, d->pump_in, len, 0);
+	if (r != (ssize_t)len)
+		die("cannot read the event stream's buffer: %s", r < 0 ? strerror(errno) : "short");
+	for (p = d->pump_in; (nl = memchr(p, '\n', d->pump_in + len - p)); p = nl + 1) {
+		n = nl + 1 - p;
+		grow_buf(&d->pump_out, &d->pump_out_cap, o + n + 8192);
+		o += workload_rewrite(d->who, p, n, d->pump_out + o, d->pump_out_cap - o);
+		if (o >= 65536) {
+			stream_write(d, d->pump_out, o);
+			o = 0;
+		}
+	}
+	if (o)
+		stream_write(d, d->pump_out, o);
+	used = p - d->pump_in;
+	/* the rest (a line the tracer has not ended) to the front */
+	if (used < len && pwrite(d->stream_fd, p, len - used, 0) != (ssize_t)(len - used))
+		die("cannot write the event stream's buffer: %s", strerror(errno));
+	if (ftruncate(d->stream_fd, len - used) || lseek(d->stream_fd, len - used, SEEK_SET) < 0)
+		die("cannot reset the event stream's buffer: %s", strerror(errno));
+}
+
+static void stream_pump(struct daemon *d)
+{
+	if (!d->stream)
+		return;
+	tracer_flush(d->stream);
+	stream_pump_buffered(d);
+}
+
+static void stream_pump_free(struct daemon *d)
+{
+	close(d->stream_fd);
+	if (d->events_fd != STDOUT_FILENO)
+		close(d->events_fd);
+	free(d->pump_in);
+	free(d->pump_out);
+	workload_cache_free(d->who);
+}
+
+static void on_chunk(void *ctx)
+{
+	stream_pump(ctx);
+}
+
 /* a full disk does not stop the daemon: dropped lines are counted, and said once a minute */
 static void report_write_errors(struct daemon *d)
 {
-	uint64_t lost, now = clock_ns(CLOCK_MONOTONIC) / 1000000000ull;
-	int err;
+	uint64_t lost = d->pump_lost, now = clock_ns(CLOCK_MONOTONIC) / 1000000000ull;
+	int err = d->pump_err;
 
-	lost = tracer_write_lost(d->stream, &err);
 	if (lost == __atomic_load_n(&d->events_write_lost, __ATOMIC_RELAXED) && !err)
 		return;
 	__atomic_store_n(&d->events_write_lost, lost, __ATOMIC_RELAXED);
@@ -470,8 +749,8 @@ static void report_write_errors(struct daemon *d)
 		d->write_err_warned = err;
 		d->write_err_time = now;
 	} else if (!err && d->write_err_warned) {
-		warnx_("writing the --events file again (%llu events dropped)",
-		       (unsigned long long)lost);
+		svc_log(SVC_INFO, "writing the --events file again (%llu events dropped)",
+			(unsigned long long)lost);
 		d->write_err_warned = 0;
 	}
 }
@@ -489,9 +768,9 @@ static void report_drops(struct daemon *d)
 	pthread_mutex_unlock(&d->bpf_lock);
 	/* the stream has its markers in place (EV_LOST records): only the total is kept here */
 	d->lost_reported = lost;
+	stream_pump(d);
 	report_write_errors(d);
 	if (rate > d->rate_reported) {
-		tracer_flush(d->stream);
 		n = snprintf(line, sizeof(line), "{\"dropped\":%llu,\"reason\":\"rate_limit\"}\n",
 			     (unsigned long long)(rate - d->rate_reported));
 		if (write(d->events_fd, line, n) != n)
@@ -500,136 +779,76 @@ static void report_drops(struct daemon *d)
 	}
 }
 
-/* ---- flight recorder ---- */
-
-/* Writes one process's ring as strace -f -tt output, oldest call first, then its death. */
-static void flight_dump(struct daemon *d, const struct sc_event_hdr *h)
+/* the calls after which a thread's comm, ids or cgroup may be new */
+static void stream_init_id_change(struct daemon *d)
 {
-	size_t size = loader_flight_size(&d->s);
-	struct flight_ring *r = malloc(size);
-	struct settings fs = { 0 };
-	struct sc_event_hdr ev;
-	struct {
-		struct sc_event_hdr h;
-		struct sc_blob b;
-		char data[FLIGHT_STR + 8];
-	} rec;
-	char comm[17] = { 0 }, path[PATH_MAX], what[64], sig[16];
-	uint32_t i, start, n = d->s.flight_n;
-	struct tracer *t;
-	uint64_t lost;
-	int fd, code = h->ret, err;
+	static const char *const names[] = {
+		"execve", "execveat", "setuid", "setgid", "setreuid", "setregid", "setresuid",
+		"setresgid", "setfsuid", "setfsgid", "setgroups", "prctl", "unshare", "setns",
+	};
+	unsigned int i, nr;
 
-	if (!r)
+	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
+		const struct sc_def *def = sc_by_nr(nr);
+
+		for (i = 0; def && i < ARRAY_SIZE(names); i++)
+			if (!strcmp(def->name, names[i]))
+				d->id_change[nr] = true;
+	}
+}
+
+static void stream_open(struct daemon *d)
+{
+	d->events_fd = open_events(d->o.events);
+	d->stream_fd = memfd_create("bstraced-stream", MFD_CLOEXEC);
+	if (d->stream_fd < 0)
+		die("cannot make the event stream's buffer (memfd_create): %s", strerror(errno));
+	d->who = workload_cache_new();
+	if (!d->who)
 		die("out of memory");
-	pthread_mutex_lock(&d->bpf_lock);
-	err = loader_flight_take(d->l, h->tgid, r, size);
-	pthread_mutex_unlock(&d->bpf_lock);
-	if (err) {
-		warnx_("flight recorder: pid %u: its calls were evicted (more than "
-		       "--flight-processes processes)", h->tgid);
-		free(r);
-		return;
-	}
-	memcpy(comm, h->args, 16);
-	for (i = 0; comm[i]; i++)
-		if (comm[i] == '/' || comm[i] == ' ')
-			comm[i] = '_';
-	snprintf(path, sizeof(path), "%s/%s.%u.%lld.trace", d->o.flight_dir, comm, h->tgid,
-		 (long long)time(NULL));
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-	if (fd < 0) {
-		warnx_("flight recorder: cannot write '%s': %s", path, strerror(errno));
-		__atomic_add_fetch(&d->flight_errors, 1, __ATOMIC_RELAXED);
-		free(r);
-		return;
-	}
-	/* strace -f -tt -o FILE: every line has the pid */
-	fs.follow = true;
-	fs.outfile = path;
-	fs.tstamp = 2;
-	fs.strsize = 32;
-	fs.align = 40;
-	memset(fs.trace, 1, sizeof(fs.trace));
-	fs.signals = ~0ull;
-	t = tracer_new(&fs, fd);
-	tracer_set_lossy(t);
-	tracer_add_task(t, h->tgid);
-	start = r->used < n ? 0 : r->head % n;
-	for (i = 0; i < r->used && i < n; i++) {
-		const struct flight_ent *e = &r->e[(start + i) % n];
+	stream_init_id_change(d);
+	d->stream = tracer_new(&d->s, d->stream_fd);
+}
 
-		memset(&rec, 0, sizeof(rec));
-		rec.h.ts_enter = rec.h.ts_exit = e->ts;
-		memcpy(rec.h.args, e->args, sizeof(rec.h.args));
-		rec.h.ret = e->ret;
-		rec.h.tgid = h->tgid;
-		rec.h.tid = e->tid;
-		rec.h.len = sizeof(rec.h);
-		if (e->nr == FLIGHT_SIGNAL) {
-			rec.h.type = EV_SIGNAL;
-		} else if (e->no_return) {
-			/* exit_group: an enter the process exit below completes with "= ?" */
-			rec.h.type = EV_ENTER;
-			rec.h.nr = e->nr;
-		} else {
-			rec.h.type = EV_SYSCALL;
-			rec.h.nr = e->nr;
-		}
-		/* the kept head of a string argument travels as a capture blob */
-		if (e->nr != FLIGHT_SIGNAL && e->str_arg < BSTRACE_MAX_ARGS &&
-		    e->str_len < FLIGHT_STR) {
-			rec.b.arg = e->str_arg;
-			rec.b.flags = BLOBF_STR | (e->str_trunc ? BLOBF_TRUNC : 0);
-			rec.b.len = e->str_len;
-			memcpy(rec.data, e->str, e->str_len);
-			rec.h.nblobs = 1;
-			rec.h.len = sizeof(rec.h) + sizeof(rec.b) + ((e->str_len + 7) & ~7u);
-		}
-		tracer_event(t, &rec, rec.h.len);
-	}
-	memset(&ev, 0, sizeof(ev));
-	ev.type = EV_EXIT;
-	ev.ts_enter = ev.ts_exit = clock_ns(CLOCK_BOOTTIME);
-	ev.ret = code;
-	ev.tgid = ev.tid = h->tgid;
-	ev.len = sizeof(ev);
-	tracer_event(t, &ev, sizeof(ev));
-	tracer_flush(t);
-	lost = tracer_write_lost(t, &err);
-	tracer_free(t);
-	close(fd);
-	free(r);
-	if (lost || err) {
-		__atomic_add_fetch(&d->flight_errors, 1, __ATOMIC_RELAXED);
-		warnx_("flight recorder: cannot write '%s' whole: %s (%llu lines dropped)", path,
-		       strerror(err ? err : EIO), (unsigned long long)lost);
-		return;
-	}
-	__atomic_add_fetch(&d->flight_dumps, 1, __ATOMIC_RELAXED);
-	if (code & 0x7f)
-		snprintf(what, sizeof(what), "killed by %s", signal_name(code & 0x7f, sig,
-									 sizeof(sig)));
-	else
-		snprintf(what, sizeof(what), "exited with %d", (code >> 8) & 0xff);
-	warnx_("flight recorder: pid %u (%s) %s: %s", h->tgid, comm, what, path);
+/* ---- flight recorder: flight.c ---- */
+
+static int flight_take(void *ctx, uint32_t tgid, void *ring, size_t size)
+{
+	struct daemon *d = ctx;
+	int err;
+
+	pthread_mutex_lock(&d->bpf_lock);
+	err = loader_flight_take(d->l, tgid, ring, size);
+	pthread_mutex_unlock(&d->bpf_lock);
+	return err;
 }
 
 static int on_event(void *ctx, void *data, size_t len)
 {
 	struct daemon *d = ctx;
 	const struct sc_event_hdr *h = data;
+	bool refresh;
 
 	if (len < sizeof(*h))
 		return 0;
 	if (h->type == EV_FLIGHT) {
-		flight_dump(d, h);
+		if (d->flight)
+			flight_notice(d->flight, h);
 		return 0;
 	}
 	if (!d->stream)
 		return 0;
 	if (h->type == EV_SYSCALL)
 		__atomic_add_fetch(&d->events_written, 1, __ATOMIC_RELAXED);
+	/* who the task is, as of now: read before the line is made (lines already made for the
+	 * thread go out first when the call may have changed it) */
+	refresh = h->type == EV_EXEC ||
+		  ((h->type == EV_SYSCALL || h->type == EV_ENTER) && h->nr < BSTRACE_NR_MAX &&
+		   d->id_change[h->nr]);
+	if (refresh)
+		stream_pump(d);
+	if (h->type != EV_LOST)
+		workload_get(d->who, h->tgid, h->tid, refresh);
 	return tracer_event(d->stream, data, len);
 }
 
@@ -671,12 +890,31 @@ static struct msnap_row *grow(struct msnap_row **rows, size_t n, size_t *cap)
 	return &(*rows)[n];
 }
 
+/*
+ * The syscall label of index `nr`, one per index: the call's name (syscall_0x3e8 for a number no
+ * table has); a 32-bit task's call as strace qualifies a personality, "getppid@32". Made once.
+ */
+static const char *syscall_label(uint32_t nr)
+{
+	static char *labels[BSTRACE_NR_MAX];
+	char buf[32];
+	const char *n;
+
+	if (nr >= BSTRACE_NR_MAX)
+		return "unknown";
+	if (!labels[nr]) {
+		n = sc_name(nr, buf, sizeof(buf));
+		if (asprintf(&labels[nr], "%s%s", n, sc_is_compat(nr) ? "@32" : "") < 0)
+			return "unknown";
+	}
+	return labels[nr];
+}
+
 static void collect_group(void *ctx, const struct group_key *k, const struct group_val *v)
 {
 	struct collect *c = ctx;
 	struct metrics_snapshot *m = c->snap;
-	const struct sc_def *def = sc_by_nr(k->nr);
-	const char *sc = def ? def->name : "unknown";
+	const char *sc = syscall_label(k->nr);
 	struct msnap_row *row;
 	const char *e;
 
@@ -701,25 +939,24 @@ static void collect_group(void *ctx, const struct group_key *k, const struct gro
 	row->count = v->count;
 }
 
-static int render_metrics(void *ctx, char **body, size_t *len)
+/* on the HTTP server's render thread: one reading of the maps, rendered in each format asked */
+static int render_metrics(void *ctx, unsigned int formats, struct http_page *page)
 {
 	struct daemon *d = ctx;
 	struct metrics_snapshot m = { 0 };
 	struct collect c = { .d = d, .snap = &m };
 	struct sc_stats st;
 	uint32_t nr;
-	int err;
+	int err = 0, f;
 
 	m.sys = calloc(BSTRACE_NR_MAX, sizeof(*m.sys));
 	if (!m.sys)
 		return -ENOMEM;
 	pthread_mutex_lock(&d->bpf_lock);
 	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
-		const struct sc_def *def = sc_by_nr(nr);
-
 		if (loader_read_stats(d->l, nr, &st) || !st.count)
 			continue;
-		m.sys[m.nsys].name = def ? def->name : "unknown";
+		m.sys[m.nsys].name = syscall_label(nr);
 		m.sys[m.nsys++].st = st;
 	}
 	if (d->s.group != GROUP_NONE || d->s.errno_rows)
@@ -732,17 +969,28 @@ static int render_metrics(void *ctx, char **body, size_t *len)
 	m.histogram = d->s.histogram;
 	m.label_name = d->s.group == GROUP_COMM ? "comm" : d->s.group == GROUP_CGROUP ? "cgroup" :
 		       NULL;
-	m.top = d->o.top;
+	m.top = __atomic_load_n(&d->o.top, __ATOMIC_RELAXED);	/* SIGHUP may change it */
 	m.events_written = __atomic_load_n(&d->events_written, __ATOMIC_RELAXED);
-	m.flight_dumps = __atomic_load_n(&d->flight_dumps, __ATOMIC_RELAXED);
-	m.flight_errors = __atomic_load_n(&d->flight_errors, __ATOMIC_RELAXED);
+	if (d->flight) {
+		struct flight_stats fst;
+
+		flight_get_stats(d->flight, &fst);
+		m.flight_dumps = fst.dumps;
+		m.flight_errors = fst.errors;
+		m.flight_dropped_rate = fst.drop_rate;
+		m.flight_dropped_retention = fst.drop_retention;
+		m.flight_dropped_evicted = fst.drop_evicted;
+	}
 	m.events_write_lost = __atomic_load_n(&d->events_write_lost, __ATOMIC_RELAXED);
 	metrics_self(&m.cpu_seconds, &m.rss_bytes);
 	m.start_time = d->start_time;
 	m.version = BSTRACED_VERSION;
 	m.kernel = d->kernel;
 	m.arch = SC_ARCH_NAME;
-	err = metrics_render(&m, body, len);
+	for (f = 0; f < HTTP_NFORMATS && !err; f++)
+		if (formats & (1u << f))
+			err = metrics_render_as(&m, f == HTTP_FMT_OPENMETRICS ? METRICS_OPENMETRICS :
+						METRICS_TEXT, &page->body[f], &page->len[f]);
 	free(m.sys);
 	free(m.by_label);
 	free(m.by_errno);
@@ -758,6 +1006,84 @@ static bool healthy(void *ctx)
 	return now - __atomic_load_n(&d->heartbeat, __ATOMIC_RELAXED) < 5;
 }
 
+/* ---- SIGHUP: the configuration again ---- */
+
+static bool str_differs(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a && strcmp(a, b));
+}
+
+/*
+ * The config files and then the command line again, into new options: a bad line keeps the
+ * options in use (said why). What the running BPF programs or the HTTP socket were made with
+ * only takes effect at a restart (said which); --top, the --events path and the flight
+ * recorder's retention and rate limits take effect now. The --events file is reopened.
+ */
+static void reload(struct daemon *d)
+{
+	struct daemon *nd = calloc(1, sizeof(*nd));
+	const struct settings *a = &d->s, *b;
+	const struct options *oa = &d->o, *ob;
+	char restart[512] = "";
+	jmp_buf jb;
+
+	if (!nd)
+		die("out of memory");
+	svc_notify("RELOADING=1\nMONOTONIC_USEC=%llu",
+		   (unsigned long long)(clock_ns(CLOCK_MONOTONIC) / 1000));
+	die_jmp = &jb;
+	if (setjmp(jb)) {
+		die_jmp = NULL;
+		where_ = NULL;
+		warnx_("reload: %s (the configuration in use is kept)", die_msg);
+		svc_notify("READY=1\nSTATUS=reload failed, the configuration in use is kept: %s",
+			   die_msg);
+		free(nd);
+		reopen_events(d, d->o.events);
+		return;
+	}
+	parse_args(nd, d->argc, d->argv);
+	die_jmp = NULL;
+	b = &nd->s;
+	ob = &nd->o;
+#define RESTART(cond, name) do { if (cond) { size_t l = strlen(restart); \
+	snprintf(restart + l, sizeof(restart) - l, "%s%s", l ? ", " : "", name); } } while (0)
+	RESTART(str_differs(oa->listen, ob->listen), "listen");
+	RESTART(str_differs(oa->labels, ob->labels), "labels");
+	RESTART(a->max_groups != b->max_groups, "max-groups");
+	RESTART(oa->no_histogram != ob->no_histogram, "no-histogram");
+	RESTART((oa->events == NULL) != (ob->events == NULL), "events (on or off)");
+	RESTART(memcmp(a->trace, b->trace, sizeof(a->trace)), "trace");
+	RESTART(a->only_failed != b->only_failed, "failed-only");
+	RESTART(a->only_ok != b->only_ok, "successful-only");
+	RESTART(oa->capture_buffers != ob->capture_buffers, "capture-buffers");
+	RESTART(a->rate_limit != b->rate_limit, "rate-limit");
+	RESTART(str_differs(a->cgroup_path, b->cgroup_path), "cgroup");
+	RESTART(str_differs(a->comm, b->comm), "comm");
+	RESTART(a->flight_n != b->flight_n, "flight-recorder");
+	RESTART(str_differs(oa->flight_dir, ob->flight_dir), "flight-dir");
+	RESTART(a->flight_procs != b->flight_procs, "flight-processes");
+	RESTART(a->ring_bytes != b->ring_bytes, "buffer-size");
+	RESTART(a->libbpf_debug != b->libbpf_debug, "debug");
+#undef RESTART
+	if (restart[0])
+		warnx_("reload: %s changed: that takes a restart (systemctl restart bstraced); "
+		       "the values in use are kept", restart);
+	/* what can change now */
+	__atomic_store_n(&d->o.top, ob->top, __ATOMIC_RELAXED);
+	d->o.flight = ob->flight;
+	if (d->flight)
+		flight_set_limits(d->flight, &ob->flight);
+	d->o.config = ob->config;
+	if (d->stream && ob->events)
+		reopen_events(d, ob->events);
+	svc_log(SVC_INFO, "reload: configuration read again from %s%s", ob->config,
+		restart[0] ? " (some changes wait for a restart)" : "");
+	svc_notify("READY=1\nSTATUS=serving; configuration reloaded%s",
+		   restart[0] ? " (some changes wait for a restart)" : "");
+	free(nd);
+}
+
 static void on_signal(int sig)
 {
 	if (sig == SIGHUP)
@@ -771,11 +1097,19 @@ int main(int argc, char **argv)
 	static struct daemon d;
 	struct http_handlers hh = { render_metrics, healthy, &d };
 	struct sigaction sa = { .sa_handler = on_signal };
-	uint64_t now, last_drops = 0, last_prune = 0;
+	uint64_t now, last_drops = 0, last_prune = 0, watchdog_us;
 	struct utsname u;
 	char err[512];
-	int port;
+	int port, poll_ms = 200;
 
+	main_thread = pthread_self();
+	svc_log_init();
+	watchdog_us = svc_notify_init();
+	/* the main loop turns at least twice per watchdog period */
+	if (watchdog_us && watchdog_us / 2000 < (uint64_t)poll_ms)
+		poll_ms = watchdog_us / 2000 > 10 ? watchdog_us / 2000 : 10;
+	d.argc = argc;
+	d.argv = argv;
 	parse_args(&d, argc, argv);
 	/* it sees every process: root only (user/perm.c) */
 	perm_check_start();
@@ -784,15 +1118,14 @@ int main(int argc, char **argv)
 	d.start_time = clock_ns(CLOCK_REALTIME) / 1e9;
 	if (!uname(&u))
 		snprintf(d.kernel, sizeof(d.kernel), "%s", u.release);
-	if (d.s.flight_n && mkdir(d.o.flight_dir, 0750) && errno != EEXIST)
-		die("cannot create --flight-dir '%s': %s", d.o.flight_dir, strerror(errno));
-	if (d.s.flight_n && access(d.o.flight_dir, W_OK))
-		die("cannot write to --flight-dir '%s': %s", d.o.flight_dir, strerror(errno));
-	if (d.o.events) {
-		d.events_fd = open_events(d.o.events);
-		d.stream = tracer_new(&d.s, d.events_fd);
-		tracer_set_lossy(d.stream);
+	if (d.s.flight_n) {
+		d.flight = flight_open(d.o.flight_dir, d.s.flight_n, loader_flight_size(&d.s),
+				       &d.o.flight, flight_take, &d, err, sizeof(err));
+		if (!d.flight)
+			die("%s", err);
 	}
+	if (d.o.events)
+		stream_open(&d);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
@@ -806,6 +1139,8 @@ int main(int argc, char **argv)
 	if (!d.http)
 		die("%s", err);
 	d.l = loader_open(&d.s, on_event, &d);
+	if (d.stream)
+		loader_on_chunk(d.l, on_chunk, &d);
 	pthread_mutex_unlock(&d.bpf_lock);
 	port = http_port(d.http);
 	{
@@ -813,24 +1148,28 @@ int main(int argc, char **argv)
 		const char *colon = strrchr(d.o.listen, ':');
 
 		snprintf(host, sizeof(host), "%.*s", (int)(colon - d.o.listen), d.o.listen);
-		fprintf(stderr, "bstraced: listening on http://%s:%d\n", host, port);
+		svc_log(SVC_INFO, "listening on http://%s:%d", host, port);
+		svc_notify("READY=1\nSTATUS=serving http://%s:%d/metrics\nMAINPID=%d", host, port,
+			   (int)getpid());
 	}
 
 	while (!bstrace_interrupted) {
-		int n = loader_poll(d.l, 200);
+		int n = loader_poll(d.l, poll_ms);
 
 		if (n < 0 && !bstrace_interrupted)
 			die("ring buffer poll failed: %s", strerror(-n));
 		now = clock_ns(CLOCK_MONOTONIC) / 1000000000ull;
 		__atomic_store_n(&d.heartbeat, now, __ATOMIC_RELAXED);
+		svc_watchdog(clock_ns(CLOCK_MONOTONIC) / 1000);
 		if (reopen_requested) {
 			reopen_requested = 0;
-			reopen_events(&d);
+			reload(&d);
 		}
+		if (d.flight)
+			flight_tick(d.flight, now);
 		if (d.stream && now != last_drops) {
 			last_drops = now;
 			report_drops(&d);
-			tracer_flush(d.stream);
 		}
 		/* system-wide, exits of untraced tasks are not sent: forget the dead ones */
 		if (d.stream && now - last_prune >= 10) {
@@ -838,15 +1177,19 @@ int main(int argc, char **argv)
 			tracer_prune_dead(d.stream);
 		}
 	}
+	svc_notify("STOPPING=1\nSTATUS=stopping");
 	http_stop(d.http);
 	if (d.stream) {
 		loader_poll(d.l, 0);
 		report_drops(&d);
-		tracer_free(d.stream);
-		if (d.events_fd != STDOUT_FILENO)
-			close(d.events_fd);
+		stream_pump(&d);
+		tracer_free(d.stream);	/* an unfinished line is ended: the last of it */
+		stream_pump_buffered(&d);
+		stream_pump_free(&d);
 	}
+	flight_close(d.flight);
 	loader_close(d.l);
 	free_config_values();
+	confd_free();
 	return 0;
 }

@@ -45,29 +45,52 @@ int config_read(const char *path, config_fn fn, void *ctx, char *err, size_t err
 	while (getline(&line, &cap, f) >= 0) {
 		lineno++;
 		snprintf(where, sizeof(where), "%s:%u", path, lineno);
-		/* '#' starts a comment anywhere: values never need one */
-		line[strcspn(line, "#\n")] = 0;
-		key = trim(line);
-		if (!*key)
-			continue;
+		line[strcspn(line, "\n")] = 0;
+		/* '#' starts a comment, but inside a quoted value */
+		eq = line + strcspn(line, "#=");
+		if (*eq != '=')
+			*eq = 0, eq = NULL;
+		key = line;
 		val = NULL;
-		eq = strchr(key, '=');
 		if (eq) {
 			*eq = 0;
-			val = trim(eq + 1);
 			key = trim(key);
-			if (!*val) {
-				snprintf(err, errlen, "%s: '%s' has no value", where, key);
-				ret = -1;
-				break;
-			}
-			/* "value" and 'value' keep their spaces */
-			size_t n = strlen(val);
-
-			if (n >= 2 && (val[0] == '"' || val[0] == '\'') && val[n - 1] == val[0]) {
-				val[n - 1] = 0;
+			val = eq + 1;
+			while (isspace((unsigned char)*val))
 				val++;
+			if (*val == '"' || *val == '\'') {
+				/* "value" and 'value' keep their spaces and '#' */
+				char *close = strchr(val + 1, *val), *rest;
+
+				if (!close) {
+					snprintf(err, errlen, "%s: '%s': no closing %c", where, key, *val);
+					ret = -1;
+					break;
+				}
+				*close = 0;
+				rest = close + 1;
+				while (isspace((unsigned char)*rest))
+					rest++;
+				if (*rest && *rest != '#') {
+					snprintf(err, errlen, "%s: '%s': text after the closing quote", where,
+						 key);
+					ret = -1;
+					break;
+				}
+				val++;
+			} else {
+				val[strcspn(val, "#")] = 0;
+				val = trim(val);
+				if (!*val) {
+					snprintf(err, errlen, "%s: '%s' has no value", where, key);
+					ret = -1;
+					break;
+				}
 			}
+		} else {
+			key = trim(key);
+			if (!*key)
+				continue;
 		}
 		if (!key_ok(key)) {
 			snprintf(err, errlen, "%s: expected 'key = value', got '%s'", where, key);

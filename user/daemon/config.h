@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The configuration file: one option per line, "key = value" or a bare "key" for a switch;
- * keys are the long option names without "--"; '#' starts a comment. Blank lines are ignored.
+ * keys are the long option names without "--"; '#' starts a comment, but not inside a value
+ * quoted with " or ' (quotes keep spaces and '#'). Blank lines are ignored.
  */
 #ifndef BSTRACED_CONFIG_H
 #define BSTRACED_CONFIG_H

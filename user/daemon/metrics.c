@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Prometheus text exposition, format 0.0.4. Everything is printed into one growing buffer, so a
- * large scrape is never cut short; the labelled families are bounded by --top instead, with the
- * rest folded into one `_other` series so that sum() over a family still equals the real total.
+ * Prometheus text exposition, format 0.0.4, or OpenMetrics 1.0.0. Everything is printed into one
+ * growing buffer, so a large scrape is never cut short; every family is bounded by --top
+ * instead, with the rest folded into one `_other` series (one `_other` histogram) so that sum()
+ * over a family still equals the real total.
  *
  * Numbers are printed in the C locale's format: the daemon never calls setlocale().
  */
@@ -29,6 +30,7 @@ struct mbuf {
 	size_t len;
 	size_t cap;
 	bool oom;	/* an allocation failed: stop appending, the render returns -ENOMEM */
+	bool om;	/* OpenMetrics 1.0.0 rather than the text format 0.0.4 */
 };
 
 /* room for `more` bytes and the NUL */
@@ -131,14 +133,26 @@ static size_t utf8_seq(const unsigned char *s, size_t n, size_t *bad)
 	return want;
 }
 
+/* a 3-byte character that reorders or hides text: bidi controls, zero widths, line separators */
+static bool invisible_cp(const unsigned char *s, unsigned int *cp)
+{
+	*cp = ((s[0] & 0x0fu) << 12) | ((s[1] & 0x3fu) << 6) | (s[2] & 0x3fu);
+	return (*cp >= 0x200b && *cp <= 0x200f) || (*cp >= 0x2028 && *cp <= 0x202e) ||
+	       (*cp >= 0x2066 && *cp <= 0x2069) || *cp == 0xfeff;
+}
+
 /*
- * Appends a label value as the text format wants it inside the quotes: \ " and newline escaped,
- * and valid UTF-8, which Prometheus insists on (comms and cgroup names are any bytes).
+ * Appends a label value as the text format (and OpenMetrics) wants it inside the quotes: \ "
+ * and newline escaped, and valid UTF-8, which Prometheus insists on (comms and cgroup names
+ * are any bytes). No other control character reaches the page raw, where a terminal or a log
+ * would act on it: C0 and DEL are shown as the text \xHH, C1 and the invisible or reordering
+ * characters as \uHHHH (so the page carries "\\x1b" and the value reads "\x1b").
  */
 static void mb_label(struct mbuf *b, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t n = strnlen(str, LABEL_MAX), i = 0, len, bad;
+	unsigned int cp;
 
 	while (i < n) {
 		len = utf8_seq(s + i, n - i, &bad);
@@ -151,6 +165,12 @@ static void mb_label(struct mbuf *b, const char *str)
 			mb_puts(b, "\\\"");
 		} else if (s[i] == '\n') {
 			mb_puts(b, "\\n");
+		} else if (s[i] < 0x20 || s[i] == 0x7f) {
+			mb_printf(b, "\\\\x%02x", s[i]);
+		} else if (len == 2 && s[i] == 0xc2 && s[i + 1] < 0xa0) {
+			mb_printf(b, "\\\\u%04x", s[i + 1]);
+		} else if (len == 3 && invisible_cp(s + i, &cp)) {
+			mb_printf(b, "\\\\u%04x", cp);
 		} else {
 			mb_put(b, s + i, len);
 		}
@@ -186,9 +206,21 @@ static void fmt_float(char buf[FLOAT_LEN], double v)
 
 /* ---- families ---- */
 
+/*
+ * HELP and TYPE. OpenMetrics names a counter's family without the _total of its sample, and
+ * has an info type (family "x", sample "x_info") that the text format calls a gauge.
+ */
 static void family(struct mbuf *b, const char *name, const char *type, const char *help)
 {
-	mb_printf(b, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
+	size_t n = strlen(name);
+
+	if (b->om && !strcmp(type, "counter") && n > 6 && !strcmp(name + n - 6, "_total"))
+		n -= 6;
+	else if (b->om && !strcmp(type, "info") && n > 5 && !strcmp(name + n - 5, "_info"))
+		n -= 5;
+	else if (!strcmp(type, "info"))
+		type = "gauge";
+	mb_printf(b, "# HELP %.*s %s\n# TYPE %.*s %s\n", (int)n, name, help, (int)n, name, type);
 }
 
 static void sample_u64(struct mbuf *b, const char *name, uint64_t v)
@@ -363,9 +395,7 @@ static int render_calls(struct mbuf *b, const struct metrics_snapshot *s, const 
 	err = rows_finish(&rs);
 	if (!err) {
 		family(b, "bstrace_syscalls_total", "counter", "System calls made.");
-		/* one series per syscall is bounded by the syscall table: no folding */
-		*folded += rows_print(b, "bstrace_syscalls_total", label_name, &rs,
-				      label_name ? s->top : 0);
+		*folded += rows_print(b, "bstrace_syscalls_total", label_name, &rs, s->top);
 	}
 	rows_free(&rs);
 	return err;
@@ -395,9 +425,14 @@ static int render_errors(struct mbuf *b, const struct metrics_snapshot *s, size_
 
 /*
  * The kernel's last bucket also holds every latency past its upper bound (log2_bucket() clamps),
- * so its bound (2^32 ns) would be a lie: those calls are counted by "+Inf" only.
+ * so its bound (2^32 ns) would be a lie: those calls are counted by "+Inf" only. The first ones
+ * can never be hit: entering and leaving a call through the tracepoints takes longer than 64 ns,
+ * so the first bound printed is 128 ns (buckets 0 to 6 summed).
  */
 #define HIST_BOUNDS	(BSTRACE_HIST_BUCKETS - 1)
+#define HIST_FIRST	6
+/* series of one syscall's histogram: the finite bounds, +Inf, _sum and _count */
+#define HIST_SERIES	(HIST_BOUNDS - HIST_FIRST + 3)
 
 static void render_hist_one(struct mbuf *b, const struct msnap_sys *sys,
 			    char le[HIST_BOUNDS][FLOAT_LEN])
@@ -413,6 +448,8 @@ static void render_hist_one(struct mbuf *b, const struct msnap_sys *sys,
 		return;
 	for (i = 0; i < HIST_BOUNDS; i++) {
 		cum += sys->st.hist[i];
+		if (i < HIST_FIRST)
+			continue;
 		mb_printf(b, "%s_bucket{syscall=\"", m);
 		mb_label(b, sys->name);
 		mb_printf(b, "\",le=\"%s\"} %" PRIu64 "\n", le[i], cum);
@@ -430,10 +467,54 @@ static void render_hist_one(struct mbuf *b, const struct msnap_sys *sys,
 	mb_printf(b, "\"} %" PRIu64 "\n", total);
 }
 
-static void render_hist(struct mbuf *b, const struct metrics_snapshot *s)
+static bool hist_empty(const struct sc_stats *st)
+{
+	int i;
+
+	for (i = 0; i < BSTRACE_HIST_BUCKETS; i++)
+		if (st->hist[i])
+			return false;
+	return true;
+}
+
+static void stats_add(struct sc_stats *to, const struct sc_stats *from)
+{
+	int i;
+
+	to->count += from->count;
+	to->errors += from->errors;
+	to->total_ns += from->total_ns;
+	for (i = 0; i < BSTRACE_HIST_BUCKETS; i++)
+		to->hist[i] += from->hist[i];
+}
+
+static int sys_cmp_name(const void *pa, const void *pb)
+{
+	const struct msnap_sys *a = pa, *b = pb;
+
+	return strcmp(a->name, b->name);
+}
+
+/* most time spent first (the calls whose latency matters); ties by name */
+static int sys_cmp_time(const void *pa, const void *pb)
+{
+	const struct msnap_sys *a = pa, *b = pb;
+
+	if (a->st.total_ns != b->st.total_ns)
+		return a->st.total_ns > b->st.total_ns ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/*
+ * The histogram family gets the same budget as the others, counted in series: --top K keeps
+ * the K / HIST_SERIES syscalls that spent the most time, and one "_other" histogram holds
+ * the sum of the rest (buckets add up). Returns how many syscalls were folded, or -ENOMEM.
+ */
+static long render_hist(struct mbuf *b, const struct metrics_snapshot *s)
 {
 	char le[HIST_BOUNDS][FLOAT_LEN];
-	size_t i;
+	struct msnap_sys *h, other = { .name = OTHER };
+	size_t i, n = 0, out = 0, keep;
 	int k;
 
 	/* bucket k ends at 2^(k+1) ns */
@@ -441,8 +522,33 @@ static void render_hist(struct mbuf *b, const struct metrics_snapshot *s)
 		fmt_float(le[k], (double)(2ull << k) / 1e9);
 	family(b, "bstrace_syscall_duration_seconds", "histogram",
 	       "Time spent in system calls, in log2 buckets.");
+	h = calloc(s->nsys ? s->nsys : 1, sizeof(*h));
+	if (!h)
+		return -ENOMEM;
 	for (i = 0; i < s->nsys; i++)
-		render_hist_one(b, &s->sys[i], le);
+		if (!hist_empty(&s->sys[i].st))
+			h[n++] = s->sys[i];
+	/* numbers the table does not name all print as "unknown": one series */
+	qsort(h, n, sizeof(*h), sys_cmp_name);
+	for (i = 0; i < n; i++) {
+		if (out && !strcmp(h[out - 1].name, h[i].name))
+			stats_add(&h[out - 1].st, &h[i].st);
+		else
+			h[out++] = h[i];
+	}
+	n = out;
+	qsort(h, n, sizeof(*h), sys_cmp_time);
+	keep = s->top ? s->top / HIST_SERIES : n;
+	if (keep > n)
+		keep = n;
+	for (i = 0; i < keep; i++)
+		render_hist_one(b, &h[i], le);
+	for (i = keep; i < n; i++)
+		stats_add(&other.st, &h[i].st);
+	if (keep < n)
+		render_hist_one(b, &other, le);
+	free(h);
+	return (long)(n - keep);
 }
 
 /* ---- the rest ---- */
@@ -465,7 +571,7 @@ static bool label_name_ok(const char *name)
 
 static void render_build_info(struct mbuf *b, const struct metrics_snapshot *s)
 {
-	family(b, "bstrace_build_info", "gauge", "Always 1; the labels describe this bstraced.");
+	family(b, "bstrace_build_info", "info", "Always 1; the labels describe this bstraced.");
 	mb_puts(b, "bstrace_build_info{version=\"");
 	mb_label(b, s->version ? s->version : "unknown");
 	mb_puts(b, "\",kernel=\"");
@@ -491,6 +597,15 @@ static void render_counters(struct mbuf *b, const struct metrics_snapshot *s)
 		   "Flight-recorder traces written.", s->flight_dumps);
 	scalar_u64(b, "bstrace_flight_dump_errors_total", "counter",
 		   "Flight-recorder traces that could not be written whole.", s->flight_errors);
+	family(b, "bstrace_flight_dumps_dropped_total", "counter",
+	       "Flight-recorder traces not written (rate limits, ring evicted) or removed "
+	       "(retention), by reason.");
+	mb_printf(b, "bstrace_flight_dumps_dropped_total{reason=\"rate\"} %" PRIu64 "\n",
+		  s->flight_dropped_rate);
+	mb_printf(b, "bstrace_flight_dumps_dropped_total{reason=\"retention\"} %" PRIu64 "\n",
+		  s->flight_dropped_retention);
+	mb_printf(b, "bstrace_flight_dumps_dropped_total{reason=\"evicted\"} %" PRIu64 "\n",
+		  s->flight_dropped_evicted);
 	scalar_u64(b, "bstrace_kernel_groups", "gauge",
 		   "Rows of the kernel aggregation map in use.", s->groups_used);
 	scalar_u64(b, "bstrace_kernel_groups_capacity", "gauge",
@@ -507,11 +622,13 @@ static void render_process(struct mbuf *b, const struct metrics_snapshot *s)
 		     "Start time of the process since unix epoch in seconds.", s->start_time);
 }
 
-int metrics_render(struct metrics_snapshot *s, char **out, size_t *len)
+int metrics_render_as(struct metrics_snapshot *s, enum metrics_format fmt, char **out,
+		      size_t *len)
 {
 	const char *label_name = s->label_name;
-	struct mbuf b = { 0 };
+	struct mbuf b = { .om = fmt == METRICS_OPENMETRICS };
 	size_t folded = 0;
+	long hist_folded;
 	int err;
 
 	/* the daemon passes "comm" or "cgroup"; anything else must still be a legal name */
@@ -520,14 +637,22 @@ int metrics_render(struct metrics_snapshot *s, char **out, size_t *len)
 	err = render_calls(&b, s, label_name, &folded);
 	if (!err)
 		err = render_errors(&b, s, &folded);
-	if (!err && s->histogram)
-		render_hist(&b, s);
+	if (!err && s->histogram) {
+		hist_folded = render_hist(&b, s);
+		if (hist_folded < 0)
+			err = (int)hist_folded;
+		else
+			folded += (size_t)hist_folded;
+	}
 	if (!err) {
 		render_counters(&b, s);
 		scalar_u64(&b, "bstrace_scrape_series_folded", "gauge",
-			   "Series folded into _other by --top in this scrape.", folded);
+			   "Rows and histograms folded into _other by --top in this scrape.",
+			   folded);
 		render_build_info(&b, s);
 		render_process(&b, s);
+		if (b.om)
+			mb_puts(&b, "# EOF\n");
 	}
 	if (!err && b.oom)
 		err = -ENOMEM;
@@ -538,6 +663,11 @@ int metrics_render(struct metrics_snapshot *s, char **out, size_t *len)
 	*out = b.p;
 	*len = b.len;
 	return 0;
+}
+
+int metrics_render(struct metrics_snapshot *s, char **out, size_t *len)
+{
+	return metrics_render_as(s, METRICS_TEXT, out, len);
 }
 
 /* ---- the daemon itself ---- */

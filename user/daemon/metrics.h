@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Prometheus text exposition (format 0.0.4) of one snapshot of the kernel aggregates.
- * The daemon fills a snapshot from the BPF maps; the renderer sorts, bounds (top-K) and prints.
+ * Prometheus text exposition (format 0.0.4) or OpenMetrics 1.0.0 of one snapshot of the kernel
+ * aggregates. The daemon fills a snapshot from the BPF maps; the renderer sorts, bounds (top-K)
+ * and prints.
  */
 #ifndef BSTRACED_METRICS_H
 #define BSTRACED_METRICS_H
@@ -35,7 +36,7 @@ struct metrics_snapshot {
 	size_t nlabel;
 	struct msnap_row *by_errno;	/* (syscall, errno) failed-call counts */
 	size_t nerrno;
-	unsigned int top;		/* at most this many series per labelled metric */
+	unsigned int top;		/* at most this many series per family (0: all) */
 
 	uint64_t events_lost;		/* records the ring buffer had no room for */
 	uint64_t events_rate_limited;	/* stream records dropped by --rate-limit */
@@ -43,6 +44,9 @@ struct metrics_snapshot {
 	uint64_t events_write_lost;	/* stream records the --events file refused */
 	uint64_t flight_dumps;		/* flight-recorder traces written */
 	uint64_t flight_errors;		/* flight-recorder traces that could not be written */
+	uint64_t flight_dropped_rate;	/* not written: over --flight-rate(-global) */
+	uint64_t flight_dropped_retention;	/* removed by --flight-max-files/-bytes */
+	uint64_t flight_dropped_evicted;	/* not written: the ring was evicted */
 	uint64_t groups_max;		/* kernel LRU rows (capacity) */
 	uint64_t groups_used;		/* kernel LRU rows seen in this snapshot */
 
@@ -54,10 +58,20 @@ struct metrics_snapshot {
 	const char *arch;		/* "x86_64" */
 };
 
+enum metrics_format {
+	METRICS_TEXT,		/* Prometheus text format 0.0.4 */
+	METRICS_OPENMETRICS,	/* OpenMetrics 1.0.0: counter families without _total, # EOF */
+};
+
 /*
- * Renders the snapshot as Prometheus text into a malloc'ed NUL-terminated buffer (*out, *len
- * without the NUL). Rows may be reordered. Returns 0, or -ENOMEM.
+ * Renders the snapshot into a malloc'ed NUL-terminated buffer (*out, *len without the NUL).
+ * Every family is bounded by `top` (0: no bound): at most `top` series plus one "_other"
+ * (the histogram: top / 28 syscalls, 28 series each, plus an "_other" histogram). Rows may be
+ * reordered. Returns 0, or -ENOMEM.
  */
+int metrics_render_as(struct metrics_snapshot *s, enum metrics_format fmt, char **out,
+		      size_t *len);
+/* the same, as Prometheus text */
 int metrics_render(struct metrics_snapshot *s, char **out, size_t *len);
 
 /* the daemon's own CPU seconds and RSS bytes (from /proc/self) */
