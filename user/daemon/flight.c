@@ -118,6 +118,11 @@ static int by_mtime(const void *a, const void *b)
 static void files_add(struct flight *f, const char *name, uint64_t size,
 		      const struct timespec *mtime)
 {
+	size_t len = strlen(name);
+
+	/* longer than any name flight.c makes: not one of ours, never counted nor removed */
+	if (len >= sizeof(f->files[0].name))
+		return;
 	if (f->nfiles == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 64;
 		struct trace_file *g = realloc(f->files, cap * sizeof(*g));
@@ -127,7 +132,7 @@ static void files_add(struct flight *f, const char *name, uint64_t size,
 		f->files = g;
 		f->cap = cap;
 	}
-	snprintf(f->files[f->nfiles].name, sizeof(f->files[0].name), "%s", name);
+	memcpy(f->files[f->nfiles].name, name, len + 1);
 	f->files[f->nfiles].size = size;
 	f->files[f->nfiles].mtime = *mtime;
 	f->nfiles++;
