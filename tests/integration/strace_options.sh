@@ -8,13 +8,16 @@ command -v cc >/dev/null || { echo "SKIP: no C compiler"; exit 77; }
 
 # Failing and succeeding calls, a child that renames itself and exits 3, and an order that
 # does not depend on scheduling: the child waits on a pipe (untraced read) until the parent's
-# clone line is complete, the parent then waits (untraced waitid WNOWAIT) until the child is a
-# zombie, so its lines and "+++ exited" come before the parent's wait4.
+# clone line is complete (the parent wakes it with an untraced writev: a traced write could be
+# cut by the child's lines, or not, as the two happen to run), the parent then waits (untraced
+# waitid WNOWAIT) until the child is a zombie, so its lines and "+++ exited" come before the
+# parent's wait4.
 cat >"$WORK/opts.c" <<'EOF'
 #define _GNU_SOURCE
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,7 +26,8 @@ int main(void)
 	int go[2], status;
 	siginfo_t si;
 	pid_t me, child;
-	char c;
+	char c, x = 'x';
+	struct iovec iov = { .iov_base = &x, .iov_len = 1 };
 
 	if (pipe(go))
 		return 1;
@@ -40,7 +44,7 @@ int main(void)
 		syscall(SYS_getppid);
 		syscall(SYS_exit_group, 3);
 	}
-	if (write(go[1], "x", 1) != 1 || waitid(P_PID, child, &si, WEXITED | WNOWAIT))
+	if (writev(go[1], &iov, 1) != 1 || waitid(P_PID, child, &si, WEXITED | WNOWAIT))
 		return 1;
 	syscall(SYS_wait4, child, &status, 0, NULL);
 	return 0;

@@ -86,7 +86,7 @@ set +e
 timeout -k 10 "$limit" qemu-system-x86_64 -machine q35,accel=$accel -cpu $cpu -smp 2 -m 2048 \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-kernel "$kimg" -initrd "$work/initramfs.cpio.gz" \
-	-append "console=ttyS0 rdinit=/init panic=-1 quiet loglevel=3" </dev/null >"$log" 2>&1
+	-append "console=ttyS0 rdinit=/init panic=-1 softlockup_panic=1 quiet loglevel=${BSTRACE_QEMU_LOGLEVEL:-3}" </dev/null >"$log" 2>&1
 qrc=$?
 set -e
 tboot=$(($(date +%s) - tb))
