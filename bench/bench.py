@@ -250,7 +250,7 @@ def make_workloads(quick, mt_loop, perf_bench_ok):
 def make_conditions(B, sleeper_pid):
     C = []
     C.append(Condition('bs-count-all', 'bstrace -c -a (system-wide, background)', 'bg',
-                       lambda base: [B, '-c', '-a', '-d', '3600'], 'bstrace', bstrace=True))
+                       lambda base: [B, '-c', '-a', '--stop-after=3600'], 'bstrace', bstrace=True))
     C.append(Condition('bs-count', 'bstrace -c -- W', 'fg',
                        lambda W, base: [B, '-c', '--'] + W, 'bstrace', bstrace=True))
     C.append(Condition('bs-trace-null', 'bstrace -o /dev/null -- W', 'fg',
@@ -287,7 +287,7 @@ SYSCOUNT = (os.environ.get('SYSCOUNT') or shutil.which('syscount') or shutil.whi
             or '/usr/sbin/syscount')
 
 COND_CMDS = {
-    'bs-count-all': 'bstrace -c -a -d 3600 >OUT &  (attached, then W; then SIGINT)',
+    'bs-count-all': 'bstrace -c -a --stop-after=3600 >OUT &  (attached, then W; then SIGINT)',
     'bs-count': 'bstrace -c -- W 2>ERR',
     'bs-trace-null': 'bstrace -o /dev/null -- W',
     'bs-trace-file': 'bstrace -f -o /tmp/bstrace-bench-*/rN.trace -- W  (file deleted after)',

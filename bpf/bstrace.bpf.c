@@ -17,6 +17,7 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile bool cfg_follow = false;		/* -f: children join the target set */
 const volatile bool cfg_timed = false;		/* keep the enter timestamp of every call */
 const volatile bool cfg_stamp = true;		/* time-stamp syscall records (-t, -T, --json...) */
+const volatile bool cfg_ip = false;		/* -i: records carry the instruction pointer */
 const volatile __u32 cfg_nr_execve = 0xffffffff;
 const volatile __u32 cfg_nr_execveat = 0xffffffff;
 const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this backlog */
@@ -145,6 +146,7 @@ struct pending {
 	__u8 restart;	/* PD_RESTART_*: a pause interrupted it, the kernel restarts it */
 	__u16 faults;	/* its enter copies that faulted: copied again at exit */
 	__u64 args[BSTRACE_MAX_ARGS];
+	__u64 ip;	/* -i: the instruction pointer at enter (execve and rt_sigreturn change it) */
 };
 
 struct {
@@ -1007,14 +1009,14 @@ static __always_inline void fill_hdr(struct sc_event_hdr *h, __u16 type, __u16 f
  */
 static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 				  __u64 ts_enter, __s64 ret, struct pt_regs *regs, const __u64 *saved,
-				  __u64 sp, __u32 refetch, __u64 pid_tgid)
+				  __u64 sp, __u32 refetch, __u64 pid_tgid, __u64 ip)
 {
 	__u32 enter = type == EV_ENTER;
 	struct sc_event_hdr *h;
 
 	if (lost_recs_pend)
 		emit_lost(pid_tgid);
-	if (ncap == 0) {
+	if (ncap == 0 && !cfg_ip) {
 		h = bpf_ringbuf_reserve(&events, sizeof(*h), 0);
 		if (!h) {
 			count_drop(nr < BSTRACE_NR_MAX ? nr : DROP_TASK_EVENTS, !enter);
@@ -1039,6 +1041,8 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 	__builtin_memcpy(h->args, b.args, sizeof(h->args));
 	/* `ncap`: the argument slots up to the last one with a capture */
 	bpf_loop(ncap, capture_arg, &b, 0);
+	if (cfg_ip)
+		add_blob(&b, IP_BLOB_ARG, 0, false, 0, 0, 0, ip);
 	h = scratch_slot(enter);
 	if (!h)
 		return 0;
@@ -1512,8 +1516,9 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	if (!(p->flags & PLAN_ENTER_REC) && !blocking_enters)
 		blocking_enters = 1;
 	sc_read_args(regs, pd->args, nr);
+	pd->ip = cfg_ip ? SC_IP(regs) : 0;
 	pd->faults = emit(EV_ENTER, EVF_TIMED, nr, p->ncap_enter, pd->ts, 0, regs, pd->args, SC_SP(regs),
-			  0, pid_tgid);
+			  0, pid_tgid, pd->ip);
 	return 0;
 }
 
@@ -1591,6 +1596,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	__u32 refetch = 0;
 	struct sc_plan *p;
 	struct pending *rpd = NULL;	/* restart_syscall continuing a paused call */
+	__u64 ip;
 	__u32 nr;
 
 	/* -e inject=: the mark of this task's call, used up before any filter (an untraced
@@ -1658,6 +1664,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 			pd->rec = 0;
 			pd->faults = 0;
 			sc_read_args(regs, pd->args, nr);
+			pd->ip = cfg_ip ? SC_IP(regs) : 0;
 		}
 		pd->restart = ret == -ERESTART_RESTARTBLOCK ? PD_RESTART_BLOCK : PD_RESTART_SAME;
 		return 0;
@@ -1697,19 +1704,23 @@ out:
 	/* execve and rt_sigreturn replace the registers: the ones saved at enter; restart_syscall's
 	 * registers are not the call's */
 	saved = NULL;
-	if (pd && (flags & EVF_ENTERED))
+	ip = cfg_ip ? SC_IP(regs) : 0;
+	if (pd && (flags & EVF_ENTERED)) {
 		saved = pd->args;
+		ip = pd->ip;
+	}
 	if (rpd) {
 		saved = rpd->args;
+		ip = rpd->ip;
 		rpd->nr1 = 0;
 	}
-	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, regs, saved, 0, refetch, pid_tgid);
+	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, regs, saved, 0, refetch, pid_tgid, ip);
 	return 0;
 }
 
 /* Process lifecycle and signals: small header-only records (args carry the payload). */
 static __always_inline void emit_task_event(__u16 type, __u16 flags, __u32 tgid, __u32 tid,
-					    __u32 nr, __s64 ret, __u64 *args)
+					    __u32 nr, __s64 ret, __u64 *args, __u64 ip)
 {
 	struct sc_event_hdr *h;
 
@@ -1722,7 +1733,8 @@ static __always_inline void emit_task_event(__u16 type, __u16 flags, __u32 tgid,
 	}
 	__builtin_memset(h, 0, sizeof(*h));
 	h->ts_exit = bpf_ktime_get_boot_ns();
-	h->ts_enter = h->ts_exit;
+	/* EVF_IP: the slot holds the instruction pointer instead */
+	h->ts_enter = (flags & EVF_IP) ? ip : h->ts_exit;
 	if (args)
 		__builtin_memcpy(h->args, args, sizeof(h->args));
 	h->ret = ret;
@@ -1753,7 +1765,7 @@ int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
 		bpf_map_update_elem(&targets, &ctgid, &nt, BPF_ANY);
 	maybe_target[ctgid & (MAYBE_SLOTS - 1)] = 1;
 	emit_task_event(EV_FORK, thread ? EVF_THREAD : 0, ptgid, task_tid(parent), ctgid, cpid,
-			NULL);
+			NULL, 0);
 	return 0;
 }
 
@@ -1794,7 +1806,7 @@ static __always_inline void flight_exit(struct task_struct *p)
 		}
 	}
 	bpf_probe_read_kernel_str(a, 16, p->comm);
-	emit_task_event(EV_FLIGHT, 0, tgid, tid, 0, p->exit_code, a);
+	emit_task_event(EV_FLIGHT, 0, tgid, tid, 0, p->exit_code, a, 0);
 }
 
 SEC("tp_btf/sched_process_exit")
@@ -1819,10 +1831,10 @@ int BPF_PROG(on_exit, struct task_struct *p)
 	exec = BPF_CORE_READ(p, signal, group_exec_task);
 	if (tid == tgid && exec && (__u64)exec != (__u64)p) {
 		a[0] = task_tid(exec);
-		emit_task_event(EV_EXIT, EVF_SUPERSEDED, tgid, tid, 0, p->exit_code, a);
+		emit_task_event(EV_EXIT, EVF_SUPERSEDED, tgid, tid, 0, p->exit_code, a, 0);
 		return 0;
 	}
-	emit_task_event(EV_EXIT, 0, tgid, tid, 0, p->exit_code, NULL);
+	emit_task_event(EV_EXIT, 0, tgid, tid, 0, p->exit_code, NULL, 0);
 	/* the last thread of a followed child takes the process out of the set (the launched one
 	 * stays for -p/launch); not its leader: other threads may go on, one may exec */
 	if (cfg_follow && BPF_CORE_READ(p, signal, live.counter) == 0)
@@ -1909,7 +1921,7 @@ int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	/* a caller that is not root sees no more of it than ptrace would: nothing */
 	if (cfg_limited && exec_privileged(p)) {
 		bpf_map_delete_elem(&targets, &tgid);
-		emit_task_event(EV_EXIT, EVF_UNTRACED, tgid, task_tid(p), 0, 0, NULL);
+		emit_task_event(EV_EXIT, EVF_UNTRACED, tgid, task_tid(p), 0, 0, NULL, 0);
 		return 0;
 	}
 	/* a non-leader thread that execs takes over the leader's pid; old_pid is the global one,
@@ -1917,7 +1929,7 @@ int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm 
 	if (cfg_pidns_ino)
 		old_pid = task_tid(p);
 	if (cfg_count) {
-		emit_task_event(EV_EXEC, 0, tgid, task_tid(p), 0, old_pid, NULL);
+		emit_task_event(EV_EXEC, 0, tgid, task_tid(p), 0, old_pid, NULL, 0);
 		return 0;
 	}
 	emit_exec(p, bprm, old_pid);
@@ -1973,7 +1985,8 @@ static __always_inline void signal_event(struct task_struct *task, int sig,
 		flight_put(tgid, tid, FLIGHT_SIGNAL, sig, a, false);
 	if (cfg_count || !t || (t->only_tid && t->only_tid != tid))
 		return;
-	emit_task_event(EV_SIGNAL, flags, tgid, tid, 0, sig, a);
+	emit_task_event(EV_SIGNAL, flags | (cfg_ip ? EVF_IP : 0), tgid, tid, 0, sig, a,
+			cfg_ip ? SC_IP((struct pt_regs *)bpf_task_pt_regs(task)) : 0);
 }
 
 SEC("tp_btf/signal_deliver")

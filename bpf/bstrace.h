@@ -51,6 +51,7 @@ enum {
 	EVF_UNTRACED = 1 << 6,	/* EV_EXIT: the process executed a privileged program and is
 				   no longer traced (a caller that is not root) */
 	EVF_INJECTED = 1 << 7,	/* EV_SYSCALL: -e inject= answered the call: " (INJECTED)" */
+	EVF_IP = 1 << 8,	/* EV_SIGNAL: ts_enter is the user instruction pointer (-i) */
 };
 
 /*
@@ -133,6 +134,9 @@ enum {
 
 #define FD_SLOT_RET	6
 #define FD_SLOT_PAIR	7
+/* -i: a blob without data whose `full` is the user instruction pointer of the call (at its
+ * enter: the address after the syscall instruction) */
+#define IP_BLOB_ARG	255
 #define FD_BLOB_ARG	16	/* blob arg of the first fd description of a record (then 17...) */
 #define FD_PATH_DEPTH	64	/* path components walked; deeper paths keep their last ones */
 #define FD_CACHE_BYTES	1024	/* a description at most this long (blobs) is kept in fdcache */

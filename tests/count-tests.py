@@ -102,8 +102,8 @@ def main():
     subprocess.run(["cc", "-O2", "-o", helper, os.path.join(SRC, "tests", "helpers",
                                                            "getppid_loop.c")], check=True)
     out = os.path.join(work, "all.json")
-    tracer = subprocess.Popen([BSTRACE, "-c", "-a", "--by", "process", "--json", "-d", "5",
-                               "-o", out])
+    tracer = subprocess.Popen([BSTRACE, "-c", "-a", "--by", "process", "--json",
+                               "--stop-after=5", "-o", out])
     wait_attached(tracer)
     pid = int(subprocess.run([helper, "100000"], capture_output=True, text=True).stdout.split()[0])
     tracer.wait(timeout=30)
@@ -117,7 +117,7 @@ def main():
     # 2b. histograms kept in the kernel, with percentiles; CSV rows
     out = os.path.join(work, "hist.txt")
     tracer = subprocess.Popen([BSTRACE, "-c", "-a", "--histogram", "-e", "trace=getppid",
-                               "-d", "4", "-o", out])
+                               "--stop-after=4", "-o", out])
     wait_attached(tracer)
     subprocess.run([helper, "20000"], stdout=subprocess.DEVNULL)
     tracer.wait(timeout=30)
@@ -132,10 +132,11 @@ def main():
 
     # 3. intervals: one JSON document each
     out = os.path.join(work, "int.json")
-    subprocess.run([BSTRACE, "-c", "-a", "-i", "0.5", "-d", "2.2", "--json", "-o", out],
-                   check=True)
+    subprocess.run([BSTRACE, "-c", "-a", "--interval=0.5", "--stop-after=2.2", "--json",
+                    "-o", out], check=True)
     docs = json_docs(open(out).read())
-    check(len(docs) >= 4, "-i 0.5 -d 2.2 printed %d JSON documents (>= 4)" % len(docs))
+    check(len(docs) >= 4,
+          "--interval=0.5 --stop-after=2.2 printed %d JSON documents (>= 4)" % len(docs))
 
     # 3b. Ctrl-C prints what was counted; -c --json on a command parses
     out = os.path.join(work, "int.txt")
@@ -165,7 +166,7 @@ def main():
         try:
             out = os.path.join(work, "cg.json")
             tracer = subprocess.Popen([BSTRACE, "-c", "-a", "--by", "cgroup", "--cgroup", cg,
-                                       "--json", "-d", "5", "-o", out])
+                                       "--json", "--stop-after=5", "-o", out])
             wait_attached(tracer)
             subprocess.run(["sh", "-c", "echo $$ > %s/cgroup.procs && exec %s 100000"
                             % (cg, helper)], stdout=subprocess.DEVNULL, check=True)

@@ -60,6 +60,8 @@ struct settings {
 	int tstamp;			/* -t 1, -tt 2, -ttt 3 */
 	bool relative;			/* -r */
 	bool show_time;			/* -T */
+	bool show_ip;			/* -i, --instruction-pointer */
+	uint64_t min_duration_ns;	/* --duration=MS: only the calls at least this long, 0: all */
 	unsigned int align;		/* -a */
 	int xstrings;			/* -x 1, -xx 2 */
 	bool verbose;			/* -v / --no-abbrev */
@@ -75,7 +77,7 @@ struct settings {
 	uint8_t ts_digits;		/* fraction digits + 1 of --timestamps=, 0: by -t */
 	uint8_t rel_digits;		/* of -r (--relative-timestamps=), 0: 6 */
 	uint8_t dur_digits;		/* of -T (--syscall-times=), 0: 6 */
-	bool libbpf_debug;		/* --debug */
+	bool libbpf_debug;		/* -d, --debug */
 	unsigned long ring_bytes;	/* -b */
 	bool lossy;			/* --lossy: no backpressure, records may be lost */
 	int npids;			/* -p */
@@ -101,15 +103,15 @@ struct settings {
 	bool latency;			/* -L */
 	bool histogram;			/* --histogram */
 	bool subsystems;		/* --subsystems */
-	bool failed_only;		/* -x/--failed with -c */
+	bool failed_only;		/* --failed with -c */
 	int sort;			/* -S: enum sort_key */
 	const char *columns;		/* -U */
 	int group;			/* --by: GROUP_* */
 	int format;			/* --json / --csv: enum out_format */
 	bool json_trace;		/* --json when tracing: one JSON object per line */
 	unsigned int top;		/* --top */
-	double duration;		/* -d seconds, 0: until the end */
-	double interval;		/* -i seconds, 0: no intervals */
+	double duration;		/* --stop-after seconds, 0: until the end */
+	double interval;		/* --interval seconds, 0: no intervals */
 	uint32_t errno_filter;		/* -e errno=NAME */
 	const char *cgroup_path;	/* --cgroup */
 	uint64_t cgroup_id;

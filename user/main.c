@@ -101,10 +101,11 @@ static void parse_pids(struct settings *s, char *arg)
 }
 
 enum {
-	OPT_DEBUG = 256, OPT_NO_ABBREV, OPT_TOP, OPT_BY, OPT_CGROUP, OPT_HIST, OPT_SUBSYS,
+	OPT_INTERVAL = 256, OPT_NO_ABBREV, OPT_TOP, OPT_BY, OPT_CGROUP, OPT_HIST, OPT_SUBSYS,
 	OPT_JSON, OPT_CSV, OPT_ALL, OPT_COLUMNS, OPT_TRACE, OPT_RECORD, OPT_REPLAY, OPT_RSTATS,
 	OPT_LOSSY, OPT_FOLLOW, OPT_OUTSEP, OPT_TS, OPT_HEXSTR, OPT_QUAL, OPT_PIDNS, OPT_UNSUPP,
-	OPT_PERFETTO, OPT_SECCOMP_PROFILE, OPT_EXPR_TRACE = 'e' + 1000, OPT_FAILED = 'x' + 1000,
+	OPT_PERFETTO, OPT_SECCOMP_PROFILE, OPT_STOP_AFTER, OPT_DURATION,
+	OPT_EXPR_TRACE = 'e' + 1000, OPT_FAILED = 'x' + 1000,
 };
 
 /* the sections of --help: strace 6.1's, with bstrace's own before Miscellaneous */
@@ -182,6 +183,9 @@ static const struct cli_opt cli_opts[] = {
 		  "unavailable, detached" },
 	{ 'P', "trace-path", RA, .group = OG_FILTERING, .meta = "PATH",
 	  .help = "only the calls that touch PATH (may be repeated)" },
+	{ 0, "duration", RA, OPT_DURATION, .group = OG_FILTERING, .meta = "MS",
+	  .help = "only show the calls that took at least MS milliseconds (decimals allowed:\n"
+		  "0.5), as perf trace --duration; not with -c (see --stop-after)" },
 	{ 'z', "successful-only", NA, .group = OG_FILTERING,
 	  .help = "only the calls that succeed (-e status=successful)" },
 	{ 'Z', "failed-only", NA, .group = OG_FILTERING,
@@ -237,8 +241,7 @@ static const struct cli_opt cli_opts[] = {
 	{ 'v', NULL, NA, .group = OG_OUTPUT, .help = "unabbreviated output" },
 	{ 0, "no-abbrev", NA, OPT_NO_ABBREV, .group = OG_OUTPUT },
 	{ 'x', NULL, NA, .group = OG_OUTPUT, .spell = "-x, -xx",
-	  .help = "print non-ASCII strings in hex; all strings (with a counting option, -x\n"
-		  "is --failed)" },
+	  .help = "print non-ASCII strings in hex; all strings (no effect on -c's table)" },
 	{ 0, "strings-in-hex", OA, OPT_HEXSTR, .group = OG_OUTPUT, .meta = "none|non-ascii|all",
 	  .help = "the long form of -x (non-ascii) and -xx (all, the default)" },
 	{ 'X', "const-print-style", RA, .group = OG_OUTPUT, .meta = "FORMAT",
@@ -256,8 +259,9 @@ static const struct cli_opt cli_opts[] = {
 	{ 'n', NULL, NA, .group = OG_OUTPUT,
 	  .help = "print syscall numbers (not supported: an error)" },
 	{ 0, "syscall-number", NA, OPT_UNSUPP, .group = OG_OUTPUT },
-	{ 0, "instruction-pointer", NA, OPT_UNSUPP, .group = OG_OUTPUT,
-	  .help = "strace's -i (not supported: an error; bstrace's -i is --interval)" },
+	{ 'i', "instruction-pointer", NA, .group = OG_OUTPUT,
+	  .help = "print the instruction pointer at the time of the syscall (no effect\n"
+		  "with -c)" },
 	{ 0, "pidns-translation", NA, OPT_PIDNS, .group = OG_OUTPUT,
 	  .help = "-e decode-pids=pidns (not supported: an error)" },
 	{ 0, "kvm", RA, OPT_QUAL, .group = OG_OUTPUT, .spell = "-e kvm=vcpu, --kvm=vcpu",
@@ -276,15 +280,15 @@ static const struct cli_opt cli_opts[] = {
 	{ 'w', "summary-wall-clock", NA, .group = OG_STATS,
 	  .help = "wall-clock times (blocking included) instead of time on the CPU" },
 	{ 0, "failed", NA, OPT_FAILED, .group = OG_STATS,
-	  .help = "count only the calls that fail (-x with a counting option)" },
+	  .help = "count only the calls that fail" },
 	{ 0, NULL, NA, .group = OG_STATS, .spell = "-e errno=SET",
 	  .help = "count only the calls that fail with these errors (ENOENT,EACCES...)" },
 
 	{ 0, "all", NA, OPT_ALL, .group = OG_SYSWIDE, .spell = "-a, --all",
 	  .help = "count every process of the system (no command, no -p; root only)" },
-	{ 'd', "duration", RA, .group = OG_SYSWIDE, .meta = "SECS",
+	{ 0, "stop-after", RA, OPT_STOP_AFTER, .group = OG_SYSWIDE, .meta = "SECS",
 	  .help = "stop counting after SECS seconds" },
-	{ 'i', "interval", RA, .group = OG_SYSWIDE, .meta = "SECS",
+	{ 0, "interval", RA, OPT_INTERVAL, .group = OG_SYSWIDE, .meta = "SECS",
 	  .help = "print the counts of every SECS seconds" },
 	{ 0, "top", RA, OPT_TOP, .group = OG_SYSWIDE, .meta = "N",
 	  .help = "only the first N rows" },
@@ -323,8 +327,9 @@ static const struct cli_opt cli_opts[] = {
 	{ 0, "fault", RA, OPT_QUAL, .group = OG_TAMPERING, .spell = "-e fault=SET, --fault=SET",
 	  .help = "SET[:error=ERRNO][:when=EXPR]: make these calls fail (ENOSYS by default)" },
 
-	{ 0, "debug", NA, OPT_DEBUG, .group = OG_MISC,
-	  .help = "libbpf's diagnostics, the whole verifier log on a load failure" },
+	{ 'd', "debug", NA, .group = OG_MISC,
+	  .help = "debug output: libbpf's diagnostics, the whole verifier log on a load\n"
+		  "failure" },
 	{ 'h', "help", NA, .group = OG_MISC, .help = "print this help and exit" },
 	{ 'V', "version", NA, .group = OG_MISC, .help = "print the version and its git commit" },
 };
@@ -395,12 +400,13 @@ static void __attribute__((noreturn)) usage(void)
 	size_t i, n;
 	int g;
 
-	fputs("usage: bstrace [-fqrtTvxyYzZ] [-X FORMAT] [-a COLUMN] [-b BYTES] [-e EXPR]...\n"
+	fputs("usage: bstrace [-dfiqrtTvxyYzZ] [-X FORMAT] [-a COLUMN] [-b BYTES] [-e EXPR]...\n"
 	      "               [-o FILE] [-P PATH]... [-s STRSIZE] [--perfetto FILE]\n"
 	      "               [--] COMMAND [ARGS]\n"
 	      "       bstrace [OPTIONS] -p PID[,PID...]\n"
 	      "       bstrace -c [-w] [-S SORTBY] [-U COLUMNS] [--] COMMAND [ARGS]\n"
-	      "       bstrace -c -a [-d SECS] [-i SECS] [--by KEY] [--top N] [--json|--csv]\n"
+	      "       bstrace -c -a [--stop-after SECS] [--interval SECS] [--by KEY] [--top N]\n"
+	      "                     [--json|--csv]\n"
 	      "       bstrace --record FILE [OPTIONS] [--] COMMAND [ARGS]\n"
 	      "       bstrace --replay FILE [OPTIONS]\n"
 	      "\n"
@@ -431,7 +437,8 @@ static void __attribute__((noreturn)) usage(void)
 	      "  bstrace -p 1234 -T -e trace=read,write\n"
 	      "  bstrace -f -Y --status=failed -o '|grep ENOENT' -- make\n"
 	      "  bstrace -f --perfetto make.json -- make    # open it in ui.perfetto.dev\n"
-	      "  bstrace -c -a -d 10 --by comm\n", f);
+	      "  bstrace -f --duration=10 -- make          # only the calls of 10 ms or more\n"
+	      "  bstrace -c -a --stop-after=10 --by comm\n", f);
 	exit(0);
 }
 
@@ -461,6 +468,100 @@ static void cli_build(void)
 							  o->val ? o->val : o->letter };
 	}
 	cli_short[ns] = '\0';
+}
+
+/* the table's row for a letter or for a long name (its unambiguous prefix, as getopt_long) */
+static const struct cli_opt *cli_find(char letter, const char *name, size_t len)
+{
+	const struct cli_opt *m = NULL;
+	size_t i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(cli_opts); i++) {
+		const struct cli_opt *o = &cli_opts[i];
+
+		if (letter && o->letter == letter)
+			return o;
+		if (letter || !o->name || strncmp(o->name, name, len))
+			continue;
+		if (strlen(o->name) == len)
+			return o;
+		m = o;
+		n++;
+	}
+	return n == 1 ? m : NULL;
+}
+
+/* digits with at most one point (3, 0.5, .5): an old -d SECS or -i SECS, --duration's MS */
+static bool is_decimal(const char *w)
+{
+	size_t digits = strspn(w, "0123456789"), len = digits;
+
+	if (w[len] == '.')
+		len += 1 + strspn(w + len + 1, "0123456789");
+	return len && !w[len] && len != (w[digits] == '.');
+}
+
+/*
+ * bstrace's -d SECS and -i SECS are now strace's -d (debug) and -i (instruction pointer) and
+ * take no argument: `-d 3`, `-d3`, `-cd 3`, `-ad3` would be parsed as something else, so say
+ * what to use instead. The words are read as getopt_long reads them, up to "--" or the
+ * command: the table says which letters take a value (the next word when nothing follows).
+ */
+static void old_spellings(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *w = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL, *secs = NULL;
+		const struct cli_opt *o;
+		size_t j;
+		char c = 0;
+
+		if (w[0] != '-' || !w[1] || !strcmp(w, "--"))
+			return;
+		if (w[1] == '-') {
+			/* --name VALUE: skip the value; an unknown name is getopt_long's to report */
+			o = cli_find(0, w + 2, strcspn(w + 2, "="));
+			if (!o)
+				return;
+			if (o->arg == required_argument && !strchr(w, '='))
+				i++;
+			continue;
+		}
+		for (j = 1; w[j] && !secs; j++) {
+			c = w[j];
+			o = cli_find(c, NULL, 0);
+			if (!o)
+				return;
+			if (c == 'd' || c == 'i') {
+				if (w[j + 1] ? is_decimal(w + j + 1) : next && is_decimal(next))
+					secs = w[j + 1] ? w + j + 1 : next;
+				continue;
+			}
+			/* -a COLUMN: digits after it, or a next word of digits (see parse_args) */
+			if (c == 'a' && w[j + 1] && strspn(w + j + 1, "0123456789") ==
+			    strlen(w + j + 1))
+				break;
+			if (c == 'a' && !w[j + 1] && next && next[0] >= '0' && next[0] <= '9') {
+				i++;
+				break;
+			}
+			if (o->arg == no_argument || c == 'a')
+				continue;
+			/* the rest of the word is the value, or else the next word */
+			if (!w[j + 1] && o->arg == required_argument)
+				i++;
+			break;
+		}
+		if (secs && c == 'd')
+			die("-d takes no argument (debug output, as strace's -d); to stop counting "
+			    "after %s second%s use --stop-after=%s", secs, strcmp(secs, "1") ? "s" : "",
+			    secs);
+		if (secs)
+			die("-i takes no argument (the instruction pointer, as strace's -i); for counts "
+			    "every %s second%s use --interval=%s", secs, strcmp(secs, "1") ? "s" : "",
+			    secs);
+	}
 }
 
 /* what getopt_long refused, in one line: the option, the cause, where to look; `w`: the word
@@ -512,6 +613,18 @@ static double parse_seconds(const char *s, const char *opt)
 	if (errno || end == s || *end || !(v > 0) || v > 1e7)
 		die("invalid %s '%s' (expected a positive number of seconds)", opt, s);
 	return v;
+}
+
+/* --duration=MS: milliseconds, decimals allowed (0.5), in ns; 0 is every call */
+static uint64_t parse_ms(const char *s, const char *opt)
+{
+	double v;
+
+	if (!is_decimal(s) || (v = strtod(s, NULL)) > 1e9)
+		die("invalid %s '%s' (expected a number of milliseconds from 0 to 1e9, such as 10 "
+		    "or 0.5)", opt, s);
+	/* a duration too short for a nanosecond is still a filter: one ns */
+	return v > 0 && v * 1e6 < 1 ? 1 : (uint64_t)(v * 1e6 + 0.5);
 }
 
 static int parse_sort(const char *k)
@@ -638,7 +751,9 @@ static void parse_args(struct settings *s, int argc, char **argv)
 	const char *word;
 	bool failed = false, follow_long = false, outsep = false, ts_long = false;
 	bool ts_digits_set = false;
+	const char *min_duration = NULL;	/* --duration's value, as given */
 
+	old_spellings(argc, argv);
 	s->strsize = 32;
 	s->align = 40;
 	s->ring_bytes = 8ul << 20;
@@ -684,11 +799,18 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			s->columns = optarg;
 			break;
 		}
-		case 'd':
-			s->duration = parse_seconds(optarg, "duration");
+		case OPT_STOP_AFTER:
+			s->duration = parse_seconds(optarg, "--stop-after");
+			break;
+		case OPT_INTERVAL:
+			s->interval = parse_seconds(optarg, "--interval");
+			break;
+		case OPT_DURATION:
+			s->min_duration_ns = parse_ms(optarg, "--duration");
+			min_duration = optarg;
 			break;
 		case 'i':
-			s->interval = parse_seconds(optarg, "interval");
+			s->show_ip = true;	/* strace's -i; nothing to show with -c */
 			break;
 		case 'L':
 			s->latency = true;
@@ -783,7 +905,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			s->verbose = true;
 			break;
 		case 'x':
-			nx++;	/* -x: hex strings when tracing, failed calls only when counting */
+			nx++;	/* -x: hex strings (nothing to show with -c) */
 			break;
 		case 'X':
 			if (!strcmp(optarg, "abbrev"))
@@ -843,7 +965,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 				die("too many -P paths (at most %d)", BSTRACE_MAX_PATHS);
 			s->paths[s->npaths++] = optarg;
 			break;
-		case OPT_DEBUG:
+		case 'd':
 			s->libbpf_debug = true;
 			break;
 		case 'h':
@@ -887,16 +1009,19 @@ static void parse_args(struct settings *s, int argc, char **argv)
 	s->json_trace = s->format == FMT_JSON && !s->count && !s->all && !s->count_after;
 	if (s->all)
 		s->count = true;
+	s->xstrings = nx > 2 ? 2 : nx;
 	if (s->count) {
-		s->failed_only = failed || nx > 0;
+		s->failed_only = failed;
 		if (s->count_after)
 			die("-c and -C cannot be combined");
+		if (min_duration)
+			die("--duration=%s applies to the trace (the calls that took at least %s ms), "
+			    "not to counting; to stop counting after SECS seconds use "
+			    "--stop-after=SECS", min_duration, min_duration);
 		if (s->all && (s->cmd || s->npids))
 			die("-a counts every process: give no command and no -p");
 		if (s->group == GROUP_ERRNO && !s->all && !s->cmd && !s->npids)
 			s->all = true;
-	} else {
-		s->xstrings = nx > 2 ? 2 : nx;
 	}
 	if (s->perfetto && s->count)
 		die("--perfetto draws the trace: it cannot be combined with -c or the counting "
@@ -921,6 +1046,8 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		die("--record records the trace: it cannot be combined with -c or -C");
 	if (s->record && s->perfetto)
 		die("--record writes the raw events: replay the recording with --perfetto");
+	if (s->record && min_duration)
+		die("--record writes every call: give --duration to --replay");
 	if (s->seccomp_profile && (s->record || s->all || s->npids))
 		die("--seccomp-profile lists what a command does from its start: not with %s",
 		    s->record ? "--record (give it to --replay)" : s->all ? "-a" : "-p");

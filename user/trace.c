@@ -257,7 +257,32 @@ static void print_secs(struct outbuf *o, uint64_t v, int digits, int width)
 	}
 }
 
-static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint64_t ts)
+/* -i: the user instruction pointer a record carries (EV_SIGNAL: in ts_enter); false: none */
+static bool record_ip(const struct sc_event_hdr *h, uint64_t *ip)
+{
+	const struct sc_blob *b = NULL;
+
+	if (!h)
+		return false;
+	if (h->type == EV_SIGNAL) {
+		*ip = h->ts_enter;
+		return h->flags & EVF_IP;
+	}
+	while ((b = blob_next(h, b)))
+		if (b->arg == IP_BLOB_ARG && !(b->flags & BLOBF_FD)) {
+			*ip = b->full;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * The line's prefix: pid, times, and with -i the instruction pointer of `h` (a 32-bit call's
+ * in 8 digits), as strace prints it: "[00007f0123456789] ", question marks when it has none
+ * (process exits, or a record made without -i).
+ */
+static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint64_t ts,
+			 const struct sc_event_hdr *h)
 {
 	const struct settings *s = t->s;
 	const char *comm = s->decode_pids & DP_COMM ? task_comm(t, tid) : "";
@@ -302,6 +327,15 @@ static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint6
 		print_secs(o, d, s->rel_digits ? s->rel_digits - 1 : 6, 6);
 		ob_puts(o, s->tstamp ? ") " : " ");
 		t->last_ts = ts;
+	}
+	if (s->show_ip) {
+		bool narrow = h ? h->type != EV_SIGNAL && sc_is_compat(h->nr) : t->pers == PERS_COMPAT;
+		uint64_t ip;
+
+		if (record_ip(h, &ip))
+			ob_printf(o, narrow ? "[%08llx] " : "[%016llx] ", (unsigned long long)ip);
+		else
+			ob_puts(o, narrow ? "[????????] " : "[????????????????] ");
 	}
 }
 
@@ -630,7 +664,7 @@ static void print_unfinished(struct tracer *t, struct task *k, struct outbuf *o,
 	dctx_init(&d, t, o, h, NULL);
 	if (k && k->exec_held)
 		d.ev_exec = (const void *)k->exec;
-	print_prefix(t, o, h->tid, ts);
+	print_prefix(t, o, h->tid, ts, h);
 	print_entering(&d);
 	if (d.def && !is_raw(&d) && split_at(d.def) > 0 && split_at(d.def) < d.def->nargs &&
 	    !late_split(d.def, split_at(d.def)))
@@ -671,7 +705,7 @@ static void close_call(struct tracer *t, struct task *k, bool detached)
 		print_unfinished(t, k, o, h, h->ts_enter, detached ? " <detached ...>" :
 				 " <unfinished ...>) = ?");
 	} else {
-		print_prefix(t, o, k->tid, h->ts_enter);
+		print_prefix(t, o, k->tid, h->ts_enter, h);
 		ob_printf(o, "<... %s resumed>%s", sc_name(h->nr, buf, sizeof(buf)),
 			  detached ? " <detached ...>" : ") = ?");
 		ob_line_end(o);
@@ -733,7 +767,7 @@ static void note_personality(struct tracer *t, struct task *k, const struct sc_e
 		return;
 	close_open_line(t, 0);
 	o = task_out(t, k);
-	print_prefix(t, o, h->tid, h->ts_enter ? h->ts_enter : h->ts_exit);
+	print_prefix(t, o, h->tid, h->ts_enter ? h->ts_enter : h->ts_exit, h);
 	ob_printf(o, "[ Process PID=%u runs in %d bit mode. ]", h->tid,
 		  p == PERS_COMPAT ? 32 : (int)sizeof(long) * 8);
 	ob_line_end(o);
@@ -753,7 +787,8 @@ static void handle_enter(struct tracer *t, const struct sc_event_hdr *h)
 	k->unfinished = false;
 	/* with -ff every task has its own file, JSON prints whole calls: nothing to interleave;
 	 * with -e status= a call prints whole once its status is known, as with strace */
-	if (!t->s->follow_files && !t->s->json_trace && !t->s->hide_status)
+	if (!t->s->follow_files && !t->s->json_trace && !t->s->hide_status &&
+	    !t->s->min_duration_ns)
 		t->open_tid = h->tid;
 }
 
@@ -848,8 +883,11 @@ static void json_call(struct tracer *t, struct dctx *d, uint64_t ts, uint64_t ts
 	size_t start, mark;
 	int i, split = d->def ? split_at(d->def) : 0;
 	bool first = true;
+	uint64_t ip;
 
 	json_head(t, o, d->tgid, d->tid, ts);
+	if (t->s->show_ip && (record_ip(d->ev_enter, &ip) || record_ip(d->ev_exit, &ip)))
+		ob_printf(o, ",\"ip\":\"0x%llx\"", (unsigned long long)ip);
 	ob_puts(o, ",\"syscall\":\"");
 	ob_puts(o, sc_name(d->nr, buf, sizeof(buf)));
 	ob_puts(o, "\",\"args\":[");
@@ -918,6 +956,7 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 	uint64_t ts = enter ? enter->ts_enter : (exit->ts_enter ? exit->ts_enter : exit->ts_exit);
 	struct dctx d;
 	char buf[32];
+	uint64_t ip;
 
 	if (!o)
 		o = task_out(t, task_find(t, h->tid, true));
@@ -925,6 +964,11 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 	if (k && k->exec_held)
 		d.ev_exec = (const void *)k->exec;
 	if (t->s->npaths && !touches_paths(t, &d))
+		return;
+	/* --duration: only the calls that took at least that long (a call cut short: kept) */
+	if (t->s->min_duration_ns && exit &&
+	    (!(exit->flags & EVF_TIMED) || exit->ts_exit < ts ||
+	     exit->ts_exit - ts < t->s->min_duration_ns))
 		return;
 	if (t->pf)
 		perfetto_call(t->pf, &d, ts, exit ? exit->ts_exit : 0);
@@ -935,10 +979,11 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 		return;
 	}
 	if (resumed) {
-		print_prefix(t, o, h->tid, exit ? exit->ts_exit : enter->ts_enter);
+		print_prefix(t, o, h->tid, exit ? exit->ts_exit : enter->ts_enter,
+			     record_ip(enter, &ip) ? enter : exit);
 		ob_printf(o, "<... %s resumed>", sc_name(h->nr, buf, sizeof(buf)));
 	} else {
-		print_prefix(t, o, h->tid, ts);
+		print_prefix(t, o, h->tid, ts, record_ip(enter, &ip) ? enter : exit);
 		print_entering(&d);
 	}
 	print_exiting(t, &d, resumed, ts, exit ? exit->ts_exit : 0);
@@ -1144,7 +1189,7 @@ static void print_signal_line(struct tracer *t, struct task *k, const struct sc_
 		ob_line_end(o);
 		return;
 	}
-	print_prefix(t, o, h->tid, h->ts_exit);
+	print_prefix(t, o, h->tid, h->ts_exit, h);
 	ob_printf(o, "--- %s ", signal_name(h->ret, buf, sizeof(buf)));
 	print_siginfo_bytes(o, (const uint8_t *)h->args);
 	ob_puts(o, " ---");
@@ -1214,7 +1259,7 @@ static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
 		ob_line_end(o);
 	} else if (!(t->s->quiet &
 		     (h->flags & EVF_SUPERSEDED ? QUIET_THREAD_EXECVE : QUIET_EXIT))) {
-		print_prefix(t, o, h->tid, h->ts_exit);
+		print_prefix(t, o, h->tid, h->ts_exit, NULL);
 		if (h->flags & EVF_SUPERSEDED)
 			ob_printf(o, "+++ superseded by execve in pid %llu +++",
 				  (unsigned long long)h->args[0]);

@@ -69,8 +69,6 @@ expect_error "piping the output and -ff/--output-separately are mutually exclusi
 	"$BSTRACE" -ff -o '|cat' -- /bin/true
 
 # strace options bstrace does not have (yet): said, never ignored
-expect_error "--instruction-pointer is not supported yet" \
-	"$BSTRACE" --instruction-pointer -- /bin/true
 expect_error "-k/--stack-traces is not supported yet" "$BSTRACE" -k -- /bin/true
 expect_error "-n/--syscall-number is not supported yet" "$BSTRACE" -n -- /bin/true
 expect_error "--syscall-number is not supported yet" "$BSTRACE" --syscall-number -- /bin/true
@@ -92,10 +90,10 @@ expect_error "cannot open output file" "$BSTRACE" -o /nonexistent/dir/x -- /bin/
 # counting modes
 expect_error "invalid --by key 'pids'" "$BSTRACE" -c -a --by pids
 expect_error "invalid sort key 'bogus' for -S" "$BSTRACE" -c -S bogus -- /bin/true
-expect_error "invalid interval 'x'" "$BSTRACE" -c -a -i x
-expect_error "invalid interval '0'" "$BSTRACE" -c -a -i 0
-expect_error "invalid duration '-1'" "$BSTRACE" -c -a -d -1
-expect_error "invalid duration '0'" "$BSTRACE" -c -a -d 0
+expect_error "invalid --interval 'x'" "$BSTRACE" -c -a --interval x
+expect_error "invalid --interval '0'" "$BSTRACE" -c -a --interval=0
+expect_error "invalid --stop-after '-1'" "$BSTRACE" -c -a --stop-after -1
+expect_error "invalid --stop-after '0'" "$BSTRACE" -c -a --stop-after=0
 expect_error "invalid errno 'ENOPE'" "$BSTRACE" -c -a -e errno=ENOPE
 expect_error "--cgroup: cannot use '/sys/fs/cgroup/no-such-group'" \
 	"$BSTRACE" -c -a --cgroup /sys/fs/cgroup/no-such-group
@@ -103,3 +101,63 @@ expect_error "-a counts every process" "$BSTRACE" -c -a -- /bin/true
 expect_error "-c and -C cannot be combined" "$BSTRACE" -c -C -- /bin/true
 expect_error "invalid --top count '0'" "$BSTRACE" -c -a --top 0
 expect_error "unknown column name" "$BSTRACE" -c -U name,bogus -- /bin/true
+
+# -d and -i are strace's (debug output, the instruction pointer) and take no value: the old
+# -d SECS and -i SECS of the counting modes say what to use, wherever the letter is
+D_OLD="-d takes no argument (debug output, as strace's -d); to stop counting after"
+I_OLD="-i takes no argument (the instruction pointer, as strace's -i); for counts every"
+expect_error "$D_OLD 3 seconds use --stop-after=3" "$BSTRACE" -c -a -d 3
+expect_error "$D_OLD 3 seconds use --stop-after=3" "$BSTRACE" -c -a -d3
+expect_error "$D_OLD 3 seconds use --stop-after=3" "$BSTRACE" -cd 3 -a
+expect_error "$D_OLD 3 seconds use --stop-after=3" "$BSTRACE" -ad3 -c
+expect_error "$D_OLD 0.5 seconds use --stop-after=0.5" "$BSTRACE" -c -a -d 0.5
+expect_error "$D_OLD 1 second use --stop-after=1" "$BSTRACE" -s 64 -o "$WORK/o" -c -a -d 1
+expect_error "$I_OLD 2 seconds use --interval=2" "$BSTRACE" -c -a -i 2
+expect_error "$I_OLD 2 seconds use --interval=2" "$BSTRACE" -c -a -i2
+expect_error "$I_OLD 2 seconds use --interval=2" "$BSTRACE" -ci 2 -a
+expect_error "$I_OLD .5 seconds use --interval=.5" "$BSTRACE" -e trace=open -a -i .5 -c
+# the values of -e, -s, -o, --trace-path are not taken for the old spellings' numbers, nor the
+# command's arguments
+expect_error "must have PROG" "$BSTRACE" -e trace=open -i
+expect_error "must have PROG" "$BSTRACE" -s 3 -i
+expect_error "must have PROG" "$BSTRACE" -o "$WORK/o" -d
+expect_error "must have PROG" "$BSTRACE" --trace-path 3 -i
+expect_error "command not found" "$BSTRACE" -i -- no-such-command-xyz 3
+expect_error "command not found" "$BSTRACE" -d no-such-command-xyz -d 3
+
+# --duration=MS: the trace's calls that took at least MS ms (perf trace's); not for counting
+expect_error "invalid --duration '-1'" "$BSTRACE" --duration=-1 -- /bin/true
+expect_error "invalid --duration 'x'" "$BSTRACE" --duration x -- /bin/true
+expect_error "invalid --duration '1.2.3'" "$BSTRACE" --duration=1.2.3 -- /bin/true
+expect_error "invalid --duration ''" "$BSTRACE" --duration= -- /bin/true
+expect_error "option '--duration' requires a value" "$BSTRACE" --duration
+expect_error "to stop counting after SECS seconds use --stop-after=SECS" \
+	"$BSTRACE" -c --duration=5 -- /bin/true
+expect_error "--duration=0.5 applies to the trace" "$BSTRACE" -c -a --duration 0.5
+expect_error "--record writes every call: give --duration to --replay" \
+	"$BSTRACE" --record "$WORK/r.bst" --duration=1 -- /bin/true
+
+# what is accepted: -d is --debug, -i and -x have no effect on -c's table, --stop-after stops
+# -c -a (root only: elsewhere the errors above are the test)
+[ "$(id -u)" -eq 0 ] || { echo "skip the runs: not root"; exit 0; }
+require_bpf
+"$BSTRACE" -d -e trace=none -- /bin/true >"$WORK/out" 2>"$WORK/d.err" ||
+	{ cat "$WORK/d.err"; fail "-d -- /bin/true failed"; }
+"$BSTRACE" --debug -e trace=none -- /bin/true >"$WORK/out" 2>"$WORK/debug.err" ||
+	fail "--debug -- /bin/true failed"
+grep -q '^libbpf: ' "$WORK/d.err" || fail "-d prints no libbpf diagnostics"
+[ "$(grep -c '^libbpf: ' "$WORK/d.err")" -eq "$(grep -c '^libbpf: ' "$WORK/debug.err")" ] ||
+	fail "-d and --debug print different diagnostics"
+echo "ok   -d is --debug ($(grep -c '^libbpf: ' "$WORK/d.err") libbpf lines)"
+"$BSTRACE" -c -i -x -- /bin/ls / >/dev/null 2>"$WORK/c.err" || fail "-c -i -x failed"
+grep -q 'total$' "$WORK/c.err" && ! grep -q '^\[' "$WORK/c.err" || {
+	cat "$WORK/c.err"; fail "-c -i -x: no summary table, or a trace line"; }
+grep -Eq '^ +[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+ +[0-9]* *execve$' "$WORK/c.err" ||
+	{ cat "$WORK/c.err"; fail "-c -x counted only the failed calls (no execve row)"; }
+echo "ok   -c -i -x: the whole table"
+start=$(date +%s)
+"$BSTRACE" -c --stop-after=0.5 -a >"$WORK/a.out" 2>"$WORK/a.err" ||
+	{ cat "$WORK/a.err"; fail "-c --stop-after=0.5 -a failed"; }
+[ $(($(date +%s) - start)) -lt 10 ] || fail "-c --stop-after=0.5 -a took $(($(date +%s) - start)) s"
+[ -s "$WORK/a.out" ] || fail "-c --stop-after=0.5 -a printed no table"
+echo "ok   -c --stop-after=0.5 -a"

@@ -9,7 +9,8 @@
 # - every option of the table is in the program's --help (the options of its entry lines, those
 #   that begin "  -"), and bstrace's entries name no option it lacks (an unambiguous prefix of
 #   one, as getopt_long takes it, is fine); an unknown option is a one-line error.
-# No BPF needed. tools/test.sh installs man-db and mandoc.
+# No BPF needed. tools/test.sh installs man-db and mandoc. A build without bstraced
+# (BSTRACE_DAEMON=OFF) checks bstrace's alone.
 . "$(dirname "$0")/../lib.sh"
 
 if ! command -v man >/dev/null; then
@@ -113,7 +114,8 @@ check_help() {
 }
 
 check_page man/bstrace.1 user/main.c bstrace BSTRACE_VERSION
-check_page man/bstraced.8 user/daemon/bstraced.c bstraced BSTRACED_VERSION
+[ "${BSTRACE_DAEMON:-ON}" = OFF ] ||
+	check_page man/bstraced.8 user/daemon/bstraced.c bstraced BSTRACED_VERSION
 check_help user/main.c "$BSTRACE" exact
 # what the parser refuses: one line naming the option, where to look, a non-zero exit
 expect_error "unknown option '--no-such-option'. Try 'bstrace --help'" \
@@ -123,4 +125,5 @@ expect_error "option '--output' requires a value. Try 'bstrace --help'" "$BSTRAC
 expect_error "option '-o' requires a value" "$BSTRACE" -fo
 expect_error "option '--lossy' takes no value" "$BSTRACE" --loss=1 -- /bin/true
 expect_error "ambiguous option '--st' (--status, --string-limit" "$BSTRACE" --st=1 -- /bin/true
-check_help user/daemon/bstraced.c "${BSTRACED:-$(dirname "$BSTRACE")/bstraced}"
+[ "${BSTRACE_DAEMON:-ON}" = OFF ] ||
+	check_help user/daemon/bstraced.c "${BSTRACED:-$(dirname "$BSTRACE")/bstraced}"

@@ -42,7 +42,7 @@ cc -O2 -o "$WORK/hostloop" "$SRCDIR/tests/helpers/getppid_loop.c" || fail "canno
 "$WORK/hostloop" 100000000 >/dev/null &
 hl=$!
 trap 'kill $hl 2>/dev/null; rm -rf "$WORK"' EXIT
-ns sh -c '"$0" -c -a --by comm -d 2 >"$1" 2>&1 & b=$!
+ns sh -c '"$0" -c -a --by comm --stop-after=2 >"$1" 2>&1 & b=$!
 	sleep 0.5; for i in 1 2 3 4 5; do /bin/true; done; wait $b' "$BSTRACE" "$WORK/t3"
 kill $hl
 grep -q hostloop "$WORK/t3" && { cat "$WORK/t3"; fail "-c -a in a namespace counted a host process"; }

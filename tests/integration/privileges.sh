@@ -26,13 +26,13 @@ sleep 30 &
 rootpid=$!
 expect_error "cannot attach to process $rootpid: permission denied" asuser "$WORK/capbs" -p $rootpid
 kill $rootpid
-expect_error "-a sees every user's processes: run as root" asuser "$WORK/capbs" -c -a -d 1
+expect_error "-a sees every user's processes: run as root" asuser "$WORK/capbs" -c -a --stop-after=1
 # the same capabilities handed down as ambient ones (bstraced.service's AmbientCapabilities=):
 # the administrator's grant, system-wide counts allowed
 cp "$BSTRACE" "$WORK/plainbs"
 chmod 755 "$WORK/plainbs"
 setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=+bpf,+perfmon \
-	--ambient-caps=+bpf,+perfmon "$WORK/plainbs" -c -a -d 1 >"$WORK/amb.out" 2>&1 ||
+	--ambient-caps=+bpf,+perfmon "$WORK/plainbs" -c -a --stop-after=1 >"$WORK/amb.out" 2>&1 ||
 	{ cat "$WORK/amb.out"; fail "-c -a with ambient CAP_BPF, CAP_PERFMON refused"; }
 grep -q 'COUNT' "$WORK/amb.out" || fail "-c -a with ambient capabilities: no table"
 echo "ok   -c -a with ambient CAP_BPF and CAP_PERFMON (a service's grant)"
