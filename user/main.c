@@ -26,6 +26,7 @@
 #include "record.h"
 #include "backpressure.h"
 #include "version.h"
+#include "cli.h"
 #include "profile.h"
 #include <time.h>
 
@@ -127,24 +128,7 @@ static const char *const opt_group_names[OG_NGROUPS] = {
 	[OG_MISC] = "Miscellaneous",
 };
 
-/*
- * THE option table: getopt_long's option string and long options, and --help, are built from
- * it (tools/options.sh reads it for the bash completion and the man page test). A row is a
- * letter, a long name or both (the letter returns itself, the name `val` or else the letter);
- * a row without help is an alias, shown in the entry of the row before it; `spell` replaces the
- * generated "-L META, --name=META" of an entry. A row with neither letter nor name only
- * documents (-e errno=).
- */
-struct cli_opt {
-	char letter;
-	const char *name;
-	int arg;		/* no_argument, required_argument, optional_argument */
-	int val;
-	enum opt_group group;
-	const char *meta;	/* the value's name in --help */
-	const char *help;	/* its text, wrapped by --help ('\n': a space); NULL: an alias */
-	const char *spell;
-};
+/* THE option table (struct cli_opt, cli.h): getopt_long's arguments and --help come from it */
 
 #define NA no_argument
 #define RA required_argument
@@ -337,68 +321,9 @@ static const struct cli_opt cli_opts[] = {
 #undef RA
 #undef OA
 
-#define HELP_COL 28	/* where the help text of an entry starts */
-#define HELP_WIDTH 80
-
-/* an entry's options as --help shows them: "-o FILE, --output=FILE" */
-static void help_spell(const struct cli_opt *o, size_t n, char *buf, size_t size)
-{
-	size_t i, len = 0;
-
-	if (o->spell) {
-		snprintf(buf, size, "%s", o->spell);
-		return;
-	}
-	buf[0] = '\0';
-	for (i = 0; i < n && len < size; i++) {
-		const char *m = o[i].meta ? o[i].meta : "ARG";
-
-		if (o[i].letter)
-			len += snprintf(buf + len, size - len, "%s-%c%s%s%s", len ? ", " : "",
-					o[i].letter, o[i].arg == no_argument ? "" :
-					o[i].arg == optional_argument ? "[" : " ",
-					o[i].arg == no_argument ? "" : m,
-					o[i].arg == optional_argument ? "]" : "");
-		if (o[i].name && len < size)
-			len += snprintf(buf + len, size - len, "%s--%s%s%s%s", len ? ", " : "",
-					o[i].name, o[i].arg == no_argument ? "" :
-					o[i].arg == optional_argument ? "[=" : "=",
-					o[i].arg == no_argument ? "" : m,
-					o[i].arg == optional_argument ? "]" : "");
-	}
-}
-
-/* an entry's help, its words wrapped at HELP_WIDTH; the first line is already indented */
-static void help_text(FILE *f, const char *h)
-{
-	int col = HELP_COL;
-	size_t n;
-
-	for (;;) {
-		h += strspn(h, " \n");
-		if (!*h)
-			break;
-		n = strcspn(h, " \n");
-		if (col > HELP_COL && col + 1 + (int)n > HELP_WIDTH) {
-			fprintf(f, "\n%*s", HELP_COL, "");
-			col = HELP_COL;
-		} else if (col > HELP_COL) {
-			fputc(' ', f);
-			col++;
-		}
-		fprintf(f, "%.*s", (int)n, h);
-		col += n;
-		h += n;
-	}
-	fputc('\n', f);
-}
-
 static void __attribute__((noreturn)) usage(void)
 {
 	FILE *f = stdout;
-	char spell[256];
-	size_t i, n;
-	int g;
 
 	fputs("usage: bstrace [-dfiqrtTvxyYzZ] [-X FORMAT] [-a COLUMN] [-b BYTES] [-e EXPR]...\n"
 	      "               [-o FILE] [-P PATH]... [-s STRSIZE] [--perfetto FILE]\n"
@@ -413,24 +338,7 @@ static void __attribute__((noreturn)) usage(void)
 	      "Trace the system calls of a command or of running processes, printed as strace\n"
 	      "6.1 prints them. The tracee is never stopped: eBPF programs copy what is printed.\n",
 	      f);
-	for (g = 0; g < OG_NGROUPS; g++) {
-		fprintf(f, "\n%s:\n", opt_group_names[g]);
-		for (i = 0; i < ARRAY_SIZE(cli_opts); i += n) {
-			const struct cli_opt *o = &cli_opts[i];
-			const char *h = o->help;
-
-			for (n = 1; i + n < ARRAY_SIZE(cli_opts) && !cli_opts[i + n].help; n++)
-				;
-			if ((int)o->group != g)
-				continue;
-			help_spell(o, n, spell, sizeof(spell));
-			if (strlen(spell) + 2 < HELP_COL - 1)
-				fprintf(f, "  %-*s", HELP_COL - 2, spell);
-			else
-				fprintf(f, "  %s\n%*s", spell, HELP_COL, "");
-			help_text(f, h);
-		}
-	}
+	cli_help(f, cli_opts, ARRAY_SIZE(cli_opts), opt_group_names, OG_NGROUPS);
 	fputs("\nEXAMPLES\n"
 	      "  bstrace -f -- sh -c 'ls /; cat /etc/hostname'\n"
 	      "  bstrace -e trace=%file -o trace.txt -- make\n"
@@ -449,25 +357,7 @@ static struct option cli_long[ARRAY_SIZE(cli_opts) + 1];
 
 static void cli_build(void)
 {
-	size_t i, ns = 0, nl = 0;
-
-	cli_short[ns++] = '+';
-	cli_short[ns++] = ':';
-	for (i = 0; i < ARRAY_SIZE(cli_opts); i++) {
-		const struct cli_opt *o = &cli_opts[i];
-
-		if (o->letter) {
-			cli_short[ns++] = o->letter;
-			if (o->arg != no_argument)
-				cli_short[ns++] = ':';
-			if (o->arg == optional_argument)
-				cli_short[ns++] = ':';
-		}
-		if (o->name)
-			cli_long[nl++] = (struct option){ o->name, o->arg, NULL,
-							  o->val ? o->val : o->letter };
-	}
-	cli_short[ns] = '\0';
+	cli_getopt(cli_opts, ARRAY_SIZE(cli_opts), cli_short, cli_long);
 }
 
 /* the table's row for a letter or for a long name (its unambiguous prefix, as getopt_long) */

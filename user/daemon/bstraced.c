@@ -23,6 +23,7 @@
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
+#include "cli.h"
 #include "common.h"
 #include "config.h"
 #include "count.h"
@@ -128,49 +129,7 @@ struct daemon {
 	unsigned int cg_next;
 };
 
-static void __attribute__((noreturn)) usage(int status)
-{
-	FILE *f = status ? stderr : stdout;
-
-	fprintf(f,
-"usage: bstraced [OPTIONS]\n"
-"\n"
-"Always-on syscall metrics for Prometheus, a JSON-lines event stream and a flight recorder,\n"
-"aggregated in the kernel for every process of the host.\n"
-"\n"
-"  -c, --config FILE        options from FILE and FILE.d/*.conf: 'key = value' lines, keys =\n"
-"                           long options (default /etc/bstraced.conf when it exists)\n"
-"  -l, --listen ADDR:PORT   serve /metrics and /healthz (default 127.0.0.1:19464)\n"
-"  --labels LIST            labels of bstrace_syscalls_total: syscall,comm (default),\n"
-"                           syscall,cgroup or syscall\n"
-"  --top K                  series per labelled metric and scrape (default 500, 0: all)\n"
-"  --max-groups N           rows of the in-kernel LRU aggregation (default 16384)\n"
-"  --no-histogram           no duration histogram (no sys_enter work)\n"
-"  --events FILE            JSON-lines event stream ('-': stdout), as bstrace --json\n"
-"  -e trace=SET, --trace SET  calls in the event stream (default all)\n"
-"  -Z, --failed-only        stream only failed calls   -z, --successful-only  only successful\n"
-"  --capture-buffers        stream buffer contents (redacted by default)\n"
-"  --rate-limit N           stream records per second (default 1000, 0: unlimited)\n"
-"  --cgroup PATH            only tasks in this cgroup v2 (metrics, stream, flight recorder)\n"
-"  --comm NAME              only tasks with this comm (same)\n"
-"  --flight-recorder N      keep the last N calls of every process (0: off, max %d); write\n"
-"                           them when it exits non-zero or is killed by a signal\n"
-"  --flight-dir DIR         where those traces go (default /var/lib/bstraced)\n"
-"  --flight-processes M     processes held at once (default 4096)\n"
-"  --flight-max-files N     traces kept in --flight-dir, oldest removed (default 1000, 0: all)\n"
-"  --flight-max-bytes BYTES their bytes (default 100M, 0: no limit)\n"
-"  --flight-rate N          traces a minute per comm (default 10, 0: no limit)\n"
-"  --flight-rate-global N   traces a minute in all (default 60, 0: no limit)\n"
-"  -b, --buffer-size BYTES  ring buffer size (default 4M)\n"
-"  --debug                  libbpf diagnostics    -V, --version    -h, --help\n"
-"\n"
-"SIGTERM/SIGINT stop and detach; SIGHUP reads the configuration again and reopens the\n"
-"--events file.\n",
-		FLIGHT_MAX);
-	exit(status);
-}
-
-/* ---- options: one table for the command line and the config file ---- */
+/* ---- options: one table for the command line, --help and the config file (cli.h) ---- */
 
 enum {
 	OPT_LABELS = 256, OPT_TOP, OPT_MAX_GROUPS, OPT_NO_HIST, OPT_EVENTS, OPT_TRACE,
@@ -179,34 +138,96 @@ enum {
 	OPT_FLIGHT_RATE_ALL,
 };
 
-static const struct option long_opts[] = {
-	{ "config", required_argument, NULL, 'c' },
-	{ "listen", required_argument, NULL, 'l' },
-	{ "labels", required_argument, NULL, OPT_LABELS },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "max-groups", required_argument, NULL, OPT_MAX_GROUPS },
-	{ "no-histogram", no_argument, NULL, OPT_NO_HIST },
-	{ "events", required_argument, NULL, OPT_EVENTS },
-	{ "trace", required_argument, NULL, OPT_TRACE },
-	{ "failed-only", no_argument, NULL, 'Z' },
-	{ "successful-only", no_argument, NULL, 'z' },
-	{ "capture-buffers", no_argument, NULL, OPT_CAPTURE },
-	{ "rate-limit", required_argument, NULL, OPT_RATE },
-	{ "cgroup", required_argument, NULL, OPT_CGROUP },
-	{ "comm", required_argument, NULL, OPT_COMM },
-	{ "flight-recorder", required_argument, NULL, OPT_FLIGHT },
-	{ "flight-dir", required_argument, NULL, OPT_FLIGHT_DIR },
-	{ "flight-processes", required_argument, NULL, OPT_FLIGHT_PROCS },
-	{ "flight-max-files", required_argument, NULL, OPT_FLIGHT_FILES },
-	{ "flight-max-bytes", required_argument, NULL, OPT_FLIGHT_BYTES },
-	{ "flight-rate", required_argument, NULL, OPT_FLIGHT_RATE },
-	{ "flight-rate-global", required_argument, NULL, OPT_FLIGHT_RATE_ALL },
-	{ "buffer-size", required_argument, NULL, 'b' },
-	{ "debug", no_argument, NULL, OPT_DEBUG },
-	{ "version", no_argument, NULL, 'V' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
+enum { DG_GENERAL, DG_METRICS, DG_EVENTS, DG_FILTERING, DG_FLIGHT, DG_MISC, DG_NGROUPS };
+
+static const char *const dopt_groups[DG_NGROUPS] = {
+	[DG_GENERAL] = "General",
+	[DG_METRICS] = "Metrics (Prometheus)",
+	[DG_EVENTS] = "Event stream",
+	[DG_FILTERING] = "Filtering (metrics, stream, flight recorder)",
+	[DG_FLIGHT] = "Flight recorder",
+	[DG_MISC] = "Miscellaneous",
 };
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define NA no_argument
+#define RA required_argument
+static const struct cli_opt dopts[] = {
+	{ 'c', "config", RA, .group = DG_GENERAL, .meta = "FILE",
+	  .help = "options from FILE and FILE.d/*.conf: 'key = value' lines, keys = long\n"
+		  "options (default " BSTRACED_CONFIG " when it exists)" },
+	{ 'b', "buffer-size", RA, .group = DG_GENERAL, .meta = "BYTES",
+	  .help = "ring buffer size (default 4M)" },
+
+	{ 'l', "listen", RA, .group = DG_METRICS, .meta = "ADDR:PORT",
+	  .help = "serve /metrics and /healthz (default 127.0.0.1:19464)" },
+	{ 0, "labels", RA, OPT_LABELS, .group = DG_METRICS, .meta = "LIST",
+	  .help = "labels of bstrace_syscalls_total: syscall,comm (default), syscall,cgroup\n"
+		  "or syscall" },
+	{ 0, "top", RA, OPT_TOP, .group = DG_METRICS, .meta = "K",
+	  .help = "series per labelled metric and scrape (default 500, 0: all)" },
+	{ 0, "max-groups", RA, OPT_MAX_GROUPS, .group = DG_METRICS, .meta = "N",
+	  .help = "rows of the in-kernel LRU aggregation (default 16384)" },
+	{ 0, "no-histogram", NA, OPT_NO_HIST, .group = DG_METRICS,
+	  .help = "no duration histogram (no sys_enter work)" },
+
+	{ 0, "events", RA, OPT_EVENTS, .group = DG_EVENTS, .meta = "FILE",
+	  .help = "JSON-lines event stream ('-': stdout), as bstrace --json" },
+	{ 'e', NULL, RA, .group = DG_EVENTS, .spell = "-e trace=SET, --trace=SET",
+	  .help = "calls in the event stream (default all)" },
+	{ 0, "trace", RA, OPT_TRACE, .group = DG_EVENTS },
+	{ 'Z', "failed-only", NA, .group = DG_EVENTS, .help = "stream only failed calls" },
+	{ 'z', "successful-only", NA, .group = DG_EVENTS, .help = "stream only successful calls" },
+	{ 0, "capture-buffers", NA, OPT_CAPTURE, .group = DG_EVENTS,
+	  .help = "stream buffer contents (redacted by default)" },
+	{ 0, "rate-limit", RA, OPT_RATE, .group = DG_EVENTS, .meta = "N",
+	  .help = "stream records per second (default 1000, 0: unlimited)" },
+
+	{ 0, "cgroup", RA, OPT_CGROUP, .group = DG_FILTERING, .meta = "PATH",
+	  .help = "only tasks in this cgroup v2 directory" },
+	{ 0, "comm", RA, OPT_COMM, .group = DG_FILTERING, .meta = "NAME",
+	  .help = "only tasks with this comm" },
+
+	{ 0, "flight-recorder", RA, OPT_FLIGHT, .group = DG_FLIGHT, .meta = "N",
+	  .help = "keep the last N calls of every process (0: off, at most " STR(FLIGHT_MAX) ");\n"
+		  "write them when it exits non-zero or is killed by a signal" },
+	{ 0, "flight-dir", RA, OPT_FLIGHT_DIR, .group = DG_FLIGHT, .meta = "DIR",
+	  .help = "where those traces go (default /var/lib/bstraced)" },
+	{ 0, "flight-processes", RA, OPT_FLIGHT_PROCS, .group = DG_FLIGHT, .meta = "M",
+	  .help = "processes held at once (default 4096)" },
+	{ 0, "flight-max-files", RA, OPT_FLIGHT_FILES, .group = DG_FLIGHT, .meta = "N",
+	  .help = "traces kept in --flight-dir, oldest removed (default 1000, 0: all)" },
+	{ 0, "flight-max-bytes", RA, OPT_FLIGHT_BYTES, .group = DG_FLIGHT, .meta = "BYTES",
+	  .help = "their bytes (default 100M, 0: no limit)" },
+	{ 0, "flight-rate", RA, OPT_FLIGHT_RATE, .group = DG_FLIGHT, .meta = "N",
+	  .help = "traces a minute per comm (default 10, 0: no limit)" },
+	{ 0, "flight-rate-global", RA, OPT_FLIGHT_RATE_ALL, .group = DG_FLIGHT, .meta = "N",
+	  .help = "traces a minute in all (default 60, 0: no limit)" },
+
+	{ 0, "debug", NA, OPT_DEBUG, .group = DG_MISC, .help = "libbpf diagnostics" },
+	{ 'h', "help", NA, .group = DG_MISC, .help = "print this help and exit" },
+	{ 'V', "version", NA, .group = DG_MISC, .help = "print the version and its git commit" },
+};
+#undef NA
+#undef RA
+
+static char short_opts[2 + 3 * ARRAY_SIZE(dopts) + 1];
+static struct option long_opts[ARRAY_SIZE(dopts) + 1];
+
+static void __attribute__((noreturn)) usage(int status)
+{
+	FILE *f = status ? stderr : stdout;
+
+	fputs("usage: bstraced [OPTIONS]\n"
+	      "\n"
+	      "Always-on syscall metrics for Prometheus, a JSON-lines event stream and a flight\n"
+	      "recorder, aggregated in the kernel for every process of the host.\n", f);
+	cli_help(f, dopts, ARRAY_SIZE(dopts), dopt_groups, DG_NGROUPS);
+	fputs("\nSIGTERM/SIGINT stop and detach; SIGHUP reads the configuration again and reopens\n"
+	      "the --events file.\n", f);
+	exit(status);
+}
 
 /* "FILE:LINE: " for config lines, nothing on the command line */
 static const char *where_;
@@ -507,8 +528,6 @@ static void read_configs(struct daemon *d)
 	}
 }
 
-static const char short_opts[] = "+:c:l:e:zZb:hV";
-
 static void parse_args(struct daemon *d, int argc, char **argv)
 {
 	struct settings *s = &d->s;
@@ -531,6 +550,7 @@ static void parse_args(struct daemon *d, int argc, char **argv)
 	o->flight.rate_comm = 10;
 	o->flight.rate_global = 60;
 
+	cli_getopt(dopts, ARRAY_SIZE(dopts), short_opts, long_opts);
 	/* the config files first: the command line overrides them */
 	opterr = 0;
 	optind = 0;
