@@ -1028,10 +1028,23 @@ static void print_prctl_out(struct dctx *d, int arg, int how)
 /* PR_SVE_SET_VL_ONEXEC|PR_SVE_VL_INHERIT|0x10: flags, then the vector length */
 static void print_vl(struct outbuf *o, const struct xlat *x, uint64_t v)
 {
-	if (v & ~(uint64_t)PR_SVE_VL_LEN_MASK) {
-		xlat_print_flags(o, x, v & ~(uint64_t)PR_SVE_VL_LEN_MASK, NULL);
-		ob_putc(o, '|');
+	/* no flags: a plain number; with flags, -X raw: the number, -X verbose: the number,
+	 * then the abbrev form in a comment */
+	if (!(v & ~(uint64_t)PR_SVE_VL_LEN_MASK)) {
+		ob_hex(o, v);
+		return;
 	}
+	if (xlat_style != XLAT_ABBREV) {
+		bool open = xlat_names_begin(o, v, XF_HEX);
+
+		if (open) {
+			print_vl(o, x, v);
+			xlat_names_end(o);
+		}
+		return;
+	}
+	xlat_print_flags(o, x, v & ~(uint64_t)PR_SVE_VL_LEN_MASK, NULL);
+	ob_putc(o, '|');
 	ob_hex(o, v & PR_SVE_VL_LEN_MASK);
 }
 

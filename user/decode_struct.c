@@ -577,15 +577,39 @@ void print_RUSAGE(struct dctx *d, int arg)
 		  ru.ru_nsignals, ru.ru_nvcsw, ru.ru_nivcsw);
 }
 
+/* clock ticks, then unless -X raw the seconds they make, as a comment */
+static void print_clock_t(struct outbuf *o, uint64_t ticks)
+{
+	static long hz;
+	int prec = 0;
+	long t;
+
+	ob_udec(o, ticks);
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK);
+	if (xlat_style == XLAT_RAW || hz <= 0)
+		return;
+	/* enough decimals to show one tick: the digits of hz - 1, at most 9 */
+	for (t = hz - 1; t > 0 && prec < 9; t /= 10)
+		prec++;
+	ob_printf(o, " /* %.*f s */", prec, (double)ticks / hz);
+}
+
 void print_TMS(struct dctx *d, int arg)
 {
 	const uint8_t *p = d_struct(d, arg, true, 32);
 
+	static const char *const names[] = { "tms_utime", "tms_stime", "tms_cutime", "tms_cstime" };
+	int i;
+
 	if (!p)
 		return;
-	ob_printf(d->o, "{tms_utime=%llu, tms_stime=%llu, tms_cutime=%llu, tms_cstime=%llu}",
-		  (unsigned long long)rd_u64(p), (unsigned long long)rd_u64(p + 8),
-		  (unsigned long long)rd_u64(p + 16), (unsigned long long)rd_u64(p + 24));
+	ob_putc(d->o, '{');
+	for (i = 0; i < 4; i++) {
+		ob_printf(d->o, "%s%s=", i ? ", " : "", names[i]);
+		print_clock_t(d->o, rd_u64(p + 8 * i));
+	}
+	ob_putc(d->o, '}');
 }
 
 /* ---- signals ---- */
