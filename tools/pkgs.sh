@@ -10,9 +10,12 @@ need_pkgs() {
 	who=$1
 	shift
 	missing=
+	native=$(dpkg --print-architecture)
 	for p in "$@"; do
-		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
-			missing="$missing $p"
+		# the host's own architecture (or all): the arm64 qemu harness installs libbpf-dev:arm64
+		# and the like, which replace the amd64 ones
+		dpkg-query -W -f='${Status} ${Architecture}\n' "$p" 2>/dev/null |
+			grep -Eq "ok installed ($native|all)\$" || missing="$missing $p"
 	done
 	[ -n "$missing" ] || return 0
 	echo "$who: installing:$missing"

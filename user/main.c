@@ -1083,11 +1083,13 @@ static int exit_code_of(int status)
 /* -c and the other counting views: the kernel aggregates, we print at the end */
 static int run_count(struct settings *s, struct launch *child)
 {
-	struct loader *l = loader_open(s, ignore_event, NULL);
+	struct loader *l;
 	struct inject *inj = NULL;
 	int i, status, fd;
 
+	/* before loading: a Ctrl-C or kill -INT while the programs load is kept, not lost */
 	install_signals();
+	l = loader_open(s, ignore_event, NULL);
 	if (s->cmd) {
 		loader_add_target(l, child->pid, s->follow ? 0 : child->pid, TGT_WAIT_EXEC, 1);
 		launch_go(child);
@@ -1274,6 +1276,9 @@ int main(int argc, char **argv)
 
 	if (s->count)
 		return run_count(s, &child);
+	/* after the command was forked (it keeps the dispositions we were given, as under
+	 * strace) and before loading: a SIGINT sent while the programs load is kept */
+	install_signals();
 	if (s->record) {
 		recorder = recorder_open(s->record, s);
 		out_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -1284,7 +1289,6 @@ int main(int argc, char **argv)
 		t = tracer_new(s, out_fd);
 		l = loader_open_bp(s, tracer_event, t, bp_high);
 	}
-	install_signals();
 
 	if (bp_high) {
 		volatile uint64_t *thaw, *cross;

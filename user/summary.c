@@ -1187,6 +1187,9 @@ void summary_print_histograms(struct outbuf *o, const struct summary_opts *so,
 			hist_text_one(o, &rows[i]);
 		}
 	}
+	/* an empty text report says so: no output at all reads as a failure */
+	if (so->format == FMT_TEXT && !shown)
+		ob_line(o, "no calls counted");
 	if (so->format != FMT_JSON)
 		return;
 	json_array_end(o, first);

@@ -33,7 +33,12 @@ awk -v logf="$log" '
 			m = split(pats[i], p, "\n")
 			for (j = 2; j <= m; j++) if (s !~ p[j]) { ok = 0; printf "  missing /%s/\n", p[j] }
 			printf "%s %d rc=%s %.1fs: %s\n", ok ? "PASS" : "FAIL", i, rc, tt[2] - tt[1], cmd[i]
-			if (!ok) bad = 1
+			if (!ok) {
+				# what it printed, next to the verdict (a long console is cut in CI logs)
+				k = split(s, sl, "\n"); from = k > 16 ? k - 15 : 1
+				for (j = from; j <= k; j++) printf "  | %s\n", sl[j]
+				bad = 1
+			}
 		}
 		exit bad
 	}' "$cmds" >&2

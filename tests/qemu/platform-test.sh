@@ -41,6 +41,12 @@ arm64 | riscv64)
 		echo "SKIP: no qemu harness for $arch (set BSTRACE_PLATFORMS=DIR)"
 		exit 77
 	fi
+	# qemu-system-arm only recommends the option ROMs its virt machine's NIC loads
+	# (efi-virtio.rom): without them qemu exits at once
+	if [ "$arch" = arm64 ]; then
+		. "$src/tools/pkgs.sh"
+		need_pkgs --no-recommends platform-test.sh ipxe-qemu
+	fi
 	sh "$plat/run-$arch.sh" -s "$src" -w "$work" -c "$cmds" -t 1200
 	rc=$?
 	;;
