@@ -497,6 +497,10 @@ static void explain_load_error(int err)
 	const struct kfeature *f;
 	char msg[512];
 
+	if ((err == EPERM || err == EACCES) && probe_in_child_userns())
+		die("failed to load BPF programs: %s: bstrace runs in a user namespace (unshare -U, a "
+		    "rootless container) and only the initial one may load BPF programs: run it "
+		    "outside", strerror(err));
 	if ((err == EPERM || err == EACCES) && !probe_privileged())
 		die("failed to load BPF programs: %s (run as root or grant CAP_BPF and CAP_PERFMON)",
 		    strerror(err));
@@ -540,6 +544,9 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 		const struct kfeature *f = probe_kernel(false);
 		char msg[512];
 
+		/* a feature probe fails the same way when bpf() is refused: say why first */
+		if (f && probe_in_child_userns())
+			explain_load_error(EPERM);
 		if (f) {
 			probe_explain(f, msg, sizeof(msg));
 			die("%s", msg);

@@ -44,6 +44,23 @@ static bool faked(const char *name)
 	return false;
 }
 
+/* capabilities in a user namespace other than the first one do not allow bpf() */
+bool probe_in_child_userns(void)
+{
+	unsigned long inner, outer, count;
+	FILE *f = fopen("/proc/self/uid_map", "re");
+	bool child = false;
+
+	if (!f)
+		return false;
+	/* the initial namespace maps all uids onto themselves: "0 0 4294967295" */
+	if (fscanf(f, "%lu %lu %lu", &inner, &outer, &count) != 3 || inner || outer ||
+	    count != 4294967295UL)
+		child = true;
+	fclose(f);
+	return child;
+}
+
 bool probe_privileged(void)
 {
 	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };

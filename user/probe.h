@@ -27,6 +27,7 @@ void probe_explain(const struct kfeature *f, char *buf, int len);
 /* may this process load tracing programs (CAP_SYS_ADMIN, or CAP_BPF + CAP_PERFMON)? Without
  * that, every probe fails as if the feature were missing: ask this first */
 bool probe_privileged(void);
+bool probe_in_child_userns(void);
 /* the JIT requirement alone: false when /proc/sys/net/core/bpf_jit_enable says 0 */
 bool probe_jit_on(void);
 

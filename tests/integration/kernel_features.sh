@@ -17,6 +17,13 @@ expect_error "bpf_jit_enable" env BSTRACE_PROBE_FAKE_MISSING=jit "$BSTRACE" -c -
 [ "${BSTRACE_DAEMON:-ON}" = OFF ] ||
 	expect_error "lacks the bpf_loop() helper" env BSTRACE_PROBE_FAKE_MISSING=bpf_loop \
 		"$BSTRACED" --listen 127.0.0.1:0
+# in a user namespace (unshare -U, rootless containers) bpf() is refused whatever the kernel
+# has: say that, not that a feature is missing
+if command -v unshare >/dev/null && unshare -Ur true 2>/dev/null; then
+	expect_error "runs in a user namespace" unshare -Ur "$BSTRACE" -- touch "$WORK/ran"
+	! grep -q lacks "$WORK/err" || fail "user namespace reported as a missing feature: $(cat "$WORK/err")"
+	[ ! -e "$WORK/ran" ] || fail "userns: the command ran although bstrace could not trace it"
+fi
 # the same binary, nothing faked, traces
 "$BSTRACE" -e trace=none -- /bin/true || fail "bstrace fails without a faked probe"
 echo "ok   kernel requirements named"
