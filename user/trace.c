@@ -1022,6 +1022,32 @@ static void dump_data(struct outbuf *o, const uint8_t *p, size_t n)
 	}
 }
 
+/* readv/writev and the like under -e read=/write=: the bytes the call moved, buffer by buffer,
+ * each one after " * N bytes in buffer K" as strace prints them */
+static void dump_iov(struct dctx *d, int arg, bool exit)
+{
+	uint64_t total = d->ret, cnt = d->args[arg + 1], len, n;
+	unsigned int i;
+
+	for (i = 0; i < cnt && total; i++) {
+		const struct sc_blob *v = d_blob(d, arg, 2 * i + 1, exit);
+		const struct sc_blob *b = d_blob(d, arg, 2 * i + 2, exit);
+
+		if (!v || (v->flags & BLOBF_FAULT) || v->len < 16)
+			break;
+		memcpy(&len, blob_data(v) + 8, 8);
+		n = len < total ? len : total;
+		total -= n;
+		if (!n)
+			continue;
+		ob_line_begin(d->o);
+		ob_printf(d->o, " * %llu bytes in buffer %u", (unsigned long long)n, i);
+		ob_line_end(d->o);
+		if (b && !(b->flags & BLOBF_FAULT))
+			dump_data(d->o, blob_data(b), n < b->len ? n : b->len);
+	}
+}
+
 static void dump_buffers(struct tracer *t, struct dctx *d)
 {
 	int i;
@@ -1034,6 +1060,12 @@ static void dump_buffers(struct tracer *t, struct dctx *d)
 		const struct sc_blob *b;
 		uint64_t n;
 
+		if ((k == K_IOV_OUT && bit_test(t->s->dump_read, d->args[0])) ||
+		    (k == K_IOV_IN && bit_test(t->s->dump_write, d->args[0]))) {
+			if (d->def->arg[0] == K_FD)
+				dump_iov(d, i, k == K_IOV_OUT);
+			continue;
+		}
 		if (k == K_BUF_OUT && bit_test(t->s->dump_read, d->args[0]))
 			n = d->ret;
 		else if (k == K_BUF_IN && bit_test(t->s->dump_write, d->args[0]))
