@@ -5,11 +5,14 @@
 #include "xlat/fsmount_flags.h"
 #include "xlat/fspick_flags.h"
 #include "xlat/mount_attr_flags.h"
-#include "xlat/mount_flags.h"
 #include "xlat/mount_propagation.h"
 #include "xlat/move_mount_flags.h"
 #include "xlat/open_tree_flags.h"
 #include "xlat/umount_flags.h"
+/* linux/mount.h's (1<<31) is a negative int: the 64-bit flags would need all the high bits */
+#undef MS_NOUSER
+#define MS_NOUSER 0x80000000u
+#include "xlat/mount_flags.h"
 
 enum {
 	MGC_VAL = 0xc0ed0000u,	/* MS_MGC_VAL: the old magic number in the high half */
