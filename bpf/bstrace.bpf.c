@@ -428,6 +428,13 @@ __noinline long put_blob(__u64 off_slot, __u64 meta, __u64 src, __u64 n, __u64 f
 		else
 			r = bpf_probe_read_user_str(buf + off + sizeof(*bl), n + 1, (void *)src);
 		bl->flags = r < 0 ? BLOBF_FAULT : BLOBF_STR;
+		/* the n + 1 bytes faulted past a NUL-less head of n bytes (a string that ends
+		 * where its mapping does): the head is kept, one byte short, as truncated */
+		if (r < 0 && !(meta & BLOB_KERNEL) && n > 1 &&
+		    bpf_probe_read_user_str(buf + off + sizeof(*bl), n, (void *)src) == (long)n) {
+			bl->flags = BLOBF_STR | BLOBF_TRUNC;
+			r = n;
+		}
 		n = r > 0 ? r - 1 : 0;
 	} else {
 		bl->flags = (meta & (1 << 25)) ? BLOBF_TRUNC : 0;
