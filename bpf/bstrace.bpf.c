@@ -537,8 +537,13 @@ static long iov_step(__u32 i, struct walk *w)
 	const __u64 *iov = w->base + 2 * i;
 	__u64 io[2], want;
 
-	if (i >= w->cnt || bpf_probe_read_user(io, sizeof(io), iov) < 0)
+	if (i >= w->cnt)
 		return 1;
+	if (bpf_probe_read_user(io, sizeof(io), iov) < 0) {
+		/* an element that cannot be read: its blob says so (strace prints its address) */
+		add_blob(w->b, w->arg, 2 * i + 1, false, (__u64)iov, 16, 16, 16);
+		return 1;
+	}
 	want = io[1] < w->total ? io[1] : w->total;
 	if (!add_blob(w->b, w->arg, 2 * i + 1, false, (__u64)iov, 16, 16, 16) ||
 	    !add_blob(w->b, w->arg, 2 * i + 2, false, io[0], want, w->size, io[1]))

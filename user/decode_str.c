@@ -147,6 +147,9 @@ const struct sc_blob *d_blob(const struct dctx *d, int arg, int sub, bool exit)
 		late = find_blob(d->ev_exec, arg, sub);
 		if (late && !(late->flags & BLOBF_FAULT))
 			return late;
+		/* copied at exit only, and it faulted: that is what the printer must know */
+		if (!b)
+			b = find_blob(d->ev_exit, arg, sub);
 	}
 	return b;
 }
@@ -323,10 +326,16 @@ void print_ENVP(struct dctx *d, int arg)
 static void print_iov(struct dctx *d, int arg, bool exit, uint64_t total, bool data)
 {
 	uint64_t cnt = d->args[arg + 1];
+	const struct sc_blob *v0 = cnt ? d_blob(d, arg, 1, exit) : NULL;
 	unsigned int i;
 
 	if (!d->args[arg]) {
 		ob_puts(d->o, "NULL");
+		return;
+	}
+	/* not even the first element could be read: the address, as strace prints it */
+	if (v0 && (v0->flags & BLOBF_FAULT) && d->s->strsize) {
+		ob_ptr(d->o, d->args[arg]);
 		return;
 	}
 	ob_putc(d->o, '[');
@@ -337,6 +346,12 @@ static void print_iov(struct dctx *d, int arg, bool exit, uint64_t total, bool d
 
 		if (i)
 			ob_puts(d->o, ", ");
+		if (i < d->s->strsize && v && (v->flags & BLOBF_FAULT)) {
+			/* the rest is unreadable from this element on: where it starts */
+			ob_printf(d->o, "... /* %#llx */",
+				  (unsigned long long)(d->args[arg] + 16ull * i));
+			break;
+		}
 		if (i >= d->s->strsize || !v || (v->flags & BLOBF_FAULT) || v->len < 16) {
 			ob_puts(d->o, "...");
 			break;
