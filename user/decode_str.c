@@ -346,7 +346,7 @@ static void print_iov(struct dctx *d, int arg, bool exit, uint64_t total, bool d
 
 		if (i)
 			ob_puts(d->o, ", ");
-		if (i < d->s->strsize && v && (v->flags & BLOBF_FAULT)) {
+		if (v && (v->flags & BLOBF_FAULT)) {
 			/* the rest is unreadable from this element on: where it starts */
 			ob_printf(d->o, "... /* %#llx */",
 				  (unsigned long long)(d->args[arg] + 16ull * i));

@@ -46,6 +46,7 @@
 #include "xlat/reboot_cmds.h"
 #include "xlat/reboot_magic1.h"
 #include "xlat/reboot_magic2.h"
+#include "xlat/rwf_flags.h"
 #include "xlat/schedulers.h"
 #include "xlat/semctl_cmds.h"
 #include "xlat/shm_resource_flags.h"
@@ -112,6 +113,11 @@ void print_CLOSE_RANGE_FLAGS(struct dctx *d, int arg)
 void print_SPLICE_FLAGS(struct dctx *d, int arg)
 {
 	xlat_print_flags(d->o, &xlat_splice_flags, d->args[arg], "SPLICE_F_???");
+}
+
+void print_RWF_FLAGS(struct dctx *d, int arg)
+{
+	xlat_print_flags(d->o, &xlat_rwf_flags, (uint32_t)d->args[arg], "RWF_???");
 }
 
 void print_SYNC_FILE_RANGE_FLAGS(struct dctx *d, int arg)
