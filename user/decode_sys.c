@@ -120,6 +120,20 @@ void print_RWF_FLAGS(struct dctx *d, int arg)
 	xlat_print_flags(d->o, &xlat_rwf_flags, (uint32_t)d->args[arg], "RWF_???");
 }
 
+/* linux/keyctl.h: the special key ids, -1 to -8 */
+void print_KEY_SERIAL(struct dctx *d, int arg)
+{
+	static const char *const spec[] = {
+		"KEY_SPEC_THREAD_KEYRING", "KEY_SPEC_PROCESS_KEYRING", "KEY_SPEC_SESSION_KEYRING",
+		"KEY_SPEC_USER_KEYRING", "KEY_SPEC_USER_SESSION_KEYRING", "KEY_SPEC_GROUP_KEYRING",
+		"KEY_SPEC_REQKEY_AUTH_KEY", "KEY_SPEC_REQUESTOR_KEYRING",
+	};
+	int32_t id = (int32_t)d->args[arg];
+
+	xlat_print_const(d->o, (uint64_t)(int64_t)id, XF_DEC,
+			 id < 0 && id >= -8 ? spec[-id - 1] : NULL, NULL);
+}
+
 void print_SYNC_FILE_RANGE_FLAGS(struct dctx *d, int arg)
 {
 	xlat_print_flags(d->o, &xlat_sync_file_range_flags, d->args[arg],
