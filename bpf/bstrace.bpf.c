@@ -428,12 +428,12 @@ __noinline long put_blob(__u64 off_slot, __u64 meta, __u64 src, __u64 n, __u64 f
 		else
 			r = bpf_probe_read_user_str(buf + off + sizeof(*bl), n + 1, (void *)src);
 		bl->flags = r < 0 ? BLOBF_FAULT : BLOBF_STR;
-		/* the n + 1 bytes faulted past a NUL-less head of n bytes (a string that ends
-		 * where its mapping does): the head is kept, one byte short, as truncated */
+		/* the n + 1 bytes faulted at the last one, so the n before it hold no NUL (a
+		 * string that ends where its mapping does): they are kept as a truncated head */
 		if (r < 0 && !(meta & BLOB_KERNEL) && n > 1 &&
-		    bpf_probe_read_user_str(buf + off + sizeof(*bl), n, (void *)src) == (long)n) {
+		    bpf_probe_read_user(buf + off + sizeof(*bl), n, (void *)src) == 0) {
 			bl->flags = BLOBF_STR | BLOBF_TRUNC;
-			r = n;
+			r = n + 1;
 		}
 		n = r > 0 ? r - 1 : 0;
 	} else {

@@ -195,12 +195,27 @@ static void print_cstring(struct dctx *d, int arg, size_t limit)
 
 void print_PATH(struct dctx *d, int arg)
 {
-	print_cstring(d, arg, BSTRACE_PATH_MAX);
+	/* strace reads PATH_MAX bytes and shows at most one less: with no NUL in them, "..." */
+	print_cstring(d, arg, BSTRACE_PATH_MAX - 1);
 }
 
 void print_STR(struct dctx *d, int arg)
 {
 	print_cstring(d, arg, d->s->strsize);
+}
+
+/* memfd_create's name: the kernel reads at most 250 bytes (MFD_NAME_MAX_LEN + 1), so strace
+ * reads no more and shows "..." when no NUL is among them, even where the mapping ends there */
+#define MEMFD_NAME_READ 250
+void print_MEMFD_NAME(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = d_mem(d, arg, false);
+	size_t limit = d->s->strsize < MEMFD_NAME_READ ? d->s->strsize : MEMFD_NAME_READ;
+
+	if (!b)
+		return;
+	print_quoted(d, blob_data(b), b->len > limit ? limit : b->len, true,
+		     b->len > limit || b->len >= MEMFD_NAME_READ || (b->flags & BLOBF_TRUNC));
 }
 
 /* a buffer of `len` bytes of which the blob holds the first ones */

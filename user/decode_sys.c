@@ -31,6 +31,7 @@
 #include "xlat/landlock_rule_types.h"
 #include "xlat/mbind_flags.h"
 #include "xlat/memfd_secret_flags.h"
+#include "xlat/memfd_flags.h"
 #include "xlat/mlock_flags.h"
 #include "xlat/mlockall_flags.h"
 #include "xlat/mpol_mode_flags.h"
@@ -702,6 +703,30 @@ void print_DELETE_MODULE_FLAGS(struct dctx *d, int arg)
 void print_MEMFD_SECRET_FLAGS(struct dctx *d, int arg)
 {
 	xlat_print_flags(d->o, &xlat_memfd_secret_flags, d->args[arg], NULL);
+}
+
+/* memfd_create's (unsigned int): the flags, unknown bits in hex, then the huge page size as
+ * N<<MFD_HUGE_SHIFT (linux/memfd.h: shift 26, mask 0x3f) */
+#define MFD_HUGE_SHIFT_V 26
+#define MFD_HUGE_MASK_V 0x3fu
+void print_MEMFD_FLAGS(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	uint32_t v = d->args[arg];
+	uint32_t huge = (v >> MFD_HUGE_SHIFT_V) & MFD_HUGE_MASK_V;
+	uint32_t rest = v & ~(MFD_HUGE_MASK_V << MFD_HUGE_SHIFT_V);
+
+	if (!v) {
+		ob_putc(o, '0');
+		return;
+	}
+	if (!xlat_names_begin(o, v, XF_HEX))
+		return;
+	if (rest)
+		xlat_print_flags(o, &xlat_memfd_flags, rest, NULL);
+	if (huge)
+		ob_printf(o, "%s%u<<MFD_HUGE_SHIFT", rest ? "|" : "", huge);
+	xlat_names_end(o);
 }
 
 /* fanotify_init: the class (FAN_ALL_CLASS_BITS), then the other flags */
