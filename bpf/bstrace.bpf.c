@@ -385,6 +385,8 @@ struct build {
 #define BLOB_META(arg, sub, str, trunc) \
 	((__u64)(arg) | (__u64)(sub) << 8 | (__u64)(str) << 24 | (__u64)(trunc) << 25)
 #define BLOB_KERNEL	(1ull << 26)	/* meta: the source is kernel memory (an fd description) */
+/* the smallest page size of the architectures here: faults happen at multiples of it */
+#define PAGE_BYTES	4096
 
 /*
  * Appends one blob (header + data) at offset `off_slot & 0x7ffffff8` of the scratch slot
@@ -398,6 +400,7 @@ __noinline long put_blob(__u64 off_slot, __u64 meta, __u64 src, __u64 n, __u64 f
 	__u32 off = off_slot & 0x7ffffff8;
 	char *buf = scratch_slot((off_slot >> 31) & 3);
 	struct sc_blob *bl;
+	__u64 part;
 	long r;
 
 	if (!buf)
@@ -444,7 +447,23 @@ __noinline long put_blob(__u64 off_slot, __u64 meta, __u64 src, __u64 n, __u64 f
 			r = n ? bpf_probe_read_user(buf + off + sizeof(*bl), n, (void *)src) : 0;
 		if (r < 0) {
 			bl->flags = BLOBF_FAULT;
-			n = 0;
+			/* the copy crossed into an unreadable page: keep what lies before it, for
+			 * printers that show the readable elements and the address of the rest.
+			 * Only the last page can be the one: with the fault in an earlier one the
+			 * readable part is not known and the whole copy counts as faulted */
+			part = ((src + n - 1) & ~(__u64)(PAGE_BYTES - 1)) - src;
+			if (!(meta & BLOB_KERNEL) && part > 0 && part < n) {
+				barrier_var(part);
+				part &= BSTRACE_CHUNK - 1;
+				if (bpf_probe_read_user(buf + off + sizeof(*bl), part, (void *)src) == 0) {
+					bl->flags = BLOBF_FAULT | BLOBF_PART;
+					n = part;
+				} else {
+					n = 0;
+				}
+			} else {
+				n = 0;
+			}
 		}
 	}
 	if (meta & BLOB_KERNEL)
@@ -934,6 +953,8 @@ static long capture_arg(__u32 i, struct build *b)
 		len = b->args[cs.len_arg & 7];
 	if (cs.flags & CAPF_BITS_LEN)
 		len = (len + 63) / 64 * 8;
+	if (cs.flags & CAPF_PAGES_LEN)
+		len = len / PAGE_BYTES + !!(len & (PAGE_BYTES - 1));
 
 	switch (cs.kind) {
 	case CAP_STR:

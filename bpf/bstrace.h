@@ -95,6 +95,7 @@ enum {
 	BLOBF_TRUNC = 1 << 1,	/* more bytes (vector: elements) existed than were copied */
 	BLOBF_STR = 1 << 2,	/* NUL-terminated string copy; len excludes the NUL */
 	BLOBF_FD = 1 << 3,	/* part of an fd description (struct sc_fd) */
+	BLOBF_PART = 1 << 4,	/* with BLOBF_FAULT: len bytes, up to a page end, were readable */
 };
 
 /* A captured piece of user memory belonging to argument `arg` (sub = element index). */
@@ -200,6 +201,8 @@ enum {
 	CAPF_FAIL_ONLY = 1 << 5,	/* copy only when the call failed (execve's inputs again) */
 	CAPF_DEREF = 1 << 6,	/* CAP_FIXED: also copy `elem` bytes at the struct's first pointer
 				   (sub 1): pselect6's {sigmask, size} */
+	CAPF_PAGES_LEN = 1 << 7,	/* the length argument counts bytes: one element per
+					   4 KiB page they touch (mincore's vector) */
 };
 
 struct cap_spec {

@@ -78,6 +78,13 @@ const struct sc_blob *d_blob(const struct dctx *d, int arg, int sub, bool exit);
 /* The argument's captured bytes when present and readable; otherwise prints the pointer (NULL
  * or its address, as strace does for memory it cannot read) and returns NULL. */
 const struct sc_blob *d_mem(struct dctx *d, int arg, bool exit);
+/* An array of `count` elements of `esize` bytes at argument `arg`, as strace prints one: NULL,
+ * [] or [e0, e1, ...]: at most -s elements unless -v, then "...". When the copy stopped at an
+ * unreadable page (BLOBF_PART), the readable elements, then "... ADDR" (in a comment) naming the first
+ * unreadable one; nothing readable, the address. `elem` prints one element. */
+typedef void (*elem_printer)(struct dctx *d, const uint8_t *p);
+void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
+		 elem_printer elem);
 
 /* strings, as strace escapes them (decode_str.c) */
 void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more);

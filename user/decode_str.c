@@ -164,6 +164,57 @@ const struct sc_blob *d_mem(struct dctx *d, int arg, bool exit)
 	return NULL;
 }
 
+void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
+		 elem_printer elem)
+{
+	const struct sc_blob *b;
+	uint64_t addr = d->args[arg], i, avail;
+	size_t lim = d->s->strsize;
+	bool part;
+
+	if (!addr) {
+		ob_ptr(d->o, addr);
+		return;
+	}
+	if (!count) {
+		ob_puts(d->o, "[]");
+		return;
+	}
+	/* strace: an array whose end wraps around the address space is shown as its address */
+	if (count > UINT64_MAX / esize || addr + count * esize < addr) {
+		ob_ptr(d->o, addr);
+		return;
+	}
+	b = d_blob(d, arg, 0, exit);
+	part = b && (b->flags & BLOBF_FAULT) && (b->flags & BLOBF_PART);
+	avail = !b || ((b->flags & BLOBF_FAULT) && !part) ? 0 : b->len / esize;
+	if (!avail) {
+		ob_ptr(d->o, addr);
+		return;
+	}
+	ob_putc(d->o, '[');
+	for (i = 0; i < count; i++) {
+		if (i)
+			ob_puts(d->o, ", ");
+		/* as strace: the element is fetched before the -s limit is looked at */
+		if (i >= avail) {
+			ob_puts(d->o, "...");
+			if (part) {
+				ob_puts(d->o, " /* ");
+				ob_ptr(d->o, addr + i * esize);
+				ob_puts(d->o, " */");
+			}
+			break;
+		}
+		if (i >= lim && !d->s->verbose) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		elem(d, blob_data(b) + i * esize);
+	}
+	ob_putc(d->o, ']');
+}
+
 const uint8_t *d_struct(struct dctx *d, int arg, bool exit, size_t size)
 {
 	const struct sc_blob *b;

@@ -4,6 +4,7 @@
  * of these calls, as strace 6.1 prints them. Register values arrive narrowed to their kind's C
  * type (KTYPE in kinds.def).
  */
+#include <unistd.h>
 #include <time.h>
 #include <sys/stat.h>
 #include "decode.h"
@@ -50,6 +51,7 @@
 #include "xlat/rwf_flags.h"
 #include "xlat/schedulers.h"
 #include "xlat/semctl_cmds.h"
+#include "xlat/semop_flags.h"
 #include "xlat/shm_resource_flags.h"
 #include "xlat/shmat_flags.h"
 #include "xlat/shmctl_cmds.h"
@@ -182,45 +184,20 @@ static void print_gid(struct outbuf *o, uint32_t g)
 		ob_udec(o, g);
 }
 
+static void print_gid_elem(struct dctx *d, const uint8_t *p)
+{
+	print_gid(d->o, rd_u32(p));
+}
+
 /* count gids at `arg`: [0, 1, ...] (at most -s of them unless -v); the address when the count
- * is past NGROUPS_MAX or the memory was not read */
+ * is past NGROUPS_MAX (65536) or nothing was readable */
 static void print_gids(struct dctx *d, int arg, uint64_t count, bool exit)
 {
-	const struct sc_blob *b;
-	size_t i, n, lim = array_limit(d);
-	const uint8_t *p;
-
-	if (!d->args[arg] || count > 65536) {
+	if (count > 65536) {
 		ob_ptr(d->o, d->args[arg]);
 		return;
 	}
-	if (!count) {
-		ob_puts(d->o, "[]");
-		return;
-	}
-	b = d_mem(d, arg, exit);
-	if (!b)
-		return;
-	n = b->len / 4;
-	if (n < count && !(b->flags & BLOBF_TRUNC) && n < lim) {
-		/* not all of it was readable (strace prints the readable part and the address
-		 * of the rest; a copy here is all or nothing) */
-		ob_ptr(d->o, d->args[arg]);
-		return;
-	}
-	p = blob_data(b);
-	if (n > count)
-		n = count;
-	ob_putc(d->o, '[');
-	for (i = 0; i < n && (i < lim || d->s->verbose); i++) {
-		if (i)
-			ob_puts(d->o, ", ");
-		print_gid(d->o, rd_u32(p + 4 * i));
-	}
-	/* past -s, or past what was copied */
-	if (i < count)
-		ob_puts(d->o, i ? ", ..." : "...");
-	ob_putc(d->o, ']');
+	print_array(d, arg, exit, count, 4, print_gid_elem);
 }
 
 /* setgroups(size, list): size gids, printed at the call */
@@ -1013,6 +990,39 @@ void print_SHMCTL_CMD(struct dctx *d, int arg)
 void print_SEMCTL_CMD(struct dctx *d, int arg)
 {
 	print_ipc_cmd(d->o, d->args[arg], &xlat_semctl_cmds, "SEM_???");
+}
+
+static void print_mincore_elem(struct dctx *d, const uint8_t *p)
+{
+	ob_putc(d->o, '0' + (*p & 1));
+}
+
+/* mincore's vector: a byte per page of the length, its lowest bit; strace prints it after a
+ * failed call too */
+void print_MINCORE_VEC(struct dctx *d, int arg)
+{
+	long ps = sysconf(_SC_PAGESIZE);
+	uint64_t len = d->args[arg - 1], page = ps > 0 ? (uint64_t)ps : 4096;
+
+	if (!d->exited) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_array(d, arg, true, len / page + !!(len % page), 1, print_mincore_elem);
+}
+
+/* struct sembuf {unsigned short sem_num; short sem_op; short sem_flg;} */
+static void print_sembuf(struct dctx *d, const uint8_t *p)
+{
+	ob_printf(d->o, "{sem_num=%u, sem_op=%d, sem_flg=", rd_u16(p), (int16_t)rd_u16(p + 2));
+	xlat_print_flags(d->o, &xlat_semop_flags, rd_u16(p + 4), "SEM_???");
+	ob_putc(d->o, '}');
+}
+
+/* semop/semtimedop: the nsops (next argument, unsigned int) operations */
+void print_SEMBUF_ARRAY(struct dctx *d, int arg)
+{
+	print_array(d, arg, false, (uint32_t)d->args[arg + 1], 6, print_sembuf);
 }
 
 static void print_ipc_id(struct outbuf *o, const char *name, uint32_t id)

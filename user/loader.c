@@ -217,12 +217,15 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		case L_NEXT: cs.len_arg = i + 1; break;
 		case L_RET: cs.len_arg = LEN_RET; break;
 		case L_ARG0: cs.len_arg = 0; break;
+		case L_PREV: cs.len_arg = i - 1; break;
 		default: cs.len_arg = LEN_NONE;
 		}
 		if (def->arg[i] == K_SIGFRAME_MASK)
 			cs.flags |= CAPF_FROM_SP;
 		if (def->arg[i] == K_FDSET)
 			cs.flags |= CAPF_BITS_LEN;
+		if (def->arg[i] == K_MINCORE_VEC)
+			cs.flags |= CAPF_PAGES_LEN;
 		if (def->arg[i] == K_PSELECT6_SIG)
 			cs.flags |= CAPF_DEREF;
 		if (k->cap == CAP_IOV) {
@@ -234,8 +237,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			/* outputs: after the call, when it succeeded */
 			struct cap_spec out = cs;
 
-			/* readv's iovecs print even when it failed */
-			if (k->cap != CAP_IOV)
+			/* readv's iovecs and mincore's vector print even when it failed */
+			if (k->cap != CAP_IOV && def->arg[i] != K_MINCORE_VEC)
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit = i + 1;
