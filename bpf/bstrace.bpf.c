@@ -951,8 +951,10 @@ static long capture_arg(__u32 i, struct build *b)
 		len = b->ret < 0 ? 0 : b->ret;
 	else if (cs.len_arg < BSTRACE_MAX_ARGS)
 		len = b->args[cs.len_arg & 7];
+	/* elem 0: select's nfds, an int; elem 1: a node mask's maxnode, of which the kernel
+	 * reads maxnode - 1 bits */
 	if (cs.flags & CAPF_BITS_LEN)
-		len = (len + 63) / 64 * 8;
+		len = cs.elem ? (len ? (len - 1 + 63) / 64 * 8 : 0) : ((__u32)len + 63) / 64 * 8;
 	if (cs.flags & CAPF_PAGES_LEN)
 		len = len / PAGE_BYTES + !!(len & (PAGE_BYTES - 1));
 

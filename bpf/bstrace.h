@@ -197,7 +197,8 @@ enum {
 	CAPF_RET_LEN = 1 << 1,	/* CAP_IOV: only `ret` bytes in all were filled */
 	CAPF_NO_ENTER = 1 << 2,	/* exit copy of an input: only when no EV_ENTER copied it */
 	CAPF_FROM_SP = 1 << 3,	/* copy at the user stack pointer + elem * 8 (rt_sigreturn) */
-	CAPF_BITS_LEN = 1 << 4,	/* the length argument counts bits: copy whole 64-bit words */
+	CAPF_BITS_LEN = 1 << 4,	/* the length argument counts bits: copy whole 64-bit words
+				   (elem 0: an int count; elem 1: an unsigned long, minus one) */
 	CAPF_FAIL_ONLY = 1 << 5,	/* copy only when the call failed (execve's inputs again) */
 	CAPF_DEREF = 1 << 6,	/* CAP_FIXED: also copy `elem` bytes at the struct's first pointer
 				   (sub 1): pselect6's {sigmask, size} */

@@ -5,12 +5,15 @@
  * arrays, directory entries, clone3 and openat2 arguments.
  */
 #include <signal.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/statfs.h>
 #include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
@@ -1048,6 +1051,75 @@ void print_CPUSET_OUT(struct dctx *d, int arg)
 	print_bitlist(d->o, blob_data(b), n * 8);
 }
 
+/* the kernel's cpumask size in bytes, found as strace does: the first sched_getaffinity size
+ * that succeeds (a multiple of a long) */
+static unsigned int cpuset_size(void)
+{
+	static unsigned int size;
+	unsigned int n;
+
+	if (size)
+		return size;
+	for (n = 8; n <= 1u << 20; n *= 2) {
+		void *m = calloc(1, n);
+		long r;
+
+		if (!m)
+			break;
+		r = syscall(SYS_sched_getaffinity, 0, n, m);
+		free(m);
+		if (r > 0) {
+			size = (unsigned int)r;
+			return size;
+		}
+		if (errno != EINVAL)
+			break;
+	}
+	size = 128;
+	return size;
+}
+
+/* sched_setaffinity: the cpusetsize (previous argument) bytes of the mask, at most the kernel's
+ * mask size; " ..." when the call passed more */
+void print_CPUSET_IN(struct dctx *d, int arg)
+{
+	uint32_t len = d->args[arg - 1], umove = len, size;
+	const struct sc_blob *b;
+	bool any = false;
+	size_t i;
+
+	if (!d->args[arg]) {
+		ob_ptr(d->o, 0);
+		return;
+	}
+	if (!len) {
+		ob_puts(d->o, "[]");
+		return;
+	}
+	if (umove > cpuset_size())
+		umove = cpuset_size();
+	b = d_mem(d, arg, false);
+	if (!b)
+		return;
+	if (b->len < umove) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	size = (umove + 7) / 8 * 8;
+	ob_putc(d->o, '[');
+	for (i = 0; i < (size_t)umove * 8; i++) {
+		if (!(blob_data(b)[i / 8] & (1u << (i % 8))))
+			continue;
+		if (any)
+			ob_putc(d->o, ' ');
+		ob_udec(d->o, i);
+		any = true;
+	}
+	if (size < len)
+		ob_puts(d->o, any ? " ..." : "...");
+	ob_putc(d->o, ']');
+}
+
 /* ---- getdents64 ---- */
 
 enum { DIRENT_INO = 0, DIRENT_OFF = 8, DIRENT_RECLEN = 16, DIRENT_TYPE = 18, DIRENT_NAME = 19 };
@@ -1357,6 +1429,10 @@ static void print_fdset_suffix(struct dctx *d, int arg)
 			}
 			ready--;
 		}
+		/* ready fds past the copy (nfds beyond the capture size): marked, not dropped */
+		if (ready > 0 && nbits < (size_t)(int32_t)d->args[0] && !first &&
+		    o->len - base < SELECT_ROOM)
+			ob_puts(o, " ...");
 		if (o->len != base)
 			ob_putc(o, ']');
 	}
@@ -1389,6 +1465,9 @@ void print_FDSET(struct dctx *d, int arg)
 		print_fd(d, i);
 		first = false;
 	}
+	/* nfds past the capture size: the rest of the set is not known, and says so */
+	if (nbits < (size_t)(int32_t)d->args[0])
+		ob_puts(d->o, first ? "..." : " ...");
 	ob_putc(d->o, ']');
 }
 

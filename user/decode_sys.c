@@ -64,12 +64,6 @@
 #include "xlat/xattr_flags.h"
 #include "xlat/usage_who.h"
 
-/* the most elements strace prints of an array without -v: as many as -s characters */
-static size_t array_limit(const struct dctx *d)
-{
-	return d->s->strsize;
-}
-
 void print_UINT_HEX(struct dctx *d, int arg)
 {
 	xlat_print_const(d->o, d->args[arg], XF_HEX, NULL, NULL);
@@ -474,45 +468,26 @@ void print_MPOL_MODE_OUT(struct dctx *d, int arg)
 	ob_putc(d->o, ']');
 }
 
-/* a node mask of maxnode (the next argument) bits in longs: [0x0000000000000003, ...], at most
- * -s of them unless -v. The copy is all or nothing: a mask not read whole prints its address. */
+static void print_nodemask_elem(struct dctx *d, const uint8_t *p)
+{
+	ob_printf(d->o, "%#0*llx", 16, (unsigned long long)rd_u64(p));
+}
+
+/* a node mask of maxnode (the next argument) - 1 bits in longs: [0x0000000000000003, ...], at
+ * most -s of them unless -v; the longs before an unreadable page, then its address */
 static void print_nodemask(struct dctx *d, int arg, bool exit)
 {
-	uint64_t maxnode = d->args[arg + 1], n = (maxnode + 62) / 64, i, shown;
-	size_t lim = array_limit(d);
-	const struct sc_blob *b;
-	const uint8_t *p;
+	uint64_t maxnode = d->args[arg + 1], n = (maxnode + 62) / 64;
 
 	if (exit && (!d->exited || d->failed)) {
 		ob_ptr(d->o, d->args[arg]);
 		return;
 	}
-	if (n < maxnode / 64 || (maxnode && !n) || !d->args[arg]) {
+	if (n < maxnode / 64 || (maxnode && !n)) {
 		ob_ptr(d->o, d->args[arg]);
 		return;
 	}
-	if (!n) {
-		ob_puts(d->o, "[]");
-		return;
-	}
-	shown = d->s->verbose || n <= lim ? n : lim;
-	b = d_mem(d, arg, exit);
-	if (!b)
-		return;
-	if (b->len < shown * 8) {
-		ob_ptr(d->o, d->args[arg]);
-		return;
-	}
-	p = blob_data(b);
-	ob_putc(d->o, '[');
-	for (i = 0; i < shown; i++) {
-		if (i)
-			ob_puts(d->o, ", ");
-		ob_printf(d->o, "%#0*llx", 16, (unsigned long long)rd_u64(p + 8 * i));
-	}
-	if (shown < n)
-		ob_puts(d->o, ", ...");
-	ob_putc(d->o, ']');
+	print_array(d, arg, exit, n, 8, print_nodemask_elem);
 }
 
 void print_NODEMASK_IN(struct dctx *d, int arg)

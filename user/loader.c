@@ -222,7 +222,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		}
 		if (def->arg[i] == K_SIGFRAME_MASK)
 			cs.flags |= CAPF_FROM_SP;
-		if (def->arg[i] == K_FDSET)
+		if (def->arg[i] == K_FDSET || def->arg[i] == K_NODEMASK_IN ||
+		    def->arg[i] == K_NODEMASK_OUT)
 			cs.flags |= CAPF_BITS_LEN;
 		if (def->arg[i] == K_MINCORE_VEC)
 			cs.flags |= CAPF_PAGES_LEN;
