@@ -78,6 +78,9 @@ const struct sc_blob *d_blob(const struct dctx *d, int arg, int sub, bool exit);
 /* The argument's captured bytes when present and readable; otherwise prints the pointer (NULL
  * or its address, as strace does for memory it cannot read) and returns NULL. */
 const struct sc_blob *d_mem(struct dctx *d, int arg, bool exit);
+/* d_mem, also taking a copy that faulted past its first `need` bytes (BLOBF_PART): for memory
+ * of which strace reads no more than that */
+const struct sc_blob *d_mem_prefix(struct dctx *d, int arg, bool exit, size_t need);
 /* An array of `count` elements of `esize` bytes at argument `arg`, as strace prints one: NULL,
  * [] or [e0, e1, ...]: at most -s elements unless -v, then "...". When the copy stopped at an
  * unreadable page (BLOBF_PART), the readable elements, then "... ADDR" (in a comment) naming the first

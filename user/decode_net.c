@@ -531,7 +531,8 @@ void print_SOCKADDR_OUT(struct dctx *d, int arg)
 	}
 	if (!socklen_value(d, arg + 1, false, &in))
 		in = out;
-	b = d_mem(d, arg, true);
+	/* strace reads the shorter of the two lengths: what lies past it may be unmapped */
+	b = d_mem_prefix(d, arg, true, (in < out ? in : out) < 0 ? 0 : (size_t)(in < out ? in : out));
 	if (b)
 		print_sockaddr_blob(d, arg, b, in < out ? in : out);
 }
@@ -818,18 +819,22 @@ void print_SOCKOPT_VAL_IN(struct dctx *d, int arg)
 	int32_t len = d->args[arg + 1];
 	const struct sc_blob *b;
 
-	b = d_mem(d, arg, false);
-	if (!b)
-		return;
 	if (setsockopt_decoded(level, name)) {
 		uint32_t need = setsockopt_size(level, name, len);
 
+		/* strace reads the structure only: bytes past it may be unmapped */
+		b = d_mem_prefix(d, arg, false, need);
+		if (!b)
+			return;
 		if (need && b->len >= need)
 			print_setsockopt_known(d, level, name, blob_data(b));
 		else
 			ob_ptr(d->o, d->args[arg]);
 		return;
 	}
+	b = d_mem(d, arg, false);
+	if (!b)
+		return;
 	print_opt_bytes(d, b, (uint32_t)len);
 }
 
@@ -872,6 +877,17 @@ static void print_getsockopt_value(struct dctx *d, uint32_t level, uint32_t name
 	}
 	if (level == SOL_NETLINK && name == NETLINK_LIST_MEMBERSHIPS) {
 		print_u32_array(d, p, have);
+		return;
+	}
+	/* SO_ERROR: the pending error as an errno name, [ECONNREFUSED]; fewer than 4 bytes in hex */
+	if (level == SOL_SOCKET && name == SO_ERROR) {
+		if (have < 4) {
+			print_hex_string(d->o, p, have);
+			return;
+		}
+		ob_putc(d->o, '[');
+		xlat_print_const(d->o, rd_u32(p), XF_UDEC, errno_name((int)rd_u32(p)), NULL);
+		ob_putc(d->o, ']');
 		return;
 	}
 	if (level == SOL_SOCKET && name == SO_TXREHASH && len >= 4) {

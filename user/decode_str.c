@@ -164,6 +164,17 @@ const struct sc_blob *d_mem(struct dctx *d, int arg, bool exit)
 	return NULL;
 }
 
+const struct sc_blob *d_mem_prefix(struct dctx *d, int arg, bool exit, size_t need)
+{
+	const struct sc_blob *b = d_blob(d, arg, 0, exit);
+
+	if (b && d->args[arg] && (!(b->flags & BLOBF_FAULT) ||
+				   ((b->flags & BLOBF_PART) && b->len >= need)))
+		return b;
+	ob_ptr(d->o, d->args[arg]);
+	return NULL;
+}
+
 void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
 		 elem_printer elem)
 {

@@ -4,6 +4,7 @@
  * of these calls, as strace 6.1 prints them. Register values arrive narrowed to their kind's C
  * type (KTYPE in kinds.def).
  */
+#include <stdio.h>
 #include <unistd.h>
 #include <time.h>
 #include <sys/stat.h>
@@ -52,6 +53,7 @@
 #include "xlat/schedulers.h"
 #include "xlat/semctl_cmds.h"
 #include "xlat/semop_flags.h"
+#include "xlat/move_pages_flags.h"
 #include "xlat/shm_resource_flags.h"
 #include "xlat/shmat_flags.h"
 #include "xlat/shmctl_cmds.h"
@@ -449,6 +451,57 @@ void print_MBIND_MODE(struct dctx *d, int arg)
 void print_MBIND_FLAGS(struct dctx *d, int arg)
 {
 	xlat_print_flags(d->o, &xlat_mbind_flags, d->args[arg], "MPOL_???");
+}
+
+/* move_pages' flags: an unsigned int of MPOL_MF_MOVE and MPOL_MF_MOVE_ALL */
+void print_MOVE_PAGES_FLAGS(struct dctx *d, int arg)
+{
+	xlat_print_flags(d->o, &xlat_move_pages_flags, d->args[arg] & 0xffffffffu, "MPOL_???");
+}
+
+static void print_page_elem(struct dctx *d, const uint8_t *p)
+{
+	ob_ptr(d->o, rd_u64(p));
+}
+
+static void print_int_elem(struct dctx *d, const uint8_t *p)
+{
+	ob_dec(d->o, (int32_t)rd_u32(p));
+}
+
+/* a page's status: its node, or -EFAULT (a negated errno, named as strace's print_err does) */
+static void print_status_elem(struct dctx *d, const uint8_t *p)
+{
+	int32_t v = (int32_t)rd_u32(p);
+	const char *name = v < 0 && v != INT32_MIN ? errno_name(-v) : NULL;
+	char buf[48];
+
+	if (!name) {
+		ob_dec(d->o, v);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "-%s", name);
+	xlat_print_const(d->o, (uint64_t)(int64_t)v, XF_DEC, buf, NULL);
+}
+
+void print_MOVE_PAGES_PAGES(struct dctx *d, int arg)
+{
+	print_array(d, arg, false, d->args[1], 8, print_page_elem);
+}
+
+void print_MOVE_PAGES_NODES(struct dctx *d, int arg)
+{
+	print_array(d, arg, false, d->args[1], 4, print_int_elem);
+}
+
+/* the statuses the call wrote; the address when it failed */
+void print_MOVE_PAGES_STATUS(struct dctx *d, int arg)
+{
+	if (!d->exited || d->failed) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_array(d, arg, true, d->args[1], 4, print_status_elem);
 }
 
 void print_GET_MEMPOLICY_FLAGS(struct dctx *d, int arg)

@@ -218,6 +218,7 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		case L_RET: cs.len_arg = LEN_RET; break;
 		case L_ARG0: cs.len_arg = 0; break;
 		case L_PREV: cs.len_arg = i - 1; break;
+		case L_ARG1: cs.len_arg = 1; break;
 		default: cs.len_arg = LEN_NONE;
 		}
 		if (def->arg[i] == K_SIGFRAME_MASK)

@@ -103,7 +103,7 @@ enum { D_NONE = 0, D_IN, D_OUT, D_INOUT, D_LATE };
 #define SZ_STR	(-2)
 #define SZ_DUMP (-3)
 /* length sources (kinds.def) */
-enum { L_NONE = 0, L_NEXT, L_RET, L_ARG0, L_PREV };
+enum { L_NONE = 0, L_NEXT, L_RET, L_ARG0, L_PREV, L_ARG1 };
 
 enum arg_kind {
 	K_NONE = 0,
