@@ -303,14 +303,18 @@ void print_BUF_IN(struct dctx *d, int arg)
 void print_BUF_OUT(struct dctx *d, int arg)
 {
 	const struct sc_blob *b;
+	uint64_t n;
 
 	if (d->failed || !d->exited) {
 		ob_ptr(d->o, d->args[arg]);
 		return;
 	}
-	b = d_mem(d, arg, true);
+	/* every BUF_OUT call has its size next: recvfrom with MSG_TRUNC returns more than it
+	 * wrote. strace reads the shown bytes and one more, which is all that must be readable */
+	n = (uint64_t)d->ret < d->args[arg + 1] ? (uint64_t)d->ret : d->args[arg + 1];
+	b = d_mem_prefix(d, arg, true, n < d->s->strsize + 1 ? n : d->s->strsize + 1);
 	if (b)
-		print_buffer(d, b, d->ret);
+		print_buffer(d, b, n);
 }
 
 /* getrandom: strace shows random bytes in hex whatever -x says */
