@@ -46,6 +46,9 @@
 #include "xlat/pr_unalign_flags.h"
 #include "xlat/secbits.h"
 #include "xlat/seccomp_modes.h"
+#include "xlat/seccomp_ops.h"
+#include "xlat/seccomp_filter_flags.h"
+#include "xlat/seccomp_ret_actions.h"
 #include "xlat/seek_whence.h"
 #include "xlat/tcflsh_args.h"
 #include "xlat/tcxonc_args.h"
@@ -1075,6 +1078,86 @@ static void print_fprog(struct dctx *d, int arg)
 	ob_printf(d->o, "{len=%u, filter=", (uint16_t)rd_s16(p));
 	ob_ptr(d->o, rd_s64(p + 8));
 	ob_putc(d->o, '}');
+}
+
+/* ---- seccomp(2) ---- */
+
+enum { SECCOMP_OP_STRICT, SECCOMP_OP_FILTER, SECCOMP_OP_ACTION_AVAIL, SECCOMP_OP_NOTIF_SIZES };
+
+void print_SECCOMP_OP(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_seccomp_ops, (uint32_t)d->args[arg], "SECCOMP_SET_MODE_???");
+}
+
+/* SECCOMP_FILTER_FLAG_* with SECCOMP_SET_MODE_FILTER; in hex with the other operations */
+void print_SECCOMP_FLAGS(struct dctx *d, int arg)
+{
+	uint32_t v = d->args[arg];
+
+	if ((uint32_t)d->args[0] == SECCOMP_OP_FILTER)
+		xlat_print_flags(d->o, &xlat_seccomp_filter_flags, v, "SECCOMP_FILTER_FLAG_???");
+	else
+		xlat_print_num(d->o, v, XF_HEX);
+}
+
+/*
+ * The operation's argument: [SECCOMP_RET_ALLOW] (ACTION_AVAIL), {len=1, filter=0x...} (FILTER),
+ * the sizes GET_NOTIF_SIZES wrote, the address with STRICT. strace reads only the object, so a
+ * copy that faulted past it is enough.
+ */
+void print_SECCOMP_ARGS(struct dctx *d, int arg)
+{
+	const struct sc_blob *b;
+	const uint8_t *p;
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	switch ((uint32_t)d->args[0]) {
+	case SECCOMP_OP_ACTION_AVAIL:
+		b = d_mem_prefix(d, arg, false, 4);
+		if (!b)
+			return;
+		if (b->len < 4) {
+			ob_ptr(d->o, d->args[arg]);
+			return;
+		}
+		ob_putc(d->o, '[');
+		xlat_print_val(d->o, &xlat_seccomp_ret_actions, rd_u32(blob_data(b)),
+			       "SECCOMP_RET_???");
+		ob_putc(d->o, ']');
+		return;
+	case SECCOMP_OP_NOTIF_SIZES:
+		if (!d->exited || d->failed) {
+			ob_ptr(d->o, d->args[arg]);
+			return;
+		}
+		b = d_mem_prefix(d, arg, true, 6);
+		if (!b)
+			return;
+		if (b->len < 6) {
+			ob_ptr(d->o, d->args[arg]);
+			return;
+		}
+		p = blob_data(b);
+		ob_printf(d->o, "{seccomp_notif=%u, seccomp_notif_resp=%u, seccomp_data=%u}",
+			  rd_u16(p), rd_u16(p + 2), rd_u16(p + 4));
+		return;
+	case SECCOMP_OP_FILTER:
+		b = d_mem(d, arg, false);
+		if (!b)
+			return;
+		if (b->len < 16) {
+			ob_ptr(d->o, d->args[arg]);
+			return;
+		}
+		p = blob_data(b);
+		ob_printf(d->o, "{len=%u, filter=", rd_u16(p));
+		ob_ptr(d->o, rd_u64(p + 8));
+		ob_putc(d->o, '}');
+		return;
+	default:
+		ob_ptr(d->o, d->args[arg]);
+	}
 }
 
 static void print_prctl_arg(struct dctx *d, int arg)
