@@ -567,7 +567,9 @@ static long iov_step(__u32 i, struct walk *w)
 	if (!add_blob(w->b, w->arg, 2 * i + 1, false, (__u64)iov, 16, 16, 16) ||
 	    !add_blob(w->b, w->arg, 2 * i + 2, false, io[0], want, w->size, io[1]))
 		return 1;
-	w->total -= want;
+	/* ~0: every buffer in full (writev-like), as strace, which only counts down a return */
+	if (w->total != ~0ull)
+		w->total -= want;
 	return 0;
 }
 

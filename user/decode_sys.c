@@ -1039,6 +1039,19 @@ void print_MINCORE_VEC(struct dctx *d, int arg)
 	print_array(d, arg, true, len / page + !!(len % page), 1, print_mincore_elem);
 }
 
+static void print_remote_iov_elem(struct dctx *d, const uint8_t *p)
+{
+	ob_puts(d->o, "{iov_base=");
+	ob_ptr(d->o, rd_u64(p));
+	ob_printf(d->o, ", iov_len=%llu}", (unsigned long long)rd_u64(p + 8));
+}
+
+/* another process's iovecs: their addresses and lengths, not their bytes */
+void print_REMOTE_IOV(struct dctx *d, int arg)
+{
+	print_array(d, arg, false, d->args[arg + 1], 16, print_remote_iov_elem);
+}
+
 /* struct sembuf {unsigned short sem_num; short sem_op; short sem_flg;} */
 static void print_sembuf(struct dctx *d, const uint8_t *p)
 {
