@@ -4,6 +4,7 @@
  * of these calls, as strace 6.1 prints them. Register values arrive narrowed to their kind's C
  * type (KTYPE in kinds.def).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <time.h>
@@ -51,6 +52,7 @@
 #include "xlat/reboot_magic2.h"
 #include "xlat/rwf_flags.h"
 #include "xlat/schedulers.h"
+#include "xlat/sched_attr_flags.h"
 #include "xlat/semctl_cmds.h"
 #include "xlat/semop_flags.h"
 #include "xlat/move_pages_flags.h"
@@ -219,6 +221,109 @@ void print_INT_PTR_IN(struct dctx *d, int arg)
 
 	if (p)
 		ob_printf(d->o, "[%d]", rd_s32(p));
+}
+
+/* struct sched_attr: u32 size, u32 sched_policy, u64 sched_flags, s32 sched_nice,
+ * u32 sched_priority, u64 sched_runtime, sched_deadline, sched_period (48 bytes, VER0), then
+ * u32 sched_util_min, sched_util_max (56, VER1) */
+enum { SCHED_ATTR_VER0 = 48, SCHED_ATTR_VER1 = 56 };
+#define SCHED_FLAG_KEEP_POLICY_V 0x08
+#define SCHED_FLAG_KEEP_PARAMS_V 0x10
+
+/*
+ * As strace: sched_getattr shows the `size` bytes the kernel says it wrote; sched_setattr the
+ * size the caller set (0: VER0), without the policy or the parameters the flags keep. Past
+ * what is shown, "...".
+ */
+static void print_sched_attr(struct dctx *d, int arg, bool set)
+{
+	const struct sc_blob *b;
+	uint32_t usize, size;
+	const uint8_t *p;
+	uint64_t flags;
+
+	if (set) {
+		b = d_mem_prefix(d, arg, false, 4);
+		if (!b)
+			return;
+		if (b->len < 4) {
+			ob_ptr(d->o, d->args[arg]);
+			return;
+		}
+		usize = rd_u32(blob_data(b));
+		if (!usize)
+			usize = SCHED_ATTR_VER0;
+		size = usize < SCHED_ATTR_VER1 ? usize : SCHED_ATTR_VER1;
+		if (size >= SCHED_ATTR_VER0 && ((b->flags & BLOBF_FAULT) || b->len < size)) {
+			ob_ptr(d->o, d->args[arg]);
+			return;
+		}
+	} else {
+		uint32_t want = (uint32_t)d->args[arg + 1];
+
+		want = want < SCHED_ATTR_VER1 ? want : SCHED_ATTR_VER1;
+		b = d_mem_prefix(d, arg, true, want);
+		if (!b)
+			return;
+		if (b->len < want || want < 4) {
+			ob_ptr(d->o, d->args[arg]);
+			return;
+		}
+		size = rd_u32(blob_data(b));
+		usize = size;
+		/* the kernel wrote no more than was asked for */
+		if (size > want)
+			size = want;
+	}
+	p = blob_data(b);
+	flags = size >= SCHED_ATTR_VER0 ? rd_u64(p + 8) : 0;
+	ob_printf(d->o, "{size=%u", rd_u32(p));
+	if (size < SCHED_ATTR_VER0)
+		goto end;
+	if (!set || (int32_t)rd_u32(p + 4) < 0 ||
+	    !(flags & (SCHED_FLAG_KEEP_POLICY_V | SCHED_FLAG_KEEP_PARAMS_V))) {
+		ob_puts(d->o, ", sched_policy=");
+		xlat_print_val(d->o, &xlat_schedulers, rd_u32(p + 4), "SCHED_???");
+	}
+	ob_puts(d->o, ", sched_flags=");
+	xlat_print_flags(d->o, &xlat_sched_attr_flags, flags, "SCHED_FLAG_???");
+	if (!set || !(flags & SCHED_FLAG_KEEP_PARAMS_V))
+		ob_printf(d->o, ", sched_nice=%d, sched_priority=%u, sched_runtime=%llu, "
+			  "sched_deadline=%llu, sched_period=%llu", (int32_t)rd_u32(p + 16),
+			  rd_u32(p + 20), (unsigned long long)rd_u64(p + 24),
+			  (unsigned long long)rd_u64(p + 32), (unsigned long long)rd_u64(p + 40));
+	if (size >= SCHED_ATTR_VER1)
+		ob_printf(d->o, ", sched_util_min=%u, sched_util_max=%u", rd_u32(p + 48),
+			  rd_u32(p + 52));
+end:
+	if (usize > size)
+		ob_puts(d->o, ", ...");
+	ob_putc(d->o, '}');
+}
+
+void print_SCHED_ATTR_OUT(struct dctx *d, int arg)
+{
+	if (!d->exited || d->failed || !(uint32_t)d->args[arg + 1]) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_sched_attr(d, arg, false);
+}
+
+/* sched_setattr: the attributes, then after E2BIG the size the kernel wants: => {size=56} */
+void print_SCHED_ATTR_IN(struct dctx *d, int arg)
+{
+	const struct sc_blob *b;
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	print_sched_attr(d, arg, true);
+	if (!d->exited || !d->failed || d->ret != -E2BIG || !d->args[arg])
+		return;
+	/* nothing when it cannot be read again (strace's umove() fails silently there) */
+	b = d_blob(d, arg, 0, true);
+	if (b && (!(b->flags & BLOBF_FAULT) || (b->flags & BLOBF_PART)) && b->len >= 4)
+		ob_printf(d->o, " => {size=%u}", rd_u32(blob_data(b)));
 }
 
 void print_SCHED_POLICY(struct dctx *d, int arg)

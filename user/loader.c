@@ -239,8 +239,10 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			/* outputs: after the call, when it succeeded */
 			struct cap_spec out = cs;
 
-			/* readv's iovecs and mincore's vector print even when it failed */
-			if (k->cap != CAP_IOV && def->arg[i] != K_MINCORE_VEC)
+			/* readv's iovecs and mincore's vector print even when it failed, and
+			 * sched_setattr's size after E2BIG */
+			if (k->cap != CAP_IOV && def->arg[i] != K_MINCORE_VEC &&
+			    def->arg[i] != K_SCHED_ATTR_IN)
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit = i + 1;
