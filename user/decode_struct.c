@@ -659,6 +659,22 @@ void print_SIGSET_IN(struct dctx *d, int arg)
 	print_sigset_arg(d, arg, false);
 }
 
+void print_EPOLL_SIGSET(struct dctx *d, int arg)
+{
+	if (d->exited && d->failed)
+		ob_ptr(d->o, d->args[arg]);
+	else
+		print_sigset_arg(d, arg, false);
+}
+
+void print_EPOLL_TIMESPEC(struct dctx *d, int arg)
+{
+	if (d->exited && d->failed)
+		ob_ptr(d->o, d->args[arg]);
+	else
+		print_TIMESPEC_IN(d, arg);
+}
+
 void print_SIGSET_OUT(struct dctx *d, int arg)
 {
 	print_sigset_arg(d, arg, true);
