@@ -92,6 +92,8 @@ void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esiz
 /* strings, as strace escapes them (decode_str.c) */
 void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more);
 void print_path_bytes(struct dctx *d, const uint8_t *p, size_t n);
+/* a string strace reads at most len bytes of (capture size len): "..." without a NUL in them */
+void print_cstring_bounded(struct dctx *d, int arg, size_t len);
 
 /* flag and value tables (xlat.c, xlat/\*.in) */
 struct xlat_entry {

@@ -266,18 +266,26 @@ void print_STR(struct dctx *d, int arg)
 	print_cstring(d, arg, d->s->strsize);
 }
 
-/* memfd_create's name: the kernel reads at most 250 bytes (MFD_NAME_MAX_LEN + 1), so strace
- * reads no more and shows "..." when no NUL is among them, even where the mapping ends there */
-#define MEMFD_NAME_READ 250
-void print_MEMFD_NAME(struct dctx *d, int arg)
+/*
+ * A NUL-terminated string of which strace reads at most `len` bytes (printstr_ex with a length:
+ * what the kernel itself reads): no more must be readable, and with no NUL in them, "...".
+ * The capture size in kinds.def is `len`.
+ */
+void print_cstring_bounded(struct dctx *d, int arg, size_t len)
 {
 	const struct sc_blob *b = d_mem(d, arg, false);
-	size_t limit = d->s->strsize < MEMFD_NAME_READ ? d->s->strsize : MEMFD_NAME_READ;
+	size_t limit = d->s->strsize < len ? d->s->strsize : len;
 
 	if (!b)
 		return;
 	print_quoted(d, blob_data(b), b->len > limit ? limit : b->len, true,
-		     b->len > limit || b->len >= MEMFD_NAME_READ || (b->flags & BLOBF_TRUNC));
+		     b->len > limit || b->len >= len || (b->flags & BLOBF_TRUNC));
+}
+
+/* memfd_create's name: the kernel reads 250 bytes (MFD_NAME_MAX_LEN + 1) */
+void print_MEMFD_NAME(struct dctx *d, int arg)
+{
+	print_cstring_bounded(d, arg, 250);
 }
 
 /* a buffer of `len` bytes of which the blob holds the first ones */

@@ -875,7 +875,8 @@ void print_REBOOT_ARG(struct dctx *d, int arg)
 		d->omit = true;
 		return;
 	}
-	print_STR(d, arg);
+	/* the kernel copies at most 255 bytes into its 256-byte buffer */
+	print_cstring_bounded(d, arg, 255);
 }
 
 /* struct sigevent (timer_create, mq_notify): the value unless its pointer is NULL, the signal
