@@ -6,6 +6,7 @@
  */
 #include <signal.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1574,12 +1575,20 @@ void print_EPOLL_EVENTS_OUT(struct dctx *d, int arg)
 
 /* ---- clone3, openat2: extensible structs with their size in the next argument ---- */
 
-/* nonzero bytes past the fields known: , / * bytes 88..95 * / "\x01..." */
+/*
+ * The bytes past the fields known, as strace checks them (up to a page): all zero, nothing; an
+ * unreadable tail (the copy faulted past the fields: BLOBF_PART), ", ???"; else
+ * , / * bytes 88..95 * / "\x01..." (at most -s bytes, then "...")
+ */
 static void print_struct_tail(struct dctx *d, const struct sc_blob *b, size_t known)
 {
 	const uint8_t *p = blob_data(b);
-	size_t i;
+	size_t i, n;
 
+	if (b->flags & BLOBF_FAULT) {
+		ob_puts(d->o, ", ???");
+		return;
+	}
 	if (b->len <= known)
 		return;
 	for (i = known; i < b->len; i++)
@@ -1589,22 +1598,33 @@ static void print_struct_tail(struct dctx *d, const struct sc_blob *b, size_t kn
 		return;
 	/* strace shows these bytes in hex whatever -x says */
 	ob_printf(d->o, ", /* bytes %zu..%u */ \"", known, b->len - 1);
-	for (i = known; i < b->len; i++)
+	n = b->len - known;
+	if (n > d->s->strsize)
+		n = d->s->strsize;
+	for (i = known; i < known + n; i++)
 		ob_printf(d->o, "\\x%02x", p[i]);
 	ob_putc(d->o, '"');
+	if (known + n < b->len)
+		ob_puts(d->o, "...");
 }
 
-/* a struct the kernel reads `args[arg + 1]` bytes of; NULL (pointer printed) when too small */
-static const struct sc_blob *ext_struct(struct dctx *d, int arg, size_t min)
+/*
+ * A struct the kernel reads `args[arg + 1]` bytes of, `known` of them the fields printed: the
+ * pointer when the size is below `min` or the fields cannot be read; a copy that faulted after
+ * them is returned (its tail prints as "???")
+ */
+static const struct sc_blob *ext_struct(struct dctx *d, int arg, size_t min, size_t known)
 {
+	uint64_t size = d->args[arg + 1];
+	size_t need = size < known ? (size_t)size : known;
 	const struct sc_blob *b;
 
-	if (d->args[arg + 1] < min) {
+	if (size < min) {
 		ob_ptr(d->o, d->args[arg]);
 		return NULL;
 	}
-	b = d_mem(d, arg, false);
-	if (b && b->len < min) {
+	b = d_mem_prefix(d, arg, false, need);
+	if (b && b->len < need) {
 		ob_ptr(d->o, d->args[arg]);
 		return NULL;
 	}
@@ -1618,6 +1638,7 @@ enum {
 	CLONE_PIDFD_ = 0x1000, CLONE_PARENT_SETTID_ = 0x100000, CLONE_CHILD_CLEARTID_ = 0x200000,
 	CLONE_CHILD_SETTID_ = 0x1000000, CLONE_SETTLS_ = 0x80000,
 };
+#define CLONE_INTO_CGROUP_ 0x200000000ULL	/* linux/sched.h */
 
 static void print_ca_ptr(struct outbuf *o, const char *name, const uint8_t *p, int off)
 {
@@ -1629,17 +1650,21 @@ static void print_ca_ptr(struct outbuf *o, const char *name, const uint8_t *p, i
  * What the call stored: " => {parent_tid=[1234]}". The kernel stores there the id it returns,
  * so this needs no read; a pidfd would, and is left out (with it, the whole part is).
  */
-static void print_clone3_result(struct dctx *d, uint64_t flags)
+static void print_clone3_result(struct dctx *d, uint64_t flags, uint64_t parent_tid)
 {
 	if (!d->exited || d->failed || d->ret <= 0)
 		return;
-	if ((flags & CLONE_PARENT_SETTID_) && !(flags & CLONE_PIDFD_))
+	if (!(flags & CLONE_PARENT_SETTID_) || (flags & CLONE_PIDFD_))
+		return;
+	if (parent_tid)
 		ob_printf(d->o, " => {parent_tid=[%lld]}", (long long)d->ret);
+	else
+		ob_puts(d->o, " => {parent_tid=NULL}");
 }
 
 void print_CLONE_ARGS(struct dctx *d, int arg)
 {
-	const struct sc_blob *b = ext_struct(d, arg, CA_SIZE_VER0);
+	const struct sc_blob *b = ext_struct(d, arg, CA_SIZE_VER0, CA_SIZE_VER2);
 	struct outbuf *o = d->o;
 	const uint8_t *p;
 	uint64_t flags;
@@ -1657,7 +1682,10 @@ void print_CLONE_ARGS(struct dctx *d, int arg)
 	if (flags & CLONE_PARENT_SETTID_)
 		print_ca_ptr(o, "parent_tid", p, CA_PARENT_TID);
 	ob_puts(o, ", exit_signal=");
-	print_signal(o, (int)rd_u64(p + CA_EXIT_SIGNAL));
+	if (rd_u64(p + CA_EXIT_SIGNAL) < INT_MAX)
+		print_signal(o, (int)rd_u64(p + CA_EXIT_SIGNAL));
+	else
+		ob_printf(o, "%llu", (unsigned long long)rd_u64(p + CA_EXIT_SIGNAL));
 	print_ca_ptr(o, "stack", p, CA_STACK);
 	ob_puts(o, ", stack_size=");
 	ob_hex(o, rd_u64(p + CA_STACK_SIZE));
@@ -1667,18 +1695,18 @@ void print_CLONE_ARGS(struct dctx *d, int arg)
 		print_ca_ptr(o, "set_tid", p, CA_SET_TID);
 		ob_printf(o, ", set_tid_size=%llu", (unsigned long long)rd_u64(p + CA_SET_TID_SIZE));
 	}
-	if (b->len >= CA_SIZE_VER2 && rd_u64(p + CA_CGROUP))
+	if (b->len >= CA_SIZE_VER2 && (rd_u64(p + CA_CGROUP) || (flags & CLONE_INTO_CGROUP_)))
 		ob_printf(o, ", cgroup=%llu", (unsigned long long)rd_u64(p + CA_CGROUP));
 	print_struct_tail(d, b, CA_SIZE_VER2);
 	ob_putc(o, '}');
-	print_clone3_result(d, flags);
+	print_clone3_result(d, flags, rd_u64(p + CA_PARENT_TID));
 }
 
 enum { OH_FLAGS = 0, OH_MODE = 8, OH_RESOLVE = 16, OH_SIZE_VER0 = 24 };
 
 void print_OPEN_HOW(struct dctx *d, int arg)
 {
-	const struct sc_blob *b = ext_struct(d, arg, OH_SIZE_VER0);
+	const struct sc_blob *b = ext_struct(d, arg, OH_SIZE_VER0, OH_SIZE_VER0);
 	struct outbuf *o = d->o;
 	const uint8_t *p;
 	uint64_t flags, mode;
