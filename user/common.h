@@ -29,7 +29,7 @@ struct inject_rule {
 enum {
 	QUIET_ATTACH = 1 << 0,		/* "Process N attached" / "detached" */
 	QUIET_EXIT = 1 << 1,		/* "+++ exited with N +++", "+++ killed by SIG +++" */
-	QUIET_PATH_RESOLUTION = 1 << 2,	/* -P "resolved into" (bstrace prints none) */
+	QUIET_PATH_RESOLUTION = 1 << 2,	/* -P: "Requested path ... resolved into ..." */
 	QUIET_PERSONALITY = 1 << 3,	/* "runs in N bit mode" (bstrace prints none) */
 	QUIET_THREAD_EXECVE = 1 << 4,	/* "+++ superseded by execve in pid N +++" */
 	QUIET_ALL = (1 << 5) - 1,
@@ -82,8 +82,8 @@ struct settings {
 	bool lossy;			/* --lossy: no backpressure, records may be lost */
 	int npids;			/* -p */
 	pid_t pids[BSTRACE_MAX_PIDS];
-	int npaths;			/* -P */
-	const char *paths[BSTRACE_MAX_PATHS];
+	int npaths;			/* -P, then the paths they resolve into (realpath) */
+	const char *paths[2 * BSTRACE_MAX_PATHS];
 	char **cmd;			/* the command to launch */
 	uint8_t trace[BSTRACE_NR_MAX];	/* -e trace= selection, by syscall number */
 	uint8_t raw[BSTRACE_NR_MAX];	/* -e raw=: arguments and return in hex, undecoded */

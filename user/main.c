@@ -635,6 +635,57 @@ static void check_short_long(struct settings *s, int nf, bool follow_long, bool 
 		       "effect. See status qualifier for more complex filters.");
 }
 
+/* a message's string as strace quotes it: "a\\\"b\n\1" */
+static void quote_msg(char *buf, size_t size, const char *p)
+{
+	size_t o = 0;
+
+	buf[o++] = '"';
+	for (; *p && o + 6 < size; p++) {
+		unsigned char c = *p;
+
+		if (c == '"' || c == '\\') {
+			buf[o++] = '\\';
+			buf[o++] = c;
+		} else if (c >= ' ' && c < 0x7f) {
+			buf[o++] = c;
+		} else if (c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+			buf[o++] = '\\';
+			buf[o++] = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : c == '\f' ? 'f' : 'v';
+		} else {
+			o += snprintf(buf + o, size - o, (p[1] >= '0' && p[1] <= '7') ? "\\%03o" : "\\%o", c);
+		}
+	}
+	if (*p)
+		o += snprintf(buf + o, size - o, "...");
+	buf[o++] = '"';
+	buf[o] = 0;
+}
+
+/*
+ * -P as strace takes it: each path as given and, when it exists and resolves into another name
+ * (a relative path, a symlink), that name too, said on stderr unless -e quiet=path-resolution
+ */
+static void resolve_paths(struct settings *s)
+{
+	static char resolved[BSTRACE_MAX_PATHS][PATH_MAX];
+	int i, n = s->npaths;
+
+	for (i = 0; i < n; i++) {
+		char *r = realpath(s->paths[i], resolved[i]);
+		char a[2 * PATH_MAX], b[2 * PATH_MAX];
+
+		if (!r || !strcmp(r, s->paths[i]))
+			continue;
+		if (!(s->quiet & QUIET_PATH_RESOLUTION)) {
+			quote_msg(a, sizeof(a), s->paths[i]);
+			quote_msg(b, sizeof(b), r);
+			warnx_("Requested path %s resolved into %s", a, b);
+		}
+		s->paths[s->npaths++] = r;
+	}
+}
+
 static void parse_args(struct settings *s, int argc, char **argv)
 {
 	int c, nf = 0, nx = 0, nq = 0, ny = 0, nt = 0, nz = 0, x_long = -1, li;
@@ -874,6 +925,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		}
 	}
 	check_short_long(s, nf, follow_long, outsep, nq, ny, nt, ts_long, nx, x_long, nz);
+	resolve_paths(s);
 	if (ts_long && !ts_digits_set)
 		s->ts_digits = 1;	/* the long form: seconds unless a precision is given */
 	if (x_long >= 0)
