@@ -20,6 +20,8 @@
 #include "xlat/falloc_flags.h"
 #include "xlat/fan_classes.h"
 #include "xlat/fan_init_flags.h"
+#include "xlat/fan_mark_flags.h"
+#include "xlat/fan_event_flags.h"
 #include "xlat/flock_ops.h"
 #include "xlat/fsopen_flags.h"
 #include "xlat/get_mempolicy_flags.h"
@@ -55,6 +57,7 @@
 #include "xlat/sched_attr_flags.h"
 #include "xlat/semctl_cmds.h"
 #include "xlat/semop_flags.h"
+#include "xlat/ipc_msg_flags.h"
 #include "xlat/move_pages_flags.h"
 #include "xlat/shm_resource_flags.h"
 #include "xlat/shmat_flags.h"
@@ -851,6 +854,25 @@ void print_FAN_INIT_FLAGS(struct dctx *d, int arg)
 	}
 }
 
+/* fanotify_mark(fd, flags, mask, dirfd, path) */
+void print_FAN_MARK_FLAGS(struct dctx *d, int arg)
+{
+	xlat_print_flags(d->o, &xlat_fan_mark_flags, (uint32_t)d->args[arg], "FAN_MARK_???");
+}
+
+void print_FAN_EVENT_MASK(struct dctx *d, int arg)
+{
+	xlat_print_flags(d->o, &xlat_fan_event_flags, d->args[arg], "FAN_???");
+}
+
+void print_FAN_DIRFD(struct dctx *d, int arg)
+{
+	if ((int32_t)d->args[arg] == -1)	/* FAN_NOFD */
+		xlat_print_const(d->o, (uint64_t)-1, XF_DEC, "FAN_NOFD", NULL);
+	else
+		print_DIRFD(d, arg);
+}
+
 /* ---- reboot(magic, magic2, cmd, arg) ---- */
 
 void print_REBOOT_MAGIC1(struct dctx *d, int arg)
@@ -1109,6 +1131,44 @@ static void print_ipc_cmd(struct outbuf *o, uint32_t v, const struct xlat *x, co
 		ob_putc(o, '|');
 	}
 	xlat_print_val(o, x, v & ~IPC_64_V, unknown);
+}
+
+/* msgsnd/msgrcv: {mtype=N, mtext="..."} with msgsz (the next argument) bytes of mtext */
+static void print_msgbuf(struct dctx *d, int arg, bool exit)
+{
+	const struct sc_blob *b = d_blob(d, arg, 0, exit);
+	uint64_t count = d->args[arg + 1];
+	size_t n = count < d->s->strsize ? (size_t)count : d->s->strsize;
+	int64_t mtype;
+
+	/* strace reads the whole struct msgbuf first (a long and a char, padded: 16 bytes) */
+	if (!b || !d->args[arg] || b->len < 16 ||
+	    ((b->flags & BLOBF_FAULT) && !(b->flags & BLOBF_PART))) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	memcpy(&mtype, blob_data(b), sizeof(mtype));
+	ob_printf(d->o, "{mtype=%lld, mtext=", (long long)mtype);
+	if (b->len < 8 + n)
+		ob_ptr(d->o, d->args[arg] + 8);
+	else
+		print_quoted(d, blob_data(b) + 8, n, false, count > n);
+	ob_putc(d->o, '}');
+}
+
+void print_MSGBUF_IN(struct dctx *d, int arg)
+{
+	print_msgbuf(d, arg, false);
+}
+
+void print_MSGBUF_OUT(struct dctx *d, int arg)
+{
+	print_msgbuf(d, arg, true);
+}
+
+void print_IPC_MSG_FLAGS(struct dctx *d, int arg)
+{
+	xlat_print_flags(d->o, &xlat_ipc_msg_flags, (uint32_t)d->args[arg], "MSG_???");
 }
 
 void print_MSGCTL_CMD(struct dctx *d, int arg)

@@ -120,6 +120,9 @@ static uint32_t cap_size(const struct settings *s, int32_t size)
 	case SZ_STR:
 		n = s->strsize + 1;
 		break;
+	case SZ_MSGBUF:
+		n = 8 + (s->strsize > 8 ? s->strsize : 8);
+		break;
 	case SZ_DUMP:
 		if (s->redact)
 			return 0;
@@ -239,10 +242,10 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			/* outputs: after the call, when it succeeded */
 			struct cap_spec out = cs;
 
-			/* readv's iovecs and mincore's vector print even when it failed, and
-			 * sched_setattr's size after E2BIG */
+			/* readv's iovecs, mincore's vector and msgrcv's buffer print even when
+			 * the call failed, and sched_setattr's size after E2BIG */
 			if (k->cap != CAP_IOV && def->arg[i] != K_MINCORE_VEC &&
-			    def->arg[i] != K_SCHED_ATTR_IN)
+			    def->arg[i] != K_SCHED_ATTR_IN && def->arg[i] != K_MSGBUF_OUT)
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit = i + 1;

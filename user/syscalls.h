@@ -102,6 +102,7 @@ enum { D_NONE = 0, D_IN, D_OUT, D_INOUT, D_LATE };
 #define SZ_PATH (-1)
 #define SZ_STR	(-2)
 #define SZ_DUMP (-3)
+#define SZ_MSGBUF (-4)	/* struct msgbuf: its long mtype, then -s bytes of mtext (16 at least) */
 /* length sources (kinds.def) */
 enum { L_NONE = 0, L_NEXT, L_RET, L_ARG0, L_PREV, L_ARG1 };
 
