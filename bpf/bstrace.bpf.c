@@ -949,10 +949,12 @@ static long capture_arg(__u32 i, struct build *b)
 	/* an input the enter record carried; again only if that copy faulted (page not in yet) */
 	if ((cs.flags & CAPF_NO_ENTER) && b->entered && !(b->refetch & (1u << i)))
 		return 0;
-	if (cs.len_arg == LEN_RET)
+	if ((cs.len_arg & ~LEN_32) == LEN_RET)
 		len = b->ret < 0 ? 0 : b->ret;
-	else if (cs.len_arg < BSTRACE_MAX_ARGS)
+	else if ((cs.len_arg & ~LEN_32) < BSTRACE_MAX_ARGS)
 		len = b->args[cs.len_arg & 7];
+	if (cs.len_arg & LEN_32)
+		len = (__u32)len;
 	/* elem 0: select's nfds, an int; elem 1: a node mask's maxnode, of which the kernel
 	 * reads maxnode - 1 bits */
 	if (cs.flags & CAPF_BITS_LEN)

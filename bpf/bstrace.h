@@ -190,6 +190,8 @@ _Static_assert(sizeof(struct sc_fd) == 96, "fd ABI changed: update both sides");
 
 #define LEN_RET		7	/* len_arg value: use the syscall return value */
 #define LEN_NONE	8
+#define LEN_32		0x40	/* len_arg flag: the length argument is an int or unsigned int (its
+				   high 32 bits are not part of it: ppoll's nfds) */
 
 /* cap_spec flags */
 enum {

@@ -1283,7 +1283,7 @@ static const char *left_str(struct dctx *d, char *buf, size_t len)
 
 static void print_pollfds_enter(struct dctx *d, int arg)
 {
-	uint64_t nfds = d->args[arg + 1], i;
+	uint64_t nfds = (uint32_t)d->args[arg + 1], i;	/* an unsigned int */
 	const struct sc_blob *b;
 	const uint8_t *p;
 
@@ -1346,8 +1346,8 @@ static void print_pollfds_suffix(struct dctx *d, int arg)
 		return;
 	p = blob_data(b);
 	n = b->len / POLLFD_SIZE;
-	if (n > d->args[arg + 1])
-		n = d->args[arg + 1];
+	if (n > (uint32_t)d->args[arg + 1])
+		n = (uint32_t)d->args[arg + 1];
 	ob_puts(o, " (");
 	base = o->len;
 	for (i = 0; i < n; i++) {

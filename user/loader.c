@@ -126,7 +126,8 @@ static uint32_t cap_size(const struct settings *s, int32_t size)
 	case SZ_DUMP:
 		if (s->redact)
 			return 0;
-		n = s->any_dump ? BSTRACE_CHUNK - 1 : s->strsize;
+		/* strace reads one byte more than -s shows, all of which must be readable */
+		n = s->any_dump ? BSTRACE_CHUNK - 1 : s->strsize + 1;
 		break;
 	default:
 		n = size;
@@ -238,6 +239,11 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			if (k->dir == D_OUT)
 				cs.flags |= CAPF_RET_LEN;
 		}
+		/* a length argument of a 32-bit C type: its register's high half is not part of it */
+		if (cs.len_arg < BSTRACE_MAX_ARGS && cs.len_arg < def->nargs &&
+		    (kind_types[def->arg[cs.len_arg]] == T_INT ||
+		     kind_types[def->arg[cs.len_arg]] == T_UINT))
+			cs.len_arg |= LEN_32;
 		if (k->dir == D_OUT || k->dir == D_LATE || k->dir == D_INOUT) {
 			/* outputs: after the call, when it succeeded */
 			struct cap_spec out = cs;
