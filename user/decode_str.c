@@ -449,9 +449,13 @@ static void print_iov(struct dctx *d, int arg, bool exit, uint64_t total, bool d
 		memcpy(&len, blob_data(v) + 8, 8);
 		ob_puts(d->o, "{iov_base=");
 		if (data && b && !(b->flags & BLOBF_FAULT)) {
+			size_t shown;
+
 			n = len < total ? len : total;
-			print_quoted(d, blob_data(b), n < b->len ? n : b->len, false,
-				     n > d->s->strsize);
+			shown = n < b->len ? n : b->len;
+			if (shown > d->s->strsize)
+				shown = d->s->strsize;
+			print_quoted(d, blob_data(b), shown, false, n > d->s->strsize);
 			total -= n;
 		} else {
 			ob_ptr(d->o, base);
