@@ -1012,10 +1012,23 @@ enum { PO_INT, PO_SIG, PO_TSC, PO_PTR };
 static void print_prctl_out(struct dctx *d, int arg, int how)
 {
 	struct outbuf *o = d->o;
-	const uint8_t *p = d_struct(d, arg, true, how == PO_PTR ? 8 : 4);
+	size_t need = how == PO_PTR ? 8 : 4;
+	const struct sc_blob *b;
+	const uint8_t *p;
 
-	if (!p)
+	/* the copy is larger than the int or pointer: only those bytes must be readable */
+	if (!d->exited || d->failed) {
+		ob_ptr(o, d->args[arg]);
 		return;
+	}
+	b = d_mem_prefix(d, arg, true, need);
+	if (!b)
+		return;
+	if (b->len < need) {
+		ob_ptr(o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
 	ob_putc(o, '[');
 	if (how == PO_PTR)
 		ob_ptr(o, rd_s64(p));
@@ -1355,8 +1368,10 @@ static void print_prctl_arg(struct dctx *d, int arg)
 	case PR_SET_VMA:
 		if (arg == 1)
 			xlat_print_val(o, &xlat_pr_set_vma, v, "PR_SET_VMA_???");
-		else if (a2 != PR_SET_VMA_ANON_NAME || arg == 2)
+		else if (a2 != PR_SET_VMA_ANON_NAME)
 			ob_hex(o, v);
+		else if (arg == 2)
+			ob_ptr(o, v);	/* the start address */
 		else if (arg == 3)
 			ob_udec(o, v);
 		else
