@@ -92,6 +92,8 @@ void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esiz
 /* strings, as strace escapes them (decode_str.c) */
 void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more);
 void print_path_bytes(struct dctx *d, const uint8_t *p, size_t n);
+/* `s` in quotes, escaped as strace quotes strings in its messages; `out` holds 4 * strlen(s) + 3 */
+void quote_string(char *out, const char *s);
 /* a string strace reads at most len bytes of (capture size len): "..." without a NUL in them */
 void print_cstring_bounded(struct dctx *d, int arg, size_t len);
 

@@ -61,6 +61,16 @@ static char *quote_plain(char *out, const uint8_t *p, size_t from, size_t to, si
 	return out;
 }
 
+void quote_string(char *out, const char *s)
+{
+	size_t n = strlen(s);
+
+	*out++ = '"';
+	out = quote_plain(out, (const uint8_t *)s, 0, n, n, false);
+	*out++ = '"';
+	*out = 0;
+}
+
 void print_fd_path(struct outbuf *o, const char *p, size_t n)
 {
 	char tmp[4 * 64];

@@ -635,33 +635,6 @@ static void check_short_long(struct settings *s, int nf, bool follow_long, bool 
 		       "effect. See status qualifier for more complex filters.");
 }
 
-/* a message's string as strace quotes it: "a\\\"b\n\1" */
-static void quote_msg(char *buf, size_t size, const char *p)
-{
-	size_t o = 0;
-
-	buf[o++] = '"';
-	for (; *p && o + 6 < size; p++) {
-		unsigned char c = *p;
-
-		if (c == '"' || c == '\\') {
-			buf[o++] = '\\';
-			buf[o++] = c;
-		} else if (c >= ' ' && c < 0x7f) {
-			buf[o++] = c;
-		} else if (c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-			buf[o++] = '\\';
-			buf[o++] = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : c == '\f' ? 'f' : 'v';
-		} else {
-			o += snprintf(buf + o, size - o, (p[1] >= '0' && p[1] <= '7') ? "\\%03o" : "\\%o", c);
-		}
-	}
-	if (*p)
-		o += snprintf(buf + o, size - o, "...");
-	buf[o++] = '"';
-	buf[o] = 0;
-}
-
 /*
  * -P as strace takes it: each path as given and, when it exists and resolves into another name
  * (a relative path, a symlink), that name too, said on stderr unless -e quiet=path-resolution
@@ -673,13 +646,14 @@ static void resolve_paths(struct settings *s)
 
 	for (i = 0; i < n; i++) {
 		char *r = realpath(s->paths[i], resolved[i]);
-		char a[2 * PATH_MAX], b[2 * PATH_MAX];
+		static char a[4 * PATH_MAX + 3], b[4 * PATH_MAX + 3];
 
-		if (!r || !strcmp(r, s->paths[i]))
+		if (!r || !strcmp(r, s->paths[i]) || strlen(s->paths[i]) >= PATH_MAX)
 			continue;
 		if (!(s->quiet & QUIET_PATH_RESOLUTION)) {
-			quote_msg(a, sizeof(a), s->paths[i]);
-			quote_msg(b, sizeof(b), r);
+			/* both are shorter than PATH_MAX (realpath's result is) */
+			quote_string(a, s->paths[i]);
+			quote_string(b, r);
 			warnx_("Requested path %s resolved into %s", a, b);
 		}
 		s->paths[s->npaths++] = r;
