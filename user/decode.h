@@ -108,6 +108,7 @@ struct xlat {
 };
 /* name of `val` or NULL */
 const char *xlat_name(const struct xlat *x, uint64_t val);
+bool xlat_has_flag(const struct xlat *x, uint64_t val);
 
 /* -X: how named constants print, set once at start-up from settings.const_style */
 enum xlat_style {

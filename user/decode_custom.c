@@ -424,7 +424,11 @@ static void arch_prctl_addr(struct dctx *d, int arg)
 			ob_putc(d->o, '[');
 			ob_hex(d->o, rd_s64(p));
 			if (rd_s64(p) && xlat_comment_begin(d->o)) {
-				xlat_print_flags(d->o, &xlat_xfeature_masks, rd_s64(p), NULL);
+				if (xlat_has_flag(&xlat_xfeature_masks, rd_s64(p)))
+					xlat_print_flags(d->o, &xlat_xfeature_masks, rd_s64(p),
+							 NULL);
+				else
+					ob_puts(d->o, "XFEATURE_MASK_???");
 				xlat_names_end(d->o);
 			}
 			ob_putc(d->o, ']');
@@ -1414,7 +1418,7 @@ void print_PRCTL_ARG5(struct dctx *d, int arg)
 	omit_if_empty(d, mark);
 }
 
-static void prctl_ret(struct dctx *d)
+static void prctl_ret(struct dctx *d, enum xlat_style user_style)
 {
 	struct outbuf *o = d->o;
 	int64_t r = d->ret;
@@ -1436,10 +1440,42 @@ static void prctl_ret(struct dctx *d)
 		ob_putc(o, ')');
 		return;
 	case PR_GET_SECUREBITS:
+		if (!r) {
+			ob_dec(o, r);
+			return;
+		}
 		ob_hex(o, r);
-		if (r) {
+		/* the names only when one bit has one (strace's auxstr flags) */
+		if (user_style != XLAT_RAW && xlat_has_flag(&xlat_secbits, r)) {
 			ob_puts(o, " (");
 			xlat_print_flags(o, &xlat_secbits, r, NULL);
+			ob_putc(o, ')');
+		}
+		return;
+	case PR_SVE_SET_VL:
+	case PR_SVE_GET_VL:
+	case 63:	/* PR_SME_SET_VL */
+	case 64:	/* PR_SME_GET_VL */
+		/* = 0xdead, = 0x20010 (PR_SVE_SET_VL_ONEXEC|0x10) */
+		if (r <= 0) {
+			ob_dec(o, r);
+			return;
+		}
+		ob_hex(o, r);
+		if (user_style != XLAT_RAW && (r & ~(int64_t)PR_SVE_VL_LEN_MASK)) {
+			ob_puts(o, " (");
+			print_vl(o, (uint32_t)d->args[0] == PR_SVE_SET_VL ||
+				    (uint32_t)d->args[0] == PR_SVE_GET_VL ? &xlat_pr_sve_vl_flags :
+				    &xlat_pr_sme_vl_flags, r);
+			ob_putc(o, ')');
+		}
+		return;
+	case PR_GET_TAGGED_ADDR_CTRL:
+		/* = 0 (!PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_NONE) */
+		ob_hex(o, r);
+		if (user_style != XLAT_RAW) {
+			ob_puts(o, " (");
+			print_tagged_addr_ctrl(o, r);
 			ob_putc(o, ')');
 		}
 		return;
@@ -1454,6 +1490,6 @@ void print_prctl_ret(struct dctx *d)
 	enum xlat_style style = xlat_style;
 
 	xlat_style = XLAT_ABBREV;
-	prctl_ret(d);
+	prctl_ret(d, style);
 	xlat_style = style;
 }

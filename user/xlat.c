@@ -115,7 +115,8 @@ static void print_flag_names(struct outbuf *o, const struct xlat *x, uint64_t va
 	}
 }
 
-static bool has_flag_name(const struct xlat *x, uint64_t val)
+/* has any named nonzero flag of `x` all its bits in `val`? */
+bool xlat_has_flag(const struct xlat *x, uint64_t val)
 {
 	unsigned int i;
 
@@ -131,7 +132,7 @@ void xlat_print_flags(struct outbuf *o, const struct xlat *x, uint64_t val, cons
 		xlat_print_const(o, 0, XF_HEX, xlat_name(x, 0), NULL);
 		return;
 	}
-	if (!has_flag_name(x, val)) {
+	if (!xlat_has_flag(x, val)) {
 		xlat_print_const(o, val, XF_HEX, NULL, unknown);
 		return;
 	}
