@@ -769,33 +769,6 @@ void loader_lost_pending(struct loader *l, uint64_t *calls, uint64_t *recs)
 	*recs = __atomic_exchange_n(&l->skel->bss->lost_recs_pend, 0, __ATOMIC_RELAXED);
 }
 
-/*
- * Runs of the attached programs the kernel skipped (its recursion guard: a program already
- * running on the CPU, e.g. in an interrupted syscall exit): calls neither traced nor counted.
- * *runs: the programs' run count when kernel.bpf_stats_enabled is on (else 0).
- */
-uint64_t loader_prog_misses(struct loader *l, uint64_t *runs)
-{
-	struct bpf_program *prog;
-	uint64_t sum = 0;
-
-	if (runs)
-		*runs = 0;
-	bpf_object__for_each_program(prog, l->skel->obj) {
-		struct bpf_prog_info info;
-		uint32_t len = sizeof(info);
-		int fd = bpf_program__fd(prog);
-
-		memset(&info, 0, sizeof(info));
-		if (fd < 0 || bpf_obj_get_info_by_fd(fd, &info, &len))
-			continue;
-		sum += info.recursion_misses;
-		if (runs)
-			*runs += info.run_cnt;
-	}
-	return sum;
-}
-
 uint64_t loader_drops(struct loader *l)
 {
 	return loader_drop_count(l, DROP_TOTAL);

@@ -38,7 +38,6 @@ void loader_bp_globals(struct loader *l, volatile uint64_t **thaw_ns, volatile u
 /* losses not yet marked in the ring (no record came after them); resets them */
 void loader_lost_pending(struct loader *l, uint64_t *calls, uint64_t *recs);
 /* records lost so far (all CPUs) */
-uint64_t loader_prog_misses(struct loader *l, uint64_t *runs);
 uint64_t loader_drops(struct loader *l);
 /* one counter of the drops map (DROP_TOTAL, DROP_RATE, a syscall number), all CPUs */
 uint64_t loader_drop_count(struct loader *l, uint32_t idx);
