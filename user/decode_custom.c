@@ -452,6 +452,28 @@ void print_ARCH_PRCTL_ADDR(struct dctx *d, int arg)
 	omit_if_empty(d, mark);
 }
 
+/* ARCH_REQ_XCOMP_PERM, ARCH_REQ_XCOMP_GUEST_PERM: a positive return is the mask of permitted
+ * features, in hex with the names of its known bits (abbreviated, none under -X raw); other
+ * commands and 0 in decimal */
+void print_arch_prctl_ret(struct dctx *d)
+{
+	enum xlat_style style = xlat_style;
+	uint32_t cmd = d->args[0];
+
+	if ((cmd != ARCH_REQ_XCOMP_PERM && cmd != ARCH_REQ_XCOMP_GUEST_PERM) || d->ret <= 0) {
+		ob_dec(d->o, d->ret);
+		return;
+	}
+	ob_hex(d->o, d->ret);
+	if (style == XLAT_RAW || !xlat_has_flag(&xlat_xfeature_masks, d->ret))
+		return;
+	xlat_style = XLAT_ABBREV;
+	ob_puts(d->o, " (");
+	xlat_print_flags(d->o, &xlat_xfeature_masks, d->ret, NULL);
+	ob_putc(d->o, ')');
+	xlat_style = style;
+}
+
 /* --- clone: what follows the flags, printed once the call returned --- */
 
 /* parent_tid=[123], tls=0x..., child_tidptr=0x7f... as the flags ask for them */

@@ -1456,4 +1456,5 @@ const ret_printer ret_printers[R__COUNT] = {
 	[R_SIGNUM] = ret_signum,
 	[R_ADJTIMEX] = ret_adjtimex,
 	[R_PERSONALITY] = ret_personality,
+	[R_ARCH_PRCTL] = print_arch_prctl_ret,
 };

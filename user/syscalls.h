@@ -72,6 +72,7 @@ enum {
 	R_SIGNUM,	/* rt_sigtimedwait: 10 (SIGUSR1) */
 	R_ADJTIMEX,	/* adjtimex, clock_adjtime: 5 (TIME_ERROR) */
 	R_PERSONALITY,	/* personality: 0x400000 (PER_LINUX|READ_IMPLIES_EXEC) */
+	R_ARCH_PRCTL,	/* ARCH_REQ_XCOMP_PERM: 0x1 (XFEATURE_MASK_FP) */
 	R__COUNT
 };
 
