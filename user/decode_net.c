@@ -10,20 +10,32 @@
 #include <sys/socket.h>
 #include "decode.h"
 #include "xlat/net_af.h"
+#include "xlat/net_alg_flags.h"
 #include "xlat/net_arphrd.h"
 #include "xlat/net_ax25_proto.h"
+#include "xlat/net_bt_bdaddr_types.h"
+#include "xlat/net_bt_hci_channels.h"
+#include "xlat/net_bt_l2_cids.h"
+#include "xlat/net_bt_l2_psms.h"
 #include "xlat/net_bt_proto.h"
 #include "xlat/net_caif_proto.h"
 #include "xlat/net_cmsg_ip.h"
 #include "xlat/net_can_proto.h"
 #include "xlat/net_eth_p.h"
 #include "xlat/net_icmp_types.h"
+#include "xlat/net_ieee802154_addr_types.h"
+#include "xlat/net_ieee802154_panids.h"
+#include "xlat/net_ieee802154_short_addrs.h"
 #include "xlat/net_ipproto.h"
 #include "xlat/net_isdn_proto.h"
 #include "xlat/net_kcm_proto.h"
+#include "xlat/net_mctp_addrs.h"
+#include "xlat/net_mctp_nets.h"
 #include "xlat/net_msg_flags.h"
 #include "xlat/net_netlink_proto.h"
+#include "xlat/net_nfc_llcp_saps.h"
 #include "xlat/net_nfc_proto.h"
+#include "xlat/net_nfc_protocols.h"
 #include "xlat/net_opt_alg.h"
 #include "xlat/net_opt_ax25.h"
 #include "xlat/net_opt_bt.h"
@@ -59,6 +71,9 @@
 #include "xlat/net_packet_mr.h"
 #include "xlat/net_phonet_proto.h"
 #include "xlat/net_pkttype.h"
+#include "xlat/net_qrtr_nodes.h"
+#include "xlat/net_qrtr_ports.h"
+#include "xlat/net_rxrpc_services.h"
 #include "xlat/net_scm.h"
 #include "xlat/net_shut.h"
 #include "xlat/net_smc_proto.h"
@@ -66,6 +81,10 @@
 #include "xlat/net_sock_types.h"
 #include "xlat/net_sol.h"
 #include "xlat/net_txrehash.h"
+#include "xlat/net_vsock_cids.h"
+#include "xlat/net_vsock_flags.h"
+#include "xlat/net_vsock_ports.h"
+#include "xlat/net_xdp_flags.h"
 
 #define SOCK_TYPE_MASK	0xf
 /* sizeof(struct sockaddr_storage): longer addresses are cut */
@@ -323,6 +342,23 @@ void print_SOCKOPT_NAME(struct dctx *d, int arg)
 
 /* ---- socket addresses ---- */
 
+/* an interface index in an address: if_nametoindex("lo"); raw 1;
+ * verbose 1 / * if_nametoindex("lo") * / */
+static void print_sa_ifindex(struct dctx *d, uint32_t idx)
+{
+	char name[IF_NAMESIZE];
+
+	if (xlat_style == XLAT_ABBREV || !idx || !if_indextoname(idx, name)) {
+		print_ifindex(d, idx);
+		return;
+	}
+	ob_udec(d->o, idx);
+	if (xlat_comment_begin(d->o)) {
+		print_ifindex(d, idx);
+		xlat_names_end(d->o);
+	}
+}
+
 static void print_sockaddr_un(struct dctx *d, const uint8_t *sa, uint32_t len)
 {
 	const uint8_t *path = sa + 2;
@@ -406,7 +442,7 @@ static void print_sockaddr_in6(struct dctx *d, const uint8_t *sa, uint32_t len)
 		return;
 	ob_puts(d->o, ", sin6_scope_id=");
 	if (IN6_IS_ADDR_LINKLOCAL(a) || IN6_IS_ADDR_MC_LINKLOCAL(a))
-		print_ifindex(d, rd_u32(sa + 24));
+		print_sa_ifindex(d, rd_u32(sa + 24));
 	else
 		ob_udec(d->o, rd_u32(sa + 24));
 }
@@ -434,7 +470,7 @@ static void print_sockaddr_ll(struct dctx *d, const uint8_t *sa, uint32_t len)
 		xlat_names_end(o);
 	}
 	ob_puts(o, ", sll_ifindex=");
-	print_ifindex(d, rd_u32(sa + 4));
+	print_sa_ifindex(d, rd_u32(sa + 4));
 	ob_puts(o, ", sll_hatype=");
 	xlat_print_val(o, &xlat_net_arphrd, rd_u16(sa + 8), "ARPHRD_???");
 	ob_puts(o, ", sll_pkttype=");
@@ -448,6 +484,313 @@ static void print_sockaddr_ll(struct dctx *d, const uint8_t *sa, uint32_t len)
 	if (i < halen)
 		ob_puts(o, ", ...");
 	ob_putc(o, ']');
+}
+
+/* a number strace follows with its flag names in a comment, but in raw; 0 alone */
+static void print_flags_commented(struct outbuf *o, const struct xlat *x, uint64_t val,
+				  const char *unknown)
+{
+	xlat_print_num(o, val, XF_HEX);
+	if (!val || !xlat_comment_begin(o))
+		return;
+	if (xlat_has_flag(x, val))
+		xlat_print_flags(o, x, val, NULL);
+	else
+		ob_puts(o, unknown);
+	xlat_names_end(o);
+}
+
+/* a char array of n (>= 1) bytes: up to its NUL; with none, n - 1 bytes and "..." */
+static void print_sa_chars(struct dctx *d, const uint8_t *p, size_t n)
+{
+	const uint8_t *z = memchr(p, 0, n);
+
+	if (z)
+		print_quoted(d, p, (size_t)(z - p), true, false);
+	else
+		print_quoted(d, p, n - 1, true, true);
+}
+
+/* 8a:8b:8c, in raw and verbose after the bytes in hex */
+static void print_sa_hwaddr(struct outbuf *o, const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	if (!net_field_begin(o, p, n))
+		return;
+	for (i = 0; i < n; i++)
+		ob_printf(o, "%s%02x", i ? ":" : "", p[i]);
+	xlat_names_end(o);
+}
+
+/*
+ * AF_BLUETOOTH: the length tells the struct, as strace tells it: sockaddr_hci (4 bytes without
+ * hci_channel, 6), sockaddr_sco (8: a bdaddr_t), sockaddr_rc (10: bdaddr_t, u8 channel),
+ * sockaddr_l2 (12 without l2_bdaddr_type, 14). Their u16 fields are little-endian (htobs).
+ */
+#define SHCI_SIZE	6
+#define SSCO_SIZE	8
+#define SRC_SIZE	10
+#define SL2_SIZE	14
+
+static bool bt_len_known(uint32_t len)
+{
+	return len == SHCI_SIZE - 2 || len == SHCI_SIZE || len == SSCO_SIZE || len == SRC_SIZE ||
+	       len == SL2_SIZE - 2 || len == SL2_SIZE;
+}
+
+/* an L2CAP PSM or CID: its name, or past the start of a range named by the start: START+N */
+struct l2_range {
+	uint16_t start, end;
+};
+
+static void print_l2_value(struct outbuf *o, const struct xlat *x, const struct l2_range *r,
+			   size_t nr, uint16_t v, const char *unknown)
+{
+	const char *name = xlat_name(x, v);
+	size_t i;
+
+	ob_puts(o, "htobs(");
+	for (i = 0; !name && i < nr; i++) {
+		if (v < r[i].start || v > r[i].end)
+			continue;
+		if (xlat_style == XLAT_RAW)
+			ob_printf(o, "%#x", v);
+		else if (xlat_style == XLAT_ABBREV)
+			ob_printf(o, "%s+%u", xlat_name(x, r[i].start), v - r[i].start);
+		else
+			ob_printf(o, "%#x /* %#x /* %s */+%u */", v, r[i].start,
+				  xlat_name(x, r[i].start), v - r[i].start);
+		ob_putc(o, ')');
+		return;
+	}
+	xlat_print_const(o, v, XF_HEX, name, unknown);
+	ob_putc(o, ')');
+}
+
+static void print_sockaddr_bt(struct dctx *d, const uint8_t *sa, uint32_t len)
+{
+	static const struct l2_range psm_ranges[] = {
+		{ L2CAP_PSM_LE_DYN_START, L2CAP_PSM_LE_DYN_END },
+		{ L2CAP_PSM_DYN_START, L2CAP_PSM_DYN_END },
+	};
+	static const struct l2_range cid_ranges[] = {
+		{ L2CAP_CID_DYN_START, L2CAP_CID_DYN_END },
+	};
+	struct outbuf *o = d->o;
+
+	switch (len) {
+	case SHCI_SIZE - 2:
+	case SHCI_SIZE:
+		ob_printf(o, ", hci_dev=htobs(%u)", rd_u16(sa + 2));
+		if (len == SHCI_SIZE) {
+			ob_puts(o, ", hci_channel=");
+			xlat_print_val(o, &xlat_net_bt_hci_channels, rd_u16(sa + 4),
+				       "HCI_CHANNEL_???");
+		}
+		break;
+	case SSCO_SIZE:
+	case SRC_SIZE:
+		ob_puts(o, len == SSCO_SIZE ? ", sco_bdaddr=" : ", rc_bdaddr=");
+		print_sa_hwaddr(o, sa + 2, 6);
+		if (len == SRC_SIZE)
+			ob_printf(o, ", rc_channel=%u", sa[8]);
+		break;
+	default:
+		ob_puts(o, ", l2_psm=");
+		print_l2_value(o, &xlat_net_bt_l2_psms, psm_ranges, 2, rd_u16(sa + 2),
+			       "L2CAP_PSM_???");
+		ob_puts(o, ", l2_bdaddr=");
+		print_sa_hwaddr(o, sa + 4, 6);
+		ob_puts(o, ", l2_cid=");
+		print_l2_value(o, &xlat_net_bt_l2_cids, cid_ranges, 1, rd_u16(sa + 10),
+			       "L2CAP_CID_???");
+		if (len == SL2_SIZE) {
+			ob_puts(o, ", l2_bdaddr_type=");
+			xlat_print_val(o, &xlat_net_bt_bdaddr_types, sa[12], "BDADDR_???");
+		}
+		break;
+	}
+}
+
+/* struct sockaddr_rxrpc's transport: `len` bytes of a sockaddr_in / sockaddr_in6 union */
+static void print_rxrpc_transport(struct dctx *d, const uint8_t *t, uint32_t len)
+{
+	struct outbuf *o = d->o;
+	uint16_t family = rd_u16(t);
+
+	ob_putc(o, '{');
+	if (family == AF_INET || family == AF_INET6)
+		ob_puts(o, family == AF_INET ? "sin={sin_family=" : "sin6={sin6_family=");
+	else
+		ob_puts(o, "family=");
+	xlat_print_val(o, &xlat_net_af, family, "AF_???");
+	if (family == AF_INET && len >= 16) {
+		print_sockaddr_in(d, t);
+	} else if (family == AF_INET6 && len >= SIN6_MIN_LEN) {
+		print_sockaddr_in6(d, t, len);
+	} else if (len > 2) {
+		ob_puts(o, ", ");
+		print_quoted(d, t + 2, len - 2, false, false);
+	}
+	if (family == AF_INET || family == AF_INET6)
+		ob_putc(o, '}');
+	ob_putc(o, '}');
+}
+
+/* struct sockaddr_rxrpc (36 bytes): transport shows transport_len bytes, as far as `len` goes */
+#define SRX_TRANSPORT_OFF	8
+
+static void print_sockaddr_rxrpc(struct dctx *d, const uint8_t *sa, uint32_t len)
+{
+	struct outbuf *o = d->o;
+	uint16_t tlen = rd_u16(sa + 6);
+
+	ob_puts(o, ", srx_service=");
+	print_val_commented(o, &xlat_net_rxrpc_services, rd_u16(sa + 2), "???_SERVICE");
+	ob_puts(o, ", transport_type=");
+	xlat_print_val(o, &xlat_net_sock_types, rd_u16(sa + 4), "SOCK_???");
+	ob_printf(o, ", transport_len=%u, transport=", tlen);
+	print_rxrpc_transport(d, sa + SRX_TRANSPORT_OFF,
+			      tlen < len - SRX_TRANSPORT_OFF ? tlen : len - SRX_TRANSPORT_OFF);
+}
+
+/* struct sockaddr_ieee802154 (20 bytes): addr_type at 4, pan_id at 8, the address at 10 */
+enum { IEEE802154_ADDR_T_NONE = 0, IEEE802154_ADDR_T_SHORT = 2 };
+
+static void print_sockaddr_ieee802154(struct dctx *d, const uint8_t *sa)
+{
+	struct outbuf *o = d->o;
+	uint32_t type = rd_u32(sa + 4);
+
+	ob_puts(o, ", addr={addr_type=");
+	print_val_commented(o, &xlat_net_ieee802154_addr_types, type, "IEEE802154_ADDR_???");
+	ob_puts(o, ", pan_id=");
+	print_val_commented(o, &xlat_net_ieee802154_panids, rd_u16(sa + 8), NULL);
+	if (type == IEEE802154_ADDR_T_SHORT) {
+		ob_puts(o, ", short_addr=");
+		print_val_commented(o, &xlat_net_ieee802154_short_addrs, rd_u16(sa + 10), NULL);
+	} else if (type != IEEE802154_ADDR_T_NONE) {
+		ob_puts(o, ", hwaddr=");
+		print_sa_hwaddr(o, sa + 10, 8);
+	}
+	ob_putc(o, '}');
+}
+
+/* struct sockaddr_alg; salg_name is all `len` gives after offset 24, past its 64 bytes too */
+#define SALG_NAME_OFF	24
+
+static void print_sockaddr_alg(struct dctx *d, const uint8_t *sa, uint32_t len)
+{
+	struct outbuf *o = d->o;
+
+	ob_puts(o, ", salg_type=");
+	print_sa_chars(d, sa + 2, 14);
+	ob_puts(o, ", salg_feat=");
+	print_flags_commented(o, &xlat_net_alg_flags, rd_u32(sa + 16), "CRYPTO_ALG_???");
+	ob_puts(o, ", salg_mask=");
+	print_flags_commented(o, &xlat_net_alg_flags, rd_u32(sa + 20), "CRYPTO_ALG_???");
+	ob_puts(o, ", salg_name=");
+	print_sa_chars(d, sa + SALG_NAME_OFF, len - SALG_NAME_OFF);
+}
+
+/* struct sockaddr_nfc (16 bytes), or struct sockaddr_nfc_llcp (96) when that long */
+#define SNFC_SIZE	16
+#define SNFC_LLCP_SIZE	96
+#define NFC_LLCP_NAME_MAX 63
+
+static void print_sockaddr_nfc(struct dctx *d, const uint8_t *sa, uint32_t len)
+{
+	struct outbuf *o = d->o;
+	uint64_t name_len;
+
+	ob_puts(o, ", dev_idx=");
+	print_sa_ifindex(d, rd_u32(sa + 4));
+	ob_printf(o, ", target_idx=%#x, nfc_protocol=", rd_u32(sa + 8));
+	xlat_print_val(o, &xlat_net_nfc_protocols, rd_u32(sa + 12), "NFC_PROTO_???");
+	if (len < SNFC_LLCP_SIZE) {
+		if (len > SNFC_SIZE)
+			ob_puts(o, ", ...");
+		return;
+	}
+	ob_puts(o, ", dsap=");
+	print_val_commented(o, &xlat_net_nfc_llcp_saps, sa[16], NULL);
+	ob_puts(o, ", ssap=");
+	print_val_commented(o, &xlat_net_nfc_llcp_saps, sa[17], NULL);
+	name_len = rd_u64(sa + 88);
+	ob_puts(o, ", service_name=");
+	print_quoted(d, sa + 18, name_len < NFC_LLCP_NAME_MAX ? name_len : NFC_LLCP_NAME_MAX,
+		     false, false);
+	ob_printf(o, ", service_name_len=%llu", (unsigned long long)name_len);
+}
+
+/* struct sockaddr_vm (16 bytes): reserved1 at 2, port at 4, cid at 8, flags at 12, zero[3] */
+static void print_sockaddr_vm(struct dctx *d, const uint8_t *sa)
+{
+	struct outbuf *o = d->o;
+	uint32_t cid = rd_u32(sa + 8), port = rd_u32(sa + 4);
+
+	if (rd_u16(sa + 2))
+		ob_printf(o, ", svm_reserved1=%#x", rd_u16(sa + 2));
+	ob_puts(o, ", svm_cid=");
+	xlat_print_const(o, cid, XF_HEX, xlat_name(&xlat_net_vsock_cids, cid), NULL);
+	ob_puts(o, ", svm_port=");
+	xlat_print_const(o, port, XF_HEX, xlat_name(&xlat_net_vsock_ports, port), NULL);
+	ob_puts(o, ", svm_flags=");
+	xlat_print_flags(o, &xlat_net_vsock_flags, sa[12], "VMADDR_FLAG_???");
+	if (sa[13] || sa[14] || sa[15]) {
+		ob_puts(o, ", svm_zero=");
+		print_hex_string(o, sa + 13, 3);
+	}
+}
+
+/* struct sockaddr_qrtr (12 bytes) */
+static void print_sockaddr_qrtr(struct dctx *d, const uint8_t *sa)
+{
+	struct outbuf *o = d->o;
+	uint32_t node = rd_u32(sa + 4), port = rd_u32(sa + 8);
+
+	ob_puts(o, ", sq_node=");
+	xlat_print_const(o, node, XF_HEX, xlat_name(&xlat_net_qrtr_nodes, node), NULL);
+	ob_puts(o, ", sq_port=");
+	xlat_print_const(o, port, XF_HEX, xlat_name(&xlat_net_qrtr_ports, port), NULL);
+}
+
+/* struct sockaddr_xdp (16 bytes); the umem fd is an fd only with XDP_SHARED_UMEM */
+static void print_sockaddr_xdp(struct dctx *d, const uint8_t *sa)
+{
+	struct outbuf *o = d->o;
+	uint16_t flags = rd_u16(sa + 2);
+	uint32_t fd = rd_u32(sa + 12);
+
+	ob_puts(o, ", sxdp_flags=");
+	xlat_print_flags(o, &xlat_net_xdp_flags, flags, "XDP_???");
+	ob_puts(o, ", sxdp_ifindex=");
+	print_sa_ifindex(d, rd_u32(sa + 4));
+	ob_printf(o, ", sxdp_queue_id=%u", rd_u32(sa + 8));
+	if (flags & XDP_SHARED_UMEM) {
+		ob_puts(o, ", sxdp_shared_umem_fd=");
+		print_fd(d, (int32_t)fd);
+	} else if (fd) {
+		ob_printf(o, ", sxdp_shared_umem_fd=%#x", fd);
+	}
+}
+
+/* struct sockaddr_mctp (12 bytes) */
+static void print_sockaddr_mctp(struct dctx *d, const uint8_t *sa)
+{
+	struct outbuf *o = d->o;
+	uint32_t net = rd_u32(sa + 4);
+
+	if (rd_u16(sa + 2))
+		ob_printf(o, ", __smctp_pad0=%#x", rd_u16(sa + 2));
+	ob_puts(o, ", smctp_network=");
+	xlat_print_const(o, net, XF_HEX, xlat_name(&xlat_net_mctp_nets, net), NULL);
+	ob_puts(o, ", smctp_addr={s_addr=");
+	xlat_print_const(o, sa[8], XF_HEX, xlat_name(&xlat_net_mctp_addrs, sa[8]), NULL);
+	ob_printf(o, "}, smctp_type=%#x, smctp_tag=%#x", sa[9], sa[10]);
+	if (sa[11])
+		ob_printf(o, ", __smctp_pad1=%#x", sa[11]);
 }
 
 /* A socket address of `len` (>= 2) bytes, all of them at `p`. */
@@ -476,6 +819,24 @@ static void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len)
 		print_sockaddr_nl(d, sa);
 	else if (family == AF_PACKET && len >= 20)
 		print_sockaddr_ll(d, sa, len);
+	else if (family == AF_BLUETOOTH && bt_len_known(len))
+		print_sockaddr_bt(d, sa, len);
+	else if (family == AF_RXRPC && len >= 36)
+		print_sockaddr_rxrpc(d, sa, len);
+	else if (family == AF_IEEE802154 && len >= 20)
+		print_sockaddr_ieee802154(d, sa);
+	else if (family == AF_ALG && len > SALG_NAME_OFF)
+		print_sockaddr_alg(d, sa, len);
+	else if (family == AF_NFC && len >= SNFC_SIZE)
+		print_sockaddr_nfc(d, sa, len);
+	else if (family == AF_VSOCK && len >= 16)
+		print_sockaddr_vm(d, sa);
+	else if (family == AF_QIPCRTR && len >= 12)
+		print_sockaddr_qrtr(d, sa);
+	else if (family == AF_XDP && len >= 16)
+		print_sockaddr_xdp(d, sa);
+	else if (family == AF_MCTP && len >= 12)
+		print_sockaddr_mctp(d, sa);
 	else {
 		ob_puts(d->o, ", sa_data=");
 		print_quoted(d, sa + 2, len - 2, false, false);
@@ -890,8 +1251,11 @@ static void print_getsockopt_value(struct dctx *d, uint32_t level, uint32_t name
 		ob_putc(d->o, ']');
 		return;
 	}
-	if (level == SOL_SOCKET && name == SO_TXREHASH && len >= 4) {
-		print_txrehash(d->o, p);
+	if (level == SOL_SOCKET && name == SO_TXREHASH) {
+		if (len >= 4)
+			print_txrehash(d->o, p);
+		else
+			print_hex_string(d->o, p, len);
 		return;
 	}
 	if ((level == SOL_SOCKET && so_int_option(name)) || level == SOL_NETLINK) {
@@ -918,7 +1282,12 @@ void print_SOCKOPT_VAL_OUT(struct dctx *d, int arg)
 	}
 	if (socklen_value(d, arg + 1, false, &in) && in < out)
 		out = in;
-	b = d_mem(d, arg, true);
+	/* an int option: strace reads only the int, so a length past readable memory still shows it */
+	if (out >= 4 && level == SOL_SOCKET &&
+	    (so_int_option(name) || name == SO_ERROR || name == SO_TXREHASH))
+		b = d_mem_prefix(d, arg, true, 4);
+	else
+		b = d_mem(d, arg, true);
 	if (b)
 		print_getsockopt_value(d, level, name, b, out);
 }
