@@ -1481,6 +1481,20 @@ __noinline __u64 inject_exit(__u64 pid_tgid, __u32 nr, long ret)
 	return ts;
 }
 
+/*
+ * The attach check (user/loader.c, check_attach): right after attaching, bstrace sets
+ * probe_tgid to its own tgid and makes a syscall; each program marks that it ran. Its own
+ * section (a map of its own), so the hot path reads a line nobody writes once the check is done.
+ */
+__u32 probe_tgid SEC(".data.probe") = 0;
+__u32 probe_seen SEC(".data.probe") = 0;
+
+static __always_inline void probe_mark(__u32 bit)
+{
+	if (probe_tgid && cur_pid_tgid() >> 32 == probe_tgid)
+		probe_seen |= bit;	/* one thread probes: no lost update */
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 {
@@ -1491,6 +1505,7 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	__u32 nr = id;
 	bool rec;
 
+	probe_mark(PROBE_ENTER);
 	if (cfg_inject)
 		inject_enter(pid_tgid, nr);
 	if (cfg_count) {
@@ -1638,6 +1653,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	__u64 ip;
 	__u32 nr;
 
+	probe_mark(PROBE_EXIT);
 	/* -e inject=: the mark of this task's call, used up before any filter (an untraced
 	 * syscall's signal is delivered too); an answered call's start goes to ts */
 	if (cfg_inject)

@@ -314,4 +314,8 @@ struct flight_ring {
 	struct flight_ent e[];
 };
 
+/* probe_seen bits: the programs that ran for bstrace's attach check (user/loader.c) */
+#define PROBE_ENTER	1
+#define PROBE_EXIT	2
+
 #endif /* BSTRACE_H */

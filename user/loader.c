@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <sys/epoll.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -88,6 +89,64 @@ static void keep_verifier_reason(const char *msg)
 		return;
 	snprintf(load_reason, sizeof(load_reason), "%.*s%s%.*s", nlen, name ? name : "",
 		 nlen ? ": " : "", (int)(lend - line > 300 ? 300 : lend - line), line);
+}
+
+/* did both syscall programs run for a syscall of ours? (PROBE_* bits) */
+static unsigned int probe_ran(struct bstrace_bpf *skel)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		(void)syscall(SYS_getppid);
+	return __atomic_load_n(&skel->data_probe->probe_seen, __ATOMIC_ACQUIRE);
+}
+
+/*
+ * An attached program that never runs would make an empty trace or an empty table look like
+ * a quiet system. Seen on Debian 12's arm64 kernel (6.1) under qemu: now and then the
+ * sys_exit program's link is in place and its run count stays 0 for the whole run, while the
+ * sched tracepoints fire. So, once attached, bstrace makes a syscall of its own and looks for
+ * each program's mark (probe_mark(), bpf/bstrace.bpf.c); a program that did not run is
+ * attached again, a few times, before bstrace gives up with an error.
+ */
+static void check_attach(struct bstrace_bpf *skel, bool debug)
+{
+	unsigned int want = PROBE_EXIT, seen = 0;
+	int attempt;
+
+	if (bpf_program__autoload(skel->progs.on_sys_enter))
+		want |= PROBE_ENTER;
+	__atomic_store_n(&skel->data_probe->probe_seen, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&skel->data_probe->probe_tgid, (uint32_t)getpid(), __ATOMIC_RELEASE);
+	for (attempt = 0; attempt < 5; attempt++) {
+		struct bpf_link **links[2] = { &skel->links.on_sys_enter, &skel->links.on_sys_exit };
+		struct bpf_program *progs[2] = { skel->progs.on_sys_enter, skel->progs.on_sys_exit };
+		int i;
+
+		if (attempt)
+			usleep(1000 << attempt);
+		seen = probe_ran(skel);
+		if ((seen & want) == want || attempt == 4)
+			break;
+		for (i = 0; i < 2; i++) {
+			unsigned int bit = i ? PROBE_EXIT : PROBE_ENTER;
+
+			if (!(want & bit) || (seen & bit))
+				continue;
+			if (debug)
+				fprintf(stderr, "bstrace: %s attached but did not run: attaching it again\n",
+					bpf_program__name(progs[i]));
+			bpf_link__destroy(*links[i]);
+			*links[i] = bpf_program__attach(progs[i]);
+			if (!*links[i])
+				die("failed to attach %s again: %s", bpf_program__name(progs[i]),
+				    strerror(errno));
+		}
+	}
+	__atomic_store_n(&skel->data_probe->probe_tgid, 0, __ATOMIC_RELEASE);
+	if ((seen & want) != want)
+		die("the raw_syscalls:%s tracepoint does not run bstrace's program (attached %d times)",
+		    (want & ~seen) & PROBE_EXIT ? "sys_exit" : "sys_enter", attempt + 1);
 }
 
 static int libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
@@ -680,6 +739,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	err = bstrace_bpf__attach(skel);
 	if (err)
 		die("failed to attach BPF programs: %s", strerror(-err));
+	check_attach(skel, s->libbpf_debug);
 	if (make_btf_cache)
 		btf_cache_make(btf_cache);
 
