@@ -255,6 +255,9 @@ def make_conditions(B, sleeper_pid):
                        lambda W, base: [B, '-c', '--'] + W, 'bstrace', bstrace=True))
     C.append(Condition('bs-trace-null', 'bstrace -o /dev/null -- W', 'fg',
                        lambda W, base: [B, '-o', '/dev/null', '--'] + W, 'bstrace', bstrace=True))
+    C.append(Condition('bs-stack', 'bstrace -k -o /dev/null -- W (stack traces)', 'fg',
+                       lambda W, base: [B, '-k', '-o', '/dev/null', '--'] + W, 'bstrace',
+                       bstrace=True))
     C.append(Condition('bs-trace-file', 'bstrace -f -o FILE -- W', 'fg',
                        lambda W, base: [B, '-f', '-o', base + '.trace', '--'] + W, 'bstrace',
                        bstrace=True))
@@ -263,6 +266,9 @@ def make_conditions(B, sleeper_pid):
                        bstrace=True, wait_text='attached'))
     C.append(Condition('strace-c', 'strace -c -f -o /dev/null W', 'fg',
                        lambda W, base: ['strace', '-c', '-f', '-o', '/dev/null', '--'] + W,
+                       'peer', slow=True, tool='strace'))
+    C.append(Condition('strace-k', 'strace -k -f -o /dev/null W', 'fg',
+                       lambda W, base: ['strace', '-k', '-f', '-o', '/dev/null', '--'] + W,
                        'peer', slow=True, tool='strace'))
     C.append(Condition('strace', 'strace -f -o /dev/null W', 'fg',
                        lambda W, base: ['strace', '-f', '-o', '/dev/null', '--'] + W,
@@ -290,9 +296,11 @@ COND_CMDS = {
     'bs-count-all': 'bstrace -c -a --stop-after=3600 >OUT &  (attached, then W; then SIGINT)',
     'bs-count': 'bstrace -c -- W 2>ERR',
     'bs-trace-null': 'bstrace -o /dev/null -- W',
+    'bs-stack': 'bstrace -k -o /dev/null -- W',
     'bs-trace-file': 'bstrace -f -o /tmp/bstrace-bench-*/rN.trace -- W  (file deleted after)',
     'bs-attach-other': 'bstrace -p $(pid of a sleep) -o /dev/null &  (attached, then W)',
     'strace-c': 'strace -c -f -o /dev/null -- W',
+    'strace-k': 'strace -k -f -o /dev/null -- W',
     'strace': 'strace -f -o /dev/null -- W',
     'perf-trace-s': 'perf trace -s -o /dev/null -- W',
     'perf-trace': 'perf trace -o /dev/null -- W',

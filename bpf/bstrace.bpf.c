@@ -18,6 +18,7 @@ const volatile bool cfg_follow = false;		/* -f: children join the target set */
 const volatile bool cfg_timed = false;		/* keep the enter timestamp of every call */
 const volatile bool cfg_stamp = true;		/* time-stamp syscall records (-t, -T, --json...) */
 const volatile bool cfg_ip = false;		/* -i: records carry the instruction pointer */
+const volatile __u32 cfg_stack = 0;		/* -k: bytes of user stack per traced call, 0: none */
 const volatile __u32 cfg_nr_execve = 0xffffffff;
 const volatile __u32 cfg_nr_execveat = 0xffffffff;
 const volatile __u64 cfg_wakeup_bytes = 1 << 20;	/* wake the consumer past this backlog */
@@ -1638,6 +1639,50 @@ __noinline int count_on_exit(__u64 pid_tgid, long ret, __u32 nr)
 	return 0;
 }
 
+#if defined(__TARGET_ARCH_x86)
+#define STACK_NREGS	21	/* r15 ... ss: the user ABI's struct pt_regs */
+#elif defined(__TARGET_ARCH_arm64)
+#define STACK_NREGS	34	/* user_pt_regs */
+#else
+#define STACK_NREGS	32	/* user_regs_struct */
+#endif
+_Static_assert(STACK_NREGS <= STACK_REGS, "stack_rec.regs too small");
+
+/* one try at copying `n` bytes of stack; the size is a constant for the verifier */
+#define STACK_TRY(r, sp, n)							\
+	((r)->h.ret == 0 && bpf_probe_read_user((r)->data, (n), (void *)(sp)) == 0 ?	\
+		 ((r)->h.ret = (n)) : 0)
+
+/*
+ * -k: the registers and the stack of this call, for the userspace unwinder (struct stack_rec).
+ * The call's EV_SYSCALL follows from the same task, so userspace pairs them by tid and nr. A
+ * stack pointer near the top of its mapping cannot give the whole size: smaller copies are
+ * tried, each a constant.
+ */
+static __always_inline void emit_stack(struct pt_regs *regs, __u32 nr, __u64 pid_tgid)
+{
+	__u64 sp = SC_SP(regs);
+	struct stack_rec *r;
+
+	r = bpf_ringbuf_reserve(&events, sizeof(*r) + cfg_stack, 0);
+	if (!r) {
+		count_drop(DROP_TASK_EVENTS, false);
+		return;
+	}
+	fill_hdr(&r->h, EV_STACK, 0, nr, 0, 0, pid_tgid);
+	r->h.len = sizeof(*r) + cfg_stack;
+	r->h.args[0] = sp;
+	r->h.args[1] = cfg_stack;
+	if (bpf_probe_read_kernel(r->regs, STACK_NREGS * sizeof(__u64), regs))
+		__builtin_memset(r->regs, 0, sizeof(r->regs));
+	STACK_TRY(r, sp, cfg_stack);
+	STACK_TRY(r, sp, cfg_stack / 2);
+	STACK_TRY(r, sp, cfg_stack / 4);
+	STACK_TRY(r, sp, cfg_stack / 8);
+	STACK_TRY(r, sp, cfg_stack / 16);
+	bpf_ringbuf_submit(r, 0);
+}
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 {
@@ -1769,6 +1814,9 @@ out:
 		ip = rpd->ip;
 		rpd->nr1 = 0;
 	}
+	/* -k: not for a successful exec (the registers are the new program's) */
+	if (cfg_stack && !(flags & EVF_KILLED) && !(ret == 0 && is_exec_nr(nr)))
+		emit_stack(regs, nr, pid_tgid);
 	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, regs, saved, 0, refetch, pid_tgid, ip);
 	return 0;
 }
@@ -2040,6 +2088,10 @@ static __always_inline void signal_event(struct task_struct *task, int sig,
 		flight_put(tgid, tid, FLIGHT_SIGNAL, sig, a, false);
 	if (cfg_count || !t || (t->only_tid && t->only_tid != tid))
 		return;
+	/* -k: strace prints the stack under a delivered signal's line too */
+	if (cfg_stack && !(flags & EVF_DEFER) && task == bpf_get_current_task_btf())
+		emit_stack((struct pt_regs *)bpf_task_pt_regs(task), STACK_NR_SIGNAL,
+			   (__u64)tgid << 32 | tid);
 	emit_task_event(EV_SIGNAL, flags | (cfg_ip ? EVF_IP : 0), tgid, tid, 0, sig, a,
 			cfg_ip ? SC_IP((struct pt_regs *)bpf_task_pt_regs(task)) : 0);
 }

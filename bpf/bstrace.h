@@ -37,6 +37,8 @@ enum {
 			   args[0..1] = comm; the ring is in the `flight` map under tgid */
 	EV_LOST = 8,	/* records were lost just before this point: ret = records, args[0] =
 			   calls (exit records) among them */
+	EV_STACK = 9,	/* -k: the user registers and stack of the call whose EV_SYSCALL
+			   follows (same tid and nr): struct stack_rec */
 };
 
 /* header flags */
@@ -312,6 +314,23 @@ struct flight_ring {
 	__u32 used;		/* slots written, at most N */
 	__u64 pad;
 	struct flight_ent e[];
+};
+
+/*
+ * -k: an EV_STACK record. regs: the user registers as the kernel saved them at syscall entry, in
+ * the user ABI's order (x86_64: struct pt_regs / user_regs_struct, 21 words; arm64:
+ * user_pt_regs: x0-x30, sp, pc, pstate; riscv64: user_regs_struct: pc, x1-x31). hdr.ret: the
+ * bytes of stack copied from hdr.args[0] (the stack pointer) into data[]; hdr.args[1]: the bytes
+ * asked for. The copy is the whole size or, near the end of the stack's mapping, the largest of
+ * size/2, /4, /8, /16 that could be read.
+ */
+#define STACK_REGS	34
+#define STACK_MAX	65536	/* --stack-trace-size limit */
+#define STACK_NR_SIGNAL	0xffffffffu	/* hdr.nr of the stack under a delivered signal */
+struct stack_rec {
+	struct sc_event_hdr h;
+	__u64 regs[STACK_REGS];
+	__u8 data[];
 };
 
 /* probe_seen bits: the programs that ran for bstrace's attach check (user/loader.c) */

@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 . tools/pkgs.sh
-need_pkgs build.sh clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev pkg-config cmake make gcc \
+need_pkgs build.sh clang llvm libbpf-dev bpftool libelf-dev libdw-dev zlib1g-dev pkg-config cmake make gcc \
 	libc6-dev linux-libc-dev libmicrohttpd-dev strace python3 linux-perf util-linux
 dir=${BUILD_DIR:-build}
 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null

@@ -61,6 +61,8 @@ struct settings {
 	bool relative;			/* -r */
 	bool show_time;			/* -T */
 	bool show_ip;			/* -i, --instruction-pointer */
+	bool stack_traces;		/* -k */
+	unsigned int stack_size;	/* --stack-trace-size: bytes of stack per call (-k) */
 	uint64_t min_duration_ns;	/* --duration=MS: only the calls at least this long, 0: all */
 	unsigned int align;		/* -a */
 	int xstrings;			/* -x 1, -xx 2 */

@@ -689,6 +689,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time || s->count_after ||
 				  s->perfetto || s->min_duration_ns;
 	skel->rodata->cfg_ip = s->show_ip;
+	skel->rodata->cfg_stack = s->stack_traces ? s->stack_size & ~7u : 0;
 	skel->rodata->cfg_stamp = skel->rodata->cfg_timed || s->json_trace || s->record;
 	skel->rodata->cfg_nr_execve = sc_nr_by_name("execve");
 	skel->rodata->cfg_nr_execveat = sc_nr_by_name("execveat");

@@ -28,6 +28,7 @@
 #include "version.h"
 #include "cli.h"
 #include "profile.h"
+#include "unwind.h"
 #include <time.h>
 
 #define BSTRACE_VERSION "0.1.0"
@@ -105,7 +106,7 @@ enum {
 	OPT_INTERVAL = 256, OPT_NO_ABBREV, OPT_TOP, OPT_BY, OPT_CGROUP, OPT_HIST, OPT_SUBSYS,
 	OPT_JSON, OPT_CSV, OPT_ALL, OPT_COLUMNS, OPT_TRACE, OPT_RECORD, OPT_REPLAY, OPT_RSTATS,
 	OPT_LOSSY, OPT_FOLLOW, OPT_OUTSEP, OPT_TS, OPT_HEXSTR, OPT_QUAL, OPT_PIDNS, OPT_UNSUPP,
-	OPT_PERFETTO, OPT_SECCOMP_PROFILE, OPT_STOP_AFTER, OPT_DURATION,
+	OPT_PERFETTO, OPT_SECCOMP_PROFILE, OPT_STOP_AFTER, OPT_DURATION, OPT_STACK_SIZE,
 	OPT_EXPR_TRACE = 'e' + 1000, OPT_FAILED = 'x' + 1000,
 };
 
@@ -238,8 +239,12 @@ static const struct cli_opt cli_opts[] = {
 	{ 0, "json", NA, OPT_JSON, .group = OG_OUTPUT,
 	  .help = "the trace as JSON lines, one object per call, signal and exit (with a\n"
 		  "counting option: the summary as JSON)" },
-	{ 'k', NULL, NA, .group = OG_OUTPUT, .help = "stack traces (not supported: an error)" },
-	{ 0, "stack-traces", NA, OPT_UNSUPP, .group = OG_OUTPUT },
+	{ 'k', "stack-traces", NA, .group = OG_OUTPUT,
+	  .help = "after each call, the user-space stack that made it (unwound with\n"
+		  "libdw from a copy of the stack taken in the kernel)" },
+	{ 0, "stack-trace-size", RA, OPT_STACK_SIZE, .group = OG_OUTPUT, .meta = "BYTES",
+	  .help = "with -k: the bytes of stack copied per call (default 8192, 256 to 65536);\n"
+		  "a deeper stack ends its trace early" },
 	{ 'n', NULL, NA, .group = OG_OUTPUT,
 	  .help = "print syscall numbers (not supported: an error)" },
 	{ 0, "syscall-number", NA, OPT_UNSUPP, .group = OG_OUTPUT },
@@ -870,7 +875,13 @@ static void parse_args(struct settings *s, int argc, char **argv)
 				!strcmp(lname, "decode-fds") ? "path" : "attach,personality");
 			break;
 		case 'k':
-			die("-k/--stack-traces is not supported yet");
+			if (!unwind_supported())
+				die("-k needs libdw: this bstrace was built without it");
+			s->stack_traces = true;
+			break;
+		case OPT_STACK_SIZE:
+			s->stack_size = parse_num(optarg, "--stack-trace-size", 256, STACK_MAX);
+			break;
 		case 'n':
 			die("-n/--syscall-number is not supported yet");
 		case OPT_UNSUPP:
@@ -953,6 +964,8 @@ static void parse_args(struct settings *s, int argc, char **argv)
 		filter_defaults(s);
 		if (s->cmd || s->npids || s->all || s->record)
 			die("--replay decodes a file: give no command, -p, -a or --record");
+		if (s->stack_traces)
+			die("-k unwinds stacks of live processes: not with --replay");
 		if (s->count && (s->all || s->group != GROUP_NONE || s->histogram || s->subsystems))
 			die("--replay supports -c/-C summaries, not the system-wide views");
 		profile_check(s);
@@ -960,6 +973,13 @@ static void parse_args(struct settings *s, int argc, char **argv)
 	}
 	if (s->record && (s->count || s->count_after))
 		die("--record records the trace: it cannot be combined with -c or -C");
+	if (s->stack_traces && (s->record || s->count || s->json_trace))
+		die("-k prints stacks under the trace's lines: not with %s",
+		    s->record ? "--record" : s->count ? "-c or a counting view" : "--json");
+	if (s->stack_size && !s->stack_traces)
+		die("--stack-trace-size is for -k");
+	if (s->stack_traces && !s->stack_size)
+		s->stack_size = 8192;
 	if (s->record && s->perfetto)
 		die("--record writes the raw events: replay the recording with --perfetto");
 	if (s->record && min_duration)

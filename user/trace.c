@@ -16,6 +16,7 @@
 #include "count.h"
 #include "profile.h"
 #include "perfetto.h"
+#include "unwind.h"
 
 struct task {
 	uint32_t tid;		/* 0: free slot */
@@ -34,6 +35,9 @@ struct task {
 	char comm_next[16];	/* -Y: the name its exec gave it, taken after the execve line */
 	bool comm_stale;	/* -Y: comm_next waits for the execve line */
 	uint8_t pers;		/* PERS_*: the personality of its last call */
+	char *stk;		/* -k: the frames of its call whose line comes next (EV_STACK) */
+	size_t stk_len, stk_cap;
+	uint32_t stk_nr;	/* that call */
 };
 
 /* a task's personality, as strace tracks it: unknown until its first call, then that of the last
@@ -53,6 +57,7 @@ struct tracer {
 	uint64_t lost;
 	struct sc_event_hdr super;	/* a leader's "superseded" exit, until the exec arrives */
 	struct perfetto *pf;		/* --perfetto: the timeline, fed where lines are printed */
+	struct unwinder *uw;		/* -k */
 	bool pf_only;			/* --perfetto without -o: no call lines are formatted */
 	bool super_held;
 	uint8_t pers;			/* PERS_*: the personality of the last call printed */
@@ -100,6 +105,9 @@ struct tracer *tracer_new(const struct settings *s, int out_fd)
 	if (s->perfetto)
 		t->pf = perfetto_open(s->perfetto, s);
 	t->pf_only = s->perfetto && !s->outfile;
+	/* -k: the mapping side-band opens before the command execs */
+	if (s->stack_traces && !(t->uw = unwinder_new(s->libbpf_debug)))
+		die("-k: cannot start the unwinder");
 	return t;
 }
 
@@ -107,6 +115,7 @@ static struct task *task_find(struct tracer *t, uint32_t tid, bool create);
 static bool touches_paths(struct tracer *t, const struct dctx *d);
 static void dump_buffers(struct tracer *t, struct dctx *d);
 static void release_signal(struct tracer *t, struct task *k);
+static void print_stack(struct outbuf *o, struct task *k);
 
 static void tasks_grow(struct tracer *t)
 {
@@ -156,6 +165,7 @@ static void task_forget(struct tracer *t, struct task *k)
 
 	free(k->enter);
 	free(k->exec);
+	free(k->stk);
 	if (k->out) {
 		ob_flush(k->out);
 		close(k->out->fd);
@@ -989,6 +999,8 @@ static void print_call(struct tracer *t, struct task *k, const struct sc_event_h
 	print_exiting(t, &d, resumed, ts, exit ? exit->ts_exit : 0);
 	if (t->s->any_dump)
 		dump_buffers(t, &d);
+	if (exit && k && k->stk_len && k->stk_nr == exit->nr)
+		print_stack(o, k);
 }
 
 /* -e read=/write=: hex and ASCII of the data, 16 bytes a line, as strace prints it */
@@ -1185,6 +1197,7 @@ static void handle_syscall(struct tracer *t, const struct sc_event_hdr *h)
 					  h->ts_exit - h->ts_enter : 0);
 done:
 	if (k) {
+		k->stk_len = 0;	/* -k: a stack whose line was not printed goes with it */
 		k->in_call = false;
 		k->unfinished = false;
 		k->exec_held = false;
@@ -1255,6 +1268,18 @@ static void handle_signal(struct tracer *t, const struct sc_event_hdr *h)
 	}
 	close_open_line(t, 0);
 	print_signal_line(t, k, h);
+	if (k->stk_len && k->stk_nr == STACK_NR_SIGNAL)
+		print_stack(task_out(t, k), k);
+}
+
+static bool tgid_has_tasks(const struct tracer *t, uint32_t tgid)
+{
+	uint32_t i;
+
+	for (i = 0; i < t->ntasks_cap; i++)
+		if (t->tasks[i].tid && t->tasks[i].tgid == tgid)
+			return true;
+	return false;
 }
 
 static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
@@ -1314,6 +1339,9 @@ static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
 		memcpy(t->gone[g].comm, k->comm, sizeof(k->comm));
 	}
 	task_forget(t, k);
+	/* -k: the last task of a process took its mappings' last use with it */
+	if (t->uw && !(h->flags & EVF_SUPERSEDED) && !tgid_has_tasks(t, h->tgid))
+		unwinder_forget(t->uw, h->tgid);
 }
 
 /*
@@ -1414,6 +1442,38 @@ static void handle_exec(struct tracer *t, const struct sc_event_hdr *h)
 		t->open_tid = h->tid;
 }
 
+/* -k: the frames unwound for a task's call, one line each, under the call's line */
+static void print_stack(struct outbuf *o, struct task *k)
+{
+	const char *p = k->stk, *end = k->stk + k->stk_len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		ob_line_begin(o);
+		ob_write(o, p, n);
+		ob_line_end(o);
+		p += n + 1;
+	}
+	k->stk_len = 0;
+}
+
+/*
+ * -k: the stack of a call comes just before the call's record, from the same task; it is
+ * unwound now (the mappings are those of this moment) and printed under the call's line.
+ */
+static void handle_stack(struct tracer *t, const struct sc_event_hdr *h, size_t len)
+{
+	struct task *k;
+
+	if (!t->uw)
+		return;
+	k = task_find(t, h->tid, true);
+	k->stk_nr = h->nr;
+	k->stk_len = unwind_format(t->uw, (const struct stack_rec *)h, len, &k->stk, &k->stk_cap);
+}
+
 static void handle_fork(struct tracer *t, const struct sc_event_hdr *h)
 {
 	struct task *k = task_find(t, (uint32_t)h->ret, true), *parent;
@@ -1456,6 +1516,9 @@ int tracer_event(void *ctx, void *data, size_t len)
 	case EV_LOST:
 		tracer_lost(t, h->args[0], h->ret);
 		break;
+	case EV_STACK:
+		handle_stack(t, h, len);
+		break;
 	}
 	return 0;
 }
@@ -1492,6 +1555,7 @@ void tracer_add_task(struct tracer *t, uint32_t tgid)
 	/* -Y: a launched command's name before its execve (bstrace's, as strace shows its own) */
 	if (t->s->decode_pids & DP_COMM)
 		read_comm(tgid, k->comm, sizeof(k->comm));
+	unwinder_track(t->uw, tgid, true);
 }
 
 int tracer_alive(const struct tracer *t)
@@ -1584,6 +1648,7 @@ void tracer_free(struct tracer *t)
 		perfetto_close(t->pf);
 	if (pid_tracer == t)
 		pid_tracer = NULL;
+	unwinder_free(t->uw);
 	free(t->tasks);
 	free(t);
 }
