@@ -1648,16 +1648,11 @@ __noinline int count_on_exit(__u64 pid_tgid, long ret, __u32 nr)
 #endif
 _Static_assert(STACK_NREGS <= STACK_REGS, "stack_rec.regs too small");
 
-/* one try at copying `n` bytes of stack; the size is a constant for the verifier */
-#define STACK_TRY(r, sp, n)							\
-	((r)->h.ret == 0 && bpf_probe_read_user((r)->data, (n), (void *)(sp)) == 0 ?	\
-		 ((r)->h.ret = (n)) : 0)
-
 /*
  * -k: the registers and the stack of this call, for the userspace unwinder (struct stack_rec).
  * The call's EV_SYSCALL follows from the same task, so userspace pairs them by tid and nr. A
- * stack pointer near the top of its mapping cannot give the whole size: smaller copies are
- * tried, each a constant.
+ * stack pointer near the top of its mapping cannot give the whole size: then the copy goes page
+ * by page as far as the mapping does.
  */
 static __always_inline void emit_stack(struct pt_regs *regs, __u32 nr, __u64 pid_tgid)
 {
@@ -1675,11 +1670,25 @@ static __always_inline void emit_stack(struct pt_regs *regs, __u32 nr, __u64 pid
 	r->h.args[1] = cfg_stack;
 	if (bpf_probe_read_kernel(r->regs, STACK_NREGS * sizeof(__u64), regs))
 		__builtin_memset(r->regs, 0, sizeof(r->regs));
-	STACK_TRY(r, sp, cfg_stack);
-	STACK_TRY(r, sp, cfg_stack / 2);
-	STACK_TRY(r, sp, cfg_stack / 4);
-	STACK_TRY(r, sp, cfg_stack / 8);
-	STACK_TRY(r, sp, cfg_stack / 16);
+	r->h.ret = 0;
+	if (bpf_probe_read_user(r->data, cfg_stack, (void *)sp) == 0) {
+		r->h.ret = cfg_stack;
+	} else {
+		/* the mapping ends sooner: up to the page of sp, then page by page */
+		__u32 off = 4096 - (sp & 4095), i;
+
+		if (off > cfg_stack)
+			off = cfg_stack;
+		if (bpf_probe_read_user(r->data, off, (void *)sp) == 0) {
+			for (i = 0; i < STACK_MAX / 4096 && cfg_stack >= 4096; i++) {
+				if (off > cfg_stack - 4096 ||
+				    bpf_probe_read_user(r->data + off, 4096, (void *)(sp + off)))
+					break;
+				off += 4096;
+			}
+			r->h.ret = off;
+		}
+	}
 	bpf_ringbuf_submit(r, 0);
 }
 

@@ -8,7 +8,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-__attribute__((noinline)) static int inner_fn(int n)
+/* external, so that no compiler renames a clone of one (inner_fn.constprop.0 and the like) */
+int inner_fn(int n);
+int middle_fn(int n);
+int outer_fn(int n);
+
+__attribute__((noinline)) int inner_fn(int n)
 {
 	int fd = open("/nonexistent/bstrace-stack", O_RDONLY);
 
@@ -18,7 +23,7 @@ __attribute__((noinline)) static int inner_fn(int n)
 	return (fd < 0) + n;
 }
 
-__attribute__((noinline)) static int middle_fn(int n)
+__attribute__((noinline)) int middle_fn(int n)
 {
 	int r = inner_fn(n + 1);
 
@@ -26,7 +31,7 @@ __attribute__((noinline)) static int middle_fn(int n)
 	return r * 2 + 1;
 }
 
-__attribute__((noinline)) static int outer_fn(int n)
+__attribute__((noinline)) int outer_fn(int n)
 {
 	int r = middle_fn(n + 1);
 
