@@ -50,6 +50,7 @@ struct ring {
 /* one side-band record, copied out of its ring for the merge */
 struct rec {
 	uint64_t time;
+	uint64_t seq;	/* read order: one ring's records keep theirs on equal times */
 	uint32_t type;
 	uint16_t misc;
 	uint16_t size;
@@ -62,6 +63,9 @@ static uint64_t use_clock, gen_clock;
 static struct ring rings[MAX_CPUS];
 static int nrings;
 static bool sideband;
+static struct rec *pend;	/* newer than the last drain's start: for the next drain */
+static size_t npend, pend_cap;
+static uint64_t rec_seq;
 
 static struct proc *proc_find(pid_t tgid)
 {
@@ -197,9 +201,33 @@ void umaps_add(pid_t tgid, const struct umap *m)
 		add_map(p, m);
 }
 
-/* /proc/TGID/maps, executable mappings only; false when the process is gone */
+/* the same mappings, paths included */
+static bool same_maps(const struct proc *a, const struct proc *b)
+{
+	size_t i;
+
+	if (a->set.n != b->set.n)
+		return false;
+	for (i = 0; i < a->set.n; i++) {
+		const struct umap *x = &a->maps[i], *y = &b->maps[i];
+
+		if (x->start != y->start || x->end != y->end || x->pgoff != y->pgoff ||
+		    x->ino != y->ino || x->maj != y->maj || x->min != y->min ||
+		    strcmp(x->path, y->path))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * /proc/TGID/maps, executable mappings only; false when the process is gone: no file, or no
+ * executable mapping (the maps of a zombie, and of a process whose leader thread exited, are
+ * empty), and what was known stays. A re-read that finds what was known keeps the generation:
+ * the unwinder keeps its address space instead of building it again for each stack.
+ */
 static bool read_proc_maps(struct proc *p)
 {
+	struct proc tmp = { .tgid = p->tgid };
 	char path[64], line[512 + PATH_MAX];
 	FILE *f;
 
@@ -207,8 +235,6 @@ static bool read_proc_maps(struct proc *p)
 	f = fopen(path, "re");
 	if (!f)
 		return false;
-	proc_clear(p);
-	p->unreliable = false;
 	while (fgets(line, sizeof(line), f)) {
 		unsigned long long start, end, off, ino;
 		unsigned int maj, min;
@@ -225,10 +251,23 @@ static bool read_proc_maps(struct proc *p)
 			*nl = 0;
 		m = (struct umap){ .start = start, .end = end, .pgoff = off, .ino = ino,
 				   .maj = maj, .min = min, .path = line + name_at };
-		add_map(p, &m);
+		add_map(&tmp, &m);
 	}
 	fclose(f);
-	p->set.gen = ++gen_clock;
+	if (!tmp.set.n) {
+		proc_free(&tmp);
+		return false;
+	}
+	p->unreliable = tmp.unreliable;
+	if (same_maps(p, &tmp)) {
+		proc_free(&tmp);
+		return true;
+	}
+	proc_clear(p);
+	free(p->maps);
+	p->maps = tmp.maps;
+	p->cap = tmp.cap;
+	p->set.n = tmp.set.n;
 	return true;
 }
 
@@ -291,7 +330,7 @@ static int rec_cmp(const void *a, const void *b)
 
 	if (x->time != y->time)
 		return x->time < y->time ? -1 : 1;
-	return x->p < y->p ? -1 : x->p > y->p;	/* one ring's order */
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 static void mark_all_unreliable(void)
@@ -335,6 +374,8 @@ static void apply(const struct rec *r)
 		path[nlen] = 0;
 		if (r->misc & PERF_RECORD_MISC_MMAP_BUILD_ID)
 			ino = 0, mm[0] = mm[1] = 0;	/* the union holds a build id instead */
+		if (!ino && !strcmp(path, "//anon"))
+			path[0] = 0;	/* anonymous memory, nameless as in /proc (not the file /anon) */
 		m = (struct umap){ .start = v[0], .end = v[0] + v[1], .pgoff = v[2], .ino = ino,
 				   .maj = mm[0], .min = mm[1], .path = path };
 		add_map(pr, &m);
@@ -377,10 +418,27 @@ static void apply(const struct rec *r)
 	}
 }
 
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/*
+ * The records of all rings in time order, each applied once. A record is timed before it is
+ * written: when this drain reads one CPU's ring, another may still be writing an older record
+ * (a fork the child's mmap on this CPU comes after). So only the records older than the
+ * drain's start are applied, the others wait for the next drain: by then the older ones of
+ * every ring are in. The caller drains after reading the stack, so that its mappings, made
+ * before it, are applied.
+ */
 void umaps_drain(void)
 {
-	struct rec *recs = NULL;
-	size_t n = 0, cap = 0, i;
+	struct rec *recs = pend;
+	size_t n = npend, cap = pend_cap, keep = 0, i;
+	uint64_t t0 = now_ns();
 	int c;
 
 	for (c = 0; c < nrings; c++) {
@@ -396,8 +454,12 @@ void umaps_drain(void)
 			/* a record may wrap around the end of the ring */
 			for (k = 0; k < sizeof(h); k++)
 				((uint8_t *)&h)[k] = r->data[(off + k) & (r->size - 1)];
-			if (h.size < sizeof(h) || h.size > head - tail)
+			if (h.size < sizeof(h) || h.size > head - tail) {
+				/* not a record: skip the rest, or the ring stays stuck on it */
+				mark_all_unreliable();
+				tail = head;
 				break;
+			}
 			copy = malloc(h.size);
 			if (n == cap) {
 				size_t nc = cap ? cap * 2 : 64;
@@ -415,7 +477,7 @@ void umaps_drain(void)
 			for (k = 0; k < h.size; k++)
 				copy[k] = r->data[(off + k) & (r->size - 1)];
 			recs[n] = (struct rec){ .type = h.type, .misc = h.misc, .size = h.size,
-						.p = copy };
+						.p = copy, .seq = rec_seq++ };
 			/* sample_id_all: {pid, tid, time} ends every record; FORK has its own */
 			if (h.size >= sizeof(h) + 16)
 				memcpy(&recs[n].time, copy + h.size - 8, 8);
@@ -427,10 +489,16 @@ void umaps_drain(void)
 	if (n > 1)
 		qsort(recs, n, sizeof(*recs), rec_cmp);
 	for (i = 0; i < n; i++) {
+		if (recs[i].time > t0) {
+			recs[keep++] = recs[i];
+			continue;
+		}
 		apply(&recs[i]);
 		free(recs[i].p);
 	}
-	free(recs);
+	pend = recs;
+	npend = keep;
+	pend_cap = cap;
 }
 
 void umaps_track(pid_t tgid, bool read_proc)
@@ -447,6 +515,15 @@ const struct umap_set *umaps_get(pid_t tgid)
 {
 	struct proc *p = proc_find(tgid);
 
+	/* not tracked (its fork record was lost, or it was the least recently used): if it
+	 * runs, /proc knows its mappings */
+	if (!p && tgid > 0) {
+		p = proc_new(tgid);
+		if (!read_proc_maps(p)) {
+			proc_free(p);
+			return NULL;
+		}
+	}
 	if (!p)
 		return NULL;
 	p->last_use = ++use_clock;
@@ -476,6 +553,11 @@ void umaps_close(void)
 	}
 	nrings = 0;
 	sideband = false;
+	for (i = 0; i < npend; i++)
+		free(pend[i].p);
+	free(pend);
+	pend = NULL;
+	npend = pend_cap = 0;
 	for (i = 0; i < nprocs_used; i++)
 		if (procs[i].tgid)
 			proc_free(&procs[i]);

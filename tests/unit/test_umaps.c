@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "check.h"
 #include "umaps.h"
@@ -42,6 +43,33 @@ static const char *show(pid_t pid)
 	return buf;
 }
 
+/* a child that waits for a byte on `fd`, then exits */
+static pid_t waiting_child(int fd)
+{
+	pid_t c = fork();
+	char b;
+
+	if (!c)
+		_exit(read(fd, &b, 1) == 1 ? 0 : 1);
+	return c;
+}
+
+/* until the child is a zombie (exited, not reaped) */
+static void wait_zombie(pid_t c)
+{
+	siginfo_t si;
+
+	si.si_pid = 0;
+	while (!waitid(P_PID, c, &si, WEXITED | WNOWAIT) && !si.si_pid)
+		;
+}
+
+/* the lowest mapping's path: a program's own file (no path known: "-") */
+static const char *first_path(const struct umap_set *ms)
+{
+	return ms && ms->n && ms->maps[0].path ? ms->maps[0].path : "-";
+}
+
 static const struct umap *find(const struct umap_set *ms, uintptr_t a)
 {
 	size_t i;
@@ -58,6 +86,7 @@ int main(void)
 	pid_t p = 0x3ffffff0;
 	const struct umap_set *ms;
 	uint64_t gen;
+	int fds[2];
 
 	umaps_track(p, false);
 	CHECK(umaps_get(p) == NULL, "an empty set is NULL");
@@ -88,6 +117,32 @@ int main(void)
 	CHECK(ms && ms->n > 0, "/proc/self/maps read");
 	CHECK(find(ms, (uintptr_t)main) != NULL, "main's mapping is known");
 	CHECK(find(ms, (uintptr_t)&p) == NULL, "the stack is not executable");
+	/* without the side-band each look reads /proc again: the same maps, the same generation
+	 * (the unwinder keeps the address space it built) */
+	gen = ms ? ms->gen : 0;
+	ms = umaps_get(getpid());
+	CHECK(ms && ms->gen == gen, "a re-read finding the same maps keeps the generation");
+
+	/* a zombie's /proc/PID/maps is empty, a reaped process's is gone: what was known stays */
+	if (!pipe(fds)) {
+		pid_t c = waiting_child(fds[0]);
+		size_t n;
+
+		umaps_track(c, true);
+		ms = umaps_get(c);
+		n = ms ? ms->n : 0;
+		CHECK(n > 0, "the child's maps");
+		CHECK(write(fds[1], "x", 1) == 1, "release the child");
+		wait_zombie(c);
+		ms = umaps_get(c);
+		CHECK(ms && ms->n == n, "a zombie's maps: %zu, were %zu", ms ? ms->n : 0, n);
+		waitpid(c, NULL, 0);
+		ms = umaps_get(c);
+		CHECK(ms && ms->n == n, "a reaped process's maps: %zu, were %zu", ms ? ms->n : 0, n);
+		umaps_forget(c);
+		close(fds[0]);
+		close(fds[1]);
+	}
 
 	/* as root: the side-band sees an executable mapping made after it opened */
 	if (umaps_open() == 0) {
@@ -108,11 +163,49 @@ int main(void)
 		/* the kernel names the file, symlinks resolved (busybox's /bin/true) */
 		CHECK(u && real && !strcmp(u->path, real), "its path: %s, want %s",
 		      u ? u->path : "-", real ? real : "-");
-		free(real);
 		if (m != MAP_FAILED)
 			munmap(m, pg);
 		if (fd >= 0)
 			close(fd);
+
+		/* a fork copies the parent's set and the child's own mmap follows: all known after
+		 * the child is reaped */
+		if (real && !pipe(fds)) {
+			void *cm = NULL;
+			pid_t c = fork();
+
+			if (!c) {
+				int cfd = open("/bin/true", O_RDONLY | O_CLOEXEC);
+				void *x = mmap(NULL, pg, PROT_READ | PROT_EXEC, MAP_PRIVATE, cfd, 0);
+
+				_exit(write(fds[1], &x, sizeof(x)) == sizeof(x) ? 0 : 1);
+			}
+			CHECK(read(fds[0], &cm, sizeof(cm)) == sizeof(cm), "the child's mapping");
+			waitpid(c, NULL, 0);
+			umaps_drain();
+			ms = umaps_get(c);
+			u = find(ms, (uintptr_t)cm);
+			CHECK(u && u->start == (uintptr_t)cm && u->pgoff == 0 && u->path &&
+			      !strcmp(u->path, real), "the exited child's mmap at %p", cm);
+			CHECK(find(ms, (uintptr_t)main) != NULL, "the child has the parent's mappings");
+			umaps_forget(c);
+
+			/* an exec: the new program's mappings only */
+			c = fork();
+			if (!c) {
+				execl("/bin/true", "true", (char *)NULL);
+				_exit(127);
+			}
+			waitpid(c, NULL, 0);
+			umaps_drain();
+			ms = umaps_get(c);
+			CHECK(!strcmp(first_path(ms), real), "exec'd: %s", first_path(ms));
+			CHECK(!find(ms, (uintptr_t)main), "the old program's mappings are gone");
+			umaps_forget(c);
+			close(fds[0]);
+			close(fds[1]);
+		}
+		free(real);
 	} else {
 		printf("(no perf side-band here: not root?)\n");
 	}
