@@ -267,9 +267,6 @@ def make_conditions(B, sleeper_pid):
     C.append(Condition('strace-c', 'strace -c -f -o /dev/null W', 'fg',
                        lambda W, base: ['strace', '-c', '-f', '-o', '/dev/null', '--'] + W,
                        'peer', slow=True, tool='strace'))
-    C.append(Condition('strace-k', 'strace -k -f -o /dev/null W', 'fg',
-                       lambda W, base: ['strace', '-k', '-f', '-o', '/dev/null', '--'] + W,
-                       'peer', slow=True, tool='strace'))
     C.append(Condition('strace', 'strace -f -o /dev/null W', 'fg',
                        lambda W, base: ['strace', '-f', '-o', '/dev/null', '--'] + W,
                        'peer', slow=True, tool='strace'))
@@ -300,7 +297,6 @@ COND_CMDS = {
     'bs-trace-file': 'bstrace -f -o /tmp/bstrace-bench-*/rN.trace -- W  (file deleted after)',
     'bs-attach-other': 'bstrace -p $(pid of a sleep) -o /dev/null &  (attached, then W)',
     'strace-c': 'strace -c -f -o /dev/null -- W',
-    'strace-k': 'strace -k -f -o /dev/null -- W',
     'strace': 'strace -f -o /dev/null -- W',
     'perf-trace-s': 'perf trace -s -o /dev/null -- W',
     'perf-trace': 'perf trace -o /dev/null -- W',
