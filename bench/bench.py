@@ -1707,6 +1707,17 @@ def write_report(path, args, env, bench, workloads, conds, runtime, extra):
         rows.append(('start-up, exec of bstrace to the first traced syscall (median)',
                      f'{med:.1f} ms', '< 30 ms', 'pass' if med < 30 else 'FAIL'))
     target('getppid loop, bstrace attached to another pid', 'getppid', 'bs-attach-other', 1.20)
+    # -k: what each traced call costs on top of the untraced one, and how fast stacks go through
+    # (lossless: the command waits for the unwinder, so the rate is the unwinder's throughput)
+    x = cell('getppid', 'bs-stack')
+    if x is not None and x['median'] is not None and x['n']:
+        extra_ns = (x['t_median'] - x['base_median']) / x['n'] * 1e9
+        rows.append(('(information) `bstrace -k -o /dev/null` on the getppid loop: cost per '
+                     'traced call (8 KiB of stack copied and unwound), stacks unwound per second',
+                     f"+{extra_ns / 1000:.1f} us/call ({fmt_ratio(x['median'])}; untraced "
+                     f"{x['base_median'] / x['n'] * 1e9:.0f} ns/call), "
+                     f"{x['n'] / x['t_median'] / 1000:.0f}k stacks/s, {x['lost']} lost",
+                     '-', 'information'))
     if extra.get('floor'):
         target('(information) the same, in the floor-probe rotation (see Analysis)', 'getppid',
                'fl-bstrace-p', 1.20)
