@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
+#include "common.h"
 #include "unwind.h"
 
 #ifdef HAVE_LIBDW
@@ -510,10 +511,10 @@ struct unwinder *unwinder_new(bool debug)
 	elf_version(EV_CURRENT);
 	err = umaps_open();
 	u->sideband = err == 0;
-	if (err && debug)
-		fprintf(stderr, "bstrace: -k: no mmap side-band (%s): mappings are read from "
-			"/proc/PID/maps, those of processes that have exited are not known\n",
-			strerror(-err));
+	/* said once, debug or not: the stacks of processes that exit early lose their names */
+	if (err)
+		warnx_("-k: no perf side-band for the mappings (%s): they are read from "
+		       "/proc/PID/maps, a process that has exited is not unwound", strerror(-err));
 	return u;
 }
 

@@ -39,7 +39,7 @@ ESC=$(printf '\033')
 cc -O2 -fomit-frame-pointer -fasynchronous-unwind-tables -Wall -Wextra -Werror \
 	-o "$WORK/stack_chain" "$SRCDIR/tests/helpers/stack_chain.c" || fail "cannot build stack_chain"
 CHAIN="$REAL/stack_chain"
-HOST_LINE='openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3'
+HOST_LINE='openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = '  # any fd: CI may hand us more than 0-2
 CHAIN_LINE='openat(AT_FDCWD, "/nonexistent/bstrace-stack", O_RDONLY) = -1 ENOENT'
 
 # frames FILE LINE: the frame lines under the first line of FILE that starts with LINE (a
