@@ -1648,6 +1648,40 @@ __noinline int count_on_exit(__u64 pid_tgid, long ret, __u32 nr)
 #endif
 _Static_assert(STACK_NREGS <= STACK_REGS, "stack_rec.regs too small");
 
+/* the start of a record: header and registers (args[0] = sp, args[1] = the data's size) */
+static __always_inline void stack_head(struct stack_rec *r, struct pt_regs *regs, __u32 nr,
+				       __u64 pid_tgid, __u64 sp, __u32 size)
+{
+	fill_hdr(&r->h, EV_STACK, 0, nr, 0, 0, pid_tgid);
+	r->h.len = sizeof(*r) + size;
+	r->h.args[0] = sp;
+	r->h.args[1] = size;
+	if (bpf_probe_read_kernel(r->regs, STACK_NREGS * sizeof(__u64), regs))
+		__builtin_memset(r->regs, 0, sizeof(r->regs));
+}
+
+/*
+ * A stack pointer on the main thread's stack needs no more than up to mm->start_stack (where
+ * argc is: _start's frame, the outermost, ends there) and a little more: typically a few
+ * hundred bytes, where --stack-trace-size copies 8 KiB. Such a stack goes in a record of the
+ * smallest of these sizes that holds it, copied exactly; SMALL(n) is one size.
+ */
+#define STACK_SLACK	64
+#define STACK_SMALL(n)								\
+	if (want <= (n) && (n) < cfg_stack) {					\
+		r = bpf_ringbuf_reserve(&events, sizeof(*r) + (n), 0);		\
+		if (!r)								\
+			goto drop;						\
+		stack_head(r, regs, nr, pid_tgid, sp, (n));			\
+		len = want;							\
+		barrier_var(len);	/* the verifier must see the bound */	\
+		if (len > (n))							\
+			len = (n);						\
+		r->h.ret = bpf_probe_read_user(r->data, len, (void *)sp) ? 0 : len; \
+		bpf_ringbuf_submit(r, 0);					\
+		return;								\
+	}
+
 /*
  * -k: the registers and the stack of this call, for the userspace unwinder (struct stack_rec).
  * The call's EV_SYSCALL follows from the same task, so userspace pairs them by tid and nr. A
@@ -1656,20 +1690,24 @@ _Static_assert(STACK_NREGS <= STACK_REGS, "stack_rec.regs too small");
  */
 static __always_inline void emit_stack(struct pt_regs *regs, __u32 nr, __u64 pid_tgid)
 {
-	__u64 sp = SC_SP(regs);
+	struct task_struct *task = bpf_get_current_task_btf();
+	__u64 sp = SC_SP(regs), top;
+	__u32 want = cfg_stack;
+	__u64 len;
 	struct stack_rec *r;
 
+	top = BPF_CORE_READ(task, mm, start_stack);
+	if (top > sp && top - sp <= cfg_stack - STACK_SLACK)
+		want = top - sp + STACK_SLACK;
+	STACK_SMALL(512)
+	STACK_SMALL(1024)
+	STACK_SMALL(2048)
+	STACK_SMALL(4096)
+
 	r = bpf_ringbuf_reserve(&events, sizeof(*r) + cfg_stack, 0);
-	if (!r) {
-		count_drop(DROP_TASK_EVENTS, false);
-		return;
-	}
-	fill_hdr(&r->h, EV_STACK, 0, nr, 0, 0, pid_tgid);
-	r->h.len = sizeof(*r) + cfg_stack;
-	r->h.args[0] = sp;
-	r->h.args[1] = cfg_stack;
-	if (bpf_probe_read_kernel(r->regs, STACK_NREGS * sizeof(__u64), regs))
-		__builtin_memset(r->regs, 0, sizeof(r->regs));
+	if (!r)
+		goto drop;
+	stack_head(r, regs, nr, pid_tgid, sp, cfg_stack);
 	r->h.ret = 0;
 	if (bpf_probe_read_user(r->data, cfg_stack, (void *)sp) == 0) {
 		r->h.ret = cfg_stack;
@@ -1690,7 +1728,11 @@ static __always_inline void emit_stack(struct pt_regs *regs, __u32 nr, __u64 pid
 		}
 	}
 	bpf_ringbuf_submit(r, 0);
+	return;
+drop:
+	count_drop(DROP_TASK_EVENTS, false);
 }
+#undef STACK_SMALL
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)

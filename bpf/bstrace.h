@@ -321,8 +321,9 @@ struct flight_ring {
  * the user ABI's order (x86_64: struct pt_regs / user_regs_struct, 21 words; arm64:
  * user_pt_regs: x0-x30, sp, pc, pstate; riscv64: user_regs_struct: pc, x1-x31). hdr.ret: the
  * bytes of stack copied from hdr.args[0] (the stack pointer) into data[]; hdr.args[1]: the bytes
- * asked for. The copy is the whole size or, near the end of the stack's mapping, what is readable
- * up to its end (page by page).
+ * asked for, the size of data[]. The copy is the whole size or, near the end of the stack's
+ * mapping, what is readable up to its end (page by page); on the main thread's stack it ends
+ * 64 bytes above mm->start_stack, in a record of 512-4096 bytes of data when one holds it.
  */
 #define STACK_REGS	34
 #define STACK_MAX	65536	/* --stack-trace-size limit */
