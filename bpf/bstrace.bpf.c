@@ -1865,8 +1865,8 @@ out:
 		ip = rpd->ip;
 		rpd->nr1 = 0;
 	}
-	/* -k: not for a successful exec (the registers are the new program's) */
-	if (cfg_stack && !(flags & EVF_KILLED) && !(ret == 0 && is_exec_nr(nr)))
+	/* -k: a successful exec's registers are the new program's (strace prints its entry) */
+	if (cfg_stack && !(flags & EVF_KILLED))
 		emit_stack(regs, nr, pid_tgid);
 	emit(EV_SYSCALL, flags, nr, p->ncap_exit, ts, ret, regs, saved, 0, refetch, pid_tgid, ip);
 	return 0;

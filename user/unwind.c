@@ -67,9 +67,24 @@ bool unwind_supported(void)
 
 static void end_dwfl(Dwfl *dwfl);
 
+/*
+ * No separate debug file is looked for: the CFI of the mapped file itself (.eh_frame, or its
+ * own .debug_frame) is what strace's libunwind back end walks, and libdw would otherwise map
+ * and decompress /usr/lib/debug/.build-id files (libc6-dbg's: ~10 MB of RSS) or follow a
+ * .gnu_debuglink that a tracee's own file names.
+ */
+static int no_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname, Dwarf_Addr base,
+			const char *file_name, const char *debuglink_file, GElf_Word debuglink_crc,
+			char **debuginfo_file_name)
+{
+	(void)mod, (void)userdata, (void)modname, (void)base, (void)file_name;
+	(void)debuglink_file, (void)debuglink_crc, (void)debuginfo_file_name;
+	return -1;
+}
+
 static const Dwfl_Callbacks dwfl_cbs = {
 	.find_elf = dwfl_linux_proc_find_elf,
-	.find_debuginfo = dwfl_standard_find_debuginfo,
+	.find_debuginfo = no_debuginfo,
 };
 
 /*

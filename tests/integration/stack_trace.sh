@@ -203,6 +203,22 @@ if $strace_k; then
 	echo "ok   -f -k: $(wc -l <"$WORK/b.f.n") lines as strace's, SIGCHLD's stack included"
 fi
 
+# f. a successful execve: its registers are the new program's, so its one frame is the dynamic
+# loader's entry point (strace -k prints the same)
+"$BSTRACE" -k -e trace=execve -o "$WORK/b.exec" -- cat /etc/hostname >/dev/null ||
+	fail "bstrace -k -e trace=execve failed"
+sed -n '2p' "$WORK/b.exec" | grep -Eq '^ > /[^ ]*/ld-linux[^ ]*\.so\.[0-9]+\([^ ]*\) \[0x[0-9a-f]+\]$' ||
+	{ cat "$WORK/b.exec"; fail "execve: not one frame in the dynamic loader under its line"; }
+if $strace_k; then
+	strace -k -e trace=execve -o "$WORK/s.exec" -- cat /etc/hostname >/dev/null ||
+		fail "strace -k -e trace=execve failed"
+	for f in s b; do
+		sed -E 's/0x[0-9a-f]+ \/\*/ENV \/*/' "$WORK/$f.exec" >"$WORK/$f.exec.n"
+	done
+	diff -u "$WORK/s.exec.n" "$WORK/b.exec.n" || fail "execve: not strace -k's trace"
+fi
+echo "ok   execve: one frame, the dynamic loader's entry point"
+
 # e. a file name with a control byte (ESC) is printed escaped as in a string ("\33"), so no
 # frame line carries a raw one (strace 6.1 -k prints it raw: compared only if strace escapes it)
 cp "$WORK/stack_chain" "$WORK/sc${ESC}x" || fail "cannot copy stack_chain"
