@@ -401,7 +401,7 @@ static void fill_plan(struct loader *l, const struct settings *s)
  * BSTRACE_VERIFIER_STATS=1: one line per program with the verifier's work (the largest part of
  * start-up; the benchmark reports it).
  */
-#define VSTATS_LOG 4096
+#define VSTATS_LOG 65536	/* the stats line lists every subprogram's stack depth: 4 KiB was too small (ENOSPC) */
 static char *vstats_logs;
 
 static void verifier_stats_prepare(struct bstrace_bpf *skel)
