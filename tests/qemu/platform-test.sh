@@ -14,12 +14,13 @@ src=$(cd "$here/../.." && pwd)
 work=${BSTRACE_QEMU_WORK:-/tmp/bstrace-qemu}/$arch
 mkdir -p "$work"
 cmds=$work/cmds.txt
-cat "$here/cmds.txt" >"$cmds"
-[ "$arch" = riscv64 ] || cat "$here/cmds-daemon.txt" >>"$cmds"
-[ "$arch" != x86_64 ] || cat "$here/cmds-corpus.txt" >>"$cmds"	# the prebuilt corpus (run-x86_64.sh copies it)
+set -- "$here/cmds.txt"
+[ "$arch" = riscv64 ] || set -- "$@" "$here/cmds-daemon.txt"
+[ "$arch" != x86_64 ] || set -- "$@" "$here/cmds-corpus.txt"	# the prebuilt corpus (run-x86_64.sh copies it)
 # arm64: the same corpus, bundled as /tests/test_corpus (the shared harness copies tests/test_*);
 # the riscv64 harness builds only named targets, without it
-[ "$arch" != arm64 ] || cat "$here/cmds-corpus-cross.txt" >>"$cmds"
+[ "$arch" != arm64 ] || set -- "$@" "$here/cmds-corpus-cross.txt"
+awk -f "$here/expand.awk" "$@" >"$cmds" || exit 1
 t0=$(date +%s)
 case $arch in
 x86_64)
