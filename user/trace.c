@@ -550,14 +550,13 @@ void print_ret(struct dctx *d)
 		}
 		return;
 	}
-	if (is_raw(d)) {
-		ob_hex(o, d->ret);
+	if (is_raw(d) || rk == R_HEX) {
+		/* a 32-bit call's value: arm64 sign-extends it for the tracepoint (regs_return_value),
+		 * so mmap2's 0xf780a000 arrives as 0xfffffffff780a000 */
+		ob_hex(o, sc_is_compat(d->nr) ? (uint32_t)d->ret : (uint64_t)d->ret);
 		return;
 	}
 	switch (rk) {
-	case R_HEX:
-		ob_hex(o, d->ret);
-		break;
 	case R_OCT:
 		ob_printf(o, "%#03llo", (unsigned long long)d->ret);
 		break;

@@ -47,6 +47,8 @@ arm64 | riscv64)
 	if [ "$arch" = arm64 ]; then
 		. "$src/tools/pkgs.sh"
 		need_pkgs --no-recommends platform-test.sh ipxe-qemu
+		# the 32-bit ARM program of the AArch32 command (tests/CMakeLists.txt test_arm32)
+		need_pkgs --no-recommends platform-test.sh gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
 	fi
 	sh "$plat/run-$arch.sh" -s "$src" -w "$work" -c "$cmds" -t 1200
 	rc=$?
