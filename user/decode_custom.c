@@ -1440,6 +1440,25 @@ void print_PRCTL_ARG5(struct dctx *d, int arg)
 	omit_if_empty(d, mark);
 }
 
+/* = 0x11 (SECBIT_NOROOT|SECBIT_KEEP_CAPS), = 0x20: hex, with the names only when one bit has
+ * one (strace's auxstr flags), none with -X raw; 0 is 0 */
+static void prctl_ret_bits(struct dctx *d, const struct xlat *x, enum xlat_style user_style)
+{
+	struct outbuf *o = d->o;
+	int64_t r = d->ret;
+
+	if (!r) {
+		ob_dec(o, r);
+		return;
+	}
+	ob_hex(o, r);
+	if (user_style != XLAT_RAW && xlat_has_flag(x, r)) {
+		ob_puts(o, " (");
+		xlat_print_flags(o, x, r, NULL);
+		ob_putc(o, ')');
+	}
+}
+
 static void prctl_ret(struct dctx *d, enum xlat_style user_style)
 {
 	struct outbuf *o = d->o;
@@ -1456,23 +1475,24 @@ static void prctl_ret(struct dctx *d, enum xlat_style user_style)
 			ob_printf(o, " (%s)", n);
 		return;
 	case PR_GET_SPECULATION_CTRL:
+		/* the state's names only for a `which` the kernel knows */
+		if (d->args[1] > PR_SPEC_L1D_FLUSH)
+			break;
 		ob_hex(o, r);
+		if (r && !xlat_has_flag(&xlat_pr_spec_get, r))
+			return;	/* = 0x20 */
 		ob_puts(o, " (");
 		xlat_print_flags(o, &xlat_pr_spec_get, r, NULL);
 		ob_putc(o, ')');
 		return;
 	case PR_GET_SECUREBITS:
-		if (!r) {
-			ob_dec(o, r);
-			return;
-		}
-		ob_hex(o, r);
-		/* the names only when one bit has one (strace's auxstr flags) */
-		if (user_style != XLAT_RAW && xlat_has_flag(&xlat_secbits, r)) {
-			ob_puts(o, " (");
-			xlat_print_flags(o, &xlat_secbits, r, NULL);
-			ob_putc(o, ')');
-		}
+		prctl_ret_bits(d, &xlat_secbits, user_style);
+		return;
+	case PR_GET_FP_MODE:
+		prctl_ret_bits(d, &xlat_pr_fp_mode, user_style);
+		return;
+	case PR_PAC_GET_ENABLED_KEYS:
+		prctl_ret_bits(d, &xlat_pr_pac_enabled_keys, user_style);
 		return;
 	case PR_SVE_SET_VL:
 	case PR_SVE_GET_VL:
