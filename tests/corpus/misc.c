@@ -51,7 +51,12 @@ int main(void)
 
 	/* getrandom */
 	rc = syscall(__NR_getrandom, name, 0, GRND_NONBLOCK | GRND_RANDOM);
-	emit(sprintrc(rc), "getrandom(\"\", 0, GRND_NONBLOCK|GRND_RANDOM)");
+	/* EAGAIN where the kernel's pool is not ready yet (riscv64 in qemu): the buffer of a
+	 * failed call prints as its address */
+	if (rc < 0)
+		emit(sprintrc(rc), "getrandom(%s, 0, GRND_NONBLOCK|GRND_RANDOM)", sptr(name));
+	else
+		emit(sprintrc(rc), "getrandom(\"\", 0, GRND_NONBLOCK|GRND_RANDOM)");
 
 	/* prctl */
 	rc = syscall(__NR_prctl, PR_SET_NAME, "bstrace-misc", 0, 0, 0);
