@@ -1003,6 +1003,9 @@ __noinline long capture_one(__u32 i, struct build *b)
 		cap_vector(b, i, cs.kind, cs.size);
 		break;
 	case CAP_FD:
+		/* only -y and -P plan fd captures: without them the verifier skips cap_fd */
+		if (!cfg_decode_fds)
+			break;
 		if (i == FD_SLOT_RET) {
 			if (b->ret >= 0)
 				cap_fd(b, b->ret);
