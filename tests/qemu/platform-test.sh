@@ -19,7 +19,8 @@ set -- "$here/cmds.txt"
 [ "$arch" != x86_64 ] || set -- "$@" "$here/cmds-corpus.txt"	# the prebuilt corpus (run-x86_64.sh copies it)
 # arm64: the same corpus, bundled as /tests/test_corpus (the shared harness copies tests/test_*);
 # riscv64: the same, through a copy of the harness that builds it too (below); AArch32 on arm64
-[ "$arch" != arm64 ] || set -- "$@" "$here/cmds-corpus-cross.txt" "$here/cmds-aarch32.txt"
+[ "$arch" != arm64 ] || set -- "$@" "$here/cmds-corpus-cross.txt" "$here/cmds-aarch32.txt" \
+	"$here/cmds-arm64-k.txt"
 awk -f "$here/expand.awk" "$@" >"$cmds" || exit 1
 t0=$(date +%s)
 case $arch in
@@ -49,6 +50,16 @@ arm64 | riscv64)
 		need_pkgs --no-recommends platform-test.sh ipxe-qemu
 		# the 32-bit ARM program of the AArch32 command (tests/CMakeLists.txt test_arm32)
 		need_pkgs --no-recommends platform-test.sh gcc-arm-linux-gnueabihf libc6-dev-armhf-cross
+		# libdw for arm64, so that the cross build has -k (cmds-arm64-k.txt); it installs next
+		# to the host's (the harness adds the arm64 architecture too, but later)
+		if ! dpkg-query -W -f='${Status}\n' libdw-dev:arm64 2>/dev/null | grep -q 'ok installed'; then
+			echo "platform-test.sh: installing: libdw-dev:arm64"
+			dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
+			apt-get update -qq &&
+				DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+					libdw-dev:arm64 >/dev/null ||
+				echo "platform-test.sh: cannot install libdw-dev:arm64: the arm64 build has no -k"
+		fi
 	fi
 	harness=$plat/run-$arch.sh
 	if [ "$arch" = riscv64 ]; then
