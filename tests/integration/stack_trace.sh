@@ -36,7 +36,7 @@ REAL=$(cd "$WORK" && pwd -P)
 CAT=$(readlink -f "$(command -v cat)")
 ESC=$(printf '\033')
 
-cc -O2 -fomit-frame-pointer -fasynchronous-unwind-tables -Wall -Wextra -Werror \
+cc -O2 -fomit-frame-pointer -fasynchronous-unwind-tables -Wall -Wextra -Werror -pthread \
 	-o "$WORK/stack_chain" "$SRCDIR/tests/helpers/stack_chain.c" || fail "cannot build stack_chain"
 CHAIN="$REAL/stack_chain"
 HOST_LINE='openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = '  # any fd: CI may hand us more than 0-2
@@ -202,6 +202,22 @@ if $strace_k; then
 	grep -q '^--- SIGCHLD' "$WORK/b.f.n" || fail "-f -k: no SIGCHLD line to check"
 	echo "ok   -f -k: $(wc -l <"$WORK/b.f.n") lines as strace's, SIGCHLD's stack included"
 fi
+
+# g. the chain in a second thread: its stack is a mapping libc made (the copy is the whole size,
+# or page by page to the mapping's end), not the main stack; thread_main is below outer_fn
+trace_k "thread" "$WORK/b.thr" "$CHAIN_LINE" -f -- "$WORK/stack_chain" thread
+awk '
+	BEGIN { n = split("inner_fn middle_fn outer_fn thread_main", names, " "); k = 1 }
+	k <= n && index($0, "(" names[k] "+0x") { k++ }
+	END { exit k <= n }' "$WORK/b.thr.frames" ||
+	{ cat "$WORK/b.thr.frames"; fail "thread: not inner_fn, middle_fn, outer_fn, thread_main in order"; }
+if $strace_k; then
+	strace -f -k -e trace=openat -o "$WORK/s.thr" -- "$WORK/stack_chain" thread ||
+		fail "strace -k stack_chain thread failed"
+	frames "$WORK/s.thr" "$CHAIN_LINE" >"$WORK/s.thr.frames"
+	diff -u "$WORK/s.thr.frames" "$WORK/b.thr.frames" || fail "thread: not strace -k's frames"
+fi
+echo "ok   a thread's stack: $(wc -l <"$WORK/b.thr.frames") frames, thread_main below the chain"
 
 # f. a successful execve: its registers are the new program's, so its one frame is the dynamic
 # loader's entry point (strace -k prints the same)
