@@ -22,7 +22,7 @@
 #include <sys/wait.h>
 #include "decode.h"
 #include "decode_flags.h"
-#include "xlat/clone_flags.h"
+#include "xlat/clone3_flags.h"
 #include "xlat/st_audit_arch.h"
 #include "xlat/st_dirent_types.h"
 #include "xlat/st_epoll_events.h"
@@ -1674,7 +1674,7 @@ void print_CLONE_ARGS(struct dctx *d, int arg)
 	p = blob_data(b);
 	flags = rd_u64(p + CA_FLAGS);
 	ob_puts(o, "{flags=");
-	xlat_print_flags(o, &xlat_clone_flags, flags, "CLONE_???");
+	xlat_print_flags(o, &xlat_clone3_flags, flags, "CLONE_???");
 	if (flags & CLONE_PIDFD_)
 		print_ca_ptr(o, "pidfd", p, CA_PIDFD);
 	if (flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_))

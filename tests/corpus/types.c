@@ -1,4 +1,4 @@
-/* bstrace-test: --skip-startup -e trace=umask,pidfd_open,close_range,getrusage,gettimeofday,getpriority,setpriority,setns,tee,splice,sync_file_range,getgroups,setgroups,wait4 */
+/* bstrace-test: --skip-startup -e trace=umask,pidfd_open,close_range,getrusage,gettimeofday,getpriority,setpriority,setns,tee,splice,sync_file_range,getgroups,setgroups,wait4,clone3 */
 /*
  * Arguments are narrowed to their C type before they print (int, unsigned int, umode_t), as
  * the kernel and strace see them: garbage in the upper half of a register does not show.
@@ -7,6 +7,8 @@
  */
 #include "corpus.h"
 #include <fcntl.h>
+#include <linux/sched.h>
+#include <stdint.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -17,6 +19,7 @@ int main(void)
 	struct timezone tz;
 	struct timeval tv;
 	struct rusage ru;
+	uint64_t ca[11];	/* struct clone_args, CLONE_ARGS_SIZE_VER2 */
 	gid_t gl[32];
 	long long off_in = -5, off_out = 7;
 	long rc, n, i;
@@ -78,5 +81,19 @@ int main(void)
 
 	rc = syscall(__NR_wait4, -1, NULL, WNOHANG, &ru);
 	emit(sprintrc(rc), "wait4(-1, NULL, WNOHANG, %s)", sptr(&ru));
+
+	/* clone3's own flags above bit 31 (struct clone_args of 88 bytes, as u64 words): both
+	 * calls fail before any task is made, CLONE_CLEAR_SIGHAND with CLONE_SIGHAND (EINVAL),
+	 * CLONE_INTO_CGROUP of an fd that cannot be open (EBADF) */
+	memset(ca, 0, sizeof(ca));
+	ca[0] = CLONE_SIGHAND | 0x100000000ull;	/* CLONE_CLEAR_SIGHAND */
+	rc = syscall(__NR_clone3, ca, sizeof(ca));
+	emit(sprintrc(rc), "clone3({flags=CLONE_SIGHAND|CLONE_CLEAR_SIGHAND, exit_signal=0, "
+	     "stack=NULL, stack_size=0}, 88)");
+	ca[0] = 0x200000000ull;	/* CLONE_INTO_CGROUP */
+	ca[10] = 2147483647;	/* cgroup */
+	rc = syscall(__NR_clone3, ca, sizeof(ca));
+	emit(sprintrc(rc), "clone3({flags=CLONE_INTO_CGROUP, exit_signal=0, stack=NULL, "
+	     "stack_size=0, cgroup=2147483647}, 88)");
 	return 0;
 }
