@@ -83,17 +83,23 @@ int main(void)
 	emit(sprintrc(rc), "wait4(-1, NULL, WNOHANG, %s)", sptr(&ru));
 
 	/* clone3's own flags above bit 31 (struct clone_args of 88 bytes, as u64 words): both
-	 * calls fail before any task is made, CLONE_CLEAR_SIGHAND with CLONE_SIGHAND (EINVAL),
-	 * CLONE_INTO_CGROUP of an fd that cannot be open (EBADF) */
+	 * calls are refused (EINVAL) by the argument checks every kernel makes, before any task
+	 * is made: CLONE_CLEAR_SIGHAND with CLONE_SIGHAND, CLONE_INTO_CGROUP with a cgroup above
+	 * INT_MAX (an fd that is merely not open is not enough: a kernel without cgroups ignores
+	 * the flag and forks). A child that a kernel made anyway leaves at once. */
 	memset(ca, 0, sizeof(ca));
 	ca[0] = CLONE_SIGHAND | 0x100000000ull;	/* CLONE_CLEAR_SIGHAND */
 	rc = syscall(__NR_clone3, ca, sizeof(ca));
+	if (rc == 0)
+		_exit(0);
 	emit(sprintrc(rc), "clone3({flags=CLONE_SIGHAND|CLONE_CLEAR_SIGHAND, exit_signal=0, "
 	     "stack=NULL, stack_size=0}, 88)");
 	ca[0] = 0x200000000ull;	/* CLONE_INTO_CGROUP */
-	ca[10] = 2147483647;	/* cgroup */
+	ca[10] = 0x80000000ull;	/* cgroup */
 	rc = syscall(__NR_clone3, ca, sizeof(ca));
+	if (rc == 0)
+		_exit(0);
 	emit(sprintrc(rc), "clone3({flags=CLONE_INTO_CGROUP, exit_signal=0, stack=NULL, "
-	     "stack_size=0, cgroup=2147483647}, 88)");
+	     "stack_size=0, cgroup=2147483648}, 88)");
 	return 0;
 }
