@@ -994,6 +994,12 @@ __noinline long capture_one(__u32 i, struct build *b)
 			want = 0;
 		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
 		break;
+	case CAP_IOCTL:
+		want = (len >> 16) & 0x3fff;	/* _IOC_SIZE */
+		if (want < IOCTL_MIN_COPY)
+			want = IOCTL_MIN_COPY;
+		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
+		break;
 	case CAP_ARRAY:
 		want = len * cs.elem;
 		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);

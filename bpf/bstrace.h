@@ -124,7 +124,10 @@ enum {
 	CAP_COUNTV,	/* NULL-terminated pointer array: count only (envp without -v) */
 	CAP_FD,		/* describe the fd args[i] (AT_FDCWD: the cwd); slot FD_SLOT_RET: the
 			   returned fd; slot FD_SLOT_PAIR: the int[2] at args[elem] (pipe) */
+	CAP_IOCTL,	/* ioctl's argument: the _IOC_SIZE of the request args[len_arg] says, at
+			   least IOCTL_MIN_COPY bytes (old requests encode no size), capped at `size` */
 };
+#define IOCTL_MIN_COPY	64
 
 /* -e decode-fds= classes (strace 6.1's names) */
 enum {

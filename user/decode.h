@@ -68,6 +68,9 @@ DEFINE_RD(rd_s64, int64_t)
  * it cannot (or, for outputs of calls that failed or have not returned, does not) read.
  */
 const uint8_t *d_struct(struct dctx *d, int arg, bool exit, size_t size);
+/* d_struct for a copy larger than the structure (ioctl's argument): its first `size` bytes
+ * readable are enough, even when the copy went on into an unreadable page */
+const uint8_t *d_struct_prefix(struct dctx *d, int arg, bool exit, size_t size);
 
 /* The blob after `prev` in record `h` (the first one when `prev` is NULL); NULL at the end. */
 const struct sc_blob *blob_next(const struct sc_event_hdr *h, const struct sc_blob *prev);

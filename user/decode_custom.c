@@ -809,7 +809,7 @@ static void print_termios(struct dctx *d, int arg, bool exit, int type)
 {
 	static const size_t size[] = { 17, 36, 44 };
 	struct outbuf *o = d->o;
-	const uint8_t *p = d_struct(d, arg, exit, size[type]);
+	const uint8_t *p = d_struct_prefix(d, arg, exit, size[type]);
 	uint32_t fl[4], cflag, ncc = type == TERMIO ? 8 : 19;
 	const uint8_t *line = p + (type == TERMIO ? 8 : 16);
 	unsigned int i;
@@ -869,7 +869,7 @@ static void print_termios(struct dctx *d, int arg, bool exit, int type)
 
 static void print_winsize(struct dctx *d, int arg, bool exit)
 {
-	const uint8_t *p = d_struct(d, arg, exit, 8);
+	const uint8_t *p = d_struct_prefix(d, arg, exit, 8);
 
 	if (p)
 		ob_printf(d->o, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}",
@@ -883,7 +883,7 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 	struct outbuf *o = d->o;
 	size_t size = how == IA_OUT_U16 ? 2 : how == IA_IN_RANGE ? 16 :
 		      how == IA_OUT_U64 || how == IA_OUT_S64 ? 8 : 4;
-	const uint8_t *p = d_struct(d, arg, exit, size);
+	const uint8_t *p = d_struct_prefix(d, arg, exit, size);
 	int32_t v;
 
 	if (!p)

@@ -254,6 +254,24 @@ const uint8_t *d_struct(struct dctx *d, int arg, bool exit, size_t size)
 	return blob_data(b);
 }
 
+const uint8_t *d_struct_prefix(struct dctx *d, int arg, bool exit, size_t size)
+{
+	const struct sc_blob *b;
+
+	if (exit && (!d->exited || d->failed)) {
+		ob_ptr(d->o, d->args[arg]);
+		return NULL;
+	}
+	b = d_mem_prefix(d, arg, exit, size);
+	if (!b)
+		return NULL;
+	if (b->len < size) {
+		ob_ptr(d->o, d->args[arg]);
+		return NULL;
+	}
+	return blob_data(b);
+}
+
 static void print_cstring(struct dctx *d, int arg, size_t limit)
 {
 	const struct sc_blob *b = d_mem(d, arg, false);
