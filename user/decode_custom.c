@@ -10,6 +10,7 @@
 #include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/prctl.h>
+#include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/seccomp.h>
 #include "decode.h"
@@ -551,6 +552,7 @@ enum {
 	IA_OUT_TERMIOS,
 	IA_IN_TERMIOS2,
 	IA_OUT_TERMIOS2,
+	IA_IN_RANDPOOL,	/* RNDADDENTROPY: struct rand_pool_info and its bytes */
 };
 
 struct ioctl_def {
@@ -587,6 +589,9 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ BLKSECDISCARD, "BLKSECDISCARD", IA_IN_RANGE },
 	{ BLKROTATIONAL, "BLKROTATIONAL", IA_OUT_U16 },
 	{ BLKZEROOUT, "BLKZEROOUT", IA_IN_RANGE },
+	{ RNDZAPENTCNT, "FASTRPC_IOCTL_INIT_ATTACH or RNDZAPENTCNT", IA_NONE },
+	{ RNDCLEARPOOL, "RNDCLEARPOOL", IA_NONE },
+	{ RNDRESEEDCRNG, "RNDRESEEDCRNG", IA_NONE },
 	{ TCGETS, "TCGETS", IA_OUT_TERMIOS },
 	{ TCSETS, "SNDCTL_TMR_START or TCSETS", IA_IN_TERMIOS },
 	{ TCSETSW, "SNDCTL_TMR_STOP or TCSETSW", IA_IN_TERMIOS },
@@ -655,6 +660,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0x54a2, "SNDRV_TIMER_IOCTL_CONTINUE", IA_HEX },
 	{ 0x54a3, "SNDRV_TIMER_IOCTL_PAUSE", IA_HEX },
 	{ 0x54e3, "TUNGETDEVNETNS", IA_HEX },
+	{ RNDADDTOENTCNT, "RNDADDTOENTCNT", IA_IN_INT },
 	{ 0x40045402, "SNDRV_TIMER_IOCTL_TREAD_OLD", IA_HEX },
 	{ 0x40045407, "SNDCTL_TMR_METRONOME", IA_HEX },
 	{ 0x40045408, "SNDCTL_TMR_SELECT", IA_HEX },
@@ -683,6 +689,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FS_IOC32_SETFLAGS, "FS_IOC32_SETFLAGS", IA_IN_FSFL },
 	{ FS_IOC_SETFLAGS, "FS_IOC_SETFLAGS", IA_IN_FSFL },
 	{ FICLONE, "BTRFS_IOC_CLONE or FICLONE", IA_INT },
+	{ RNDADDENTROPY, "RNDADDENTROPY", IA_IN_RANDPOOL },
 	{ 0x40085400, "TFD_IOC_SET_TICKS", IA_HEX },
 	{ 0x401054d5, "TUNATTACHFILTER", IA_HEX },
 	{ 0x401054d6, "TUNDETACHFILTER", IA_HEX },
@@ -692,6 +699,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0x40345410, "SNDRV_TIMER_IOCTL_SELECT", IA_HEX },
 	{ 0x40485404, "SNDRV_TIMER_IOCTL_GPARAMS", IA_HEX },
 	{ 0x40505412, "SNDRV_TIMER_IOCTL_PARAMS", IA_HEX },
+	{ RNDGETENTCNT, "RNDGETENTCNT", IA_OUT_INT },
 	{ 0x80045400, "SNDRV_TIMER_IOCTL_PVERSION", IA_HEX },
 	{ TIOCGPTN, "TIOCGPTN", IA_OUT_UINT },
 	{ TIOCGDEV, "TIOCGDEV", IA_OUT_UINT },
@@ -919,6 +927,36 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 	ob_putc(o, ']');
 }
 
+/* {entropy_count=3, buf_size=8, buf="..."}: buf_size bytes follow the two ints */
+static void print_rand_pool(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = d_mem_prefix(d, arg, false, 8);
+	struct outbuf *o = d->o;
+	const uint8_t *p;
+	int32_t size;
+	size_t have;
+
+	if (!b)
+		return;
+	if (b->len < 8) {
+		ob_ptr(o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	size = rd_s32(p + 4);
+	ob_printf(o, "{entropy_count=%d, buf_size=%d, buf=", rd_s32(p), size);
+	have = b->len - 8;
+	if (size <= 0)
+		ob_puts(o, "\"\"");
+	else if ((size_t)size <= have || have >= d->s->strsize)
+		/* the copy holds what -s prints of it */
+		print_quoted(d, p + 8, (size_t)size < have ? (size_t)size : have, false,
+			     (size_t)size > have);
+	else
+		ob_ptr(o, d->args[arg] + 8);	/* beyond the copy: its address */
+	ob_putc(o, '}');
+}
+
 /* by request: structures read by the call from the entry record, written ones after it */
 static void ioctl_arg(struct dctx *d, int arg)
 {
@@ -964,6 +1002,9 @@ static void ioctl_arg(struct dctx *d, int arg)
 		return;
 	case IA_OUT_FSFL:
 		print_int_at(d, arg, true, IA_IN_FSFL);
+		return;
+	case IA_IN_RANDPOOL:
+		print_rand_pool(d, arg);
 		return;
 	case IA_IN_CHAR:
 		b = d_mem(d, arg, false);
