@@ -166,7 +166,9 @@ typedef void (*ret_printer)(struct dctx *d);
 extern const ret_printer ret_printers[R__COUNT];
 void print_fcntl_ret(struct dctx *d);	/* = 0x1 (flags FD_CLOEXEC) */
 void print_arch_prctl_ret(struct dctx *d);	/* = 0x3 (XFEATURE_MASK_FP|XFEATURE_MASK_SSE) */
-void print_prctl_ret(struct dctx *d);	/* = 1 (SUID_DUMP_USER) */
+void print_prctl_ret(struct dctx *d);
+void print_ioctl_ret(struct dctx *d);	/* = 268435456 (CLONE_NEWUSER) */
+void print_ns_types(struct outbuf *o, uint64_t v);	/* CLONE_NEWUSER|CLONE_NEWPID */	/* = 1 (SUID_DUMP_USER) */
 /* {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} from the first 48 bytes of a siginfo */
 void print_siginfo_bytes(struct outbuf *o, const uint8_t *si);
 

@@ -9,10 +9,13 @@
 #include <asm/termbits.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
+#include <linux/inotify.h>
+#include <linux/nsfs.h>
 #include <linux/prctl.h>
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/seccomp.h>
+#include <linux/watchdog.h>
 #include "decode.h"
 #include "decode_flags.h"
 #include "xlat/arch_prctl_codes.h"
@@ -660,7 +663,12 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0x54a2, "SNDRV_TIMER_IOCTL_CONTINUE", IA_HEX },
 	{ 0x54a3, "SNDRV_TIMER_IOCTL_PAUSE", IA_HEX },
 	{ 0x54e3, "TUNGETDEVNETNS", IA_HEX },
+	{ NS_GET_USERNS, "NS_GET_USERNS", IA_NONE },
+	{ NS_GET_PARENT, "NS_GET_PARENT", IA_NONE },
+	{ NS_GET_NSTYPE, "NS_GET_NSTYPE", IA_NONE },
+	{ NS_GET_OWNER_UID, "NS_GET_OWNER_UID", IA_OUT_UINT },
 	{ RNDADDTOENTCNT, "RNDADDTOENTCNT", IA_IN_INT },
+	{ INOTIFY_IOC_SETNEXTWD, "INOTIFY_IOC_SETNEXTWD", IA_INT },
 	{ 0x40045402, "SNDRV_TIMER_IOCTL_TREAD_OLD", IA_HEX },
 	{ 0x40045407, "SNDCTL_TMR_METRONOME", IA_HEX },
 	{ 0x40045408, "SNDCTL_TMR_SELECT", IA_HEX },
@@ -714,6 +722,13 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0x800454df, "TUNGETVNETBE", IA_HEX },
 	{ 0x800454e0, "TUNSETSTEERINGEBPF", IA_HEX },
 	{ 0x800454e1, "TUNSETFILTEREBPF", IA_HEX },
+	{ WDIOC_GETSTATUS, "WDIOC_GETSTATUS", IA_OUT_INT },
+	{ WDIOC_GETBOOTSTATUS, "WDIOC_GETBOOTSTATUS", IA_OUT_INT },
+	{ WDIOC_GETTEMP, "WDIOC_GETTEMP", IA_OUT_INT },
+	{ WDIOC_KEEPALIVE, "WDIOC_KEEPALIVE", IA_NONE },	/* _IOR, but it reads nothing */
+	{ WDIOC_GETTIMEOUT, "WDIOC_GETTIMEOUT", IA_OUT_INT },
+	{ WDIOC_GETPRETIMEOUT, "WDIOC_GETPRETIMEOUT", IA_OUT_INT },
+	{ WDIOC_GETTIMELEFT, "WDIOC_GETTIMELEFT", IA_OUT_INT },
 	{ FS_IOC32_GETVERSION, "FS_IOC32_GETVERSION", IA_HEX },
 	{ FS_IOC_GETVERSION, "FS_IOC_GETVERSION", IA_HEX },
 	{ BLKBSZGET, "BLKBSZGET", IA_OUT_INT },
@@ -728,6 +743,8 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0xc0045401, "SNDCTL_TMR_TIMEBASE", IA_HEX },
 	{ 0xc0045405, "SNDCTL_TMR_TEMPO", IA_HEX },
 	{ 0xc0045406, "SNDCTL_TMR_SOURCE", IA_HEX },
+	{ WDIOC_SETTIMEOUT, "WDIOC_SETTIMEOUT", IA_IN_INT },
+	{ WDIOC_SETPRETIMEOUT, "WDIOC_SETPRETIMEOUT", IA_IN_INT },
 	{ FIFREEZE, "FIFREEZE", IA_NONE },
 	{ FITHAW, "FITHAW", IA_NONE },
 	{ 0xc0145401, "SNDRV_TIMER_IOCTL_NEXT_DEVICE", IA_HEX },
@@ -1037,6 +1054,17 @@ static void ioctl_arg(struct dctx *d, int arg)
 		return;
 	}
 	ob_hex(o, v);
+}
+
+/* = 268435456 (CLONE_NEWUSER): NS_GET_NSTYPE's namespace type; other requests' numbers */
+void print_ioctl_ret(struct dctx *d)
+{
+	ob_dec(d->o, d->ret);
+	if ((uint32_t)d->args[1] == NS_GET_NSTYPE && !d->failed) {
+		ob_puts(d->o, " (");
+		print_ns_types(d->o, d->ret);
+		ob_putc(d->o, ')');
+	}
 }
 
 void print_IOCTL_ARG(struct dctx *d, int arg)

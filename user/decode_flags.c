@@ -196,10 +196,15 @@ void print_CLONE_FLAGS(struct dctx *d, int arg)
 	print_clone_flags(d->o, d->args[arg]);
 }
 
+void print_ns_types(struct outbuf *o, uint64_t v)
+{
+	xlat_print_flags(o, &xlat_setns_types, v, "CLONE_NEW???");
+}
+
 /* setns's nstype: an int */
 void print_NS_TYPE(struct dctx *d, int arg)
 {
-	xlat_print_flags(d->o, &xlat_setns_types, d->args[arg], "CLONE_NEW???");
+	print_ns_types(d->o, d->args[arg]);
 }
 
 void print_WAIT_OPTIONS(struct dctx *d, int arg)

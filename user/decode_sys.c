@@ -1450,6 +1450,7 @@ static void ret_personality(struct dctx *d)
 const ret_printer ret_printers[R__COUNT] = {
 	[R_FCNTL] = print_fcntl_ret,
 	[R_PRCTL] = print_prctl_ret,
+	[R_IOCTL] = print_ioctl_ret,
 	[R_TIME] = ret_time,
 	[R_SCHED_POLICY] = ret_sched_policy,
 	[R_IOPRIO] = ret_ioprio,

@@ -65,6 +65,7 @@ enum {
 	R_NONE,		/* never returns: = ? */
 	R_FCNTL,	/* by the command: 0x1 (flags FD_CLOEXEC) */
 	R_PRCTL,	/* by the option: 1 (SUID_DUMP_USER) */
+	R_IOCTL,	/* by the request: NS_GET_NSTYPE's 268435456 (CLONE_NEWUSER) */
 	/* decoded by the call (ret_printers[], decode_sys.c): the value, then strace's " (...)" */
 	R_TIME,		/* time(): 1796312111 (2026-12-03T17:42:38+0000) */
 	R_SCHED_POLICY,	/* sched_getscheduler: 0 (SCHED_OTHER) */
