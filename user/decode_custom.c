@@ -10,6 +10,7 @@
 #include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/inotify.h>
+#include <linux/lirc.h>
 #include <linux/nsfs.h>
 #include <linux/prctl.h>
 #include <linux/random.h>
@@ -21,6 +22,8 @@
 #include "xlat/arch_prctl_codes.h"
 #include "xlat/capabilities.h"
 #include "xlat/fcntl_fd_flags.h"
+#include "xlat/lirc_features.h"
+#include "xlat/lirc_modes.h"
 #include "xlat/fcntl_lock_types.h"
 #include "xlat/fcntl_notify_flags.h"
 #include "xlat/fcntl_owner_types.h"
@@ -556,6 +559,11 @@ enum {
 	IA_IN_TERMIOS2,
 	IA_OUT_TERMIOS2,
 	IA_IN_RANDPOOL,	/* RNDADDENTROPY: struct rand_pool_info and its bytes */
+	IA_IN_UINT,
+	IA_IN_XINT,	/* [0x1f] */
+	IA_IN_LIRC_MODE,	/* [LIRC_MODE_PULSE] */
+	IA_OUT_LIRC_MODE,
+	IA_OUT_LIRC_FEATURES,	/* [LIRC_CAN_SEND_PULSE|...] */
 };
 
 struct ioctl_def {
@@ -691,6 +699,17 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0x400454dc, "TUNSETVNETLE", IA_HEX },
 	{ 0x400454de, "TUNSETVNETBE", IA_HEX },
 	{ 0x400454e2, "TUNSETCARRIER", IA_HEX },
+	{ LIRC_SET_SEND_MODE, "LIRC_SET_SEND_MODE", IA_IN_LIRC_MODE },
+	{ LIRC_SET_REC_MODE, "LIRC_SET_REC_MODE", IA_IN_LIRC_MODE },
+	{ LIRC_SET_SEND_CARRIER, "LIRC_SET_SEND_CARRIER", IA_IN_UINT },
+	{ LIRC_SET_REC_CARRIER, "LIRC_SET_REC_CARRIER", IA_IN_UINT },
+	{ LIRC_SET_SEND_DUTY_CYCLE, "LIRC_SET_SEND_DUTY_CYCLE", IA_IN_UINT },
+	{ LIRC_SET_TRANSMITTER_MASK, "LIRC_SET_TRANSMITTER_MASK", IA_IN_XINT },
+	{ LIRC_SET_REC_TIMEOUT, "LIRC_SET_REC_TIMEOUT", IA_IN_UINT },
+	{ LIRC_SET_REC_TIMEOUT_REPORTS, "LIRC_SET_REC_TIMEOUT_REPORTS", IA_IN_UINT },
+	{ LIRC_SET_MEASURE_CARRIER_MODE, "LIRC_SET_MEASURE_CARRIER_MODE", IA_IN_UINT },
+	{ LIRC_SET_REC_CARRIER_RANGE, "IPMICTL_SET_MAINTENANCE_MODE_CMD or LIRC_SET_REC_CARRIER_RANGE", IA_IN_UINT },
+	{ LIRC_SET_WIDEBAND_RECEIVER, "LIRC_SET_WIDEBAND_RECEIVER", IA_IN_UINT },
 	{ FS_IOC32_SETVERSION, "FS_IOC32_SETVERSION", IA_HEX },
 	{ FS_IOC_SETVERSION, "FS_IOC_SETVERSION", IA_HEX },
 	{ BLKBSZSET, "BLKBSZSET", IA_IN_INT },
@@ -729,6 +748,14 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ WDIOC_GETTIMEOUT, "WDIOC_GETTIMEOUT", IA_OUT_INT },
 	{ WDIOC_GETPRETIMEOUT, "WDIOC_GETPRETIMEOUT", IA_OUT_INT },
 	{ WDIOC_GETTIMELEFT, "WDIOC_GETTIMELEFT", IA_OUT_INT },
+	{ LIRC_GET_FEATURES, "LIRC_GET_FEATURES", IA_OUT_LIRC_FEATURES },
+	{ LIRC_GET_SEND_MODE, "LIRC_GET_SEND_MODE", IA_OUT_LIRC_MODE },
+	{ LIRC_GET_REC_MODE, "LIRC_GET_REC_MODE", IA_OUT_LIRC_MODE },
+	{ LIRC_GET_REC_RESOLUTION, "LIRC_GET_REC_RESOLUTION", IA_OUT_UINT },
+	{ LIRC_GET_MIN_TIMEOUT, "I2OVALIDATE or LIRC_GET_MIN_TIMEOUT", IA_OUT_UINT },
+	{ LIRC_GET_MAX_TIMEOUT, "LIRC_GET_MAX_TIMEOUT", IA_OUT_UINT },
+	{ LIRC_GET_LENGTH, "LIRC_GET_LENGTH", IA_OUT_UINT },
+	{ LIRC_GET_REC_TIMEOUT, "LIRC_GET_REC_TIMEOUT", IA_OUT_UINT },
 	{ FS_IOC32_GETVERSION, "FS_IOC32_GETVERSION", IA_HEX },
 	{ FS_IOC_GETVERSION, "FS_IOC_GETVERSION", IA_HEX },
 	{ BLKBSZGET, "BLKBSZGET", IA_OUT_INT },
@@ -932,6 +959,15 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 	case IA_OUT_UINT:
 		ob_udec(o, (uint32_t)v);
 		break;
+	case IA_IN_XINT:
+		ob_hex(o, (uint32_t)v);
+		break;
+	case IA_IN_LIRC_MODE:
+		xlat_print_val(o, &xlat_lirc_modes, (uint32_t)v, "LIRC_MODE_???");
+		break;
+	case IA_OUT_LIRC_FEATURES:
+		xlat_print_flags(o, &xlat_lirc_features, (uint32_t)v, "LIRC_CAN_???");
+		break;
 	case IA_IN_TIOCM:
 		xlat_print_flags(o, &xlat_tiocm_flags, (uint32_t)v, "TIOCM_???");
 		break;
@@ -1000,7 +1036,18 @@ static void ioctl_arg(struct dctx *d, int arg)
 	case IA_OUT_U16:
 	case IA_OUT_U64:
 	case IA_OUT_S64:
+	case IA_OUT_LIRC_FEATURES:
 		print_int_at(d, arg, true, def->arg);
+		return;
+	case IA_OUT_LIRC_MODE:
+		print_int_at(d, arg, true, IA_IN_LIRC_MODE);
+		return;
+	case IA_IN_UINT:
+		print_int_at(d, arg, false, IA_OUT_UINT);
+		return;
+	case IA_IN_XINT:
+	case IA_IN_LIRC_MODE:
+		print_int_at(d, arg, false, def->arg);
 		return;
 	case IA_IN_RANGE:
 		print_int_at(d, arg, false, IA_IN_RANGE);
