@@ -14,6 +14,7 @@
 #include <linux/nsfs.h>
 #include <linux/prctl.h>
 #include <linux/random.h>
+#include <linux/rtc.h>
 #include <linux/sched.h>
 #include <linux/seccomp.h>
 #include <linux/watchdog.h>
@@ -24,6 +25,10 @@
 #include "xlat/fcntl_fd_flags.h"
 #include "xlat/lirc_features.h"
 #include "xlat/lirc_modes.h"
+#include "xlat/rtc_bsm.h"
+#include "xlat/rtc_features.h"
+#include "xlat/rtc_params.h"
+#include "xlat/rtc_vl_flags.h"
 #include "xlat/fcntl_lock_types.h"
 #include "xlat/fcntl_notify_flags.h"
 #include "xlat/fcntl_owner_types.h"
@@ -564,6 +569,15 @@ enum {
 	IA_IN_LIRC_MODE,	/* [LIRC_MODE_PULSE] */
 	IA_OUT_LIRC_MODE,
 	IA_OUT_LIRC_FEATURES,	/* [LIRC_CAN_SEND_PULSE|...] */
+	IA_IN_RTC_TIME,		/* struct rtc_time */
+	IA_OUT_RTC_TIME,
+	IA_IN_RTC_WKALRM,	/* struct rtc_wkalrm */
+	IA_OUT_RTC_WKALRM,
+	IA_IN_RTC_PLL,		/* struct rtc_pll_info */
+	IA_OUT_RTC_PLL,
+	IA_OUT_RTC_VL,		/* [RTC_VL_BACKUP_LOW] */
+	IA_RTC_PARAM_GET,	/* {param=..., index=N} => {uvalue=...} */
+	IA_RTC_PARAM_SET,
 };
 
 struct ioctl_def {
@@ -671,6 +685,16 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0x54a2, "SNDRV_TIMER_IOCTL_CONTINUE", IA_HEX },
 	{ 0x54a3, "SNDRV_TIMER_IOCTL_PAUSE", IA_HEX },
 	{ 0x54e3, "TUNGETDEVNETNS", IA_HEX },
+	{ RTC_AIE_ON, "RTC_AIE_ON", IA_NONE },
+	{ RTC_AIE_OFF, "RTC_AIE_OFF", IA_NONE },
+	{ RTC_UIE_ON, "RTC_UIE_ON", IA_NONE },
+	{ RTC_UIE_OFF, "PHN_NOT_OH or RTC_UIE_OFF", IA_NONE },
+	{ RTC_PIE_ON, "RTC_PIE_ON", IA_NONE },
+	{ RTC_PIE_OFF, "RTC_PIE_OFF", IA_NONE },
+	{ RTC_WIE_ON, "RTC_WIE_ON", IA_NONE },
+	{ RTC_WIE_OFF, "RTC_WIE_OFF", IA_NONE },
+	{ RTC_VL_CLR, "RTC_VL_CLR", IA_NONE },
+	{ 0x7040, "NVRAM_INIT", IA_HEX },	/* _IO('p', 0x40) */
 	{ NS_GET_USERNS, "NS_GET_USERNS", IA_NONE },
 	{ NS_GET_PARENT, "NS_GET_PARENT", IA_NONE },
 	{ NS_GET_NSTYPE, "NS_GET_NSTYPE", IA_NONE },
@@ -710,6 +734,14 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ LIRC_SET_MEASURE_CARRIER_MODE, "LIRC_SET_MEASURE_CARRIER_MODE", IA_IN_UINT },
 	{ LIRC_SET_REC_CARRIER_RANGE, "IPMICTL_SET_MAINTENANCE_MODE_CMD or LIRC_SET_REC_CARRIER_RANGE", IA_IN_UINT },
 	{ LIRC_SET_WIDEBAND_RECEIVER, "LIRC_SET_WIDEBAND_RECEIVER", IA_IN_UINT },
+	{ RTC_ALM_SET, "RTC_ALM_SET", IA_IN_RTC_TIME },
+	{ RTC_SET_TIME, "RTC_SET_TIME", IA_IN_RTC_TIME },
+	{ RTC_IRQP_SET, "RTC_IRQP_SET", IA_ULONG },
+	{ RTC_EPOCH_SET, "RTC_EPOCH_SET", IA_ULONG },
+	{ RTC_WKALM_SET, "RTC_WKALM_SET", IA_IN_RTC_WKALRM },
+	{ RTC_PLL_SET, "RTC_PLL_SET", IA_IN_RTC_PLL },
+	{ RTC_PARAM_GET, "RTC_PARAM_GET", IA_RTC_PARAM_GET },	/* _IOW, but it writes */
+	{ RTC_PARAM_SET, "RTC_PARAM_SET", IA_RTC_PARAM_SET },
 	{ FS_IOC32_SETVERSION, "FS_IOC32_SETVERSION", IA_HEX },
 	{ FS_IOC_SETVERSION, "FS_IOC_SETVERSION", IA_HEX },
 	{ BLKBSZSET, "BLKBSZSET", IA_IN_INT },
@@ -756,6 +788,13 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ LIRC_GET_MAX_TIMEOUT, "LIRC_GET_MAX_TIMEOUT", IA_OUT_UINT },
 	{ LIRC_GET_LENGTH, "LIRC_GET_LENGTH", IA_OUT_UINT },
 	{ LIRC_GET_REC_TIMEOUT, "LIRC_GET_REC_TIMEOUT", IA_OUT_UINT },
+	{ RTC_ALM_READ, "RTC_ALM_READ", IA_OUT_RTC_TIME },
+	{ RTC_RD_TIME, "RTC_RD_TIME", IA_OUT_RTC_TIME },
+	{ RTC_IRQP_READ, "RTC_IRQP_READ", IA_OUT_U64 },
+	{ RTC_EPOCH_READ, "RTC_EPOCH_READ", IA_OUT_U64 },
+	{ RTC_WKALM_RD, "RTC_WKALM_RD", IA_OUT_RTC_WKALRM },
+	{ RTC_PLL_GET, "RTC_PLL_GET", IA_OUT_RTC_PLL },
+	{ RTC_VL_READ, "RTC_VL_READ", IA_OUT_RTC_VL },
 	{ FS_IOC32_GETVERSION, "FS_IOC32_GETVERSION", IA_HEX },
 	{ FS_IOC_GETVERSION, "FS_IOC_GETVERSION", IA_HEX },
 	{ BLKBSZGET, "BLKBSZGET", IA_OUT_INT },
@@ -968,6 +1007,9 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 	case IA_OUT_LIRC_FEATURES:
 		xlat_print_flags(o, &xlat_lirc_features, (uint32_t)v, "LIRC_CAN_???");
 		break;
+	case IA_OUT_RTC_VL:
+		xlat_print_flags(o, &xlat_rtc_vl_flags, (uint32_t)v, "RTC_VL_???");
+		break;
 	case IA_IN_TIOCM:
 		xlat_print_flags(o, &xlat_tiocm_flags, (uint32_t)v, "TIOCM_???");
 		break;
@@ -1010,6 +1052,105 @@ static void print_rand_pool(struct dctx *d, int arg)
 	ob_putc(o, '}');
 }
 
+/* struct rtc_time: nine ints, the last three with -v only */
+static void print_rtc_time(struct dctx *d, const uint8_t *p)
+{
+	static const char *const f[] = { "tm_sec", "tm_min", "tm_hour", "tm_mday", "tm_mon",
+					 "tm_year", "tm_wday", "tm_yday", "tm_isdst" };
+	unsigned int i, n = d->s->verbose ? 9 : 6;
+
+	for (i = 0; i < n; i++)
+		ob_printf(d->o, "%s%s=%d", i ? ", " : "{", f[i], rd_s32(p + 4 * i));
+	ob_puts(d->o, n < 9 ? ", ...}" : "}");
+}
+
+/* struct rtc_param's value (8 bytes at p + 8) as its param says */
+static void print_rtc_param_value(struct outbuf *o, uint64_t param, const uint8_t *p)
+{
+	uint64_t v = rd_u64(p + 8);
+
+	switch (param) {
+	case RTC_PARAM_FEATURES:
+		ob_puts(o, "uvalue=");
+		xlat_print_flags(o, &xlat_rtc_features, v, "1<<RTC_FEATURE_???");
+		break;
+	case RTC_PARAM_CORRECTION:
+		ob_printf(o, "svalue=%lld", (long long)v);
+		break;
+	case RTC_PARAM_BACKUP_SWITCH_MODE:
+		ob_puts(o, "uvalue=");
+		xlat_print_val(o, &xlat_rtc_bsm, v, "RTC_BSM_???");
+		break;
+	default:
+		ob_puts(o, "uvalue=");
+		ob_hex(o, v);
+	}
+}
+
+/* the real-time clock's structures (linux/rtc.h) */
+static void print_rtc(struct dctx *d, int arg, int how)
+{
+	static const char *const pll[] = { "pll_ctrl", "pll_value", "pll_max", "pll_min",
+					   "pll_posmult", "pll_negmult" };
+	bool out = how == IA_OUT_RTC_TIME || how == IA_OUT_RTC_WKALRM || how == IA_OUT_RTC_PLL;
+	struct outbuf *o = d->o;
+	const uint8_t *p;
+	uint64_t param;
+	uint32_t pad;
+	unsigned int i;
+
+	switch (how) {
+	case IA_IN_RTC_TIME:
+	case IA_OUT_RTC_TIME:
+		if ((p = d_struct_prefix(d, arg, out, 36)))
+			print_rtc_time(d, p);
+		return;
+	case IA_IN_RTC_WKALRM:
+	case IA_OUT_RTC_WKALRM:
+		if (!(p = d_struct_prefix(d, arg, out, 40)))
+			return;
+		ob_printf(o, "{enabled=%u, pending=%u, time=", p[0], p[1]);
+		print_rtc_time(d, p + 4);
+		ob_putc(o, '}');
+		return;
+	case IA_IN_RTC_PLL:
+	case IA_OUT_RTC_PLL:
+		if (!(p = d_struct_prefix(d, arg, out, 32)))
+			return;
+		for (i = 0; i < ARRAY_SIZE(pll); i++)
+			ob_printf(o, "%s%s=%d", i ? ", " : "{", pll[i], rd_s32(p + 4 * i));
+		ob_printf(o, ", pll_clock=%lld}", (long long)rd_s64(p + 24));
+		return;
+	}
+	/* struct rtc_param { u64 param; u64 value; u32 index; u32 __pad; } */
+	if (!(p = d_struct_prefix(d, arg, false, 24)))
+		return;
+	param = rd_u64(p);
+	pad = rd_u32(p + 20);
+	ob_puts(o, "{param=");
+	xlat_print_val(o, &xlat_rtc_params, param, "RTC_PARAM_???");
+	if (how == IA_RTC_PARAM_SET) {
+		ob_puts(o, ", ");
+		print_rtc_param_value(o, param, p);
+	}
+	ob_printf(o, ", index=%u", rd_u32(p + 16));
+	if (pad)
+		ob_printf(o, ", __pad=%#x", pad);
+	ob_putc(o, '}');
+	if (how == IA_RTC_PARAM_SET)
+		return;
+	/* GET writes the value */
+	ob_puts(o, " => ");
+	if (!(p = d_struct_prefix(d, arg, true, 24)))
+		return;
+	ob_putc(o, '{');
+	print_rtc_param_value(o, param, p);
+	pad = rd_u32(p + 20);
+	if (pad)
+		ob_printf(o, ", __pad=%#x", pad);
+	ob_putc(o, '}');
+}
+
 /* by request: structures read by the call from the entry record, written ones after it */
 static void ioctl_arg(struct dctx *d, int arg)
 {
@@ -1037,6 +1178,7 @@ static void ioctl_arg(struct dctx *d, int arg)
 	case IA_OUT_U64:
 	case IA_OUT_S64:
 	case IA_OUT_LIRC_FEATURES:
+	case IA_OUT_RTC_VL:
 		print_int_at(d, arg, true, def->arg);
 		return;
 	case IA_OUT_LIRC_MODE:
@@ -1069,6 +1211,16 @@ static void ioctl_arg(struct dctx *d, int arg)
 		return;
 	case IA_IN_RANDPOOL:
 		print_rand_pool(d, arg);
+		return;
+	case IA_IN_RTC_TIME:
+	case IA_OUT_RTC_TIME:
+	case IA_IN_RTC_WKALRM:
+	case IA_OUT_RTC_WKALRM:
+	case IA_IN_RTC_PLL:
+	case IA_OUT_RTC_PLL:
+	case IA_RTC_PARAM_GET:
+	case IA_RTC_PARAM_SET:
+		print_rtc(d, arg, def->arg);
 		return;
 	case IA_IN_CHAR:
 		b = d_mem(d, arg, false);
