@@ -7,6 +7,7 @@
 #include <string.h>
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
+#include <linux/counter.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/inotify.h>
@@ -22,6 +23,9 @@
 #include "decode_flags.h"
 #include "xlat/arch_prctl_codes.h"
 #include "xlat/capabilities.h"
+#include "xlat/counter_component_types.h"
+#include "xlat/counter_events.h"
+#include "xlat/counter_scopes.h"
 #include "xlat/fcntl_fd_flags.h"
 #include "xlat/lirc_features.h"
 #include "xlat/lirc_modes.h"
@@ -578,6 +582,7 @@ enum {
 	IA_OUT_RTC_VL,		/* [RTC_VL_BACKUP_LOW] */
 	IA_RTC_PARAM_GET,	/* {param=..., index=N} => {uvalue=...} */
 	IA_RTC_PARAM_SET,
+	IA_IN_COUNTER_WATCH,	/* struct counter_watch */
 };
 
 struct ioctl_def {
@@ -617,6 +622,8 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ RNDZAPENTCNT, "FASTRPC_IOCTL_INIT_ATTACH or RNDZAPENTCNT", IA_NONE },
 	{ RNDCLEARPOOL, "RNDCLEARPOOL", IA_NONE },
 	{ RNDRESEEDCRNG, "RNDRESEEDCRNG", IA_NONE },
+	{ COUNTER_ENABLE_EVENTS_IOCTL, "COUNTER_ENABLE_EVENTS_IOCTL", IA_NONE },
+	{ COUNTER_DISABLE_EVENTS_IOCTL, "COUNTER_DISABLE_EVENTS_IOCTL", IA_NONE },
 	{ TCGETS, "TCGETS", IA_OUT_TERMIOS },
 	{ TCSETS, "SNDCTL_TMR_START or TCSETS", IA_IN_TERMIOS },
 	{ TCSETSW, "SNDCTL_TMR_STOP or TCSETSW", IA_IN_TERMIOS },
@@ -701,6 +708,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ NS_GET_OWNER_UID, "NS_GET_OWNER_UID", IA_OUT_UINT },
 	{ RNDADDTOENTCNT, "RNDADDTOENTCNT", IA_IN_INT },
 	{ INOTIFY_IOC_SETNEXTWD, "INOTIFY_IOC_SETNEXTWD", IA_INT },
+	{ COUNTER_ADD_WATCH_IOCTL, "COUNTER_ADD_WATCH_IOCTL", IA_IN_COUNTER_WATCH },
 	{ 0x40045402, "SNDRV_TIMER_IOCTL_TREAD_OLD", IA_HEX },
 	{ 0x40045407, "SNDCTL_TMR_METRONOME", IA_HEX },
 	{ 0x40045408, "SNDCTL_TMR_SELECT", IA_HEX },
@@ -1052,6 +1060,24 @@ static void print_rand_pool(struct dctx *d, int arg)
 	ob_putc(o, '}');
 }
 
+/* struct counter_watch { struct counter_component { u8 type, scope, parent, id; }; u8 event,
+ * channel; } */
+static void print_counter_watch(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, 6);
+	struct outbuf *o = d->o;
+
+	if (!p)
+		return;
+	ob_puts(o, "{component={type=");
+	xlat_print_val(o, &xlat_counter_component_types, p[0], "COUNTER_COMPONENT_???");
+	ob_puts(o, ", scope=");
+	xlat_print_val(o, &xlat_counter_scopes, p[1], "COUNTER_SCOPE_???");
+	ob_printf(o, ", parent=%u, id=%u}, event=", p[2], p[3]);
+	xlat_print_val(o, &xlat_counter_events, p[4], "COUNTER_EVENT_???");
+	ob_printf(o, ", channel=%u}", p[5]);
+}
+
 /* struct rtc_time: nine ints, the last three with -v only */
 static void print_rtc_time(struct dctx *d, const uint8_t *p)
 {
@@ -1211,6 +1237,9 @@ static void ioctl_arg(struct dctx *d, int arg)
 		return;
 	case IA_IN_RANDPOOL:
 		print_rand_pool(d, arg);
+		return;
+	case IA_IN_COUNTER_WATCH:
+		print_counter_watch(d, arg);
 		return;
 	case IA_IN_RTC_TIME:
 	case IA_OUT_RTC_TIME:
