@@ -7,6 +7,7 @@
 #include <string.h>
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
+#include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/prctl.h>
@@ -17,6 +18,9 @@
 #include "xlat/arch_prctl_codes.h"
 #include "xlat/capabilities.h"
 #include "xlat/fcntl_fd_flags.h"
+#include "xlat/fiemap_extent_flags.h"
+#include "xlat/fiemap_flags.h"
+#include "xlat/fsx_xflags.h"
 #include "xlat/fcntl_lock_types.h"
 #include "xlat/fcntl_notify_flags.h"
 #include "xlat/fcntl_owner_types.h"
@@ -551,6 +555,10 @@ enum {
 	IA_OUT_TERMIOS,
 	IA_IN_TERMIOS2,
 	IA_OUT_TERMIOS2,
+	IA_IN_FSTRIM,	/* struct fstrim_range */
+	IA_IN_FSXATTR,	/* struct fsxattr */
+	IA_OUT_FSXATTR,
+	IA_FIEMAP,	/* struct fiemap: read, then written */
 };
 
 struct ioctl_def {
@@ -686,6 +694,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0x40085400, "TFD_IOC_SET_TICKS", IA_HEX },
 	{ 0x401054d5, "TUNATTACHFILTER", IA_HEX },
 	{ 0x401054d6, "TUNDETACHFILTER", IA_HEX },
+	{ FS_IOC_FSSETXATTR, "FS_IOC_FSSETXATTR", IA_IN_FSXATTR },
 	{ TCSETS2, "TCSETS2", IA_IN_TERMIOS2 },
 	{ TCSETSW2, "TCSETSW2", IA_IN_TERMIOS2 },
 	{ TCSETSF2, "TCSETSF2", IA_IN_TERMIOS2 },
@@ -713,6 +722,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FS_IOC32_GETFLAGS, "FS_IOC32_GETFLAGS", IA_OUT_FSFL },
 	{ FS_IOC_GETFLAGS, "FS_IOC_GETFLAGS", IA_OUT_FSFL },
 	{ 0x801054db, "TUNGETFILTER", IA_HEX },
+	{ FS_IOC_FSGETXATTR, "FS_IOC_FSGETXATTR", IA_OUT_FSXATTR },
 	{ 0x80285442, "TIOCGISO7816", IA_HEX },
 	{ TCGETS2, "TCGETS2", IA_OUT_TERMIOS2 },
 	{ 0x80605414, "SNDRV_TIMER_IOCTL_STATUS", IA_HEX },
@@ -723,6 +733,8 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FIFREEZE, "FIFREEZE", IA_NONE },
 	{ FITHAW, "FITHAW", IA_NONE },
 	{ 0xc0145401, "SNDRV_TIMER_IOCTL_NEXT_DEVICE", IA_HEX },
+	{ FITRIM, "FITRIM", IA_IN_FSTRIM },
+	{ FS_IOC_FIEMAP, "FS_IOC_FIEMAP", IA_FIEMAP },
 	{ 0xc0285443, "TIOCSISO7816", IA_HEX },
 	{ 0xc0505405, "SNDRV_TIMER_IOCTL_GSTATUS", IA_HEX },
 	{ 0xc0f85403, "SNDRV_TIMER_IOCTL_GINFO", IA_HEX },
@@ -919,6 +931,100 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 	ob_putc(o, ']');
 }
 
+/* FITRIM: {start=0x..., len=N, minlen=N}, printed at entry only, as strace does */
+static void print_fstrim_range(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, sizeof(struct fstrim_range));
+
+	if (p)
+		ob_printf(d->o, "{start=%#llx, len=%llu, minlen=%llu}",
+			  (unsigned long long)rd_u64(p), (unsigned long long)rd_u64(p + 8),
+			  (unsigned long long)rd_u64(p + 16));
+}
+
+/* struct fsxattr, read whole as strace does: the setter's input has no fsx_nextents (the kernel ignores it) */
+static void print_fsxattr(struct dctx *d, int arg, bool exit)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, exit, sizeof(struct fsxattr));
+
+	if (!p)
+		return;
+	ob_puts(o, "{fsx_xflags=");
+	xlat_print_flags(o, &xlat_fsx_xflags, rd_u32(p), "FS_XFLAG_???");
+	ob_printf(o, ", fsx_extsize=%u", rd_u32(p + 4));
+	if (exit)
+		ob_printf(o, ", fsx_nextents=%u", rd_u32(p + 8));
+	ob_printf(o, ", fsx_projid=%#x, fsx_cowextsize=%u}", rd_u32(p + 12), rd_u32(p + 16));
+}
+
+static void print_fiemap_flags(struct outbuf *o, uint32_t v)
+{
+	xlat_print_flags(o, &xlat_fiemap_flags, v, "FIEMAP_FLAG_???");
+}
+
+/*
+ * FS_IOC_FIEMAP: the request at entry, then what the call wrote. The extents follow the
+ * 32-byte header; with -v they print when the copy holds them, else as their address (what
+ * strace prints for memory it cannot read: the copy is the header's _IOC_SIZE, 64 bytes).
+ */
+static void print_fiemap(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, 32);
+	const struct sc_blob *b;
+	uint32_t i, n;
+
+	if (!p)
+		return;
+	ob_printf(o, "{fm_start=%llu, fm_length=%llu, fm_flags=",
+		  (unsigned long long)rd_u64(p), (unsigned long long)rd_u64(p + 8));
+	print_fiemap_flags(o, rd_u32(p + 16));
+	ob_printf(o, ", fm_extent_count=%u}", rd_u32(p + 24));
+	if (!d->exited || d->failed)
+		return;
+	b = d_mem_prefix(d, arg, true, 32);
+	ob_puts(o, " => ");
+	if (!b || b->len < 32) {
+		if (b)
+			ob_ptr(o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	n = rd_u32(p + 20);
+	ob_puts(o, "{fm_flags=");
+	print_fiemap_flags(o, rd_u32(p + 16));
+	ob_printf(o, ", fm_mapped_extents=%u, ", n);
+	if (!d->s->verbose) {
+		ob_puts(o, "...}");
+		return;
+	}
+	ob_puts(o, "fm_extents=");
+	if (!n) {
+		ob_puts(o, "[]}");
+		return;
+	}
+	if ((b->len - 32) / sizeof(struct fiemap_extent) < n) {
+		ob_ptr(o, d->args[arg] + 32);
+		ob_putc(o, '}');
+		return;
+	}
+	ob_putc(o, '[');
+	for (i = 0; i < n; i++) {
+		const uint8_t *e = p + 32 + i * sizeof(struct fiemap_extent);
+
+		if (i)
+			ob_puts(o, ", ");
+		ob_printf(o, "{fe_logical=%llu, fe_physical=%llu, fe_length=%llu, fe_flags=",
+			  (unsigned long long)rd_u64(e), (unsigned long long)rd_u64(e + 8),
+			  (unsigned long long)rd_u64(e + 16));
+		xlat_print_flags(o, &xlat_fiemap_extent_flags, rd_u32(e + 40),
+				 "FIEMAP_EXTENT_???");
+		ob_putc(o, '}');
+	}
+	ob_puts(o, "]}");
+}
+
 /* by request: structures read by the call from the entry record, written ones after it */
 static void ioctl_arg(struct dctx *d, int arg)
 {
@@ -993,6 +1099,16 @@ static void ioctl_arg(struct dctx *d, int arg)
 	case IA_IN_TERMIOS2:
 	case IA_OUT_TERMIOS2:
 		print_termios(d, arg, def->arg == IA_OUT_TERMIOS2, TERMIOS2);
+		return;
+	case IA_IN_FSTRIM:
+		print_fstrim_range(d, arg);
+		return;
+	case IA_IN_FSXATTR:
+	case IA_OUT_FSXATTR:
+		print_fsxattr(d, arg, def->arg == IA_OUT_FSXATTR);
+		return;
+	case IA_FIEMAP:
+		print_fiemap(d, arg);
 		return;
 	}
 	ob_hex(o, v);
