@@ -4,9 +4,12 @@
  * operation, ioctl's by the request, arch_prctl's and prctl's by the option, clone's by the
  * flags. A printer that prints nothing marks an argument strace leaves out for that command.
  */
+#include <stddef.h>
 #include <string.h>
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
 #include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
@@ -16,6 +19,7 @@
 #include "decode.h"
 #include "decode_flags.h"
 #include "xlat/arch_prctl_codes.h"
+#include "xlat/blkpg_ops.h"
 #include "xlat/capabilities.h"
 #include "xlat/fcntl_fd_flags.h"
 #include "xlat/fiemap_extent_flags.h"
@@ -559,6 +563,8 @@ enum {
 	IA_IN_FSXATTR,	/* struct fsxattr */
 	IA_OUT_FSXATTR,
 	IA_FIEMAP,	/* struct fiemap: read, then written */
+	IA_BLKPG,	/* struct blkpg_ioctl_arg */
+	IA_BLKTRACESETUP,	/* struct blk_user_trace_setup: read, then its name written */
 };
 
 struct ioctl_def {
@@ -595,6 +601,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ BLKSECDISCARD, "BLKSECDISCARD", IA_IN_RANGE },
 	{ BLKROTATIONAL, "BLKROTATIONAL", IA_OUT_U16 },
 	{ BLKZEROOUT, "BLKZEROOUT", IA_IN_RANGE },
+	{ BLKPG, "BLKPG", IA_BLKPG },
 	{ TCGETS, "TCGETS", IA_OUT_TERMIOS },
 	{ TCSETS, "SNDCTL_TMR_START or TCSETS", IA_IN_TERMIOS },
 	{ TCSETSW, "SNDCTL_TMR_STOP or TCSETSW", IA_IN_TERMIOS },
@@ -719,6 +726,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FS_IOC_GETVERSION, "FS_IOC_GETVERSION", IA_HEX },
 	{ BLKBSZGET, "BLKBSZGET", IA_OUT_INT },
 	{ BLKGETSIZE64, "BLKGETSIZE64", IA_OUT_U64 },
+	{ BLKGETDISKSEQ, "BLKGETDISKSEQ", IA_OUT_U64 },
 	{ FS_IOC32_GETFLAGS, "FS_IOC32_GETFLAGS", IA_OUT_FSFL },
 	{ FS_IOC_GETFLAGS, "FS_IOC_GETFLAGS", IA_OUT_FSFL },
 	{ 0x801054db, "TUNGETFILTER", IA_HEX },
@@ -733,6 +741,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FIFREEZE, "FIFREEZE", IA_NONE },
 	{ FITHAW, "FITHAW", IA_NONE },
 	{ 0xc0145401, "SNDRV_TIMER_IOCTL_NEXT_DEVICE", IA_HEX },
+	{ BLKTRACESETUP, "BLKTRACESETUP", IA_BLKTRACESETUP },
 	{ FITRIM, "FITRIM", IA_IN_FSTRIM },
 	{ FS_IOC_FIEMAP, "FS_IOC_FIEMAP", IA_FIEMAP },
 	{ 0xc0285443, "TIOCSISO7816", IA_HEX },
@@ -1025,6 +1034,57 @@ static void print_fiemap(struct dctx *d, int arg)
 	ob_puts(o, "]}");
 }
 
+/*
+ * BLKPG: {op=BLKPG_ADD_PARTITION, flags=0, datalen=152, data=0x...}. The blkpg_partition that
+ * data points to for ADD/DEL is a second-level pointer the BPF side does not copy: it prints
+ * as its address, what strace prints when it cannot read it.
+ */
+static void print_blkpg(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, sizeof(struct blkpg_ioctl_arg));
+
+	if (!p)
+		return;
+	ob_puts(o, "{op=");
+	xlat_print_val(o, &xlat_blkpg_ops, (uint32_t)rd_s32(p), "BLKPG_???");
+	ob_printf(o, ", flags=%d, datalen=%d, data=", rd_s32(p + 4), rd_s32(p + 8));
+	ob_ptr(o, rd_u64(p + 16));
+	ob_putc(o, '}');
+}
+
+/* BLKTRACESETUP: the input fields at entry; the name the kernel wrote when the call succeeded */
+static void print_blk_trace_setup(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, sizeof(struct blk_user_trace_setup));
+	const struct sc_blob *b;
+	size_t n;
+
+	if (!p)
+		return;
+	ob_printf(o, "{act_mask=%u, buf_size=%u, buf_nr=%u, start_lba=%llu, end_lba=%llu, pid=%u",
+		  rd_u16(p + offsetof(struct blk_user_trace_setup, act_mask)),
+		  rd_u32(p + offsetof(struct blk_user_trace_setup, buf_size)),
+		  rd_u32(p + offsetof(struct blk_user_trace_setup, buf_nr)),
+		  (unsigned long long)rd_u64(p + offsetof(struct blk_user_trace_setup, start_lba)),
+		  (unsigned long long)rd_u64(p + offsetof(struct blk_user_trace_setup, end_lba)),
+		  rd_u32(p + offsetof(struct blk_user_trace_setup, pid)));
+	if (d->exited && !d->failed) {
+		b = d_blob(d, arg, 0, true);
+		if (b && b->len >= BLKTRACE_BDEV_SIZE &&
+		    (!(b->flags & BLOBF_FAULT) || (b->flags & BLOBF_PART))) {
+			/* a char array with no NUL: all but its last byte, then "..." */
+			p = blob_data(b);
+			n = strnlen((const char *)p, BLKTRACE_BDEV_SIZE);
+			ob_puts(o, ", name=");
+			print_quoted(d, p, n < BLKTRACE_BDEV_SIZE ? n : n - 1, true,
+				     n == BLKTRACE_BDEV_SIZE);
+		}
+	}
+	ob_putc(o, '}');
+}
+
 /* by request: structures read by the call from the entry record, written ones after it */
 static void ioctl_arg(struct dctx *d, int arg)
 {
@@ -1109,6 +1169,12 @@ static void ioctl_arg(struct dctx *d, int arg)
 		return;
 	case IA_FIEMAP:
 		print_fiemap(d, arg);
+		return;
+	case IA_BLKPG:
+		print_blkpg(d, arg);
+		return;
+	case IA_BLKTRACESETUP:
+		print_blk_trace_setup(d, arg);
 		return;
 	}
 	ob_hex(o, v);
