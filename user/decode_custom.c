@@ -4,10 +4,14 @@
  * operation, ioctl's by the request, arch_prctl's and prctl's by the option, clone's by the
  * flags. A printer that prints nothing marks an argument strace leaves out for that command.
  */
+#include <stddef.h>
 #include <string.h>
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
+#include <linux/blkpg.h>
+#include <linux/blktrace_api.h>
 #include <linux/counter.h>
+#include <linux/fiemap.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/inotify.h>
@@ -22,24 +26,24 @@
 #include "decode.h"
 #include "decode_flags.h"
 #include "xlat/arch_prctl_codes.h"
+#include "xlat/blkpg_ops.h"
 #include "xlat/capabilities.h"
 #include "xlat/counter_component_types.h"
 #include "xlat/counter_events.h"
 #include "xlat/counter_scopes.h"
 #include "xlat/fcntl_fd_flags.h"
-#include "xlat/lirc_features.h"
-#include "xlat/lirc_modes.h"
-#include "xlat/rtc_bsm.h"
-#include "xlat/rtc_features.h"
-#include "xlat/rtc_params.h"
-#include "xlat/rtc_vl_flags.h"
 #include "xlat/fcntl_lock_types.h"
 #include "xlat/fcntl_notify_flags.h"
 #include "xlat/fcntl_owner_types.h"
 #include "xlat/fcntl_seals.h"
+#include "xlat/fiemap_extent_flags.h"
+#include "xlat/fiemap_flags.h"
 #include "xlat/fs_inode_flags.h"
+#include "xlat/fsx_xflags.h"
 #include "xlat/futex_wake_cmps.h"
 #include "xlat/futex_wake_ops.h"
+#include "xlat/lirc_features.h"
+#include "xlat/lirc_modes.h"
 #include "xlat/pidtypes.h"
 #include "xlat/pr_cap_ambient.h"
 #include "xlat/pr_dumpable.h"
@@ -60,10 +64,14 @@
 #include "xlat/pr_sys_dispatch.h"
 #include "xlat/pr_tsc.h"
 #include "xlat/pr_unalign_flags.h"
+#include "xlat/rtc_bsm.h"
+#include "xlat/rtc_features.h"
+#include "xlat/rtc_params.h"
+#include "xlat/rtc_vl_flags.h"
 #include "xlat/secbits.h"
+#include "xlat/seccomp_filter_flags.h"
 #include "xlat/seccomp_modes.h"
 #include "xlat/seccomp_ops.h"
-#include "xlat/seccomp_filter_flags.h"
 #include "xlat/seccomp_ret_actions.h"
 #include "xlat/seek_whence.h"
 #include "xlat/tcflsh_args.h"
@@ -583,6 +591,12 @@ enum {
 	IA_RTC_PARAM_GET,	/* {param=..., index=N} => {uvalue=...} */
 	IA_RTC_PARAM_SET,
 	IA_IN_COUNTER_WATCH,	/* struct counter_watch */
+	IA_IN_FSTRIM,	/* struct fstrim_range */
+	IA_IN_FSXATTR,	/* struct fsxattr */
+	IA_OUT_FSXATTR,
+	IA_FIEMAP,	/* struct fiemap: read, then written */
+	IA_BLKPG,	/* struct blkpg_ioctl_arg */
+	IA_BLKTRACESETUP,	/* struct blk_user_trace_setup: read, then its name written */
 };
 
 struct ioctl_def {
@@ -624,6 +638,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ RNDRESEEDCRNG, "RNDRESEEDCRNG", IA_NONE },
 	{ COUNTER_ENABLE_EVENTS_IOCTL, "COUNTER_ENABLE_EVENTS_IOCTL", IA_NONE },
 	{ COUNTER_DISABLE_EVENTS_IOCTL, "COUNTER_DISABLE_EVENTS_IOCTL", IA_NONE },
+	{ BLKPG, "BLKPG", IA_BLKPG },
 	{ TCGETS, "TCGETS", IA_OUT_TERMIOS },
 	{ TCSETS, "SNDCTL_TMR_START or TCSETS", IA_IN_TERMIOS },
 	{ TCSETSW, "SNDCTL_TMR_STOP or TCSETSW", IA_IN_TERMIOS },
@@ -760,6 +775,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0x40085400, "TFD_IOC_SET_TICKS", IA_HEX },
 	{ 0x401054d5, "TUNATTACHFILTER", IA_HEX },
 	{ 0x401054d6, "TUNDETACHFILTER", IA_HEX },
+	{ FS_IOC_FSSETXATTR, "FS_IOC_FSSETXATTR", IA_IN_FSXATTR },
 	{ TCSETS2, "TCSETS2", IA_IN_TERMIOS2 },
 	{ TCSETSW2, "TCSETSW2", IA_IN_TERMIOS2 },
 	{ TCSETSF2, "TCSETSF2", IA_IN_TERMIOS2 },
@@ -807,9 +823,11 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FS_IOC_GETVERSION, "FS_IOC_GETVERSION", IA_HEX },
 	{ BLKBSZGET, "BLKBSZGET", IA_OUT_INT },
 	{ BLKGETSIZE64, "BLKGETSIZE64", IA_OUT_U64 },
+	{ BLKGETDISKSEQ, "BLKGETDISKSEQ", IA_OUT_U64 },
 	{ FS_IOC32_GETFLAGS, "FS_IOC32_GETFLAGS", IA_OUT_FSFL },
 	{ FS_IOC_GETFLAGS, "FS_IOC_GETFLAGS", IA_OUT_FSFL },
 	{ 0x801054db, "TUNGETFILTER", IA_HEX },
+	{ FS_IOC_FSGETXATTR, "FS_IOC_FSGETXATTR", IA_OUT_FSXATTR },
 	{ 0x80285442, "TIOCGISO7816", IA_HEX },
 	{ TCGETS2, "TCGETS2", IA_OUT_TERMIOS2 },
 	{ 0x80605414, "SNDRV_TIMER_IOCTL_STATUS", IA_HEX },
@@ -822,6 +840,9 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FIFREEZE, "FIFREEZE", IA_NONE },
 	{ FITHAW, "FITHAW", IA_NONE },
 	{ 0xc0145401, "SNDRV_TIMER_IOCTL_NEXT_DEVICE", IA_HEX },
+	{ BLKTRACESETUP, "BLKTRACESETUP", IA_BLKTRACESETUP },
+	{ FITRIM, "FITRIM", IA_IN_FSTRIM },
+	{ FS_IOC_FIEMAP, "FS_IOC_FIEMAP", IA_FIEMAP },
 	{ 0xc0285443, "TIOCSISO7816", IA_HEX },
 	{ 0xc0505405, "SNDRV_TIMER_IOCTL_GSTATUS", IA_HEX },
 	{ 0xc0f85403, "SNDRV_TIMER_IOCTL_GINFO", IA_HEX },
@@ -1177,6 +1198,151 @@ static void print_rtc(struct dctx *d, int arg, int how)
 	ob_putc(o, '}');
 }
 
+/* FITRIM: {start=0x..., len=N, minlen=N}, printed at entry only, as strace does */
+static void print_fstrim_range(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, sizeof(struct fstrim_range));
+
+	if (p)
+		ob_printf(d->o, "{start=%#llx, len=%llu, minlen=%llu}",
+			  (unsigned long long)rd_u64(p), (unsigned long long)rd_u64(p + 8),
+			  (unsigned long long)rd_u64(p + 16));
+}
+
+/* struct fsxattr, read whole as strace does: the setter's input has no fsx_nextents (the kernel ignores it) */
+static void print_fsxattr(struct dctx *d, int arg, bool exit)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, exit, sizeof(struct fsxattr));
+
+	if (!p)
+		return;
+	ob_puts(o, "{fsx_xflags=");
+	xlat_print_flags(o, &xlat_fsx_xflags, rd_u32(p), "FS_XFLAG_???");
+	ob_printf(o, ", fsx_extsize=%u", rd_u32(p + 4));
+	if (exit)
+		ob_printf(o, ", fsx_nextents=%u", rd_u32(p + 8));
+	ob_printf(o, ", fsx_projid=%#x, fsx_cowextsize=%u}", rd_u32(p + 12), rd_u32(p + 16));
+}
+
+static void print_fiemap_flags(struct outbuf *o, uint32_t v)
+{
+	xlat_print_flags(o, &xlat_fiemap_flags, v, "FIEMAP_FLAG_???");
+}
+
+/*
+ * FS_IOC_FIEMAP: the request at entry, then what the call wrote. The extents follow the
+ * 32-byte header; with -v they print when the copy holds them, else as their address (what
+ * strace prints for memory it cannot read: the copy is the header's _IOC_SIZE, 64 bytes).
+ */
+static void print_fiemap(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, 32);
+	const struct sc_blob *b;
+	uint32_t i, n;
+
+	if (!p)
+		return;
+	ob_printf(o, "{fm_start=%llu, fm_length=%llu, fm_flags=",
+		  (unsigned long long)rd_u64(p), (unsigned long long)rd_u64(p + 8));
+	print_fiemap_flags(o, rd_u32(p + 16));
+	ob_printf(o, ", fm_extent_count=%u}", rd_u32(p + 24));
+	if (!d->exited || d->failed)
+		return;
+	b = d_mem_prefix(d, arg, true, 32);
+	ob_puts(o, " => ");
+	if (!b || b->len < 32) {
+		if (b)
+			ob_ptr(o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	n = rd_u32(p + 20);
+	ob_puts(o, "{fm_flags=");
+	print_fiemap_flags(o, rd_u32(p + 16));
+	ob_printf(o, ", fm_mapped_extents=%u, ", n);
+	if (!d->s->verbose) {
+		ob_puts(o, "...}");
+		return;
+	}
+	ob_puts(o, "fm_extents=");
+	if (!n) {
+		ob_puts(o, "[]}");
+		return;
+	}
+	if ((b->len - 32) / sizeof(struct fiemap_extent) < n) {
+		ob_ptr(o, d->args[arg] + 32);
+		ob_putc(o, '}');
+		return;
+	}
+	ob_putc(o, '[');
+	for (i = 0; i < n; i++) {
+		const uint8_t *e = p + 32 + i * sizeof(struct fiemap_extent);
+
+		if (i)
+			ob_puts(o, ", ");
+		ob_printf(o, "{fe_logical=%llu, fe_physical=%llu, fe_length=%llu, fe_flags=",
+			  (unsigned long long)rd_u64(e), (unsigned long long)rd_u64(e + 8),
+			  (unsigned long long)rd_u64(e + 16));
+		xlat_print_flags(o, &xlat_fiemap_extent_flags, rd_u32(e + 40),
+				 "FIEMAP_EXTENT_???");
+		ob_putc(o, '}');
+	}
+	ob_puts(o, "]}");
+}
+
+/*
+ * BLKPG: {op=BLKPG_ADD_PARTITION, flags=0, datalen=152, data=0x...}. The blkpg_partition that
+ * data points to for ADD/DEL is a second-level pointer the BPF side does not copy: it prints
+ * as its address, what strace prints when it cannot read it.
+ */
+static void print_blkpg(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, sizeof(struct blkpg_ioctl_arg));
+
+	if (!p)
+		return;
+	ob_puts(o, "{op=");
+	xlat_print_val(o, &xlat_blkpg_ops, (uint32_t)rd_s32(p), "BLKPG_???");
+	ob_printf(o, ", flags=%d, datalen=%d, data=", rd_s32(p + 4), rd_s32(p + 8));
+	ob_ptr(o, rd_u64(p + 16));
+	ob_putc(o, '}');
+}
+
+/* BLKTRACESETUP: the input fields at entry; the name the kernel wrote when the call succeeded */
+static void print_blk_trace_setup(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, sizeof(struct blk_user_trace_setup));
+	const struct sc_blob *b;
+	size_t n;
+
+	if (!p)
+		return;
+	ob_printf(o, "{act_mask=%u, buf_size=%u, buf_nr=%u, start_lba=%llu, end_lba=%llu, pid=%u",
+		  rd_u16(p + offsetof(struct blk_user_trace_setup, act_mask)),
+		  rd_u32(p + offsetof(struct blk_user_trace_setup, buf_size)),
+		  rd_u32(p + offsetof(struct blk_user_trace_setup, buf_nr)),
+		  (unsigned long long)rd_u64(p + offsetof(struct blk_user_trace_setup, start_lba)),
+		  (unsigned long long)rd_u64(p + offsetof(struct blk_user_trace_setup, end_lba)),
+		  rd_u32(p + offsetof(struct blk_user_trace_setup, pid)));
+	if (d->exited && !d->failed) {
+		b = d_blob(d, arg, 0, true);
+		if (b && b->len >= BLKTRACE_BDEV_SIZE &&
+		    (!(b->flags & BLOBF_FAULT) || (b->flags & BLOBF_PART))) {
+			/* a char array with no NUL: all but its last byte, then "..." */
+			p = blob_data(b);
+			n = strnlen((const char *)p, BLKTRACE_BDEV_SIZE);
+			ob_puts(o, ", name=");
+			print_quoted(d, p, n < BLKTRACE_BDEV_SIZE ? n : n - 1, true,
+				     n == BLKTRACE_BDEV_SIZE);
+		}
+	}
+	ob_putc(o, '}');
+}
+
 /* by request: structures read by the call from the entry record, written ones after it */
 static void ioctl_arg(struct dctx *d, int arg)
 {
@@ -1279,6 +1445,22 @@ static void ioctl_arg(struct dctx *d, int arg)
 	case IA_IN_TERMIOS2:
 	case IA_OUT_TERMIOS2:
 		print_termios(d, arg, def->arg == IA_OUT_TERMIOS2, TERMIOS2);
+		return;
+	case IA_IN_FSTRIM:
+		print_fstrim_range(d, arg);
+		return;
+	case IA_IN_FSXATTR:
+	case IA_OUT_FSXATTR:
+		print_fsxattr(d, arg, def->arg == IA_OUT_FSXATTR);
+		return;
+	case IA_FIEMAP:
+		print_fiemap(d, arg);
+		return;
+	case IA_BLKPG:
+		print_blkpg(d, arg);
+		return;
+	case IA_BLKTRACESETUP:
+		print_blk_trace_setup(d, arg);
 		return;
 	}
 	ob_hex(o, v);
