@@ -1715,14 +1715,13 @@ __noinline long emit_stack_of_current(__u32 nr, __u64 pid_tgid)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct pt_regs *uregs = (struct pt_regs *)bpf_task_pt_regs(task);
-	__u64 sp, top, regs = (__u64)uregs;
+	__u64 sp, top, len, regs = (__u64)uregs;
+	__u32 want = cfg_stack;
+	struct stack_rec *r;
 
 	if (!uregs)
 		return 0;
 	sp = SC_SP(uregs);
-	__u32 want = cfg_stack;
-	__u64 len;
-	struct stack_rec *r;
 
 	top = BPF_CORE_READ(task, mm, start_stack);
 	if (top > sp && top - sp <= cfg_stack - STACK_SLACK)
