@@ -52,6 +52,9 @@ enum {
 };
 
 /* What the user asked for: filled once by the CLI, read-only afterwards. */
+/* --strings-in-hex=non-ascii-chars: each byte -x would hex, as \xNN, the rest as without -x */
+#define XS_CHARS 3
+
 struct settings {
 	bool follow;			/* -f */
 	bool follow_files;		/* -ff: one output file per pid */
@@ -65,7 +68,7 @@ struct settings {
 	unsigned int stack_size;	/* --stack-trace-size: bytes of stack per call (-k) */
 	uint64_t min_duration_ns;	/* --duration=MS: only the calls at least this long, 0: all */
 	unsigned int align;		/* -a */
-	int xstrings;			/* -x 1, -xx 2 */
+	int xstrings;			/* -x 1, -xx 2, XS_CHARS */
 	bool verbose;			/* -v / --no-abbrev */
 	int const_style;		/* -X: enum xlat_style (decode.h), 0 abbrev */
 	bool fd_paths;			/* any of decode_fds: fds are described in the kernel */

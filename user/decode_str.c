@@ -7,9 +7,9 @@ static bool needs_hex(const uint8_t *p, size_t n, int xflag, bool nul_terminated
 {
 	size_t i;
 
-	if (xflag > 1)
+	if (xflag == 2)
 		return true;
-	if (!xflag)
+	if (!xflag || xflag == XS_CHARS)
 		return false;
 	for (i = 0; i < n; i++) {
 		uint8_t c = p[i];
@@ -28,8 +28,9 @@ static bool needs_hex(const uint8_t *p, size_t n, int xflag, bool nul_terminated
  * octal too (an fd's path between <>).
  */
 static char *quote_plain(char *out, const uint8_t *p, size_t from, size_t to, size_t n,
-			 bool angle)
+			 bool angle, bool hexc)
 {
+	static const char hexd[] = "0123456789abcdef";
 	static const char esc[256] = {
 		['"'] = '"', ['\\'] = '\\', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r',
 		['\t'] = 't', ['\v'] = 'v',
@@ -44,6 +45,11 @@ static char *quote_plain(char *out, const uint8_t *p, size_t from, size_t to, si
 			*out++ = esc[c];
 		} else if (c >= ' ' && c <= 0x7e && !(angle && (c == '<' || c == '>'))) {
 			*out++ = c;
+		} else if (hexc) {
+			*out++ = '\\';
+			*out++ = 'x';
+			*out++ = hexd[c >> 4];
+			*out++ = hexd[c & 15];
 		} else {
 			/* octal, as short as possible unless an octal digit follows */
 			*out++ = '\\';
@@ -66,7 +72,7 @@ void quote_string(char *out, const char *s)
 	size_t n = strlen(s);
 
 	*out++ = '"';
-	out = quote_plain(out, (const uint8_t *)s, 0, n, n, false);
+	out = quote_plain(out, (const uint8_t *)s, 0, n, n, false, false);
 	*out++ = '"';
 	*out = 0;
 }
@@ -78,7 +84,7 @@ void print_fd_path(struct outbuf *o, const char *p, size_t n)
 
 	for (i = 0; i < n; i += k) {
 		k = n - i < 64 ? n - i : 64;
-		ob_write(o, tmp, quote_plain(tmp, (const uint8_t *)p, i, i + k, n, true) - tmp);
+		ob_write(o, tmp, quote_plain(tmp, (const uint8_t *)p, i, i + k, n, true, false) - tmp);
 	}
 }
 
@@ -87,6 +93,7 @@ void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminate
 	static const char hexd[] = "0123456789abcdef";
 	struct outbuf *o = d->o;
 	bool hex = d->force_hex || needs_hex(p, n, d->s->xstrings, nul_terminated);
+	bool hexc = d->s->xstrings == XS_CHARS;
 	char tmp[4 * 64];
 	size_t i, k;
 
@@ -99,12 +106,12 @@ void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminate
 		}
 	} else if (ob_col(o) + 4 * n + 8 < OB_LINE_MAX) {
 		/* the common case: room for the worst case, no check per byte */
-		o->len = quote_plain(o->buf + o->len, p, 0, n, n, false) - o->buf;
+		o->len = quote_plain(o->buf + o->len, p, 0, n, n, false, hexc) - o->buf;
 	} else {
 		/* near the line limit: in pieces, ob_write cuts the line */
 		for (i = 0; i < n; i += k) {
 			k = n - i < 64 ? n - i : 64;
-			ob_write(o, tmp, quote_plain(tmp, p, i, i + k, n, false) - tmp);
+			ob_write(o, tmp, quote_plain(tmp, p, i, i + k, n, false, hexc) - tmp);
 		}
 	}
 	ob_putc(o, '"');

@@ -227,8 +227,8 @@ static const struct cli_opt cli_opts[] = {
 	{ 0, "no-abbrev", NA, OPT_NO_ABBREV, .group = OG_OUTPUT },
 	{ 'x', NULL, NA, .group = OG_OUTPUT, .spell = "-x, -xx",
 	  .help = "print non-ASCII strings in hex; all strings (no effect on -c's table)" },
-	{ 0, "strings-in-hex", OA, OPT_HEXSTR, .group = OG_OUTPUT, .meta = "none|non-ascii|all",
-	  .help = "the long form of -x (non-ascii) and -xx (all, the default)" },
+	{ 0, "strings-in-hex", OA, OPT_HEXSTR, .group = OG_OUTPUT, .meta = "none|non-ascii-chars|non-ascii|all",
+	  .help = "the long form of -x (non-ascii) and -xx (all, the default); non-ascii-chars: only those bytes in hex" },
 	{ 'X', "const-print-style", RA, .group = OG_OUTPUT, .meta = "FORMAT",
 	  .help = "named constants and flags as numbers (raw), names (abbrev, the default),\n"
 		  "or numbers with the names in a comment (verbose)" },
@@ -862,10 +862,8 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			/* none, non-ascii (-x), all (-xx, the default) */
 			x_long = !optarg || !strcmp(optarg, "all") ? 2 :
 				 !strcmp(optarg, "non-ascii") ? 1 :
+				 !strcmp(optarg, "non-ascii-chars") ? XS_CHARS :
 				 !strcmp(optarg, "none") ? 0 : -1;
-			if (x_long < 0 && !strcmp(optarg, "non-ascii-chars"))
-				die("--strings-in-hex=non-ascii-chars is not supported yet (none, "
-				    "non-ascii, all)");
 			if (x_long < 0)
 				die("invalid --strings-in-hex argument: '%s'", optarg);
 			break;
@@ -936,7 +934,7 @@ static void parse_args(struct settings *s, int argc, char **argv)
 	s->json_trace = s->format == FMT_JSON && !s->count && !s->all && !s->count_after;
 	if (s->all)
 		s->count = true;
-	s->xstrings = nx > 2 ? 2 : nx;
+	s->xstrings = nx == XS_CHARS ? XS_CHARS : nx > 2 ? 2 : nx;
 	if (s->count) {
 		s->failed_only = failed;
 		if (s->count_after)

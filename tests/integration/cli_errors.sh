@@ -77,8 +77,8 @@ expect_error "decode-pids=pidns (--pidns-translation) is not supported yet" \
 	"$BSTRACE" -e decode-pids=comm,pidns -- /bin/true
 expect_error "-e verbose=none is not supported yet" "$BSTRACE" -e verbose=none -- /bin/true
 expect_error "-e abbrev=execve is not supported yet" "$BSTRACE" --abbrev=execve -- /bin/true
-expect_error "--strings-in-hex=non-ascii-chars is not supported yet" \
-	"$BSTRACE" --strings-in-hex=non-ascii-chars -- /bin/true
+expect_error "invalid --strings-in-hex argument: 'non-ascii-char'" \
+	"$BSTRACE" --strings-in-hex=non-ascii-char -- /bin/true
 expect_error "invalid inject argument 'open:error=ENOENT:when=x'" "$BSTRACE" \
 	-e inject=open:error=ENOENT:when=x -- /bin/true
 expect_error "invalid fault argument 'open:signal=USR1'" "$BSTRACE" --fault=open:signal=USR1 \
