@@ -1725,3 +1725,29 @@ void print_OPEN_HOW(struct dctx *d, int arg)
 	print_struct_tail(d, b, OH_SIZE_VER0);
 	ob_putc(o, '}');
 }
+
+/* modify_ldt's struct user_desc (asm/ldt.h), read only when bytecount is its size */
+void print_USER_DESC(struct dctx *d, int arg)
+{
+	const uint8_t *p;
+	uint32_t entry, flags;
+
+	if (d->args[2] != 16) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	p = d_struct(d, arg, false, 16);
+	if (!p)
+		return;
+	entry = rd_u32(p);
+	flags = rd_u32(p + 12);
+	if (entry == UINT32_MAX)
+		ob_puts(d->o, "{entry_number=-1");
+	else
+		ob_printf(d->o, "{entry_number=%u", entry);
+	/* strace's %#08x: no 0x for 0 */
+	ob_printf(d->o, ", base_addr=%#08x, limit=%#08x, seg_32bit=%u, contents=%u, "
+		  "read_exec_only=%u, limit_in_pages=%u, seg_not_present=%u, useable=%u, lm=%u}",
+		  rd_u32(p + 4), rd_u32(p + 8), flags & 1, (flags >> 1) & 3, (flags >> 3) & 1,
+		  (flags >> 4) & 1, (flags >> 5) & 1, (flags >> 6) & 1, (flags >> 7) & 1);
+}

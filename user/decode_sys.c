@@ -1447,6 +1447,18 @@ static void ret_personality(struct dctx *d)
 	ob_putc(d->o, ')');
 }
 
+/* modify_ldt: the kernel returns its int result zero-extended (arch/x86/kernel/ldt.c), so an
+ * error is a large positive number; strace prints it with the error's name */
+static void ret_modify_ldt(struct dctx *d)
+{
+	int32_t v = (int32_t)d->ret;
+	const char *n = v < 0 ? errno_name(-v) : NULL;
+
+	ob_dec(d->o, d->ret);
+	if (n)
+		ob_printf(d->o, " %s (%s)", n, strerror(-v));
+}
+
 const ret_printer ret_printers[R__COUNT] = {
 	[R_FCNTL] = print_fcntl_ret,
 	[R_PRCTL] = print_prctl_ret,
@@ -1458,4 +1470,5 @@ const ret_printer ret_printers[R__COUNT] = {
 	[R_ADJTIMEX] = ret_adjtimex,
 	[R_PERSONALITY] = ret_personality,
 	[R_ARCH_PRCTL] = print_arch_prctl_ret,
+	[R_MODIFY_LDT] = ret_modify_ldt,
 };
