@@ -10,6 +10,7 @@
 #include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/prctl.h>
+#include <linux/ptp_clock.h>
 #include <linux/sched.h>
 #include <linux/seccomp.h>
 #include "decode.h"
@@ -44,6 +45,9 @@
 #include "xlat/pr_sys_dispatch.h"
 #include "xlat/pr_tsc.h"
 #include "xlat/pr_unalign_flags.h"
+#include "xlat/ptp_extts_flags.h"
+#include "xlat/ptp_perout_flags.h"
+#include "xlat/ptp_pin_funcs.h"
 #include "xlat/secbits.h"
 #include "xlat/seccomp_modes.h"
 #include "xlat/seccomp_ops.h"
@@ -551,6 +555,20 @@ enum {
 	IA_OUT_TERMIOS,
 	IA_IN_TERMIOS2,
 	IA_OUT_TERMIOS2,
+	IA_PTP_CAPS,		/* struct ptp_clock_caps written by the call */
+	IA_PTP_EXTTS,		/* struct ptp_extts_request read by the call */
+	IA_PTP_EXTTS2,		/* the same with its rsv[] */
+	IA_PTP_PEROUT,
+	IA_PTP_PEROUT2,
+	IA_PTP_SYSOFF,		/* struct ptp_sys_offset: n_samples read, ts[] written */
+	IA_PTP_SYSOFF2,
+	IA_PTP_PIN_GET,		/* struct ptp_pin_desc: index read, the rest written */
+	IA_PTP_PIN_GET2,
+	IA_PTP_PIN_SET,
+	IA_PTP_PIN_SET2,
+	IA_PTP_PRECISE,		/* struct ptp_sys_offset_precise written by the call */
+	IA_PTP_EXTENDED,	/* struct ptp_sys_offset_extended */
+	IA_PTP_EXTENDED2,
 };
 
 struct ioctl_def {
@@ -655,6 +673,8 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0x54a2, "SNDRV_TIMER_IOCTL_CONTINUE", IA_HEX },
 	{ 0x54a3, "SNDRV_TIMER_IOCTL_PAUSE", IA_HEX },
 	{ 0x54e3, "TUNGETDEVNETNS", IA_HEX },
+	{ PTP_ENABLE_PPS, "PTP_ENABLE_PPS", IA_HEX },
+	{ PTP_ENABLE_PPS2, "PTP_ENABLE_PPS2", IA_HEX },
 	{ 0x40045402, "SNDRV_TIMER_IOCTL_TREAD_OLD", IA_HEX },
 	{ 0x40045407, "SNDCTL_TMR_METRONOME", IA_HEX },
 	{ 0x40045408, "SNDCTL_TMR_SELECT", IA_HEX },
@@ -684,14 +704,22 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FS_IOC_SETFLAGS, "FS_IOC_SETFLAGS", IA_IN_FSFL },
 	{ FICLONE, "BTRFS_IOC_CLONE or FICLONE", IA_INT },
 	{ 0x40085400, "TFD_IOC_SET_TICKS", IA_HEX },
+	{ PTP_EXTTS_REQUEST, "PTP_EXTTS_REQUEST", IA_PTP_EXTTS },
+	{ PTP_EXTTS_REQUEST2, "PTP_EXTTS_REQUEST2", IA_PTP_EXTTS2 },
 	{ 0x401054d5, "TUNATTACHFILTER", IA_HEX },
 	{ 0x401054d6, "TUNDETACHFILTER", IA_HEX },
 	{ TCSETS2, "TCSETS2", IA_IN_TERMIOS2 },
 	{ TCSETSW2, "TCSETSW2", IA_IN_TERMIOS2 },
 	{ TCSETSF2, "TCSETSF2", IA_IN_TERMIOS2 },
 	{ 0x40345410, "SNDRV_TIMER_IOCTL_SELECT", IA_HEX },
+	{ PTP_PEROUT_REQUEST, "PTP_PEROUT_REQUEST", IA_PTP_PEROUT },
+	{ PTP_PEROUT_REQUEST2, "PTP_PEROUT_REQUEST2", IA_PTP_PEROUT2 },
 	{ 0x40485404, "SNDRV_TIMER_IOCTL_GPARAMS", IA_HEX },
 	{ 0x40505412, "SNDRV_TIMER_IOCTL_PARAMS", IA_HEX },
+	{ PTP_PIN_SETFUNC, "PTP_PIN_SETFUNC", IA_PTP_PIN_SET },
+	{ PTP_PIN_SETFUNC2, "PTP_PIN_SETFUNC2", IA_PTP_PIN_SET2 },
+	{ PTP_SYS_OFFSET, "PTP_SYS_OFFSET", IA_PTP_SYSOFF },
+	{ PTP_SYS_OFFSET2, "PTP_SYS_OFFSET2", IA_PTP_SYSOFF2 },
 	{ 0x80045400, "SNDRV_TIMER_IOCTL_PVERSION", IA_HEX },
 	{ TIOCGPTN, "TIOCGPTN", IA_OUT_UINT },
 	{ TIOCGDEV, "TIOCGDEV", IA_OUT_UINT },
@@ -715,6 +743,8 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ 0x801054db, "TUNGETFILTER", IA_HEX },
 	{ 0x80285442, "TIOCGISO7816", IA_HEX },
 	{ TCGETS2, "TCGETS2", IA_OUT_TERMIOS2 },
+	{ PTP_CLOCK_GETCAPS, "PTP_CLOCK_GETCAPS", IA_PTP_CAPS },
+	{ PTP_CLOCK_GETCAPS2, "PTP_CLOCK_GETCAPS2", IA_PTP_CAPS },
 	{ 0x80605414, "SNDRV_TIMER_IOCTL_STATUS", IA_HEX },
 	{ 0x80e85411, "SNDRV_TIMER_IOCTL_INFO", IA_HEX },
 	{ 0xc0045401, "SNDCTL_TMR_TIMEBASE", IA_HEX },
@@ -724,8 +754,14 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FITHAW, "FITHAW", IA_NONE },
 	{ 0xc0145401, "SNDRV_TIMER_IOCTL_NEXT_DEVICE", IA_HEX },
 	{ 0xc0285443, "TIOCSISO7816", IA_HEX },
+	{ PTP_SYS_OFFSET_PRECISE, "PTP_SYS_OFFSET_PRECISE", IA_PTP_PRECISE },
+	{ PTP_SYS_OFFSET_PRECISE2, "PTP_SYS_OFFSET_PRECISE2", IA_PTP_PRECISE },
 	{ 0xc0505405, "SNDRV_TIMER_IOCTL_GSTATUS", IA_HEX },
+	{ PTP_PIN_GETFUNC, "PTP_PIN_GETFUNC", IA_PTP_PIN_GET },
+	{ PTP_PIN_GETFUNC2, "PTP_PIN_GETFUNC2", IA_PTP_PIN_GET2 },
 	{ 0xc0f85403, "SNDRV_TIMER_IOCTL_GINFO", IA_HEX },
+	{ PTP_SYS_OFFSET_EXTENDED, "PTP_SYS_OFFSET_EXTENDED", IA_PTP_EXTENDED },
+	{ PTP_SYS_OFFSET_EXTENDED2, "PTP_SYS_OFFSET_EXTENDED2", IA_PTP_EXTENDED2 },
 };
 
 static const struct ioctl_def *ioctl_find(uint32_t req)
@@ -919,6 +955,225 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 	ob_putc(o, ']');
 }
 
+/* --- PTP clocks (linux/ptp_clock.h) --- */
+
+/* ", rsv=[0xdeadc0de, 0]": a reserved array, printed only when some of it is set */
+static void print_rsv(struct outbuf *o, const uint8_t *p, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n && !rd_u32(p + 4 * i); i++)
+		;
+	if (i == n)
+		return;
+	ob_puts(o, ", rsv=[");
+	for (i = 0; i < n; i++) {
+		if (i)
+			ob_puts(o, ", ");
+		ob_hex(o, rd_u32(p + 4 * i));
+	}
+	ob_putc(o, ']');
+}
+
+/* struct ptp_clock_time: {sec=1, nsec=2, reserved=0x3}, with the date for a point in time */
+static void print_ptp_time(struct outbuf *o, const uint8_t *p, bool when)
+{
+	ob_printf(o, "{sec=%lld, nsec=%u", (long long)rd_s64(p), rd_u32(p + 8));
+	if (rd_u32(p + 12))
+		ob_printf(o, ", reserved=%#x", rd_u32(p + 12));
+	ob_putc(o, '}');
+	if (when && xlat_style != XLAT_RAW)
+		print_time_comment(o, rd_s64(p), rd_u32(p + 8));
+}
+
+static bool call_wrote(const struct dctx *d)
+{
+	return d->exited && !d->failed;
+}
+
+static void print_ptp_caps(struct dctx *d, int arg)
+{
+	static const char *const f[] = {
+		"max_adj", "n_alarm", "n_ext_ts", "n_per_out", "pps", "n_pins",
+		"cross_timestamping", "adjust_phase",
+	};
+	const uint8_t *p = d_struct_prefix(d, arg, true, 80);
+	unsigned int i;
+
+	if (!p)
+		return;
+	for (i = 0; i < ARRAY_SIZE(f); i++)
+		ob_printf(d->o, "%s%s=%d", i ? ", " : "{", f[i], rd_s32(p + 4 * i));
+	print_rsv(d->o, p + 32, 12);
+	ob_putc(d->o, '}');
+}
+
+static void print_ptp_extts(struct dctx *d, int arg, bool v2)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, 16);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{index=%u, flags=", rd_u32(p));
+	xlat_print_flags(d->o, &xlat_ptp_extts_flags, rd_u32(p + 4), "PTP_???");
+	if (v2)
+		print_rsv(d->o, p + 8, 2);
+	ob_putc(d->o, '}');
+}
+
+/* the first time is the start, or with PTP_PEROUT_PHASE the phase; the union at the end is the
+ * on time with PTP_PEROUT_DUTY_CYCLE */
+static void print_ptp_perout(struct dctx *d, int arg, bool v2)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, 56);
+	uint32_t flags;
+
+	if (!p)
+		return;
+	flags = rd_u32(p + 36);
+	ob_puts(o, flags & PTP_PEROUT_PHASE ? "{phase=" : "{start=");
+	print_ptp_time(o, p, !(flags & PTP_PEROUT_PHASE));
+	ob_puts(o, ", period=");
+	print_ptp_time(o, p + 16, false);
+	ob_printf(o, ", index=%u, flags=", rd_u32(p + 32));
+	xlat_print_flags(o, &xlat_ptp_perout_flags, flags, "PTP_PEROUT_???");
+	if (flags & PTP_PEROUT_DUTY_CYCLE) {
+		ob_puts(o, ", on=");
+		print_ptp_time(o, p + 40, false);
+	} else if (v2) {
+		print_rsv(o, p + 40, 4);
+	}
+	ob_putc(o, '}');
+}
+
+/* `n` clock times from `p`: [{sec=..}, ...], at most -s of them unless -v */
+static void print_ptp_times(struct dctx *d, const uint8_t *p, unsigned int n)
+{
+	unsigned int i;
+
+	ob_putc(d->o, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			ob_puts(d->o, ", ");
+		if (!d->s->verbose && i >= d->s->strsize) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		print_ptp_time(d->o, p + 16 * i, true);
+	}
+	ob_putc(d->o, ']');
+}
+
+/* struct ptp_sys_offset: n_samples read by the call, then the 2 * n_samples + 1 times written */
+static void print_ptp_sysoff(struct dctx *d, int arg)
+{
+	const size_t size = sizeof(struct ptp_sys_offset);
+	const uint8_t *p = d_struct_prefix(d, arg, false, size);
+	uint32_t n;
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{n_samples=%u", rd_u32(p));
+	print_rsv(d->o, p + 4, 3);
+	if (call_wrote(d) && (p = d_struct_prefix(d, arg, true, size))) {
+		n = rd_u32(p);
+		n = n < PTP_MAX_SAMPLES ? 2 * n + 1 : 2 * PTP_MAX_SAMPLES + 1;
+		ob_puts(d->o, ", ts=");
+		print_ptp_times(d, p + 16, n);
+	}
+	ob_putc(d->o, '}');
+}
+
+/*
+ * struct ptp_sys_offset_extended is larger than the argument's copy (1216 bytes, 1024 copied):
+ * the header is read from it, and the times written as far as the copy goes.
+ */
+static void print_ptp_extended(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const struct sc_blob *b = d_mem_prefix(d, arg, false, 16);
+	const uint8_t *p;
+	uint32_t i, k, n;
+
+	if (!b)
+		return;
+	if (b->len < 16) {
+		ob_ptr(o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	ob_printf(o, "{n_samples=%u", rd_u32(p));
+	print_rsv(o, p + 4, 3);
+	if (call_wrote(d) && (b = d_mem_prefix(d, arg, true, 16)) && b->len >= 16) {
+		p = blob_data(b);
+		n = rd_u32(p) < PTP_MAX_SAMPLES ? rd_u32(p) : PTP_MAX_SAMPLES;
+		ob_puts(o, ", ts=[");
+		for (i = 0; i < n; i++) {
+			if (i)
+				ob_puts(o, ", ");
+			if (16 + 48 * (i + 1) > b->len) {
+				ob_puts(o, "...");
+				break;
+			}
+			for (k = 0; k < 3; k++) {
+				ob_puts(o, k ? ", " : "[");
+				print_ptp_time(o, p + 16 + 48 * i + 16 * k, true);
+			}
+			ob_putc(o, ']');
+		}
+		ob_putc(o, ']');
+	}
+	ob_putc(o, '}');
+}
+
+/* struct ptp_pin_desc: the index (and for a get only that) read, the rest written by a get */
+static void print_ptp_pin(struct dctx *d, int arg, bool get, bool v2)
+{
+	const size_t size = sizeof(struct ptp_pin_desc);
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, size);
+	size_t n;
+
+	if (!p)
+		return;
+	ob_printf(o, "{index=%u", rd_u32(p + 64));
+	if (get) {
+		if (v2)
+			print_rsv(o, p + 76, 5);
+		if (!call_wrote(d) || !(p = d_struct_prefix(d, arg, true, size))) {
+			ob_putc(o, '}');
+			return;
+		}
+		ob_puts(o, ", name=");
+		for (n = 0; n < 63 && p[n]; n++)
+			;
+		print_quoted(d, p, n, true, n == 63);
+	}
+	ob_puts(o, ", func=");
+	xlat_print_val(o, &xlat_ptp_pin_funcs, rd_u32(p + 68), "PTP_PF_???");
+	ob_printf(o, ", chan=%u", rd_u32(p + 72));
+	if (!get && v2)
+		print_rsv(o, p + 76, 5);
+	ob_putc(o, '}');
+}
+
+static void print_ptp_precise(struct dctx *d, int arg)
+{
+	static const char *const f[] = { "device", "sys_realtime", "sys_monoraw" };
+	const uint8_t *p = d_struct_prefix(d, arg, true, sizeof(struct ptp_sys_offset_precise));
+	unsigned int i;
+
+	if (!p)
+		return;
+	for (i = 0; i < ARRAY_SIZE(f); i++) {
+		ob_printf(d->o, "%s%s=", i ? ", " : "{", f[i]);
+		print_ptp_time(d->o, p + 16 * i, true);
+	}
+	print_rsv(d->o, p + 48, 4);
+	ob_putc(d->o, '}');
+}
+
 /* by request: structures read by the call from the entry record, written ones after it */
 static void ioctl_arg(struct dctx *d, int arg)
 {
@@ -993,6 +1248,35 @@ static void ioctl_arg(struct dctx *d, int arg)
 	case IA_IN_TERMIOS2:
 	case IA_OUT_TERMIOS2:
 		print_termios(d, arg, def->arg == IA_OUT_TERMIOS2, TERMIOS2);
+		return;
+	case IA_PTP_CAPS:
+		print_ptp_caps(d, arg);
+		return;
+	case IA_PTP_EXTTS:
+	case IA_PTP_EXTTS2:
+		print_ptp_extts(d, arg, def->arg == IA_PTP_EXTTS2);
+		return;
+	case IA_PTP_PEROUT:
+	case IA_PTP_PEROUT2:
+		print_ptp_perout(d, arg, def->arg == IA_PTP_PEROUT2);
+		return;
+	case IA_PTP_SYSOFF:
+	case IA_PTP_SYSOFF2:
+		print_ptp_sysoff(d, arg);
+		return;
+	case IA_PTP_EXTENDED:
+	case IA_PTP_EXTENDED2:
+		print_ptp_extended(d, arg);
+		return;
+	case IA_PTP_PIN_GET:
+	case IA_PTP_PIN_GET2:
+	case IA_PTP_PIN_SET:
+	case IA_PTP_PIN_SET2:
+		print_ptp_pin(d, arg, def->arg == IA_PTP_PIN_GET || def->arg == IA_PTP_PIN_GET2,
+			      def->arg == IA_PTP_PIN_GET2 || def->arg == IA_PTP_PIN_SET2);
+		return;
+	case IA_PTP_PRECISE:
+		print_ptp_precise(d, arg);
 		return;
 	}
 	ob_hex(o, v);
