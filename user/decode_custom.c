@@ -1168,7 +1168,8 @@ static void print_ptp_precise(struct dctx *d, int arg)
 		return;
 	for (i = 0; i < ARRAY_SIZE(f); i++) {
 		ob_printf(d->o, "%s%s=", i ? ", " : "{", f[i]);
-		print_ptp_time(d->o, p + 16 * i, true);
+		/* the raw monotonic clock is no date */
+		print_ptp_time(d->o, p + 16 * i, i < 2);
 	}
 	print_rsv(d->o, p + 48, 4);
 	ob_putc(d->o, '}');
