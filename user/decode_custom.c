@@ -9,6 +9,7 @@
 #include <asm/termbits.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
+#include <linux/kd.h>
 #include <linux/prctl.h>
 #include <linux/ptp_clock.h>
 #include <linux/sched.h>
@@ -25,6 +26,12 @@
 #include "xlat/fs_inode_flags.h"
 #include "xlat/futex_wake_cmps.h"
 #include "xlat/futex_wake_ops.h"
+#include "xlat/kd_kbd_modes.h"
+#include "xlat/kd_kbd_types.h"
+#include "xlat/kd_kbleds.h"
+#include "xlat/kd_leds.h"
+#include "xlat/kd_meta_modes.h"
+#include "xlat/kd_modes.h"
 #include "xlat/pidtypes.h"
 #include "xlat/pr_cap_ambient.h"
 #include "xlat/pr_dumpable.h"
@@ -555,6 +562,21 @@ enum {
 	IA_OUT_TERMIOS,
 	IA_IN_TERMIOS2,
 	IA_OUT_TERMIOS2,
+	IA_KD_SOUND,		/* KIOCSOUND: the timer count, with the frequency */
+	IA_KD_TONE,		/* KDMKTONE: ms<<16|count */
+	IA_KD_LED,		/* LED_* in the low byte of the value */
+	IA_KD_OUT_LED,		/* [LED_*]: a char written by the call */
+	IA_KD_KBLED,		/* LEDs and LED_*<<4 lock defaults */
+	IA_KD_OUT_KBLED,
+	IA_KD_OUT_KBTYPE,	/* [KB_*]: a char */
+	IA_KD_IO,		/* an I/O port: GPFIRST + N for the ones KDADDIO takes */
+	IA_KD_MODE,		/* KD_* */
+	IA_KD_OUT_MODE,
+	IA_KD_KBMODE,		/* K_RAW: an int */
+	IA_KD_OUT_KBMODE,
+	IA_KD_META,		/* K_METABIT */
+	IA_KD_OUT_META,
+	IA_KD_SIG,		/* KDSIGACCEPT: a signal number in an unsigned long */
 	IA_PTP_CAPS,		/* struct ptp_clock_caps written by the call */
 	IA_PTP_EXTTS,		/* struct ptp_extts_request read by the call */
 	IA_PTP_EXTTS2,		/* the same with its rsv[] */
@@ -605,6 +627,27 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ BLKSECDISCARD, "BLKSECDISCARD", IA_IN_RANGE },
 	{ BLKROTATIONAL, "BLKROTATIONAL", IA_OUT_U16 },
 	{ BLKZEROOUT, "BLKZEROOUT", IA_IN_RANGE },
+	{ KIOCSOUND, "KIOCSOUND", IA_KD_SOUND },
+	{ KDMKTONE, "KDMKTONE", IA_KD_TONE },
+	{ KDGETLED, "KDGETLED", IA_KD_OUT_LED },
+	{ KDSETLED, "KDSETLED", IA_KD_LED },
+	{ KDGKBTYPE, "KDGKBTYPE", IA_KD_OUT_KBTYPE },
+	{ KDADDIO, "KDADDIO", IA_KD_IO },
+	{ KDDELIO, "KDDELIO", IA_KD_IO },
+	{ KDENABIO, "KDENABIO", IA_NONE },
+	{ KDDISABIO, "KDDISABIO", IA_NONE },
+	{ KDSETMODE, "KDSETMODE", IA_KD_MODE },
+	{ KDGETMODE, "KDGETMODE", IA_KD_OUT_MODE },
+	{ KDMAPDISP, "KDMAPDISP", IA_NONE },
+	{ KDUNMAPDISP, "KDUNMAPDISP", IA_NONE },
+	{ KDGKBMODE, "KDGKBMODE", IA_KD_OUT_KBMODE },
+	{ KDSKBMODE, "KDSKBMODE", IA_KD_KBMODE },
+	{ KDSIGACCEPT, "KDSIGACCEPT", IA_KD_SIG },
+	{ KDGKBMETA, "KDGKBMETA", IA_KD_OUT_META },
+	{ KDSKBMETA, "KDSKBMETA", IA_KD_META },
+	{ KDGKBLED, "KDGKBLED", IA_KD_OUT_KBLED },
+	{ KDSKBLED, "KDSKBLED", IA_KD_KBLED },
+	{ PIO_FONTRESET, "PIO_FONTRESET", IA_NONE },
 	{ TCGETS, "TCGETS", IA_OUT_TERMIOS },
 	{ TCSETS, "SNDCTL_TMR_START or TCSETS", IA_IN_TERMIOS },
 	{ TCSETSW, "SNDCTL_TMR_STOP or TCSETSW", IA_IN_TERMIOS },
@@ -955,6 +998,86 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 	ob_putc(o, ']');
 }
 
+/* --- console (linux/kd.h) --- */
+
+/* the PIT's input clock: KIOCSOUND's and KDMKTONE's counts divide it */
+#define KD_PIT_HZ	1193182
+/* the ports KDADDIO takes (the kernel's GPFIRST..GPLAST, not in the uapi) */
+#define GPFIRST		0x3b4
+#define GPLAST		0x3df
+
+/* " / * 440 Hz * /", " / * off * /": what a count sounds as (nothing in raw) */
+static void print_kd_tone(struct outbuf *o, uint64_t count, uint64_t ms, bool with_ms)
+{
+	if (xlat_style == XLAT_RAW)
+		return;
+	if (!count || count > KD_PIT_HZ || (with_ms && !ms))
+		ob_puts(o, " /* off */");
+	else if (with_ms)
+		ob_printf(o, " /* %llu Hz, %llu ms */", (unsigned long long)(KD_PIT_HZ / count),
+			  (unsigned long long)ms);
+	else
+		ob_printf(o, " /* %llu Hz */", (unsigned long long)(KD_PIT_HZ / count));
+}
+
+/* KDMKTONE: the duration in ms in the upper half of the low 32 bits, the count in the lower */
+static void print_kd_mktone(struct outbuf *o, uint32_t v)
+{
+	uint32_t ms = v >> 16, count = v & 0xffff;
+
+	if (ms)
+		ob_printf(o, "%u<<16|%u", ms, count);
+	else
+		ob_udec(o, count);
+	print_kd_tone(o, count, ms, true);
+}
+
+/* the few console values the kernel reads by value or writes through the pointer */
+static void print_kd_val(struct outbuf *o, int how, uint64_t v)
+{
+	char buf[16];
+
+	switch (how) {
+	case IA_KD_LED:
+		xlat_print_flags(o, &xlat_kd_leds, (uint8_t)v, "LED_???");
+		break;
+	case IA_KD_KBLED:
+		xlat_print_flags(o, &xlat_kd_kbleds, (uint8_t)v, "LED_???");
+		break;
+	case IA_KD_OUT_KBTYPE:
+		xlat_print_val(o, &xlat_kd_kbd_types, (uint8_t)v, "KB_???");
+		break;
+	case IA_KD_MODE:
+		xlat_print_val(o, &xlat_kd_modes, (uint32_t)v, "KD_???");
+		break;
+	case IA_KD_KBMODE:
+		xlat_print_const(o, (int64_t)(int32_t)v, XF_DEC,
+				 xlat_name(&xlat_kd_kbd_modes, (uint32_t)v), "K_???");
+		break;
+	case IA_KD_META:
+		xlat_print_val(o, &xlat_kd_meta_modes, (uint32_t)v, "K_???");
+		break;
+	case IA_KD_SIG:
+		if (v >= 1 && v <= 64)
+			xlat_print_const(o, v, XF_UDEC, signal_name(v, buf, sizeof(buf)), NULL);
+		else
+			ob_udec(o, v);
+		break;
+	}
+}
+
+/* [value] written by the call: a char or an int */
+static void print_kd_out(struct dctx *d, int arg, int how, size_t size)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, true, size);
+
+	if (!p)
+		return;
+	ob_putc(d->o, '[');
+	print_kd_val(d->o, how, size == 1 ? *p : rd_u32(p));
+	ob_putc(d->o, ']');
+}
+
 /* --- PTP clocks (linux/ptp_clock.h) --- */
 
 /* ", rsv=[0xdeadc0de, 0]": a reserved array, printed only when some of it is set */
@@ -1249,6 +1372,44 @@ static void ioctl_arg(struct dctx *d, int arg)
 	case IA_IN_TERMIOS2:
 	case IA_OUT_TERMIOS2:
 		print_termios(d, arg, def->arg == IA_OUT_TERMIOS2, TERMIOS2);
+		return;
+	case IA_KD_SOUND:
+		ob_udec(o, v);
+		print_kd_tone(o, v, 0, false);
+		return;
+	case IA_KD_TONE:
+		print_kd_mktone(o, v);
+		return;
+	case IA_KD_IO:
+		ob_hex(o, v);
+		if (v >= GPFIRST && v <= GPLAST && xlat_style != XLAT_RAW)
+			ob_printf(o, " /* GPFIRST + %llu */", (unsigned long long)(v - GPFIRST));
+		return;
+	case IA_KD_LED:
+	case IA_KD_KBLED:
+	case IA_KD_MODE:
+	case IA_KD_KBMODE:
+	case IA_KD_META:
+	case IA_KD_SIG:
+		print_kd_val(o, def->arg, v);
+		return;
+	case IA_KD_OUT_LED:
+		print_kd_out(d, arg, IA_KD_LED, 1);
+		return;
+	case IA_KD_OUT_KBLED:
+		print_kd_out(d, arg, IA_KD_KBLED, 1);
+		return;
+	case IA_KD_OUT_KBTYPE:
+		print_kd_out(d, arg, IA_KD_OUT_KBTYPE, 1);
+		return;
+	case IA_KD_OUT_MODE:
+		print_kd_out(d, arg, IA_KD_MODE, 4);
+		return;
+	case IA_KD_OUT_KBMODE:
+		print_kd_out(d, arg, IA_KD_KBMODE, 4);
+		return;
+	case IA_KD_OUT_META:
+		print_kd_out(d, arg, IA_KD_META, 4);
 		return;
 	case IA_PTP_CAPS:
 		print_ptp_caps(d, arg);
