@@ -577,6 +577,13 @@ enum {
 	IA_KD_META,		/* K_METABIT */
 	IA_KD_OUT_META,
 	IA_KD_SIG,		/* KDSIGACCEPT: a signal number in an unsigned long */
+	IA_KD_SCRNMAP,		/* PIO_SCRNMAP: E_TABSZ bytes read by the call, in hex */
+	IA_KD_OUT_SCRNMAP,
+	IA_KD_CMAP,		/* PIO_CMAP: 16 RGB triplets */
+	IA_KD_OUT_CMAP,
+	IA_KD_GETKEYCODE,	/* struct kbkeycode: {scancode, keycode => keycode} */
+	IA_KD_SETKEYCODE,
+	IA_KD_KBDREP,		/* struct kbd_repeat read, then written back */
 	IA_PTP_CAPS,		/* struct ptp_clock_caps written by the call */
 	IA_PTP_EXTTS,		/* struct ptp_extts_request read by the call */
 	IA_PTP_EXTTS2,		/* the same with its rsv[] */
@@ -640,14 +647,21 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ KDGETMODE, "KDGETMODE", IA_KD_OUT_MODE },
 	{ KDMAPDISP, "KDMAPDISP", IA_NONE },
 	{ KDUNMAPDISP, "KDUNMAPDISP", IA_NONE },
+	{ GIO_SCRNMAP, "GIO_SCRNMAP", IA_KD_OUT_SCRNMAP },
+	{ PIO_SCRNMAP, "PIO_SCRNMAP", IA_KD_SCRNMAP },
 	{ KDGKBMODE, "KDGKBMODE", IA_KD_OUT_KBMODE },
 	{ KDSKBMODE, "KDSKBMODE", IA_KD_KBMODE },
+	{ KDGETKEYCODE, "KDGETKEYCODE", IA_KD_GETKEYCODE },
+	{ KDSETKEYCODE, "KDSETKEYCODE", IA_KD_SETKEYCODE },
 	{ KDSIGACCEPT, "KDSIGACCEPT", IA_KD_SIG },
+	{ KDKBDREP, "KDKBDREP", IA_KD_KBDREP },
 	{ KDGKBMETA, "KDGKBMETA", IA_KD_OUT_META },
 	{ KDSKBMETA, "KDSKBMETA", IA_KD_META },
 	{ KDGKBLED, "KDGKBLED", IA_KD_OUT_KBLED },
 	{ KDSKBLED, "KDSKBLED", IA_KD_KBLED },
 	{ PIO_FONTRESET, "PIO_FONTRESET", IA_NONE },
+	{ GIO_CMAP, "GIO_CMAP", IA_KD_OUT_CMAP },
+	{ PIO_CMAP, "PIO_CMAP", IA_KD_CMAP },
 	{ TCGETS, "TCGETS", IA_OUT_TERMIOS },
 	{ TCSETS, "SNDCTL_TMR_START or TCSETS", IA_IN_TERMIOS },
 	{ TCSETSW, "SNDCTL_TMR_STOP or TCSETSW", IA_IN_TERMIOS },
@@ -998,6 +1012,12 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 	ob_putc(o, ']');
 }
 
+/* the call returned and wrote its output */
+static bool call_wrote(const struct dctx *d)
+{
+	return d->exited && !d->failed;
+}
+
 /* --- console (linux/kd.h) --- */
 
 /* the PIT's input clock: KIOCSOUND's and KDMKTONE's counts divide it */
@@ -1078,6 +1098,56 @@ static void print_kd_out(struct dctx *d, int arg, int how, size_t size)
 	ob_putc(d->o, ']');
 }
 
+/*
+ * A byte table (the screen map, the colour map) in hex, as far as -s goes: strace reads no
+ * more than it prints and one byte (the "..."), so only those must be readable.
+ */
+static void print_kd_table(struct dctx *d, int arg, bool exit, size_t size)
+{
+	size_t need = size < d->s->strsize + 1 ? size : d->s->strsize + 1;
+	const struct sc_blob *b;
+	size_t n;
+
+	if (exit && (!d->exited || d->failed)) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	b = d_mem_prefix(d, arg, exit, need);
+	if (!b)
+		return;
+	if (b->len < need) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	n = need < d->s->strsize ? need : d->s->strsize;
+	d->force_hex = true;
+	print_quoted(d, blob_data(b), n, false, n < size);
+	d->force_hex = false;
+}
+
+static void print_kd_keycode(struct dctx *d, int arg, bool get)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, 8);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{scancode=%#x, keycode=%#x", rd_u32(p), rd_u32(p + 4));
+	if (get && call_wrote(d) && (p = d_struct_prefix(d, arg, true, 8)))
+		ob_printf(d->o, " => %#x", rd_u32(p + 4));
+	ob_putc(d->o, '}');
+}
+
+static void print_kd_kbdrep(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, 8);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{delay=%d, period=%d}", rd_s32(p), rd_s32(p + 4));
+	if (call_wrote(d) && (p = d_struct_prefix(d, arg, true, 8)))
+		ob_printf(d->o, " => {delay=%d, period=%d}", rd_s32(p), rd_s32(p + 4));
+}
+
 /* --- PTP clocks (linux/ptp_clock.h) --- */
 
 /* ", rsv=[0xdeadc0de, 0]": a reserved array, printed only when some of it is set */
@@ -1107,11 +1177,6 @@ static void print_ptp_time(struct outbuf *o, const uint8_t *p, bool when)
 	ob_putc(o, '}');
 	if (when && xlat_style != XLAT_RAW)
 		print_time_comment(o, rd_s64(p), rd_u32(p + 8));
-}
-
-static bool call_wrote(const struct dctx *d)
-{
-	return d->exited && !d->failed;
 }
 
 static void print_ptp_caps(struct dctx *d, int arg)
@@ -1410,6 +1475,21 @@ static void ioctl_arg(struct dctx *d, int arg)
 		return;
 	case IA_KD_OUT_META:
 		print_kd_out(d, arg, IA_KD_META, 4);
+		return;
+	case IA_KD_SCRNMAP:
+	case IA_KD_OUT_SCRNMAP:
+		print_kd_table(d, arg, def->arg == IA_KD_OUT_SCRNMAP, E_TABSZ);
+		return;
+	case IA_KD_CMAP:
+	case IA_KD_OUT_CMAP:
+		print_kd_table(d, arg, def->arg == IA_KD_OUT_CMAP, 48);
+		return;
+	case IA_KD_GETKEYCODE:
+	case IA_KD_SETKEYCODE:
+		print_kd_keycode(d, arg, def->arg == IA_KD_GETKEYCODE);
+		return;
+	case IA_KD_KBDREP:
+		print_kd_kbdrep(d, arg);
 		return;
 	case IA_PTP_CAPS:
 		print_ptp_caps(d, arg);
