@@ -584,6 +584,7 @@ enum {
 	IA_KD_GETKEYCODE,	/* struct kbkeycode: {scancode, keycode => keycode} */
 	IA_KD_SETKEYCODE,
 	IA_KD_KBDREP,		/* struct kbd_repeat read, then written back */
+	IA_KD_UNIMAPINIT,	/* PIO_UNIMAPCLR: struct unimapinit */
 	IA_PTP_CAPS,		/* struct ptp_clock_caps written by the call */
 	IA_PTP_EXTTS,		/* struct ptp_extts_request read by the call */
 	IA_PTP_EXTTS2,		/* the same with its rsv[] */
@@ -659,6 +660,7 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ KDSKBMETA, "KDSKBMETA", IA_KD_META },
 	{ KDGKBLED, "KDGKBLED", IA_KD_OUT_KBLED },
 	{ KDSKBLED, "KDSKBLED", IA_KD_KBLED },
+	{ PIO_UNIMAPCLR, "PIO_UNIMAPCLR", IA_KD_UNIMAPINIT },
 	{ PIO_FONTRESET, "PIO_FONTRESET", IA_NONE },
 	{ GIO_CMAP, "GIO_CMAP", IA_KD_OUT_CMAP },
 	{ PIO_CMAP, "PIO_CMAP", IA_KD_CMAP },
@@ -1148,6 +1150,15 @@ static void print_kd_kbdrep(struct dctx *d, int arg)
 		ob_printf(d->o, " => {delay=%d, period=%d}", rd_s32(p), rd_s32(p + 4));
 }
 
+static void print_kd_unimapinit(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, 6);
+
+	if (p)
+		ob_printf(d->o, "{advised_hashsize=%u, advised_hashstep=%u, advised_hashlevel=%u}",
+			  rd_u16(p), rd_u16(p + 2), rd_u16(p + 4));
+}
+
 /* --- PTP clocks (linux/ptp_clock.h) --- */
 
 /* ", rsv=[0xdeadc0de, 0]": a reserved array, printed only when some of it is set */
@@ -1490,6 +1501,9 @@ static void ioctl_arg(struct dctx *d, int arg)
 		return;
 	case IA_KD_KBDREP:
 		print_kd_kbdrep(d, arg);
+		return;
+	case IA_KD_UNIMAPINIT:
+		print_kd_unimapinit(d, arg);
 		return;
 	case IA_PTP_CAPS:
 		print_ptp_caps(d, arg);
