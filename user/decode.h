@@ -92,6 +92,9 @@ typedef void (*elem_printer)(struct dctx *d, const uint8_t *p);
 void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
 		 elem_printer elem);
 
+/* " / * 2026-05-20T16:27:29.123456789+0000 * /" after a timestamp (decode_struct.c) */
+void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec);
+
 /* strings, as strace escapes them (decode_str.c) */
 void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more);
 void print_path_bytes(struct dctx *d, const uint8_t *p, size_t n);

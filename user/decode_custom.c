@@ -15,9 +15,11 @@
 #include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/inotify.h>
+#include <linux/kd.h>
 #include <linux/lirc.h>
 #include <linux/nsfs.h>
 #include <linux/prctl.h>
+#include <linux/ptp_clock.h>
 #include <linux/random.h>
 #include <linux/rtc.h>
 #include <linux/sched.h>
@@ -42,6 +44,12 @@
 #include "xlat/fsx_xflags.h"
 #include "xlat/futex_wake_cmps.h"
 #include "xlat/futex_wake_ops.h"
+#include "xlat/kd_kbd_modes.h"
+#include "xlat/kd_kbd_types.h"
+#include "xlat/kd_kbleds.h"
+#include "xlat/kd_leds.h"
+#include "xlat/kd_meta_modes.h"
+#include "xlat/kd_modes.h"
 #include "xlat/lirc_features.h"
 #include "xlat/lirc_modes.h"
 #include "xlat/pidtypes.h"
@@ -64,6 +72,9 @@
 #include "xlat/pr_sys_dispatch.h"
 #include "xlat/pr_tsc.h"
 #include "xlat/pr_unalign_flags.h"
+#include "xlat/ptp_extts_flags.h"
+#include "xlat/ptp_perout_flags.h"
+#include "xlat/ptp_pin_funcs.h"
 #include "xlat/rtc_bsm.h"
 #include "xlat/rtc_features.h"
 #include "xlat/rtc_params.h"
@@ -597,6 +608,43 @@ enum {
 	IA_FIEMAP,	/* struct fiemap: read, then written */
 	IA_BLKPG,	/* struct blkpg_ioctl_arg */
 	IA_BLKTRACESETUP,	/* struct blk_user_trace_setup: read, then its name written */
+	IA_KD_SOUND,		/* KIOCSOUND: the timer count, with the frequency */
+	IA_KD_TONE,		/* KDMKTONE: ms<<16|count */
+	IA_KD_LED,		/* LED_* in the low byte of the value */
+	IA_KD_OUT_LED,		/* [LED_*]: a char written by the call */
+	IA_KD_KBLED,		/* LEDs and LED_*<<4 lock defaults */
+	IA_KD_OUT_KBLED,
+	IA_KD_OUT_KBTYPE,	/* [KB_*]: a char */
+	IA_KD_IO,		/* an I/O port: GPFIRST + N for the ones KDADDIO takes */
+	IA_KD_MODE,		/* KD_* */
+	IA_KD_OUT_MODE,
+	IA_KD_KBMODE,		/* K_RAW: an int */
+	IA_KD_OUT_KBMODE,
+	IA_KD_META,		/* K_METABIT */
+	IA_KD_OUT_META,
+	IA_KD_SIG,		/* KDSIGACCEPT: a signal number in an unsigned long */
+	IA_KD_SCRNMAP,		/* PIO_SCRNMAP: E_TABSZ bytes read by the call, in hex */
+	IA_KD_OUT_SCRNMAP,
+	IA_KD_CMAP,		/* PIO_CMAP: 16 RGB triplets */
+	IA_KD_OUT_CMAP,
+	IA_KD_GETKEYCODE,	/* struct kbkeycode: {scancode, keycode => keycode} */
+	IA_KD_SETKEYCODE,
+	IA_KD_KBDREP,		/* struct kbd_repeat read, then written back */
+	IA_KD_UNIMAPINIT,	/* PIO_UNIMAPCLR: struct unimapinit */
+	IA_PTP_CAPS,		/* struct ptp_clock_caps written by the call */
+	IA_PTP_EXTTS,		/* struct ptp_extts_request read by the call */
+	IA_PTP_EXTTS2,		/* the same with its rsv[] */
+	IA_PTP_PEROUT,
+	IA_PTP_PEROUT2,
+	IA_PTP_SYSOFF,		/* struct ptp_sys_offset: n_samples read, ts[] written */
+	IA_PTP_SYSOFF2,
+	IA_PTP_PIN_GET,		/* struct ptp_pin_desc: index read, the rest written */
+	IA_PTP_PIN_GET2,
+	IA_PTP_PIN_SET,
+	IA_PTP_PIN_SET2,
+	IA_PTP_PRECISE,		/* struct ptp_sys_offset_precise written by the call */
+	IA_PTP_EXTENDED,	/* struct ptp_sys_offset_extended */
+	IA_PTP_EXTENDED2,
 };
 
 struct ioctl_def {
@@ -639,6 +687,35 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ COUNTER_ENABLE_EVENTS_IOCTL, "COUNTER_ENABLE_EVENTS_IOCTL", IA_NONE },
 	{ COUNTER_DISABLE_EVENTS_IOCTL, "COUNTER_DISABLE_EVENTS_IOCTL", IA_NONE },
 	{ BLKPG, "BLKPG", IA_BLKPG },
+	{ KIOCSOUND, "KIOCSOUND", IA_KD_SOUND },
+	{ KDMKTONE, "KDMKTONE", IA_KD_TONE },
+	{ KDGETLED, "KDGETLED", IA_KD_OUT_LED },
+	{ KDSETLED, "KDSETLED", IA_KD_LED },
+	{ KDGKBTYPE, "KDGKBTYPE", IA_KD_OUT_KBTYPE },
+	{ KDADDIO, "KDADDIO", IA_KD_IO },
+	{ KDDELIO, "KDDELIO", IA_KD_IO },
+	{ KDENABIO, "KDENABIO", IA_NONE },
+	{ KDDISABIO, "KDDISABIO", IA_NONE },
+	{ KDSETMODE, "KDSETMODE", IA_KD_MODE },
+	{ KDGETMODE, "KDGETMODE", IA_KD_OUT_MODE },
+	{ KDMAPDISP, "KDMAPDISP", IA_NONE },
+	{ KDUNMAPDISP, "KDUNMAPDISP", IA_NONE },
+	{ GIO_SCRNMAP, "GIO_SCRNMAP", IA_KD_OUT_SCRNMAP },
+	{ PIO_SCRNMAP, "PIO_SCRNMAP", IA_KD_SCRNMAP },
+	{ KDGKBMODE, "KDGKBMODE", IA_KD_OUT_KBMODE },
+	{ KDSKBMODE, "KDSKBMODE", IA_KD_KBMODE },
+	{ KDGETKEYCODE, "KDGETKEYCODE", IA_KD_GETKEYCODE },
+	{ KDSETKEYCODE, "KDSETKEYCODE", IA_KD_SETKEYCODE },
+	{ KDSIGACCEPT, "KDSIGACCEPT", IA_KD_SIG },
+	{ KDKBDREP, "KDKBDREP", IA_KD_KBDREP },
+	{ KDGKBMETA, "KDGKBMETA", IA_KD_OUT_META },
+	{ KDSKBMETA, "KDSKBMETA", IA_KD_META },
+	{ KDGKBLED, "KDGKBLED", IA_KD_OUT_KBLED },
+	{ KDSKBLED, "KDSKBLED", IA_KD_KBLED },
+	{ PIO_UNIMAPCLR, "PIO_UNIMAPCLR", IA_KD_UNIMAPINIT },
+	{ PIO_FONTRESET, "PIO_FONTRESET", IA_NONE },
+	{ GIO_CMAP, "GIO_CMAP", IA_KD_OUT_CMAP },
+	{ PIO_CMAP, "PIO_CMAP", IA_KD_CMAP },
 	{ TCGETS, "TCGETS", IA_OUT_TERMIOS },
 	{ TCSETS, "SNDCTL_TMR_START or TCSETS", IA_IN_TERMIOS },
 	{ TCSETSW, "SNDCTL_TMR_STOP or TCSETSW", IA_IN_TERMIOS },
@@ -724,6 +801,8 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ RNDADDTOENTCNT, "RNDADDTOENTCNT", IA_IN_INT },
 	{ INOTIFY_IOC_SETNEXTWD, "INOTIFY_IOC_SETNEXTWD", IA_INT },
 	{ COUNTER_ADD_WATCH_IOCTL, "COUNTER_ADD_WATCH_IOCTL", IA_IN_COUNTER_WATCH },
+	{ PTP_ENABLE_PPS, "PTP_ENABLE_PPS", IA_HEX },
+	{ PTP_ENABLE_PPS2, "PTP_ENABLE_PPS2", IA_HEX },
 	{ 0x40045402, "SNDRV_TIMER_IOCTL_TREAD_OLD", IA_HEX },
 	{ 0x40045407, "SNDCTL_TMR_METRONOME", IA_HEX },
 	{ 0x40045408, "SNDCTL_TMR_SELECT", IA_HEX },
@@ -773,6 +852,8 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FICLONE, "BTRFS_IOC_CLONE or FICLONE", IA_INT },
 	{ RNDADDENTROPY, "RNDADDENTROPY", IA_IN_RANDPOOL },
 	{ 0x40085400, "TFD_IOC_SET_TICKS", IA_HEX },
+	{ PTP_EXTTS_REQUEST, "PTP_EXTTS_REQUEST", IA_PTP_EXTTS },
+	{ PTP_EXTTS_REQUEST2, "PTP_EXTTS_REQUEST2", IA_PTP_EXTTS2 },
 	{ 0x401054d5, "TUNATTACHFILTER", IA_HEX },
 	{ 0x401054d6, "TUNDETACHFILTER", IA_HEX },
 	{ FS_IOC_FSSETXATTR, "FS_IOC_FSSETXATTR", IA_IN_FSXATTR },
@@ -780,9 +861,15 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ TCSETSW2, "TCSETSW2", IA_IN_TERMIOS2 },
 	{ TCSETSF2, "TCSETSF2", IA_IN_TERMIOS2 },
 	{ 0x40345410, "SNDRV_TIMER_IOCTL_SELECT", IA_HEX },
+	{ PTP_PEROUT_REQUEST, "PTP_PEROUT_REQUEST", IA_PTP_PEROUT },
+	{ PTP_PEROUT_REQUEST2, "PTP_PEROUT_REQUEST2", IA_PTP_PEROUT2 },
 	{ 0x40485404, "SNDRV_TIMER_IOCTL_GPARAMS", IA_HEX },
 	{ 0x40505412, "SNDRV_TIMER_IOCTL_PARAMS", IA_HEX },
 	{ RNDGETENTCNT, "RNDGETENTCNT", IA_OUT_INT },
+	{ PTP_PIN_SETFUNC, "PTP_PIN_SETFUNC", IA_PTP_PIN_SET },
+	{ PTP_PIN_SETFUNC2, "PTP_PIN_SETFUNC2", IA_PTP_PIN_SET2 },
+	{ PTP_SYS_OFFSET, "PTP_SYS_OFFSET", IA_PTP_SYSOFF },
+	{ PTP_SYS_OFFSET2, "PTP_SYS_OFFSET2", IA_PTP_SYSOFF2 },
 	{ 0x80045400, "SNDRV_TIMER_IOCTL_PVERSION", IA_HEX },
 	{ TIOCGPTN, "TIOCGPTN", IA_OUT_UINT },
 	{ TIOCGDEV, "TIOCGDEV", IA_OUT_UINT },
@@ -830,6 +917,8 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FS_IOC_FSGETXATTR, "FS_IOC_FSGETXATTR", IA_OUT_FSXATTR },
 	{ 0x80285442, "TIOCGISO7816", IA_HEX },
 	{ TCGETS2, "TCGETS2", IA_OUT_TERMIOS2 },
+	{ PTP_CLOCK_GETCAPS, "PTP_CLOCK_GETCAPS", IA_PTP_CAPS },
+	{ PTP_CLOCK_GETCAPS2, "PTP_CLOCK_GETCAPS2", IA_PTP_CAPS },
 	{ 0x80605414, "SNDRV_TIMER_IOCTL_STATUS", IA_HEX },
 	{ 0x80e85411, "SNDRV_TIMER_IOCTL_INFO", IA_HEX },
 	{ 0xc0045401, "SNDCTL_TMR_TIMEBASE", IA_HEX },
@@ -844,8 +933,14 @@ static const struct ioctl_def ioctl_defs[] = {
 	{ FITRIM, "FITRIM", IA_IN_FSTRIM },
 	{ FS_IOC_FIEMAP, "FS_IOC_FIEMAP", IA_FIEMAP },
 	{ 0xc0285443, "TIOCSISO7816", IA_HEX },
+	{ PTP_SYS_OFFSET_PRECISE, "PTP_SYS_OFFSET_PRECISE", IA_PTP_PRECISE },
+	{ PTP_SYS_OFFSET_PRECISE2, "PTP_SYS_OFFSET_PRECISE2", IA_PTP_PRECISE },
 	{ 0xc0505405, "SNDRV_TIMER_IOCTL_GSTATUS", IA_HEX },
+	{ PTP_PIN_GETFUNC, "PTP_PIN_GETFUNC", IA_PTP_PIN_GET },
+	{ PTP_PIN_GETFUNC2, "PTP_PIN_GETFUNC2", IA_PTP_PIN_GET2 },
 	{ 0xc0f85403, "SNDRV_TIMER_IOCTL_GINFO", IA_HEX },
+	{ PTP_SYS_OFFSET_EXTENDED, "PTP_SYS_OFFSET_EXTENDED", IA_PTP_EXTENDED },
+	{ PTP_SYS_OFFSET_EXTENDED2, "PTP_SYS_OFFSET_EXTENDED2", IA_PTP_EXTENDED2 },
 };
 
 static const struct ioctl_def *ioctl_find(uint32_t req)
@@ -1343,6 +1438,366 @@ static void print_blk_trace_setup(struct dctx *d, int arg)
 	ob_putc(o, '}');
 }
 
+/* the call returned and wrote its output */
+static bool call_wrote(const struct dctx *d)
+{
+	return d->exited && !d->failed;
+}
+
+/* --- console (linux/kd.h) --- */
+
+/* the PIT's input clock: KIOCSOUND's and KDMKTONE's counts divide it */
+#define KD_PIT_HZ	1193182
+/* the ports KDADDIO takes (the kernel's GPFIRST..GPLAST, not in the uapi) */
+#define GPFIRST		0x3b4
+#define GPLAST		0x3df
+
+/* " / * 440 Hz * /", " / * off * /": what a count sounds as (nothing in raw) */
+static void print_kd_tone(struct outbuf *o, uint64_t count, uint64_t ms, bool with_ms)
+{
+	if (xlat_style == XLAT_RAW)
+		return;
+	if (!count || count > KD_PIT_HZ || (with_ms && !ms))
+		ob_puts(o, " /* off */");
+	else if (with_ms)
+		ob_printf(o, " /* %llu Hz, %llu ms */", (unsigned long long)(KD_PIT_HZ / count),
+			  (unsigned long long)ms);
+	else
+		ob_printf(o, " /* %llu Hz */", (unsigned long long)(KD_PIT_HZ / count));
+}
+
+/* KDMKTONE: the duration in ms in the upper half of the low 32 bits, the count in the lower */
+static void print_kd_mktone(struct outbuf *o, uint32_t v)
+{
+	uint32_t ms = v >> 16, count = v & 0xffff;
+
+	if (ms)
+		ob_printf(o, "%u<<16|%u", ms, count);
+	else
+		ob_udec(o, count);
+	print_kd_tone(o, count, ms, true);
+}
+
+/* the few console values the kernel reads by value or writes through the pointer */
+static void print_kd_val(struct outbuf *o, int how, uint64_t v)
+{
+	char buf[16];
+
+	switch (how) {
+	case IA_KD_LED:
+		xlat_print_flags(o, &xlat_kd_leds, (uint8_t)v, "LED_???");
+		break;
+	case IA_KD_KBLED:
+		xlat_print_flags(o, &xlat_kd_kbleds, (uint8_t)v, "LED_???");
+		break;
+	case IA_KD_OUT_KBTYPE:
+		xlat_print_val(o, &xlat_kd_kbd_types, (uint8_t)v, "KB_???");
+		break;
+	case IA_KD_MODE:
+		xlat_print_val(o, &xlat_kd_modes, (uint32_t)v, "KD_???");
+		break;
+	case IA_KD_KBMODE:
+		xlat_print_const(o, (int64_t)(int32_t)v, XF_DEC,
+				 xlat_name(&xlat_kd_kbd_modes, (uint32_t)v), "K_???");
+		break;
+	case IA_KD_META:
+		xlat_print_val(o, &xlat_kd_meta_modes, (uint32_t)v, "K_???");
+		break;
+	case IA_KD_SIG:
+		if (v >= 1 && v <= 64)
+			xlat_print_const(o, v, XF_UDEC, signal_name(v, buf, sizeof(buf)), NULL);
+		else
+			ob_udec(o, v);
+		break;
+	}
+}
+
+/* [value] written by the call: a char or an int */
+static void print_kd_out(struct dctx *d, int arg, int how, size_t size)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, true, size);
+
+	if (!p)
+		return;
+	ob_putc(d->o, '[');
+	print_kd_val(d->o, how, size == 1 ? *p : rd_u32(p));
+	ob_putc(d->o, ']');
+}
+
+/*
+ * A byte table (the screen map, the colour map) in hex, as far as -s goes: strace reads no
+ * more than it prints and one byte (the "..."), so only those must be readable.
+ */
+static void print_kd_table(struct dctx *d, int arg, bool exit, size_t size)
+{
+	size_t need = size < d->s->strsize + 1 ? size : d->s->strsize + 1;
+	const struct sc_blob *b;
+	size_t n;
+
+	if (exit && (!d->exited || d->failed)) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	b = d_mem_prefix(d, arg, exit, need);
+	if (!b)
+		return;
+	if (b->len < need) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	n = need < d->s->strsize ? need : d->s->strsize;
+	d->force_hex = true;
+	print_quoted(d, blob_data(b), n, false, n < size);
+	d->force_hex = false;
+}
+
+static void print_kd_keycode(struct dctx *d, int arg, bool get)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, 8);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{scancode=%#x, keycode=%#x", rd_u32(p), rd_u32(p + 4));
+	if (get && call_wrote(d) && (p = d_struct_prefix(d, arg, true, 8)))
+		ob_printf(d->o, " => %#x", rd_u32(p + 4));
+	ob_putc(d->o, '}');
+}
+
+static void print_kd_kbdrep(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, 8);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{delay=%d, period=%d}", rd_s32(p), rd_s32(p + 4));
+	if (call_wrote(d) && (p = d_struct_prefix(d, arg, true, 8)))
+		ob_printf(d->o, " => {delay=%d, period=%d}", rd_s32(p), rd_s32(p + 4));
+}
+
+static void print_kd_unimapinit(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, 6);
+
+	if (p)
+		ob_printf(d->o, "{advised_hashsize=%u, advised_hashstep=%u, advised_hashlevel=%u}",
+			  rd_u16(p), rd_u16(p + 2), rd_u16(p + 4));
+}
+
+/* --- PTP clocks (linux/ptp_clock.h) --- */
+
+/* ", rsv=[0xdeadc0de, 0]": a reserved array, printed only when some of it is set */
+static void print_rsv(struct outbuf *o, const uint8_t *p, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n && !rd_u32(p + 4 * i); i++)
+		;
+	if (i == n)
+		return;
+	ob_puts(o, ", rsv=[");
+	for (i = 0; i < n; i++) {
+		if (i)
+			ob_puts(o, ", ");
+		ob_hex(o, rd_u32(p + 4 * i));
+	}
+	ob_putc(o, ']');
+}
+
+/* struct ptp_clock_time: {sec=1, nsec=2, reserved=0x3}, with the date for a point in time */
+static void print_ptp_time(struct outbuf *o, const uint8_t *p, bool when)
+{
+	ob_printf(o, "{sec=%lld, nsec=%u", (long long)rd_s64(p), rd_u32(p + 8));
+	if (rd_u32(p + 12))
+		ob_printf(o, ", reserved=%#x", rd_u32(p + 12));
+	ob_putc(o, '}');
+	if (when && xlat_style != XLAT_RAW)
+		print_time_comment(o, rd_s64(p), rd_u32(p + 8));
+}
+
+static void print_ptp_caps(struct dctx *d, int arg)
+{
+	static const char *const f[] = {
+		"max_adj", "n_alarm", "n_ext_ts", "n_per_out", "pps", "n_pins",
+		"cross_timestamping", "adjust_phase",
+	};
+	const uint8_t *p = d_struct_prefix(d, arg, true, 80);
+	unsigned int i;
+
+	if (!p)
+		return;
+	for (i = 0; i < ARRAY_SIZE(f); i++)
+		ob_printf(d->o, "%s%s=%d", i ? ", " : "{", f[i], rd_s32(p + 4 * i));
+	print_rsv(d->o, p + 32, 12);
+	ob_putc(d->o, '}');
+}
+
+static void print_ptp_extts(struct dctx *d, int arg, bool v2)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, 16);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{index=%u, flags=", rd_u32(p));
+	xlat_print_flags(d->o, &xlat_ptp_extts_flags, rd_u32(p + 4), "PTP_???");
+	if (v2)
+		print_rsv(d->o, p + 8, 2);
+	ob_putc(d->o, '}');
+}
+
+/* the first time is the start, or with PTP_PEROUT_PHASE the phase; the union at the end is the
+ * on time with PTP_PEROUT_DUTY_CYCLE */
+static void print_ptp_perout(struct dctx *d, int arg, bool v2)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, 56);
+	uint32_t flags;
+
+	if (!p)
+		return;
+	flags = rd_u32(p + 36);
+	ob_puts(o, flags & PTP_PEROUT_PHASE ? "{phase=" : "{start=");
+	print_ptp_time(o, p, !(flags & PTP_PEROUT_PHASE));
+	ob_puts(o, ", period=");
+	print_ptp_time(o, p + 16, false);
+	ob_printf(o, ", index=%u, flags=", rd_u32(p + 32));
+	xlat_print_flags(o, &xlat_ptp_perout_flags, flags, "PTP_PEROUT_???");
+	if (flags & PTP_PEROUT_DUTY_CYCLE) {
+		ob_puts(o, ", on=");
+		print_ptp_time(o, p + 40, false);
+	} else if (v2) {
+		print_rsv(o, p + 40, 4);
+	}
+	ob_putc(o, '}');
+}
+
+/* `n` clock times from `p`: [{sec=..}, ...], at most -s of them unless -v */
+static void print_ptp_times(struct dctx *d, const uint8_t *p, unsigned int n)
+{
+	unsigned int i;
+
+	ob_putc(d->o, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			ob_puts(d->o, ", ");
+		if (!d->s->verbose && i >= d->s->strsize) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		print_ptp_time(d->o, p + 16 * i, true);
+	}
+	ob_putc(d->o, ']');
+}
+
+/* struct ptp_sys_offset: n_samples read by the call, then the 2 * n_samples + 1 times written */
+static void print_ptp_sysoff(struct dctx *d, int arg)
+{
+	const size_t size = sizeof(struct ptp_sys_offset);
+	const uint8_t *p = d_struct_prefix(d, arg, false, size);
+	uint32_t n;
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{n_samples=%u", rd_u32(p));
+	print_rsv(d->o, p + 4, 3);
+	if (call_wrote(d) && (p = d_struct_prefix(d, arg, true, size))) {
+		n = rd_u32(p);
+		n = n < PTP_MAX_SAMPLES ? 2 * n + 1 : 2 * PTP_MAX_SAMPLES + 1;
+		ob_puts(d->o, ", ts=");
+		print_ptp_times(d, p + 16, n);
+	}
+	ob_putc(d->o, '}');
+}
+
+/*
+ * struct ptp_sys_offset_extended is larger than the argument's copy (1216 bytes, 1024 copied):
+ * the header is read from it, and the times written as far as the copy goes.
+ */
+static void print_ptp_extended(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const struct sc_blob *b = d_mem_prefix(d, arg, false, 16);
+	const uint8_t *p;
+	uint32_t i, k, n;
+
+	if (!b)
+		return;
+	if (b->len < 16) {
+		ob_ptr(o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	ob_printf(o, "{n_samples=%u", rd_u32(p));
+	print_rsv(o, p + 4, 3);
+	if (call_wrote(d) && (b = d_mem_prefix(d, arg, true, 16)) && b->len >= 16) {
+		p = blob_data(b);
+		n = rd_u32(p) < PTP_MAX_SAMPLES ? rd_u32(p) : PTP_MAX_SAMPLES;
+		ob_puts(o, ", ts=[");
+		for (i = 0; i < n; i++) {
+			if (i)
+				ob_puts(o, ", ");
+			if (16 + 48 * (i + 1) > b->len) {
+				ob_puts(o, "...");
+				break;
+			}
+			for (k = 0; k < 3; k++) {
+				ob_puts(o, k ? ", " : "[");
+				print_ptp_time(o, p + 16 + 48 * i + 16 * k, true);
+			}
+			ob_putc(o, ']');
+		}
+		ob_putc(o, ']');
+	}
+	ob_putc(o, '}');
+}
+
+/* struct ptp_pin_desc: the index (and for a get only that) read, the rest written by a get */
+static void print_ptp_pin(struct dctx *d, int arg, bool get, bool v2)
+{
+	const size_t size = sizeof(struct ptp_pin_desc);
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, size);
+	size_t n;
+
+	if (!p)
+		return;
+	ob_printf(o, "{index=%u", rd_u32(p + 64));
+	if (get) {
+		if (v2)
+			print_rsv(o, p + 76, 5);
+		if (!call_wrote(d) || !(p = d_struct_prefix(d, arg, true, size))) {
+			ob_putc(o, '}');
+			return;
+		}
+		ob_puts(o, ", name=");
+		for (n = 0; n < 63 && p[n]; n++)
+			;
+		print_quoted(d, p, n, true, n == 63);
+	}
+	ob_puts(o, ", func=");
+	xlat_print_val(o, &xlat_ptp_pin_funcs, rd_u32(p + 68), "PTP_PF_???");
+	ob_printf(o, ", chan=%u", rd_u32(p + 72));
+	if (!get && v2)
+		print_rsv(o, p + 76, 5);
+	ob_putc(o, '}');
+}
+
+static void print_ptp_precise(struct dctx *d, int arg)
+{
+	static const char *const f[] = { "device", "sys_realtime", "sys_monoraw" };
+	const uint8_t *p = d_struct_prefix(d, arg, true, sizeof(struct ptp_sys_offset_precise));
+	unsigned int i;
+
+	if (!p)
+		return;
+	for (i = 0; i < ARRAY_SIZE(f); i++) {
+		ob_printf(d->o, "%s%s=", i ? ", " : "{", f[i]);
+		/* the raw monotonic clock is no date */
+		print_ptp_time(d->o, p + 16 * i, i < 2);
+	}
+	print_rsv(d->o, p + 48, 4);
+	ob_putc(d->o, '}');
+}
+
 /* by request: structures read by the call from the entry record, written ones after it */
 static void ioctl_arg(struct dctx *d, int arg)
 {
@@ -1461,6 +1916,91 @@ static void ioctl_arg(struct dctx *d, int arg)
 		return;
 	case IA_BLKTRACESETUP:
 		print_blk_trace_setup(d, arg);
+		return;
+	case IA_KD_SOUND:
+		ob_udec(o, v);
+		print_kd_tone(o, v, 0, false);
+		return;
+	case IA_KD_TONE:
+		print_kd_mktone(o, v);
+		return;
+	case IA_KD_IO:
+		ob_hex(o, v);
+		if (v >= GPFIRST && v <= GPLAST && xlat_style != XLAT_RAW)
+			ob_printf(o, " /* GPFIRST + %llu */", (unsigned long long)(v - GPFIRST));
+		return;
+	case IA_KD_LED:
+	case IA_KD_KBLED:
+	case IA_KD_MODE:
+	case IA_KD_KBMODE:
+	case IA_KD_META:
+	case IA_KD_SIG:
+		print_kd_val(o, def->arg, v);
+		return;
+	case IA_KD_OUT_LED:
+		print_kd_out(d, arg, IA_KD_LED, 1);
+		return;
+	case IA_KD_OUT_KBLED:
+		print_kd_out(d, arg, IA_KD_KBLED, 1);
+		return;
+	case IA_KD_OUT_KBTYPE:
+		print_kd_out(d, arg, IA_KD_OUT_KBTYPE, 1);
+		return;
+	case IA_KD_OUT_MODE:
+		print_kd_out(d, arg, IA_KD_MODE, 4);
+		return;
+	case IA_KD_OUT_KBMODE:
+		print_kd_out(d, arg, IA_KD_KBMODE, 4);
+		return;
+	case IA_KD_OUT_META:
+		print_kd_out(d, arg, IA_KD_META, 4);
+		return;
+	case IA_KD_SCRNMAP:
+	case IA_KD_OUT_SCRNMAP:
+		print_kd_table(d, arg, def->arg == IA_KD_OUT_SCRNMAP, E_TABSZ);
+		return;
+	case IA_KD_CMAP:
+	case IA_KD_OUT_CMAP:
+		print_kd_table(d, arg, def->arg == IA_KD_OUT_CMAP, 48);
+		return;
+	case IA_KD_GETKEYCODE:
+	case IA_KD_SETKEYCODE:
+		print_kd_keycode(d, arg, def->arg == IA_KD_GETKEYCODE);
+		return;
+	case IA_KD_KBDREP:
+		print_kd_kbdrep(d, arg);
+		return;
+	case IA_KD_UNIMAPINIT:
+		print_kd_unimapinit(d, arg);
+		return;
+	case IA_PTP_CAPS:
+		print_ptp_caps(d, arg);
+		return;
+	case IA_PTP_EXTTS:
+	case IA_PTP_EXTTS2:
+		print_ptp_extts(d, arg, def->arg == IA_PTP_EXTTS2);
+		return;
+	case IA_PTP_PEROUT:
+	case IA_PTP_PEROUT2:
+		print_ptp_perout(d, arg, def->arg == IA_PTP_PEROUT2);
+		return;
+	case IA_PTP_SYSOFF:
+	case IA_PTP_SYSOFF2:
+		print_ptp_sysoff(d, arg);
+		return;
+	case IA_PTP_EXTENDED:
+	case IA_PTP_EXTENDED2:
+		print_ptp_extended(d, arg);
+		return;
+	case IA_PTP_PIN_GET:
+	case IA_PTP_PIN_GET2:
+	case IA_PTP_PIN_SET:
+	case IA_PTP_PIN_SET2:
+		print_ptp_pin(d, arg, def->arg == IA_PTP_PIN_GET || def->arg == IA_PTP_PIN_GET2,
+			      def->arg == IA_PTP_PIN_GET2 || def->arg == IA_PTP_PIN_SET2);
+		return;
+	case IA_PTP_PRECISE:
+		print_ptp_precise(d, arg);
 		return;
 	}
 	ob_hex(o, v);

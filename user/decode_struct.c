@@ -114,7 +114,7 @@ static void print_time_comment_w(struct outbuf *o, int64_t sec, uint64_t part, i
 	ob_puts(o, " */");
 }
 
-static void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec)
+void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec)
 {
 	print_time_comment_w(o, sec, nsec, 9);
 }
