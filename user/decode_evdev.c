@@ -7,6 +7,7 @@
 #include <linux/input.h>
 #include "decode.h"
 #include "xlat/evdev_abs.h"
+#include "xlat/evdev_autorepeat.h"
 #include "xlat/evdev_ev.h"
 #include "xlat/evdev_ff_feats.h"
 #include "xlat/evdev_ff_types.h"
@@ -223,11 +224,12 @@ static void print_absinfo(struct dctx *d, int arg, bool exit, uint32_t size)
 }
 
 /* a bit map the call wrote (EVIOCGBIT, EVIOCGKEY...): the bits set, by name (at most 4 without
- * -v), and in raw the longs read; as many bytes as codes up to max take, at most what it returned */
-static void print_ev_bits(struct dctx *d, int arg, const struct xlat *x, uint32_t max)
+ * -v), and in raw the longs read; as many bytes as max bits take, at most what it returned */
+static void print_ev_bits(struct dctx *d, int arg, const struct xlat *x, uint32_t max,
+			  const char *unknown)
 {
 	struct outbuf *o = d->o;
-	uint64_t nbytes, nlongs, i, shown = 0;
+	uint64_t nbytes, nbits, nlongs, i, shown = 0;
 	const struct sc_blob *b;
 	const uint8_t *p;
 
@@ -235,9 +237,11 @@ static void print_ev_bits(struct dctx *d, int arg, const struct xlat *x, uint32_
 		ob_ptr(o, d->args[arg]);
 		return;
 	}
-	nbytes = (max + 8) / 8;
+	/* strace's count: bits 0 .. max - 1, the last code left out */
+	nbytes = (max + 7) / 8;
 	if ((uint64_t)d->ret < nbytes)
 		nbytes = d->ret;
+	nbits = nbytes * 8 < max ? nbytes * 8 : max;
 	nlongs = (nbytes + 7) / 8;
 	b = d_mem_prefix(d, arg, true, nlongs * 8);
 	if (!b)
@@ -249,7 +253,7 @@ static void print_ev_bits(struct dctx *d, int arg, const struct xlat *x, uint32_
 	p = blob_data(b);
 	if (xlat_style != XLAT_RAW) {
 		ob_putc(o, '[');
-		for (i = 0; i < nbytes * 8; i++) {
+		for (i = 0; i < nbits; i++) {
 			if (!(p[i / 8] & (1u << (i % 8))))
 				continue;
 			if (shown == 4 && !d->s->verbose) {
@@ -258,7 +262,7 @@ static void print_ev_bits(struct dctx *d, int arg, const struct xlat *x, uint32_
 			}
 			if (shown++)
 				ob_putc(o, ' ');
-			xlat_print_val(o, x, i, NULL);
+			xlat_print_val(o, x, i, unknown);
 		}
 		ob_putc(o, ']');
 	}
@@ -283,20 +287,22 @@ static void print_ev_type_bits(struct dctx *d, int arg, uint32_t ev)
 	static const struct {
 		const struct xlat *x;
 		uint32_t max;
+		const char *unknown;
 	} types[EV_CNT] = {
-		[0] = { &xlat_evdev_ev, EV_MAX },
-		[EV_KEY] = { &xlat_evdev_keycode, KEY_MAX },
-		[EV_REL] = { &xlat_evdev_relative_axes, REL_MAX },
-		[EV_ABS] = { &xlat_evdev_abs, ABS_MAX },
-		[EV_MSC] = { &xlat_evdev_misc, MSC_MAX },
-		[EV_SW] = { &xlat_evdev_switch, SW_MAX },
-		[EV_LED] = { &xlat_evdev_leds, LED_MAX },
-		[EV_SND] = { &xlat_evdev_snd, SND_MAX },
-		[EV_FF] = { &xlat_evdev_ff_feats, FF_MAX },
+		[0] = { &xlat_evdev_ev, EV_MAX, "EV_???" },
+		[EV_KEY] = { &xlat_evdev_keycode, KEY_MAX, "KEY_???" },
+		[EV_REL] = { &xlat_evdev_relative_axes, REL_MAX, "REL_???" },
+		[EV_ABS] = { &xlat_evdev_abs, ABS_MAX, "ABS_???" },
+		[EV_MSC] = { &xlat_evdev_misc, MSC_MAX, "MSC_???" },
+		[EV_SW] = { &xlat_evdev_switch, SW_MAX, "SW_???" },
+		[EV_LED] = { &xlat_evdev_leds, LED_MAX, "LED_???" },
+		[EV_SND] = { &xlat_evdev_snd, SND_MAX, "SND_???" },
+		[EV_REP] = { &xlat_evdev_autorepeat, REP_MAX, "REP_???" },
+		[EV_FF] = { &xlat_evdev_ff_feats, FF_MAX, "FF_???" },
 	};
 
 	if (ev < EV_CNT && types[ev].x)
-		print_ev_bits(d, arg, types[ev].x, types[ev].max);
+		print_ev_bits(d, arg, types[ev].x, types[ev].max, types[ev].unknown);
 	else
 		ob_ptr(d->o, d->args[arg]);
 }
@@ -325,6 +331,26 @@ static void print_mtslots(struct dctx *d, int arg, uint32_t size)
 		ob_dec(o, rd_s32(p + 4 + 4 * i));
 	}
 	ob_puts(o, "]}");
+}
+
+/* EVIOCGNAME/PHYS/UNIQ(len): the bytes the call returned it wrote, its NUL among them */
+static void print_ev_string(struct dctx *d, int arg)
+{
+	const struct sc_blob *b;
+	uint64_t n;
+
+	if (!d->exited || d->failed) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	b = d_mem(d, arg, true);
+	if (!b)
+		return;
+	n = (uint64_t)d->ret < b->len ? (uint64_t)d->ret : b->len;
+	if (n > d->s->strsize)
+		print_quoted(d, blob_data(b), d->s->strsize, false, true);
+	else
+		print_quoted(d, blob_data(b), n, false, false);
 }
 
 /* [N, M]: two unsigned ints, the second a key code for the keycode requests */
@@ -407,19 +433,19 @@ void evdev_ioctl_arg(struct dctx *d, int arg)
 	else if (nr >= _IOC_NR(EVIOCGBIT(0, 0)) && nr <= _IOC_NR(EVIOCGBIT(EV_MAX, 0)))
 		print_ev_type_bits(d, arg, nr - _IOC_NR(EVIOCGBIT(0, 0)));
 	else if (nr == _IOC_NR(EVIOCGKEY(0)))
-		print_ev_bits(d, arg, &xlat_evdev_keycode, KEY_MAX);
+		print_ev_bits(d, arg, &xlat_evdev_keycode, KEY_MAX, "KEY_???");
 	else if (nr == _IOC_NR(EVIOCGLED(0)))
-		print_ev_bits(d, arg, &xlat_evdev_leds, LED_MAX);
+		print_ev_bits(d, arg, &xlat_evdev_leds, LED_MAX, "LED_???");
 	else if (nr == _IOC_NR(EVIOCGSND(0)))
-		print_ev_bits(d, arg, &xlat_evdev_snd, SND_MAX);
+		print_ev_bits(d, arg, &xlat_evdev_snd, SND_MAX, "SND_???");
 	else if (nr == _IOC_NR(EVIOCGSW(0)))
-		print_ev_bits(d, arg, &xlat_evdev_switch, SW_MAX);
+		print_ev_bits(d, arg, &xlat_evdev_switch, SW_MAX, "SW_???");
 	else if (nr == _IOC_NR(EVIOCGPROP(0)))
-		print_ev_bits(d, arg, &xlat_evdev_prop, INPUT_PROP_MAX);
+		print_ev_bits(d, arg, &xlat_evdev_prop, INPUT_PROP_MAX, "PROP_???");
 	else if (nr == _IOC_NR(EVIOCGMTSLOTS(0)))
 		print_mtslots(d, arg, size);
 	else
-		ob_ptr(o, d->args[arg]);	/* names, bit maps of state: not decoded */
+		print_ev_string(d, arg);	/* EVIOCGNAME, EVIOCGPHYS, EVIOCGUNIQ */
 }
 
 bool evdev_ioctl_name(struct outbuf *o, uint32_t req, bool in_comment)
