@@ -188,4 +188,11 @@ int raw_nargs(const struct dctx *d);
  * kernel sets comm); false when the record has no readable file name */
 bool exec_record_comm(const struct sc_event_hdr *h, char comm[16]);
 
+/* decode_evdev.c: input event device ioctls (linux/input.h, type 'E'). The request's name,
+ * EVIOCGBIT(EV_KEY, 96) or EVIOCGABS(ABS_X), unknown codes without their comment when
+ * `in_comment` (-X verbose); false for a number it does not name */
+bool evdev_ioctl_name(struct outbuf *o, uint32_t req, bool in_comment);
+bool evdev_ioctl_known(uint32_t req);
+void evdev_ioctl_arg(struct dctx *d, int arg);
+
 #endif /* BSTRACE_DECODE_H */

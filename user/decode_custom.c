@@ -960,11 +960,16 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 	uint32_t req = d->args[arg];
 	const struct ioctl_def *def = ioctl_find(req);
 	uint32_t dir = _IOC_DIR(req);
+	bool in_comment = xlat_style != XLAT_ABBREV;
 
 	if (!xlat_names_begin(o, req, XF_HEX))
 		return;
 	if (def) {
 		ob_puts(o, def->name);
+		xlat_names_end(o);
+		return;
+	}
+	if (evdev_ioctl_name(o, req, in_comment)) {
 		xlat_names_end(o);
 		return;
 	}
@@ -1808,6 +1813,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 
 	if (d->phase == DP_SUFFIX)
 		return;
+	if (!def && evdev_ioctl_known(d->args[1])) {
+		evdev_ioctl_arg(d, arg);
+		return;
+	}
 	switch (def ? def->arg : IA_HEX) {
 	case IA_NONE:
 		return;

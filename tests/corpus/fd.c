@@ -8,6 +8,7 @@
 #include "corpus.h"
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/input.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/uio.h>
@@ -149,6 +150,15 @@ int main(void)
 	n = 1;
 	rc = syscall(__NR_ioctl, -1, FIONBIO, &n);
 	emit(sprintrc(rc), "ioctl(-1, FIONBIO, [1])");
+	/* input event devices: the number carries an event type, an axis or a length */
+	rc = syscall(__NR_ioctl, -1, EVIOCGBIT(EV_KEY, 96), NULL);
+	emit(sprintrc(rc), "ioctl(-1, EVIOCGBIT(EV_KEY, 96), NULL)");
+	rc = syscall(__NR_ioctl, -1, EVIOCSABS(ABS_MT_SLOT), NULL);
+	emit(sprintrc(rc), "ioctl(-1, EVIOCSABS(ABS_MT_SLOT), NULL)");
+	rc = syscall(__NR_ioctl, -1, EVIOCGNAME(256), NULL);
+	emit(sprintrc(rc), "ioctl(-1, EVIOCGNAME(256), NULL)");
+	rc = syscall(__NR_ioctl, -1, EVIOCSCLOCKID, &n);
+	emit(sprintrc(rc), "ioctl(-1, EVIOCSCLOCKID, [1])");
 
 	/* eventfd2 */
 	fd = syscall(__NR_eventfd2, 5, EFD_CLOEXEC | EFD_NONBLOCK);
