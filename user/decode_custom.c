@@ -1151,6 +1151,12 @@ static void print_int_at(struct dctx *d, int arg, bool exit, int how)
 	ob_putc(o, ']');
 }
 
+/* the call returned and wrote its output */
+static bool call_wrote(const struct dctx *d)
+{
+	return d->exited && !d->failed;
+}
+
 /* {entropy_count=3, buf_size=8, buf="..."}: buf_size bytes follow the two ints */
 static void print_rand_pool(struct dctx *d, int arg)
 {
@@ -1428,7 +1434,7 @@ static void print_blk_trace_setup(struct dctx *d, int arg)
 		  (unsigned long long)rd_u64(p + offsetof(struct blk_user_trace_setup, start_lba)),
 		  (unsigned long long)rd_u64(p + offsetof(struct blk_user_trace_setup, end_lba)),
 		  rd_u32(p + offsetof(struct blk_user_trace_setup, pid)));
-	if (d->exited && !d->failed) {
+	if (call_wrote(d)) {
 		b = d_blob(d, arg, 0, true);
 		if (b && b->len >= BLKTRACE_BDEV_SIZE &&
 		    (!(b->flags & BLOBF_FAULT) || (b->flags & BLOBF_PART))) {
@@ -1441,12 +1447,6 @@ static void print_blk_trace_setup(struct dctx *d, int arg)
 		}
 	}
 	ob_putc(o, '}');
-}
-
-/* the call returned and wrote its output */
-static bool call_wrote(const struct dctx *d)
-{
-	return d->exited && !d->failed;
 }
 
 /* --- console (linux/kd.h) --- */
