@@ -929,6 +929,28 @@ __noinline long cap_fd(struct build *b, __s64 fd)
 	return 0;
 }
 
+/* the netlink protocol + 1 of the socket at `fd`, 0 when fd is no netlink socket */
+__noinline long netlink_proto(__s64 fd)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct file *file = NULL;
+	struct socket *sock;
+	struct sock *sk;
+
+	if (fd < 0 || fd >= BPF_CORE_READ(fdt, max_fds))
+		return 0;
+	if (bpf_probe_read_kernel(&file, sizeof(file), BPF_CORE_READ(fdt, fd) + fd) || !file)
+		return 0;
+	if (BPF_CORE_READ(file, f_inode, i_sb, s_magic) != SOCKFS_MAGIC)
+		return 0;
+	sock = BPF_CORE_READ(file, private_data);
+	sk = BPF_CORE_READ(sock, sk);
+	if (!sk || BPF_CORE_READ(sk, __sk_common.skc_family) != 16)	/* AF_NETLINK */
+		return 0;
+	return BPF_CORE_READ(sk, sk_protocol) + 1;
+}
+
 /*
  * One argument slot's captures. A global function: the verifier checks it once. As the
  * bpf_loop callback itself it was checked inline with its caller's states, again until they
@@ -985,6 +1007,13 @@ __noinline long capture_one(__u32 i, struct build *b)
 		if ((cs.flags & CAPF_DEREF) && src &&
 		    bpf_probe_read_user(&want, sizeof(want), (void *)src) == 0 && want)
 			add_blob(b, i, 1, false, want, cs.elem, cs.elem, cs.elem);
+		break;
+	case CAP_NLBUF:
+		want = netlink_proto(b->args[0]);
+		add_blob(b, i, 0, false, b->args[i], len, want && cs.size && cs.size < NL_COPY_MAX ?
+			 NL_COPY_MAX : cs.size, len);
+		if (want)
+			add_blob(b, i, 1, false, 0, 0, 0, want - 1);
 		break;
 	case CAP_BUF_LENPTR:
 		/* the socklen_t, into the low half of `want` (every arch here is little-endian):

@@ -126,8 +126,12 @@ enum {
 			   returned fd; slot FD_SLOT_PAIR: the int[2] at args[elem] (pipe) */
 	CAP_IOCTL,	/* ioctl's argument: the _IOC_SIZE of the request args[len_arg] says, at
 			   least IOCTL_MIN_COPY bytes (old requests encode no size), capped at `size` */
+	CAP_NLBUF,	/* CAP_BUF of sendto/recvfrom: on a netlink socket (args[0]) up to
+			   NL_COPY_MAX bytes (the messages are decoded), and a blob sub 1 without
+			   data whose `full` is the socket's netlink protocol */
 };
 #define IOCTL_MIN_COPY	64
+#define NL_COPY_MAX	8192
 
 /* -e decode-fds= classes (strace 6.1's names) */
 enum {

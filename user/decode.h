@@ -153,6 +153,7 @@ void xlat_names_end(struct outbuf *o);
 const char *signal_name(int sig, char *buf, size_t len);	/* SIGUSR1, SIGRT_3, 33 */
 void print_signal(struct outbuf *o, int sig);		/* SIGUSR1; raw 10 */
 const char *errno_name(int err);				/* ENOENT or NULL */
+void print_neg_errno(struct outbuf *o, int32_t v);	/* -EACCES, or the number */
 void print_sigset(struct outbuf *o, const uint8_t *mask, size_t bytes);	/* [INT TERM], ~[] */
 /* an fd's path as strace prints it between <>: escaped like a string, '<' and '>' too */
 void print_fd_path(struct outbuf *o, const char *p, size_t n);

@@ -577,19 +577,24 @@ static void print_int_elem(struct dctx *d, const uint8_t *p)
 	ob_dec(d->o, (int32_t)rd_u32(p));
 }
 
-/* a page's status: its node, or -EFAULT (a negated errno, named as strace's print_err does) */
-static void print_status_elem(struct dctx *d, const uint8_t *p)
+/* a number that may be a negated errno: -EFAULT, named as strace's print_err does */
+void print_neg_errno(struct outbuf *o, int32_t v)
 {
-	int32_t v = (int32_t)rd_u32(p);
 	const char *name = v < 0 && v != INT32_MIN ? errno_name(-v) : NULL;
 	char buf[48];
 
 	if (!name) {
-		ob_dec(d->o, v);
+		ob_dec(o, v);
 		return;
 	}
 	snprintf(buf, sizeof(buf), "-%s", name);
-	xlat_print_const(d->o, (uint64_t)(int64_t)v, XF_DEC, buf, NULL);
+	xlat_print_const(o, (uint64_t)(int64_t)v, XF_DEC, buf, NULL);
+}
+
+/* a page's status: its node, or -EFAULT */
+static void print_status_elem(struct dctx *d, const uint8_t *p)
+{
+	print_neg_errno(d->o, (int32_t)rd_u32(p));
 }
 
 void print_MOVE_PAGES_PAGES(struct dctx *d, int arg)

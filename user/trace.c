@@ -1077,13 +1077,14 @@ static void dump_buffers(struct tracer *t, struct dctx *d)
 				dump_iov(d, i, k == K_IOV_OUT);
 			continue;
 		}
-		if (k == K_BUF_OUT && bit_test(t->s->dump_read, d->args[0]))
+		if ((k == K_BUF_OUT || k == K_NLBUF_OUT) && bit_test(t->s->dump_read, d->args[0]))
 			n = d->ret;
-		else if (k == K_BUF_IN && bit_test(t->s->dump_write, d->args[0]))
+		else if ((k == K_BUF_IN || k == K_NLBUF_IN) &&
+			 bit_test(t->s->dump_write, d->args[0]))
 			n = d->ret < (int64_t)d->args[i + 1] ? (uint64_t)d->ret : d->args[i + 1];
 		else
 			continue;
-		b = d_blob(d, i, 0, k == K_BUF_OUT);
+		b = d_blob(d, i, 0, k == K_BUF_OUT || k == K_NLBUF_OUT);
 		if (b && !(b->flags & BLOBF_FAULT))
 			dump_data(d->o, blob_data(b), n < b->len ? n : b->len);
 	}
