@@ -10,8 +10,15 @@
  */
 #include <net/if.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <linux/genetlink.h>
 #include <linux/netlink.h>
+#include <linux/selinux_netlink.h>
+#include <linux/xfrm.h>
 #include "netlink.h"
 #include "xlat/netlink_ack_flags.h"
 #include "xlat/netlink_delete_flags.h"
@@ -19,7 +26,10 @@
 #include "xlat/netlink_get_flags.h"
 #include "xlat/netlink_new_flags.h"
 #include "xlat/netlink_types.h"
+#include "xlat/nl_audit_types.h"
 #include "xlat/nl_route_types.h"
+#include "xlat/nl_selinux_types.h"
+#include "xlat/nl_xfrm_types.h"
 #include "xlat/nl_sock_diag_types.h"
 #include "xlat/nlmsgerr_attrs.h"
 
@@ -347,6 +357,7 @@ struct nl_family {
 	const char *dflt;
 	const struct xlat *(*flags)(uint16_t type);
 	nl_family_fn decode;
+	void (*print_type)(struct nlctx *c, uint16_t type);	/* instead of `types` */
 };
 
 static const struct xlat *route_flags(uint16_t type)
@@ -371,16 +382,162 @@ static const struct xlat *get_flags(uint16_t type)
 	return &xlat_netlink_get_flags;
 }
 
+static const struct xlat *xfrm_flags(uint16_t type)
+{
+	switch (type) {
+	case XFRM_MSG_NEWSA: case XFRM_MSG_NEWPOLICY: case XFRM_MSG_NEWAE:
+	case XFRM_MSG_NEWSADINFO: case XFRM_MSG_NEWSPDINFO:
+		return &xlat_netlink_new_flags;
+	case XFRM_MSG_DELSA: case XFRM_MSG_DELPOLICY:
+		return &xlat_netlink_delete_flags;
+	case XFRM_MSG_GETSA: case XFRM_MSG_GETPOLICY: case XFRM_MSG_GETAE:
+	case XFRM_MSG_GETSADINFO: case XFRM_MSG_GETSPDINFO:
+		return &xlat_netlink_get_flags;
+	}
+	return NULL;
+}
+
+/* SELNL_MSG_SETENFORCE's {val=1}, SELNL_MSG_POLICYLOAD's {seqno=5} */
+static bool decode_selinux(struct nlctx *c, const struct nlmsghdr *h, uint64_t addr,
+			   uint32_t len)
+{
+	uint32_t v;
+
+	if ((h->nlmsg_type != SELNL_MSG_SETENFORCE && h->nlmsg_type != SELNL_MSG_POLICYLOAD) ||
+	    len != sizeof(v))
+		return false;
+	if (!nl_fetch(c, addr, &v, sizeof(v)))
+		return true;
+	if (h->nlmsg_type == SELNL_MSG_SETENFORCE)
+		ob_printf(c->o, "{val=%d}", (int32_t)v);
+	else
+		ob_printf(c->o, "{seqno=%u}", v);
+	return true;
+}
+
+/*
+ * NETLINK_GENERIC's message types are family ids the kernel hands out: their names come from
+ * the kernel's controller (CTRL_CMD_GETFAMILY dump), asked once, as strace asks it.
+ */
+struct genl_name {
+	uint16_t id;
+	char name[GENL_NAMSIZ];
+};
+static struct genl_name *genl_names;
+static unsigned int genl_count;
+static bool genl_asked;
+
+static void genl_add(const uint8_t *p, uint32_t len)
+{
+	const struct nlattr *a;
+	uint32_t off = NLMSG_ALIGN(GENL_HDRLEN), alen;
+	struct genl_name g = { 0 };
+	bool have_id = false;
+	void *n;
+
+	while (off + NLA_HDRLEN <= len) {
+		a = (const struct nlattr *)(p + off);
+		alen = a->nla_len;
+		if (alen < NLA_HDRLEN || off + alen > len)
+			break;
+		if ((a->nla_type & NLA_TYPE_MASK) == CTRL_ATTR_FAMILY_ID && alen >= NLA_HDRLEN + 2) {
+			memcpy(&g.id, p + off + NLA_HDRLEN, 2);
+			have_id = true;
+		} else if ((a->nla_type & NLA_TYPE_MASK) == CTRL_ATTR_FAMILY_NAME) {
+			size_t n2 = alen - NLA_HDRLEN < sizeof(g.name) - 1 ? alen - NLA_HDRLEN :
+									 sizeof(g.name) - 1;
+
+			memcpy(g.name, p + off + NLA_HDRLEN, n2);
+			g.name[n2] = 0;
+		}
+		off += NLA_ALIGN(alen);
+	}
+	if (!have_id || !g.name[0] || genl_count >= 1024)
+		return;
+	n = realloc(genl_names, (genl_count + 1) * sizeof(*genl_names));
+	if (!n)
+		return;
+	genl_names = n;
+	genl_names[genl_count++] = g;
+}
+
+static void genl_ask(void)
+{
+	struct {
+		struct nlmsghdr h;
+		struct genlmsghdr g;
+	} req = {
+		.h = { .nlmsg_len = sizeof(req), .nlmsg_type = GENL_ID_CTRL,
+		       .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP, .nlmsg_seq = 1 },
+		.g = { .cmd = CTRL_CMD_GETFAMILY, .version = 1 },
+	};
+	static uint8_t buf[16384] __attribute__((aligned(4)));
+	struct timeval tv = { .tv_sec = 1 };
+	int fd, rounds;
+	ssize_t n;
+
+	genl_asked = true;
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	if (fd < 0)
+		return;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	if (send(fd, &req, sizeof(req), 0) != sizeof(req)) {
+		close(fd);
+		return;
+	}
+	for (rounds = 0; rounds < 64; rounds++) {
+		const struct nlmsghdr *h;
+		uint32_t off = 0;
+
+		n = recv(fd, buf, sizeof(buf), 0);
+		if (n <= 0)
+			break;
+		while (off + NLMSG_HDRLEN <= (uint32_t)n) {
+			h = (const struct nlmsghdr *)(buf + off);
+			if (h->nlmsg_len < NLMSG_HDRLEN || off + h->nlmsg_len > (uint32_t)n)
+				break;
+			if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR)
+				goto out;
+			if (h->nlmsg_type == GENL_ID_CTRL && h->nlmsg_len >= NLMSG_HDRLEN + GENL_HDRLEN)
+				genl_add(buf + off + NLMSG_HDRLEN, h->nlmsg_len - NLMSG_HDRLEN);
+			off += NLMSG_ALIGN(h->nlmsg_len);
+		}
+	}
+out:
+	close(fd);
+}
+
+static const char *genl_name(uint16_t id)
+{
+	unsigned int i;
+
+	if (!genl_asked)
+		genl_ask();
+	for (i = 0; i < genl_count; i++)
+		if (genl_names[i].id == id)
+			return genl_names[i].name;
+	return id == GENL_ID_CTRL ? "nlctrl" : NULL;
+}
+
+static void genl_type(struct nlctx *c, uint16_t type)
+{
+	xlat_print_const(c->o, type, XF_HEX, genl_name(type), "GENL_ID_???");
+}
+
 static const struct nl_family families[] = {
-	[NETLINK_ROUTE] = { &xlat_nl_route_types, "RTM_???", route_flags, NULL },
+	[NETLINK_ROUTE] = { &xlat_nl_route_types, "RTM_???", route_flags, NULL, NULL },
 	[NETLINK_SOCK_DIAG] = { &xlat_nl_sock_diag_types, "SOCK_DIAG_???", get_flags,
-				nl_decode_sock_diag },
+				nl_decode_sock_diag, NULL },
+	[NETLINK_AUDIT] = { &xlat_nl_audit_types, "AUDIT_???", NULL, NULL, NULL },
+	[NETLINK_SELINUX] = { &xlat_nl_selinux_types, "SELNL_MSG_???", NULL, decode_selinux, NULL },
+	[NETLINK_XFRM] = { &xlat_nl_xfrm_types, "XFRM_MSG_???", xfrm_flags, NULL, NULL },
+	[NETLINK_GENERIC] = { NULL, NULL, NULL, NULL, genl_type },
 };
 
 static const struct nl_family *family_of(int proto)
 {
 	if (proto < 0 || (size_t)proto >= sizeof(families) / sizeof(families[0]) ||
-	    !families[proto].types)
+	    (!families[proto].types && !families[proto].print_type))
 		return NULL;
 	return &families[proto];
 }
@@ -394,6 +551,8 @@ static void print_nlmsghdr(struct nlctx *c, const struct nlmsghdr *h)
 	ob_printf(o, "{nlmsg_len=%u, nlmsg_type=", h->nlmsg_len);
 	if (h->nlmsg_type < NLMSG_MIN_TYPE || !f)
 		xlat_print_val(o, &xlat_netlink_types, h->nlmsg_type, "NLMSG_???");
+	else if (f->print_type)
+		f->print_type(c, h->nlmsg_type);
 	else
 		xlat_print_val(o, f->types, h->nlmsg_type, f->dflt);
 	ob_puts(o, ", nlmsg_flags=");
@@ -560,6 +719,62 @@ static void nl_messages(struct nlctx *c, uint64_t addr, uint32_t len)
 		ob_putc(c->o, ']');
 }
 
+/* udev's monitor header (libudev's, not in a uapi header: its layout is libudev's ABI) */
+struct udev_mon_hdr {
+	char prefix[8];		/* "libudev" */
+	uint32_t magic;		/* htonl(0xfeedcafe) */
+	uint32_t header_size;
+	uint32_t properties_off;
+	uint32_t properties_len;
+	uint32_t filter_subsystem_hash;
+	uint32_t filter_devtype_hash;
+	uint32_t filter_tag_bloom_hi;
+	uint32_t filter_tag_bloom_lo;
+};
+
+/* NETLINK_KOBJECT_UEVENT carries no netlink headers: udev's messages, or the kernel's text */
+static bool decode_uevent(struct nlctx *c, uint64_t len)
+{
+	const uint8_t *p = len >= sizeof(struct udev_mon_hdr) ?
+			   nl_mem(c, c->base, sizeof(struct udev_mon_hdr)) : NULL;
+	struct udev_mon_hdr u;
+
+	if (p)
+		memcpy(&u, p, sizeof(u));
+	if (!p || memcmp(u.prefix, "libudev", 8) || ntohl(u.magic) != 0xfeedcafe) {
+		/* bytes, as write's: strace reads those it shows and one more */
+		uint64_t n = len < c->d->s->strsize ? len : c->d->s->strsize;
+
+		p = nl_mem(c, c->base, len > n ? n + 1 : n);
+		if (p)
+			print_quoted(c->d, p, n, false, len > n);
+		else
+			ob_ptr(c->o, c->base);
+		return true;
+	}
+	if (len > sizeof(u))
+		ob_putc(c->o, '[');
+	ob_printf(c->o, "{prefix=\"libudev\", magic=htonl(%#x), header_size=%u, properties_off=%u, "
+		  "properties_len=%u, filter_subsystem_hash=htonl(%#x), "
+		  "filter_devtype_hash=htonl(%#x), filter_tag_bloom_hi=htonl(%#x), "
+		  "filter_tag_bloom_lo=htonl(%#x)}", ntohl(u.magic), u.header_size,
+		  u.properties_off, u.properties_len, ntohl(u.filter_subsystem_hash),
+		  ntohl(u.filter_devtype_hash), ntohl(u.filter_tag_bloom_hi),
+		  ntohl(u.filter_tag_bloom_lo));
+	if (len > sizeof(u)) {
+		uint64_t rest = len - sizeof(u), n = rest < c->d->s->strsize ? rest : c->d->s->strsize;
+		const uint8_t *q = nl_mem(c, c->base + sizeof(u), n);
+
+		ob_puts(c->o, ", ");
+		if (q)
+			print_quoted(c->d, q, n, false, rest > n);
+		else
+			ob_ptr(c->o, c->base + sizeof(u));
+		ob_putc(c->o, ']');
+	}
+	return true;
+}
+
 /*
  * The buffer of sendto (NLBUF_IN) or recvfrom (NLBUF_OUT): netlink messages when BPF saw a
  * netlink socket (blob sub 1 carries its protocol), else bytes as write/read print them.
@@ -577,6 +792,8 @@ static bool print_netlink(struct dctx *d, int arg, bool exit, uint64_t len)
 		c.avail = b->len;
 	c.buf = blob_data(b);
 	c.proto = (int)pb->full;
+	if (c.proto == NETLINK_KOBJECT_UEVENT)
+		return decode_uevent(&c, len);
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;
 	nl_messages(&c, c.base, (uint32_t)len);
