@@ -49,7 +49,7 @@ static bool call_wrote(const struct dctx *d)
 	return d->exited && !d->failed;
 }
 
-/* , field="..." for a char[GPIO_MAX_NAME_SIZE]: up to its NUL; with none, all but the last
+/* field="..." for a char[GPIO_MAX_NAME_SIZE]: up to its NUL; with none, all but the last
  * byte and "..." */
 static void print_name(struct dctx *d, const char *field, const uint8_t *p)
 {
