@@ -195,5 +195,9 @@ bool exec_record_comm(const struct sc_event_hdr *h, char comm[16]);
 bool evdev_ioctl_name(struct outbuf *o, uint32_t req, bool in_comment);
 bool evdev_ioctl_known(uint32_t req);
 void evdev_ioctl_arg(struct dctx *d, int arg);
+/* decode_gpio.c: GPIO character device ioctls (linux/gpio.h, type 0xb4), v1 and v2 */
+bool gpio_ioctl_name(struct outbuf *o, uint32_t req);
+bool gpio_ioctl_known(uint32_t req);
+void gpio_ioctl_arg(struct dctx *d, int arg);
 
 #endif /* BSTRACE_DECODE_H */

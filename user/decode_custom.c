@@ -969,7 +969,7 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		xlat_names_end(o);
 		return;
 	}
-	if (evdev_ioctl_name(o, req, in_comment)) {
+	if (evdev_ioctl_name(o, req, in_comment) || gpio_ioctl_name(o, req)) {
 		xlat_names_end(o);
 		return;
 	}
@@ -1815,6 +1815,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 		return;
 	if (!def && evdev_ioctl_known(d->args[1])) {
 		evdev_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && gpio_ioctl_known(d->args[1])) {
+		gpio_ioctl_arg(d, arg);
 		return;
 	}
 	switch (def ? def->arg : IA_HEX) {
