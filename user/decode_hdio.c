@@ -179,11 +179,13 @@ static void print_hex_int(struct dctx *d, const uint8_t *p)
 
 /*
  * HDIO_DRIVE_CMD: the header the call read, and when it succeeded what it wrote over it:
- * status, error and sector count, then the sector_count sectors of data after the header.
+ * status, error and sector count, then the data of the sector_count sectors (the count it
+ * read) after the header.
  */
 static void print_hdio_drive_cmd(struct dctx *d, int arg)
 {
-	const uint8_t *p = d_struct_prefix(d, arg, false, sizeof(struct hd_drive_cmd_hdr));
+	const size_t hdr = sizeof(struct hd_drive_cmd_hdr);
+	const uint8_t *p = d_struct_prefix(d, arg, false, hdr), *q;
 	struct outbuf *o = d->o;
 	const struct sc_blob *b;
 	uint32_t count;
@@ -193,17 +195,17 @@ static void print_hdio_drive_cmd(struct dctx *d, int arg)
 	ob_puts(o, "{command=");
 	xlat_print_val(o, &xlat_hdio_ata_cmds, p[0], "ATA_CMD_???");
 	ob_printf(o, ", sector_number=%u, feature=%u, sector_count=%u", p[1], p[2], p[3]);
-	/* the only copy is the one after the call: what it read is what it left there */
 	count = p[3];
-	if (d->exited && !d->failed) {
+	b = d_blob(d, arg, 0, true);
+	if (d->exited && !d->failed && b && b->len >= hdr &&
+	    (!(b->flags & BLOBF_FAULT) || (b->flags & BLOBF_PART))) {
+		q = blob_data(b);
 		ob_puts(o, "} => {status=");
-		ob_hex(o, p[0]);
-		ob_printf(o, ", error=%u, nsector=%u", p[1], p[2]);
-		b = d_blob(d, arg, 0, true);
-		if (count && b) {
+		ob_hex(o, q[0]);
+		ob_printf(o, ", error=%u, nsector=%u", q[1], q[2]);
+		if (count) {
 			ob_puts(o, ", buf=");
-			print_hdio_bytes(d, arg, b, sizeof(struct hd_drive_cmd_hdr),
-					 (uint64_t)count * HDIO_SECTOR_SIZE, true);
+			print_hdio_bytes(d, arg, b, hdr, (uint64_t)count * HDIO_SECTOR_SIZE, true);
 		}
 	}
 	ob_putc(o, '}');
