@@ -200,4 +200,9 @@ bool gpio_ioctl_name(struct outbuf *o, uint32_t req);
 bool gpio_ioctl_known(uint32_t req);
 void gpio_ioctl_arg(struct dctx *d, int arg);
 
+/* decode_hdio.c: ATA/IDE disk ioctls (linux/hdreg.h, HDIO_*). The request's name or NULL;
+ * the argument of a request it names */
+const char *hdio_ioctl_name(uint32_t req);
+void hdio_ioctl_arg(struct dctx *d, int arg);
+
 #endif /* BSTRACE_DECODE_H */
