@@ -32,6 +32,11 @@ void print_HEX(struct dctx *d, int arg)
 	ob_hex(d->o, d->args[arg]);
 }
 
+void print_HEX32(struct dctx *d, int arg)
+{
+	ob_hex(d->o, (uint32_t)d->args[arg]);
+}
+
 void print_PTR(struct dctx *d, int arg)
 {
 	ob_ptr(d->o, d->args[arg]);
