@@ -64,6 +64,7 @@ struct settings {
 	bool relative;			/* -r */
 	bool show_time;			/* -T */
 	bool show_ip;			/* -i, --instruction-pointer */
+	bool show_nr;			/* -n: [ 39] before each line */
 	bool stack_traces;		/* -k */
 	unsigned int stack_size;	/* --stack-trace-size: bytes of stack per call (-k) */
 	uint64_t min_duration_ns;	/* --duration=MS: only the calls at least this long, 0: all */

@@ -245,9 +245,8 @@ static const struct cli_opt cli_opts[] = {
 	{ 0, "stack-trace-size", RA, OPT_STACK_SIZE, .group = OG_OUTPUT, .meta = "BYTES",
 	  .help = "with -k: the bytes of stack copied per call (default 8192, 256 to 65536);\n"
 		  "a deeper stack ends its trace early" },
-	{ 'n', NULL, NA, .group = OG_OUTPUT,
-	  .help = "print syscall numbers (not supported: an error)" },
-	{ 0, "syscall-number", NA, OPT_UNSUPP, .group = OG_OUTPUT },
+	{ 'n', "syscall-number", NA, .group = OG_OUTPUT,
+	  .help = "print the syscall's number before each line: [  39] getpid()" },
 	{ 'i', "instruction-pointer", NA, .group = OG_OUTPUT,
 	  .help = "print the instruction pointer at the time of the syscall (no effect\n"
 		  "with -c)" },
@@ -881,7 +880,8 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			s->stack_size = parse_num(optarg, "--stack-trace-size", 256, STACK_MAX);
 			break;
 		case 'n':
-			die("-n/--syscall-number is not supported yet");
+			s->show_nr = true;
+			break;
 		case OPT_UNSUPP:
 			die("--%s is not supported yet", lname);
 		case 'P':

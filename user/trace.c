@@ -32,6 +32,7 @@ struct task {
 	bool exec_held;
 	struct outbuf *out;	/* -ff: this task's file */
 	char comm[16];		/* -Y: its command name, "" until read */
+	uint32_t last_nr;	/* -n: the number of its last call (signal and exit lines show it) */
 	char comm_next[16];	/* -Y: the name its exec gave it, taken after the execve line */
 	bool comm_stale;	/* -Y: comm_next waits for the execve line */
 	uint8_t pers;		/* PERS_*: the personality of its last call */
@@ -337,6 +338,18 @@ static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint6
 		print_secs(o, d, s->rel_digits ? s->rel_digits - 1 : 6, 6);
 		ob_puts(o, s->tstamp ? ") " : " ");
 		t->last_ts = ts;
+	}
+	if (s->show_nr) {
+		struct task *k = task_find(t, tid, false);
+		uint32_t nr = k ? k->last_nr : 0;
+
+		/* the call's number; a signal or an exit shows the task's last call's */
+		if (h && (h->type == EV_SYSCALL || h->type == EV_ENTER)) {
+			nr = h->nr;
+			if (k)
+				k->last_nr = nr;
+		}
+		ob_printf(o, "[%4u] ", sc_is_compat(nr) ? nr - BSTRACE_COMPAT_BASE : nr);
 	}
 	if (s->show_ip) {
 		bool narrow = h ? h->type != EV_SIGNAL && sc_is_compat(h->nr) : t->pers == PERS_COMPAT;
@@ -1316,6 +1329,15 @@ static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
 		ob_line_end(o);
 	} else if (!(t->s->quiet &
 		     (h->flags & EVF_SUPERSEDED ? QUIET_THREAD_EXECVE : QUIET_EXIT))) {
+		/* -n: an exit with a status came from exit_group (its call is the last one,
+		 * traced or not); a killed task shows its last traced call's */
+		if (t->s->show_nr && !(code & 0x7f) && !(h->flags & EVF_SUPERSEDED) && k) {
+			int nr = t->pers == PERS_COMPAT ? sc_compat_nr_by_name("exit_group") :
+							 sc_nr_by_name("exit_group");
+
+			if (nr >= 0)
+				k->last_nr = nr;
+		}
 		print_prefix(t, o, h->tid, h->ts_exit, NULL);
 		if (h->flags & EVF_SUPERSEDED)
 			ob_printf(o, "+++ superseded by execve in pid %llu +++",

@@ -69,8 +69,6 @@ expect_error "piping the output and -ff/--output-separately are mutually exclusi
 	"$BSTRACE" -ff -o '|cat' -- /bin/true
 
 # strace options bstrace does not have (yet): said, never ignored
-expect_error "-n/--syscall-number is not supported yet" "$BSTRACE" -n -- /bin/true
-expect_error "--syscall-number is not supported yet" "$BSTRACE" --syscall-number -- /bin/true
 expect_error "decode-pids=pidns (--pidns-translation) is not supported yet" \
 	"$BSTRACE" --pidns-translation -- /bin/true
 expect_error "decode-pids=pidns (--pidns-translation) is not supported yet" \
