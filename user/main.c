@@ -38,7 +38,8 @@ void die(const char *fmt, ...)
 	va_list ap;
 
 	fflush(stdout);
-	fputs("bstrace: ", stderr);
+	/* as strace: the name it was run by, "/usr/bin/bstrace: " for a full path */
+	fprintf(stderr, "%s: ", program_invocation_name);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -50,7 +51,7 @@ void warnx_(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("bstrace: ", stderr);
+	fprintf(stderr, "%s: ", program_invocation_name);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
