@@ -33,6 +33,8 @@ struct task {
 	struct outbuf *out;	/* -ff: this task's file */
 	char comm[16];		/* -Y: its command name, "" until read */
 	uint32_t last_nr;	/* -n: the number of its last call (signal and exit lines show it) */
+	bool zombie_held;	/* a leader gone before its threads: its exit line waits (zombie) */
+	struct sc_event_hdr zombie;
 	char comm_next[16];	/* -Y: the name its exec gave it, taken after the execve line */
 	bool comm_stale;	/* -Y: comm_next waits for the execve line */
 	uint8_t pers;		/* PERS_*: the personality of its last call */
@@ -646,9 +648,16 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 
 	if (d->def && !is_raw(d)) {
 		from = split_at(d->def);
-		/* a resumed line goes on right after the entering part's ", " (D_LATE: before it) */
-		print_args(d, from, d->def->nargs,
-			   from > 0 && (!resumed || late_split(d->def, from)));
+		if (!d->exited && from > 0 && from < d->def->nargs) {
+			/* the call never returned (its task died in it): what it would have
+			 * written is not known, strace says so in place of those arguments */
+			ob_puts(o, resumed ? " <unfinished ...>" : ",  <unfinished ...>");
+		} else {
+			/* a resumed line goes on right after the entering part's ", " (D_LATE:
+			 * before it) */
+			print_args(d, from, d->def->nargs,
+				   from > 0 && (!resumed || late_split(d->def, from)));
+		}
 	}
 	ob_puts(o, ") ");
 	ob_pad_to(o, t->s->align);
@@ -735,11 +744,15 @@ static void close_call(struct tracer *t, struct task *k, bool detached)
 	k->in_call = false;
 }
 
-/* Closes the open line of a blocked call as "<unfinished ...>" before other output. */
-static void close_open_line(struct tracer *t, uint32_t except_tid)
+/*
+ * Closes the open line of a blocked call as "<unfinished ...>" before other output; with
+ * `new_pid`, as "<pid changed to N ...>" (an execve whose thread takes over its leader's pid).
+ */
+static void close_open_line_as(struct tracer *t, uint32_t except_tid, uint32_t new_pid)
 {
 	struct task *k;
 	const struct sc_event_hdr *h;
+	char end[48];
 
 	if (!t->open_tid || t->open_tid == except_tid)
 		return;
@@ -748,8 +761,16 @@ static void close_open_line(struct tracer *t, uint32_t except_tid)
 	if (!k || !k->in_call || k->unfinished)
 		return;
 	h = (const void *)k->enter;
-	print_unfinished(t, k, task_out(t, k), h, h->ts_enter, " <unfinished ...>");
+	if (new_pid)
+		snprintf(end, sizeof(end), " <pid changed to %u ...>", new_pid);
+	print_unfinished(t, k, task_out(t, k), h, h->ts_enter,
+			 new_pid ? end : " <unfinished ...>");
 	k->unfinished = true;
+}
+
+static void close_open_line(struct tracer *t, uint32_t except_tid)
+{
+	close_open_line_as(t, except_tid, 0);
 }
 
 /* A copy of a record, in a task's buffer that grows to fit. */
@@ -1302,6 +1323,10 @@ static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
 	char buf[16];
 	struct outbuf *o;
 
+	/* the execve that supersedes this leader is the open line: it ends as strace ends it
+	 * when its task's pid changes under it */
+	if ((h->flags & EVF_SUPERSEDED) && t->open_tid == (uint32_t)h->args[0] && !k->in_call)
+		close_open_line_as(t, 0, h->tid);
 	close_open_line(t, h->tid);
 	if (t->pf)
 		perfetto_exit(t->pf, h);	/* first: the call it dies in ends at its exit */
@@ -1371,9 +1396,25 @@ static void print_exit(struct tracer *t, const struct sc_event_hdr *h)
  * program has it. Wait for it, so that the execve line printed as unfinished first (strace's
  * order) shows those strings.
  */
+static bool tgid_has_others(const struct tracer *t, uint32_t tgid, uint32_t except)
+{
+	uint32_t i;
+
+	for (i = 0; i < t->ntasks_cap; i++)
+		if (t->tasks[i].tid && t->tasks[i].tgid == tgid && t->tasks[i].tid != except)
+			return true;
+	return false;
+}
+
+/*
+ * A leader that exits while its threads go on is a zombie until the last of them: strace
+ * hears of its exit only then (with the process's status), or hears of nothing but its
+ * replacement when a thread executes. Its line waits for either.
+ */
 static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
 {
 	struct task *x;
+	struct sc_event_hdr z;
 
 	if ((h->flags & EVF_SUPERSEDED) && !t->super_held) {
 		x = task_find(t, (uint32_t)h->args[0], false);
@@ -1383,7 +1424,34 @@ static void handle_exit(struct tracer *t, const struct sc_event_hdr *h)
 			return;
 		}
 	}
+	if (!(h->flags & EVF_SUPERSEDED) && h->tid == h->tgid && t->s->follow &&
+	    tgid_has_others(t, h->tgid, h->tid)) {
+		x = task_find(t, h->tid, true);
+		if (x->in_call) {
+			close_open_line(t, h->tid);
+			if (!(t->s->hide_status & STATUS_UNFINISHED))
+				print_call(t, x, (const void *)x->enter, NULL);
+			x->in_call = false;
+			if (t->open_tid == h->tid)
+				t->open_tid = 0;
+		}
+		x->zombie = *h;
+		x->zombie_held = true;
+		return;
+	}
 	print_exit(t, h);
+	/* the last thread of a process whose leader waits: the leader's line, with the status
+	 * the process ended with */
+	if (h->tid != h->tgid && !tgid_has_others(t, h->tgid, h->tgid)) {
+		x = task_find(t, h->tgid, false);
+		if (x && x->zombie_held) {
+			z = x->zombie;
+			z.ret = h->ret;
+			z.ts_exit = h->ts_exit;
+			x->zombie_held = false;
+			print_exit(t, &z);
+		}
+	}
 }
 
 /*
@@ -1443,6 +1511,20 @@ static void handle_exec(struct tracer *t, const struct sc_event_hdr *h)
 		t->super_held = false;
 		print_exit(t, &t->super);
 		k = task_find(t, old && old != h->tid ? old : h->tid, false);
+	}
+	/* a thread executes while its leader is a zombie: the leader is superseded */
+	if (old && old != h->tid) {
+		struct task *l = task_find(t, h->tid, false);
+
+		if (l && l->zombie_held) {
+			struct sc_event_hdr z = l->zombie;
+
+			l->zombie_held = false;
+			z.flags |= EVF_SUPERSEDED;
+			z.args[0] = old;
+			print_exit(t, &z);
+			k = task_find(t, old, false);
+		}
 	}
 	if (!k || !old || old == h->tid)
 		return;
