@@ -983,8 +983,13 @@ __noinline long capture_one(__u32 i, struct build *b)
 		src = (cs.flags & CAPF_FROM_SP) ? b->sp + cs.elem * 8 : b->args[i];
 		add_blob(b, i, 0, false, src, cs.size, cs.size, cs.size);
 		if ((cs.flags & CAPF_DEREF) && src &&
-		    bpf_probe_read_user(&want, sizeof(want), (void *)src) == 0 && want)
-			add_blob(b, i, 1, false, want, cs.elem, cs.elem, cs.elem);
+		    bpf_probe_read_user(&want, sizeof(want), (void *)src) == 0 && want) {
+			/* elem 0: an iovec, its length follows the pointer */
+			len = cs.elem;
+			if (!len && bpf_probe_read_user(&len, sizeof(len), (void *)(src + 8)) < 0)
+				len = 0;
+			add_blob(b, i, 1, false, want, len, cs.size, len);
+		}
 		break;
 	case CAP_BUF_LENPTR:
 		/* the socklen_t, into the low half of `want` (every arch here is little-endian):
@@ -1016,7 +1021,8 @@ __noinline long capture_one(__u32 i, struct build *b)
 			if (b->ret >= 0)
 				cap_fd(b, b->ret);
 		} else if (i == FD_SLOT_PAIR) {
-			if (bpf_probe_read_user(&want, sizeof(want), (void *)b->args[cs.elem & 7]) == 0) {
+			if (bpf_probe_read_user(&want, sizeof(want),
+						(void *)(b->args[cs.elem & 7] + cs.size)) == 0) {
 				cap_fd(b, (__s32)want);
 				cap_fd(b, (__s32)(want >> 32));
 			}
