@@ -230,22 +230,41 @@ struct reg_field {
 	uint8_t count;	/* array elements, 0: a scalar */
 };
 
-#if defined(__x86_64__)
 #define RF(n, o) { #n, o, 8, 0 }
-static const struct reg_field user_regs_fields[] = {
+#if defined(__x86_64__)
+/* struct user_regs_struct, struct user_fpregs_struct (sys/user.h) */
+static const struct reg_field prstatus_fields[] = {
 	RF(r15, 0), RF(r14, 8), RF(r13, 16), RF(r12, 24), RF(rbp, 32), RF(rbx, 40), RF(r11, 48),
 	RF(r10, 56), RF(r9, 64), RF(r8, 72), RF(rax, 80), RF(rcx, 88), RF(rdx, 96), RF(rsi, 104),
 	RF(rdi, 112), RF(orig_rax, 120), RF(rip, 128), RF(cs, 136), RF(eflags, 144),
 	RF(rsp, 152), RF(ss, 160), RF(fs_base, 168), RF(gs_base, 176), RF(ds, 184), RF(es, 192),
 	RF(fs, 200), RF(gs, 208),
 };
-#undef RF
-static const struct reg_field user_fpregs_fields[] = {
+#define PRSTATUS_SIZE	USER_REGS_SIZE
+static const struct reg_field fpregset_fields[] = {
 	{ "cwd", 0, 2, 0 }, { "swd", 2, 2, 0 }, { "ftw", 4, 2, 0 }, { "fop", 6, 2, 0 },
 	{ "rip", 8, 8, 0 }, { "rdp", 16, 8, 0 }, { "mxcsr", 24, 4, 0 }, { "mxcr_mask", 28, 4, 0 },
 	{ "st_space", 32, 4, 32 }, { "xmm_space", 160, 4, 64 }, { "padding", 416, 4, 24 },
 };
+#define FPREGSET_SIZE	USER_FPREGS_SIZE
+#elif defined(__aarch64__)
+/* struct user_pt_regs (asm/ptrace.h) */
+static const struct reg_field prstatus_fields[] = {
+	{ "regs", 0, 8, 31 }, RF(sp, 248), RF(pc, 256), RF(pstate, 264),
+};
+#define PRSTATUS_SIZE	272
+#elif defined(__riscv)
+/* struct user_regs_struct (asm/ptrace.h) */
+static const struct reg_field prstatus_fields[] = {
+	RF(pc, 0), RF(ra, 8), RF(sp, 16), RF(gp, 24), RF(tp, 32), RF(t0, 40), RF(t1, 48),
+	RF(t2, 56), RF(s0, 64), RF(s1, 72), RF(a0, 80), RF(a1, 88), RF(a2, 96), RF(a3, 104),
+	RF(a4, 112), RF(a5, 120), RF(a6, 128), RF(a7, 136), RF(s2, 144), RF(s3, 152),
+	RF(s4, 160), RF(s5, 168), RF(s6, 176), RF(s7, 184), RF(s8, 192), RF(s9, 200),
+	RF(s10, 208), RF(s11, 216), RF(t3, 224), RF(t4, 232), RF(t5, 240), RF(t6, 248),
+};
+#define PRSTATUS_SIZE	256
 #endif
+#undef RF
 
 static uint64_t rd_field(const uint8_t *p, unsigned int size)
 {
@@ -304,26 +323,27 @@ static void print_reg_fields(struct dctx *d, const struct reg_field *f, size_t n
 static void print_regset(struct dctx *d, uint32_t nt, uint64_t addr, const uint8_t *p,
 			 size_t have, uint64_t size)
 {
-#if defined(__x86_64__)
 	const struct reg_field *f = NULL;
 	size_t n = 0, ssize = 0;
 
+#ifdef PRSTATUS_SIZE
 	if (nt == 1) {
-		f = user_regs_fields;
-		n = ARRAY_SIZE(user_regs_fields);
-		ssize = USER_REGS_SIZE;
-	} else if (nt == 2) {
-		f = user_fpregs_fields;
-		n = ARRAY_SIZE(user_fpregs_fields);
-		ssize = USER_FPREGS_SIZE;
+		f = prstatus_fields;
+		n = ARRAY_SIZE(prstatus_fields);
+		ssize = PRSTATUS_SIZE;
 	}
+#endif
+#ifdef FPREGSET_SIZE
+	if (nt == 2) {
+		f = fpregset_fields;
+		n = ARRAY_SIZE(fpregset_fields);
+		ssize = FPREGSET_SIZE;
+	}
+#endif
 	if (f && size && !(size % 8) && p && have >= (size < ssize ? size : ssize)) {
 		print_reg_fields(d, f, n, ssize, p, size);
 		return;
 	}
-#else
-	(void)nt; (void)p; (void)have; (void)size;
-#endif
 	ob_ptr(d->o, addr);
 }
 
