@@ -952,6 +952,22 @@ __noinline long netlink_proto(__s64 fd)
 }
 
 /*
+ * CAPF_DEREF: `elem` bytes at the pointer the struct at `src` starts with (sub 1); elem 0: the
+ * struct is an iovec, its iov_len bytes, at most `size`. A function of its own: its stack is not
+ * on capture_one's path to cap_fd, which the 6.1 verifier's 512-byte limit on a call chain's
+ * stack already fills.
+ */
+__noinline long cap_deref(struct build *b, __u32 arg, __u64 src, __u32 elem, __u32 size)
+{
+	__u64 io[2] = { 0, elem };
+
+	if (!b || bpf_probe_read_user(io, elem ? 8 : 16, (void *)src) < 0 || !io[0])
+		return 0;
+	add_blob(b, arg, 1, false, io[0], io[1], elem ? elem : size, io[1]);
+	return 0;
+}
+
+/*
  * One argument slot's captures. A global function: the verifier checks it once. As the
  * bpf_loop callback itself it was checked inline with its caller's states, again until they
  * converge on newer kernels (6.18: on_sys_enter 31,644 instructions processed, 100 ms).
@@ -1003,10 +1019,11 @@ __noinline long capture_one(__u32 i, struct build *b)
 		break;
 	case CAP_FIXED:
 		src = (cs.flags & CAPF_FROM_SP) ? b->sp + cs.elem * 8 : b->args[i];
+		/* the pointed-to bytes first: fewer values live across the calls, the stack
+		 * stays as small as the 6.1 verifier wants it */
+		if ((cs.flags & CAPF_DEREF) && src)
+			cap_deref(b, i, src, cs.elem, cs.size);
 		add_blob(b, i, 0, false, src, cs.size, cs.size, cs.size);
-		if ((cs.flags & CAPF_DEREF) && src &&
-		    bpf_probe_read_user(&want, sizeof(want), (void *)src) == 0 && want)
-			add_blob(b, i, 1, false, want, cs.elem, cs.elem, cs.elem);
 		break;
 	case CAP_NLBUF:
 		want = netlink_proto(b->args[0]);
@@ -1045,7 +1062,8 @@ __noinline long capture_one(__u32 i, struct build *b)
 			if (b->ret >= 0)
 				cap_fd(b, b->ret);
 		} else if (i == FD_SLOT_PAIR) {
-			if (bpf_probe_read_user(&want, sizeof(want), (void *)b->args[cs.elem & 7]) == 0) {
+			if (bpf_probe_read_user(&want, sizeof(want),
+						(void *)(b->args[cs.elem & 7] + cs.size)) == 0) {
 				cap_fd(b, (__s32)want);
 				cap_fd(b, (__s32)(want >> 32));
 			}

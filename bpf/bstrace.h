@@ -123,7 +123,8 @@ enum {
 	CAP_ARRAY,	/* args[len_arg] elements of `elem` bytes, capped at `size` */
 	CAP_COUNTV,	/* NULL-terminated pointer array: count only (envp without -v) */
 	CAP_FD,		/* describe the fd args[i] (AT_FDCWD: the cwd); slot FD_SLOT_RET: the
-			   returned fd; slot FD_SLOT_PAIR: the int[2] at args[elem] (pipe) */
+			   returned fd; slot FD_SLOT_PAIR: the int[2] `size` bytes into the
+			   memory at args[elem] (pipe's pair; a siginfo's si_fd, at 24) */
 	CAP_IOCTL,	/* ioctl's argument: the _IOC_SIZE of the request args[len_arg] says, at
 			   least IOCTL_MIN_COPY bytes (old requests encode no size), capped at `size` */
 	CAP_NLBUF,	/* CAP_BUF of sendto/recvfrom: on a netlink socket (args[0]) up to
@@ -212,7 +213,9 @@ enum {
 				   (elem 0: an int count; elem 1: an unsigned long, minus one) */
 	CAPF_FAIL_ONLY = 1 << 5,	/* copy only when the call failed (execve's inputs again) */
 	CAPF_DEREF = 1 << 6,	/* CAP_FIXED: also copy `elem` bytes at the struct's first pointer
-				   (sub 1): pselect6's {sigmask, size} */
+				   (sub 1): pselect6's {sigmask, size}; elem 0: the struct starts
+				   with an iovec, copy its iov_len bytes, at most `size` (ptrace's
+				   PTRACE_GETREGSET) */
 	CAPF_PAGES_LEN = 1 << 7,	/* the length argument counts bytes: one element per
 					   4 KiB page they touch (mincore's vector) */
 };

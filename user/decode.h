@@ -175,6 +175,8 @@ void print_ioctl_ret(struct dctx *d);	/* = 268435456 (CLONE_NEWUSER) */
 void print_ns_types(struct outbuf *o, uint64_t v);	/* CLONE_NEWUSER|CLONE_NEWPID */	/* = 1 (SUID_DUMP_USER) */
 /* {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} from the first 48 bytes of a siginfo */
 void print_siginfo_bytes(struct outbuf *o, const uint8_t *si);
+/* the same in a call's line: si_fd as -y shows it */
+void print_siginfo_d(struct dctx *d, const uint8_t *si);
 
 /* every printer: print_<KIND>(d, arg) */
 #define KIND(name, dir, cap, size, len, elem) void print_##name(struct dctx *d, int arg);

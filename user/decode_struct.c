@@ -774,14 +774,18 @@ static void print_si_value(struct outbuf *o, const uint8_t *si)
 	ob_ptr(o, rd_u64(si + SIO_VALUE));
 }
 
-static void print_si_poll(struct outbuf *o, const uint8_t *si)
+/* with a call's context (d) the fd as -y shows it: the caller's fd the kernel described */
+static void print_si_poll(struct outbuf *o, struct dctx *d, const uint8_t *si)
 {
-	ob_printf(o, ", si_band=%lld, si_fd=%d", (long long)rd_u64(si + SIO_BAND),
-		  (int32_t)rd_u32(si + SIO_FD));
+	ob_printf(o, ", si_band=%lld, si_fd=", (long long)rd_u64(si + SIO_BAND));
+	if (d)
+		print_fd(d, (int32_t)rd_u32(si + SIO_FD));
+	else
+		ob_dec(o, (int32_t)rd_u32(si + SIO_FD));
 }
 
 /* fields of a signal sent by a process (si_code < 0, SI_USER) */
-static void print_si_user(struct outbuf *o, const uint8_t *si, int code)
+static void print_si_user(struct outbuf *o, struct dctx *d, const uint8_t *si, int code)
 {
 	switch (code) {
 	case SI_TIMER:
@@ -790,7 +794,7 @@ static void print_si_user(struct outbuf *o, const uint8_t *si, int code)
 		print_si_value(o, si);
 		return;
 	case SI_SIGIO:
-		print_si_poll(o, si);
+		print_si_poll(o, d, si);
 		return;
 	case SI_USER:
 	case SI_TKILL:
@@ -895,7 +899,8 @@ static void print_si_sys(struct outbuf *o, const uint8_t *si)
 }
 
 /* fields of a signal the kernel generated (si_code > 0, SI_KERNEL) */
-static void print_si_kernel(struct outbuf *o, const uint8_t *si, int sig, int code)
+static void print_si_kernel(struct outbuf *o, struct dctx *d, const uint8_t *si, int sig,
+			    int code)
 {
 	switch (sig) {
 	case SIGCHLD:
@@ -910,7 +915,7 @@ static void print_si_kernel(struct outbuf *o, const uint8_t *si, int sig, int co
 		return;
 	case SIGPOLL:
 		if (xlat_name(&xlat_st_sigpoll_codes, code))
-			print_si_poll(o, si);
+			print_si_poll(o, d, si);
 		return;
 	case SIGSYS:
 		print_si_sys(o, si);
@@ -925,7 +930,7 @@ static void print_si_kernel(struct outbuf *o, const uint8_t *si, int sig, int co
 }
 
 /* {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=..., ...}; at least SIO_MIN_BYTES of `si` */
-void print_siginfo_bytes(struct outbuf *o, const uint8_t *si)
+static void print_siginfo(struct outbuf *o, struct dctx *d, const uint8_t *si)
 {
 	int sig = (int32_t)rd_u32(si + SIO_SIGNO);
 	int err = (int32_t)rd_u32(si + SIO_ERRNO);
@@ -944,10 +949,20 @@ void print_siginfo_bytes(struct outbuf *o, const uint8_t *si)
 		xlat_print_const(o, (uint32_t)err, XF_UDEC, errno_name(err), NULL);
 	}
 	if (code <= 0)
-		print_si_user(o, si, code);
+		print_si_user(o, d, si, code);
 	else
-		print_si_kernel(o, si, sig, code);
+		print_si_kernel(o, d, si, sig, code);
 	ob_putc(o, '}');
+}
+
+void print_siginfo_bytes(struct outbuf *o, const uint8_t *si)
+{
+	print_siginfo(o, NULL, si);
+}
+
+void print_siginfo_d(struct dctx *d, const uint8_t *si)
+{
+	print_siginfo(d->o, d, si);
 }
 
 void print_SIGINFO_OUT(struct dctx *d, int arg)
@@ -955,7 +970,7 @@ void print_SIGINFO_OUT(struct dctx *d, int arg)
 	const uint8_t *p = d_struct(d, arg, true, SIO_MIN_BYTES);
 
 	if (p)
-		print_siginfo_bytes(d->o, p);
+		print_siginfo_d(d, p);
 }
 
 /* the siginfo a process sends (rt_sigqueueinfo, pidfd_send_signal), as it was at the call */
@@ -964,7 +979,7 @@ void print_SIGINFO_IN(struct dctx *d, int arg)
 	const uint8_t *p = d_struct(d, arg, false, SIO_MIN_BYTES);
 
 	if (p)
-		print_siginfo_bytes(d->o, p);
+		print_siginfo_d(d, p);
 }
 
 /* a ptrace event stop reported in the high bits: |PTRACE_EVENT_FORK<<16 */

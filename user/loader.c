@@ -194,10 +194,12 @@ static uint32_t cap_size(const struct settings *s, int32_t size)
 	return n > BSTRACE_CHUNK - 1 ? BSTRACE_CHUNK - 1 : n;
 }
 
+#define SIGINFO_FD_OFFSET	24	/* si_fd in a 64-bit siginfo_t */
+
 /*
  * -y, -yy, -P: the kernel describes the fds of a call (bpf/bstrace.h, struct sc_fd). Arguments
  * at enter when the call changes them (TFE) or an enter record may carry them, else at exit;
- * returned fds and pipe's pair after a successful call.
+ * returned fds and pipe's pair after a successful call; a siginfo's si_fd as the call reads it.
  */
 static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, bool blocking)
 {
@@ -209,6 +211,17 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 			p->exit[FD_SLOT_PAIR] = (struct cap_spec){ .kind = CAP_FD, .elem = i,
 				.flags = CAPF_OK_ONLY, .len_arg = LEN_NONE };
 			p->ncap_exit = FD_SLOT_PAIR + 1;
+		}
+		/* a siginfo the call takes: its si_fd (and the int after it), at entry */
+		if (def->arg[i] == K_SIGINFO_IN || def->arg[i] == K_PTRACE_DATA) {
+			struct cap_spec *c = always ? &p->enter[FD_SLOT_PAIR] : &p->exit[FD_SLOT_PAIR];
+
+			*c = (struct cap_spec){ .kind = CAP_FD, .elem = i, .size = SIGINFO_FD_OFFSET,
+						.len_arg = LEN_NONE };
+			if (always)
+				p->ncap_enter = FD_SLOT_PAIR + 1;
+			else
+				p->ncap_exit = FD_SLOT_PAIR + 1;
 		}
 		if (def->arg[i] != K_FD && def->arg[i] != K_DIRFD)
 			continue;
@@ -291,7 +304,7 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			cs.flags |= CAPF_BITS_LEN;
 		if (def->arg[i] == K_MINCORE_VEC)
 			cs.flags |= CAPF_PAGES_LEN;
-		if (def->arg[i] == K_PSELECT6_SIG)
+		if (def->arg[i] == K_PSELECT6_SIG || def->arg[i] == K_PTRACE_DATA)
 			cs.flags |= CAPF_DEREF;
 		if (k->cap == CAP_IOV) {
 			cs.len_arg = i + 1;
