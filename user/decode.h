@@ -195,4 +195,11 @@ bool evdev_ioctl_name(struct outbuf *o, uint32_t req, bool in_comment);
 bool evdev_ioctl_known(uint32_t req);
 void evdev_ioctl_arg(struct dctx *d, int arg);
 
+/* decode_v4l2.c: Video4Linux2 ioctls (linux/videodev2.h, type 'V'); v4l2_ioctl_ret() adds
+ * what VIDIOC_CREATE_BUFS returns in its structure after the return value */
+bool v4l2_ioctl_name(struct outbuf *o, uint32_t req);
+bool v4l2_ioctl_known(uint32_t req);
+void v4l2_ioctl_arg(struct dctx *d, int arg);
+bool v4l2_ioctl_ret(struct dctx *d);
+
 #endif /* BSTRACE_DECODE_H */
