@@ -201,5 +201,8 @@ bool v4l2_ioctl_name(struct outbuf *o, uint32_t req);
 bool v4l2_ioctl_known(uint32_t req);
 void v4l2_ioctl_arg(struct dctx *d, int arg);
 bool v4l2_ioctl_ret(struct dctx *d);
+/* the memory V4L2 arguments point to that BPF copies with them (the ioctl_refs map): fills at
+ * most `max` rows of `out`, payloads of at most `strsize` bytes; returns the rows */
+unsigned int v4l2_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize);
 
 #endif /* BSTRACE_DECODE_H */

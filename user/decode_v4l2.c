@@ -356,7 +356,7 @@ static bool print_ref_array(struct dctx *d, int arg, int sub, uint64_t addr, uin
 		ob_ptr(d->o, addr);
 		return false;
 	}
-	b = d_blob(d, arg, sub, true);
+	b = d_blob(d, arg, sub, false);
 	part = b && (b->flags & BLOBF_FAULT) && (b->flags & BLOBF_PART);
 	avail = !b || ((b->flags & BLOBF_FAULT) && !part) ? 0 : b->len / esize;
 	if (!avail) {
@@ -417,7 +417,7 @@ static void print_ext_ctrl(struct dctx *d, const uint8_t *p, unsigned int i)
 		return;
 	}
 	ob_puts(o, ", string=");
-	b = i < 0xfffd ? d_blob(d, ext_ctrl_arg, 2 + i, true) : NULL;
+	b = i < IOCTL_REF_MAX ? d_blob(d, ext_ctrl_arg, 2 + i, false) : NULL;
 	if (!b || (b->flags & BLOBF_FAULT) || !c.string) {
 		ob_ptr(o, (uintptr_t)c.string);
 	} else {
@@ -1081,11 +1081,11 @@ bool v4l2_ioctl_ret(struct dctx *d)
 
 	if ((uint32_t)d->args[1] != VIDIOC_CREATE_BUFS || !wrote(d) || !d->args[2])
 		return false;
+	/* strace reads the whole structure again */
 	b = d_blob(d, 2, 0, true);
-	if (!b || b->len < offsetof(struct v4l2_create_buffers, memory) ||
-	    ((b->flags & BLOBF_FAULT) && !(b->flags & BLOBF_PART)))
+	if (!b || b->len < sizeof(c) || ((b->flags & BLOBF_FAULT) && !(b->flags & BLOBF_PART)))
 		return false;
-	memcpy(&c, blob_data(b), offsetof(struct v4l2_create_buffers, memory));
+	memcpy(&c, blob_data(b), sizeof(c));
 	ob_printf(d->o, " ({index=%u, count=%u})", c.index, c.count);
 	return true;
 }
@@ -1173,6 +1173,42 @@ void v4l2_ioctl_arg(struct dctx *d, int arg)
 		return;
 	}
 	ob_hex(d->o, d->args[arg]);
+}
+
+#define WIN_TYPES (1u << V4L2_BUF_TYPE_VIDEO_OVERLAY | 1u << V4L2_BUF_TYPE_VIDEO_OUTPUT_OVERLAY)
+#define FMT_REF(r, base) { \
+	.req = r, .sel_off = (base) + offsetof(struct v4l2_format, type), .sel_mask = WIN_TYPES, \
+	.ptr_off = (base) + offsetof(struct v4l2_format, fmt.win.clips), \
+	.cnt_off = (base) + offsetof(struct v4l2_format, fmt.win.clipcount), \
+	.esize = sizeof(struct v4l2_clip), .max = IOCTL_REF_MAX, .el_ptr_off = IOCTL_REF_NONE }
+#define CTRLS_REF(r) { \
+	.req = r, .sel_off = IOCTL_REF_NONE, \
+	.ptr_off = offsetof(struct v4l2_ext_controls, controls), \
+	.cnt_off = offsetof(struct v4l2_ext_controls, count), \
+	.esize = sizeof(struct v4l2_ext_control), .max = IOCTL_REF_MAX, \
+	.el_ptr_off = offsetof(struct v4l2_ext_control, string), \
+	.el_len_off = offsetof(struct v4l2_ext_control, size) }
+
+unsigned int v4l2_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize)
+{
+	/* a window's clips; the extended controls and their payloads (a string's bytes) */
+	static const struct ioctl_ref refs[] = {
+		FMT_REF(VIDIOC_G_FMT, 0),
+		FMT_REF(VIDIOC_S_FMT, 0),
+		FMT_REF(VIDIOC_TRY_FMT, 0),
+		FMT_REF(VIDIOC_CREATE_BUFS, offsetof(struct v4l2_create_buffers, format)),
+		CTRLS_REF(VIDIOC_G_EXT_CTRLS),
+		CTRLS_REF(VIDIOC_S_EXT_CTRLS),
+		CTRLS_REF(VIDIOC_TRY_EXT_CTRLS),
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(refs) && i < max; i++) {
+		out[i] = refs[i];
+		if (out[i].el_ptr_off != IOCTL_REF_NONE)
+			out[i].el_max = strsize < 4096 ? strsize : 4096;
+	}
+	return i;
 }
 
 bool v4l2_ioctl_name(struct outbuf *o, uint32_t req)
