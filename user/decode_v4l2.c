@@ -4,10 +4,11 @@
  * the requests strace 6.1 decodes.
  *
  * strace prints what the call reads at its entry and, for a call that succeeded, what it wrote
- * at its exit ("{type=..., count=4 => 2}"). Here both come from the copy taken after the call:
- * the fields read are still what the program put there. What the structures point to (a
- * window's clips, the extended controls and their payloads) is copied by BPF as sub-blobs of
- * the argument (see v4l2_ioctl_derefs()).
+ * at its exit ("{type=..., count=4 => 2}"). Here both parts come from the one copy taken after
+ * the call: what the call read is what memory holds then (the program's values when the call
+ * failed, the kernel's when it succeeded and wrote over them). What the structures point to (a
+ * window's clips, the extended controls and their payloads) BPF copies with the argument, as
+ * its blobs 1 and 2 + index (v4l2_ioctl_refs()).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -338,7 +339,8 @@ static void print_fract(struct outbuf *o, const struct v4l2_fract *f)
  * call's output only then; an empty array counts as not).
  */
 static bool print_ref_array(struct dctx *d, int arg, int sub, uint64_t addr, uint64_t count,
-			    size_t esize, void (*elem)(struct dctx *, const uint8_t *, unsigned int))
+			    size_t esize,
+			    void (*elem)(struct dctx *, int, const uint8_t *, unsigned int))
 {
 	const struct sc_blob *b;
 	uint64_t i, avail;
@@ -382,13 +384,13 @@ static bool print_ref_array(struct dctx *d, int arg, int sub, uint64_t addr, uin
 			ob_puts(d->o, "...");
 			break;
 		}
-		elem(d, blob_data(b) + i * esize, i);
+		elem(d, arg, blob_data(b) + i * esize, i);
 	}
 	ob_putc(d->o, ']');
 	return true;
 }
 
-static void print_clip(struct dctx *d, const uint8_t *p, unsigned int i)
+static void print_clip(struct dctx *d, int arg, const uint8_t *p, unsigned int i)
 {
 	struct v4l2_clip c;
 
@@ -398,10 +400,8 @@ static void print_clip(struct dctx *d, const uint8_t *p, unsigned int i)
 	ob_putc(d->o, '}');
 }
 
-/* the argument of the extended control printed (its payload is blob 2 + index) */
-static int ext_ctrl_arg;
-
-static void print_ext_ctrl(struct dctx *d, const uint8_t *p, unsigned int i)
+/* control i of the array: its payload is the argument's blob 2 + i */
+static void print_ext_ctrl(struct dctx *d, int arg, const uint8_t *p, unsigned int i)
 {
 	struct outbuf *o = d->o;
 	struct v4l2_ext_control c;
@@ -417,7 +417,7 @@ static void print_ext_ctrl(struct dctx *d, const uint8_t *p, unsigned int i)
 		return;
 	}
 	ob_puts(o, ", string=");
-	b = i < IOCTL_REF_MAX ? d_blob(d, ext_ctrl_arg, 2 + i, false) : NULL;
+	b = i < IOCTL_REF_MAX ? d_blob(d, arg, 2 + i, false) : NULL;
 	if (!b || (b->flags & BLOBF_FAULT) || !c.string) {
 		ob_ptr(o, (uintptr_t)c.string);
 	} else {
@@ -434,8 +434,8 @@ static void print_ext_ctrl(struct dctx *d, const uint8_t *p, unsigned int i)
 
 /*
  * `sep` and fmt.TYPE={...} for the types with a layout; nothing for the others. Returns -1 for
- * those, 0 when strace stops there (a window: its clip array), 1 when it goes on to the output.
- * `off`: the format's offset in the argument (for the clips' pointer).
+ * those, 0 when strace stops there (a window whose clips did not all print), 1 when it goes on
+ * to the output.
  */
 static int print_format(struct dctx *d, int arg, const struct v4l2_format *f, const char *sep)
 {
@@ -972,7 +972,6 @@ static void print_ext_ctrls(struct dctx *d, int arg, bool get)
 		return;
 	memcpy(&c, p, sizeof(c));
 	addr = (uintptr_t)c.controls;
-	ext_ctrl_arg = arg;
 	ob_puts(o, "{ctrl_class=");
 	xlat_print_val(o, &xlat_v4l2_ctrl_classes, c.ctrl_class, "V4L2_CTRL_CLASS_???");
 	ob_printf(o, ", count=%u", c.count);
