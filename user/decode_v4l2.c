@@ -485,8 +485,9 @@ static int print_format(struct dctx *d, int arg, const struct v4l2_format *f, co
 				      sizeof(struct v4l2_clip), print_clip);
 		ob_printf(o, ", clipcount=%u, bitmap=", f->fmt.win.clipcount);
 		ob_ptr(o, (uintptr_t)f->fmt.win.bitmap);
-		ob_puts(o, ", global_alpha=");
-		ob_hex(o, f->fmt.win.global_alpha);
+		/* strace 6.1 leaves out a global_alpha of 0 */
+		if (f->fmt.win.global_alpha)
+			ob_printf(o, ", global_alpha=%#x", f->fmt.win.global_alpha);
 		ob_putc(o, '}');
 		return all;
 	case V4L2_BUF_TYPE_VBI_CAPTURE:
@@ -521,7 +522,10 @@ static int print_format(struct dctx *d, int arg, const struct v4l2_format *f, co
 	case V4L2_BUF_TYPE_SDR_OUTPUT:
 		ob_printf(o, "%sfmt.sdr={pixelformat=", sep);
 		print_fourcc(o, &xlat_v4l2_sdr_fmts, f->fmt.sdr.pixelformat);
-		ob_printf(o, ", buffersize=%u}", f->fmt.sdr.buffersize);
+		/* and a buffersize of 0 here */
+		if (f->fmt.sdr.buffersize)
+			ob_printf(o, ", buffersize=%u", f->fmt.sdr.buffersize);
+		ob_putc(o, '}');
 		return 1;
 	case V4L2_BUF_TYPE_META_CAPTURE:
 	case V4L2_BUF_TYPE_META_OUTPUT:
@@ -570,8 +574,8 @@ static void print_querycap(struct dctx *d, int arg)
 	print_kernel_version(o, c.version);
 	ob_puts(o, ", capabilities=");
 	xlat_print_flags(o, &xlat_v4l2_caps, c.capabilities, "V4L2_CAP_???");
-	/* device_caps is set when capabilities says so */
-	if (c.capabilities & V4L2_CAP_DEVICE_CAPS) {
+	/* strace 6.1 leaves out device_caps of 0 (older drivers do not set it) */
+	if (c.device_caps) {
 		ob_puts(o, ", device_caps=");
 		xlat_print_flags(o, &xlat_v4l2_caps, c.device_caps, "V4L2_CAP_???");
 	}
@@ -643,8 +647,6 @@ static void print_buffer(struct dctx *d, int arg, bool dq)
 		} else if (b.memory == V4L2_MEMORY_USERPTR) {
 			ob_puts(o, ", m.userptr=");
 			ob_ptr(o, b.m.userptr);
-		} else if (b.memory == V4L2_MEMORY_DMABUF) {
-			ob_printf(o, ", m.fd=%d", b.m.fd);
 		}
 		ob_printf(o, ", length=%u, bytesused=%u, flags=", b.length, b.bytesused);
 		print_buf_flags(o, b.flags);
