@@ -305,19 +305,15 @@ static void print_buf_flags(struct outbuf *o, uint32_t v)
 }
 
 /* a fixed-size char array as strace prints it: up to its NUL; with none, all but the last
- * byte and "..." */
+ * byte and "..." (-s does not cut it) */
 static void print_cstr(struct dctx *d, const uint8_t *p, size_t size)
 {
-	size_t n = strnlen((const char *)p, size), lim = d->s->strsize;
-	bool more = n == size;
+	size_t n = strnlen((const char *)p, size);
 
-	if (more)
-		n = size - 1;
-	if (n > lim) {
-		n = lim;
-		more = true;
-	}
-	print_quoted(d, p, n, true, more);
+	if (n == size)
+		print_quoted(d, p, size - 1, true, true);
+	else
+		print_quoted(d, p, n, true, false);
 }
 
 static void print_rect(struct outbuf *o, const struct v4l2_rect *r)
@@ -409,8 +405,9 @@ static void print_ext_ctrl(struct dctx *d, int arg, const uint8_t *p, unsigned i
 	uint64_t n;
 
 	memcpy(&c, p, sizeof(c));
+	/* by name only: no class and offset here */
 	ob_puts(o, "{id=");
-	print_cid(o, c.id);
+	xlat_print_val(o, &xlat_v4l2_cids, c.id, "V4L2_CID_???");
 	ob_printf(o, ", size=%u", c.size);
 	if (!c.size) {
 		ob_printf(o, ", value=%d, value64=%lld}", c.value, (long long)c.value64);
@@ -468,10 +465,18 @@ static int print_format(struct dctx *d, int arg, const struct v4l2_format *f, co
 		ob_puts(o, ", plane_fmt=[");
 		n = f->fmt.pix_mp.num_planes < VIDEO_MAX_PLANES ? f->fmt.pix_mp.num_planes :
 								   VIDEO_MAX_PLANES;
-		for (i = 0; i < n; i++)
-			ob_printf(o, "%s{sizeimage=%u, bytesperline=%u}", i ? ", " : "",
+		for (i = 0; i < n; i++) {
+			if (i)
+				ob_puts(o, ", ");
+			/* an array as strace prints one: -s elements at most without -v */
+			if (i >= d->s->strsize && !d->s->verbose) {
+				ob_puts(o, "...");
+				break;
+			}
+			ob_printf(o, "{sizeimage=%u, bytesperline=%u}",
 				  f->fmt.pix_mp.plane_fmt[i].sizeimage,
 				  f->fmt.pix_mp.plane_fmt[i].bytesperline);
+		}
 		ob_printf(o, "], num_planes=%u}", f->fmt.pix_mp.num_planes);
 		return 1;
 	case V4L2_BUF_TYPE_VIDEO_OVERLAY:
@@ -651,8 +656,9 @@ static void print_buffer(struct dctx *d, int arg, bool dq)
 		ob_printf(o, ", length=%u, bytesused=%u, flags=", b.length, b.bytesused);
 		print_buf_flags(o, b.flags);
 		if (dq)
-			ob_printf(o, ", timestamp={tv_sec=%lld, tv_usec=%lld}",
-				  (long long)b.timestamp.tv_sec, (long long)b.timestamp.tv_usec);
+			ob_printf(o, ", timestamp={tv_sec=%lld, tv_usec=%llu}",
+				  (long long)b.timestamp.tv_sec,
+				  (unsigned long long)b.timestamp.tv_usec);
 		ob_puts(o, ", ...");
 	}
 	ob_putc(o, '}');
