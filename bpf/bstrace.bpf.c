@@ -587,6 +587,76 @@ __noinline long cap_iov(struct build *b, __u32 arg, __u64 cnt, __u64 total, __u3
 	return 0;
 }
 
+/* ---- what an ioctl's argument points to (struct ioctl_ref) ---- */
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, IOCTL_REFS);
+	__type(key, __u32);
+	__type(value, struct ioctl_ref);
+} ioctl_refs SEC(".maps");
+
+struct ref_walk {
+	struct build *b;
+	__u64 base;
+	__u32 cnt;
+	__u32 esize;
+	__u32 el_max;
+	__u16 el_ptr_off;
+	__u16 el_len_off;
+	__u8 arg;
+};
+
+static long ref_step(__u32 i, struct ref_walk *w)
+{
+	__u64 el = w->base + (__u64)i * w->esize, ptr = 0;
+	__u32 len = 0;
+
+	if (i >= w->cnt)
+		return 1;
+	if (bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(el + w->el_ptr_off)) < 0 ||
+	    bpf_probe_read_user(&len, sizeof(len), (void *)(el + w->el_len_off)) < 0)
+		return 1;
+	if (!ptr || !len)
+		return 0;
+	return add_blob(w->b, w->arg, 2 + i, false, ptr, len, w->el_max, len) ? 0 : 1;
+}
+
+__noinline long cap_ioctl_refs(struct build *b, __u32 arg, __u32 req)
+{
+	struct ref_walk w = { .arg = arg };
+	const struct ioctl_ref *r;
+	__u32 cnt = 0, sel = 0;
+	__u64 a, ptr = 0;
+
+	if (!b)
+		return 0;
+	r = bpf_map_lookup_elem(&ioctl_refs, &req);
+	a = b->args[arg & 7];
+	if (!r || !a)
+		return 0;
+	if (r->sel_off != IOCTL_REF_NONE &&
+	    (bpf_probe_read_user(&sel, sizeof(sel), (void *)(a + r->sel_off)) < 0 || sel >= 32 ||
+	     !(r->sel_mask & (1u << sel))))
+		return 0;
+	if (bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(a + r->ptr_off)) < 0 ||
+	    bpf_probe_read_user(&cnt, sizeof(cnt), (void *)(a + r->cnt_off)) < 0 || !ptr || !cnt)
+		return 0;
+	/* more than max: a truncated copy (BLOBF_TRUNC) */
+	if (!add_blob(b, arg, 1, false, ptr, (__u64)cnt * r->esize, (__u32)r->max * r->esize, cnt) ||
+	    r->el_ptr_off == IOCTL_REF_NONE)
+		return 0;
+	w.b = b;
+	w.base = ptr;
+	w.cnt = cnt < r->max ? cnt : r->max;
+	w.esize = r->esize;
+	w.el_max = r->el_max;
+	w.el_ptr_off = r->el_ptr_off;
+	w.el_len_off = r->el_len_off;
+	bpf_loop(IOCTL_REF_MAX, ref_step, &w, 0);
+	return 0;
+}
+
 /* ---- fd descriptions (-y, -yy, -P): what an fd refers to, at the call ---- */
 
 #define SOCKFS_MAGIC		0x534F434B
@@ -1045,6 +1115,7 @@ __noinline long capture_one(__u32 i, struct build *b)
 		if (want < IOCTL_MIN_COPY)
 			want = IOCTL_MIN_COPY;
 		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
+		cap_ioctl_refs(b, i, len);
 		break;
 	case CAP_ARRAY:
 		want = len * cs.elem;

@@ -134,6 +134,30 @@ enum {
 #define IOCTL_MIN_COPY	64
 #define NL_COPY_MAX	8192
 
+/*
+ * Memory an ioctl's argument points to (VIDIOC_S_FMT's clips, VIDIOC_S_EXT_CTRLS's controls),
+ * copied with the argument by request (the `ioctl_refs` map, key: the request): the __u32 count
+ * at cnt_off elements of esize bytes at the pointer at ptr_off (blob sub 1, at most max
+ * elements); with el_ptr_off != IOCTL_REF_NONE each element's own buffer too (sub 2 + index:
+ * el_max bytes at most of the __u32 length at el_len_off at the pointer at el_ptr_off). With
+ * sel_off != IOCTL_REF_NONE only when the __u32 there is a bit of sel_mask (a format's type).
+ */
+#define IOCTL_REF_NONE	0xffff
+#define IOCTL_REF_MAX	64	/* elements copied */
+#define IOCTL_REFS	16	/* requests */
+struct ioctl_ref {
+	__u16 ptr_off;
+	__u16 cnt_off;
+	__u16 esize;
+	__u16 max;
+	__u16 sel_off;
+	__u16 el_ptr_off;
+	__u16 el_len_off;
+	__u16 el_max;
+	__u32 sel_mask;
+	__u32 req;
+};
+
 /* -e decode-fds= classes (strace 6.1's names) */
 enum {
 	DF_PATH = 1 << 0,	/* -y: <path> */

@@ -207,4 +207,14 @@ void gpio_ioctl_arg(struct dctx *d, int arg);
 const char *hdio_ioctl_name(uint32_t req);
 void hdio_ioctl_arg(struct dctx *d, int arg);
 
+/* decode_v4l2.c: Video4Linux2 ioctls (linux/videodev2.h, type 'V'); v4l2_ioctl_ret() adds
+ * what VIDIOC_CREATE_BUFS returns in its structure after the return value */
+bool v4l2_ioctl_name(struct outbuf *o, uint32_t req);
+bool v4l2_ioctl_known(uint32_t req);
+void v4l2_ioctl_arg(struct dctx *d, int arg);
+bool v4l2_ioctl_ret(struct dctx *d);
+/* the memory V4L2 arguments point to that BPF copies with them (the ioctl_refs map): fills at
+ * most `max` rows of `out`, payloads of at most `strsize` bytes; returns the rows */
+unsigned int v4l2_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize);
+
 #endif /* BSTRACE_DECODE_H */

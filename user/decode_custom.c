@@ -969,7 +969,8 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		xlat_names_end(o);
 		return;
 	}
-	if (evdev_ioctl_name(o, req, in_comment) || gpio_ioctl_name(o, req)) {
+	if (evdev_ioctl_name(o, req, in_comment) || gpio_ioctl_name(o, req) ||
+	    v4l2_ioctl_name(o, req)) {
 		xlat_names_end(o);
 		return;
 	}
@@ -1826,6 +1827,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 		gpio_ioctl_arg(d, arg);
 		return;
 	}
+	if (!def && v4l2_ioctl_known(d->args[1])) {
+		v4l2_ioctl_arg(d, arg);
+		return;
+	}
 	if (!def && hdio_ioctl_name(d->args[1])) {
 		hdio_ioctl_arg(d, arg);
 		return;
@@ -2032,6 +2037,8 @@ static void ioctl_arg(struct dctx *d, int arg)
 void print_ioctl_ret(struct dctx *d)
 {
 	ob_dec(d->o, d->ret);
+	if (v4l2_ioctl_ret(d))
+		return;
 	if ((uint32_t)d->args[1] == NS_GET_NSTYPE && !d->failed) {
 		ob_puts(d->o, " (");
 		print_ns_types(d->o, d->ret);

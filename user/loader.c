@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include "decode.h"
 #include "loader.h"
 #include "perm.h"
 #include "bstrace.skel.h"
@@ -410,6 +411,18 @@ static void fill_plan(struct loader *l, const struct settings *s)
 			die("cannot fill the capture plan: %s", strerror(errno));
 }
 
+/* the memory ioctl arguments point to that is copied with them, by request */
+static void fill_ioctl_refs(struct loader *l, const struct settings *s)
+{
+	struct ioctl_ref refs[IOCTL_REFS];
+	int fd = bpf_map__fd(l->skel->maps.ioctl_refs);
+	unsigned int i, n = v4l2_ioctl_refs(refs, IOCTL_REFS, s->strsize);
+
+	for (i = 0; i < n; i++)
+		if (bpf_map_update_elem(fd, &refs[i].req, &refs[i], BPF_ANY))
+			die("cannot fill the ioctl references: %s", strerror(errno));
+}
+
 /*
  * BSTRACE_VERIFIER_STATS=1: one line per program with the verifier's work (the largest part of
  * start-up; the benchmark reports it).
@@ -750,6 +763,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	if (err)
 		explain_load_error(-err);
 	fill_plan(l, s);
+	fill_ioctl_refs(l, s);
 	err = bstrace_bpf__attach(skel);
 	if (err)
 		die("failed to attach BPF programs: %s", strerror(-err));
