@@ -81,6 +81,11 @@ void nl_array(struct nlctx *c, uint64_t addr, uint32_t count, uint32_t esize,
 	const uint8_t *p;
 	uint32_t i;
 
+	/* nothing readable: the address alone, as strace's print_array */
+	if (count && !nl_mem(c, addr, esize)) {
+		ob_ptr(c->o, addr);
+		return;
+	}
 	ob_putc(c->o, '[');
 	for (i = 0; i < count; i++) {
 		if (i)
@@ -210,10 +215,10 @@ static void meminfo_elem(struct nlctx *c, const uint8_t *p, uint32_t i, const vo
 	};
 
 	(void)opaque;
-	if (i < sizeof(names) / sizeof(names[0]))
-		ob_printf(c->o, "[%s] = ", names[i]);
-	else
-		ob_printf(c->o, "[%u] = ", i);
+	ob_putc(c->o, '[');
+	xlat_print_const(c->o, i, XF_UDEC,
+			 i < sizeof(names) / sizeof(names[0]) ? names[i] : NULL, "SK_MEMINFO_???");
+	ob_puts(c->o, "]=");
 	ob_udec(c->o, rd_u32(p));
 }
 
