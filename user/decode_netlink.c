@@ -19,6 +19,7 @@
 #include "xlat/netlink_get_flags.h"
 #include "xlat/netlink_new_flags.h"
 #include "xlat/netlink_types.h"
+#include "xlat/nl_netfilter_msg_types.h"
 #include "xlat/nl_route_types.h"
 #include "xlat/nl_sock_diag_types.h"
 #include "xlat/nlmsgerr_attrs.h"
@@ -352,6 +353,8 @@ struct nl_family {
 	const char *dflt;
 	const struct xlat *(*flags)(uint16_t type);
 	nl_family_fn decode;
+	/* prints a type >= NLMSG_MIN_TYPE that `types` does not simply name (NULL: it does) */
+	void (*print_type)(struct outbuf *o, uint16_t type);
 };
 
 static const struct xlat *route_flags(uint16_t type)
@@ -380,6 +383,9 @@ static const struct nl_family families[] = {
 	[NETLINK_ROUTE] = { &xlat_nl_route_types, "RTM_???", route_flags, NULL },
 	[NETLINK_SOCK_DIAG] = { &xlat_nl_sock_diag_types, "SOCK_DIAG_???", get_flags,
 				nl_decode_sock_diag },
+	[NETLINK_NETFILTER] = { .types = &xlat_nl_netfilter_msg_types, .flags = nl_netfilter_flags,
+				.decode = nl_decode_netfilter,
+				.print_type = nl_netfilter_type },
 };
 
 static const struct nl_family *family_of(int proto)
@@ -399,6 +405,8 @@ static void print_nlmsghdr(struct nlctx *c, const struct nlmsghdr *h)
 	ob_printf(o, "{nlmsg_len=%u, nlmsg_type=", h->nlmsg_len);
 	if (h->nlmsg_type < NLMSG_MIN_TYPE || !f)
 		xlat_print_val(o, &xlat_netlink_types, h->nlmsg_type, "NLMSG_???");
+	else if (f->print_type)
+		f->print_type(o, h->nlmsg_type);
 	else
 		xlat_print_val(o, f->types, h->nlmsg_type, f->dflt);
 	ob_puts(o, ", nlmsg_flags=");
