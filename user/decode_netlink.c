@@ -116,7 +116,11 @@ void nl_print_ifindex(struct outbuf *o, uint32_t idx)
 
 		/* the name is the host's, not the tracee's: still quoted as any string */
 		quote_string(q, name);
-		ob_printf(o, "if_nametoindex(%s)", q);
+		/* -X raw: the number; verbose: the number and the name in a comment */
+		if (xlat_names_begin(o, idx, XF_UDEC)) {
+			ob_printf(o, "if_nametoindex(%s)", q);
+			xlat_names_end(o);
+		}
 		return;
 	}
 	ob_udec(o, idx);

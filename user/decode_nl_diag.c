@@ -487,7 +487,7 @@ static void print_bpf_load_k(struct outbuf *o, uint32_t k)
 	if (sk >= SKF_AD_OFF && sk < 0) {
 		xlat_print_const(o, (uint32_t)SKF_AD_OFF, XF_HEX, "SKF_AD_OFF", NULL);
 		ob_putc(o, '+');
-		xlat_print_const(o, k - (uint32_t)SKF_AD_OFF, XF_UDEC,
+		xlat_print_const(o, k - (uint32_t)SKF_AD_OFF, XF_HEX,
 				 xlat_name(&xlat_skf_ad, k - (uint32_t)SKF_AD_OFF), NULL);
 	} else if (sk >= SKF_NET_OFF && sk < SKF_AD_OFF) {
 		xlat_print_const(o, (uint32_t)SKF_NET_OFF, XF_HEX, "SKF_NET_OFF", NULL);
@@ -557,7 +557,19 @@ static void elem_sock_filter(struct nlctx *c, const uint8_t *p, uint32_t i, cons
 NLA_STRUCT(packet_info, 24)
 NLA_ARRAY(packet_mclist, 44, elem_mclist)
 NLA_STRUCT(packet_ring, 28)
-NLA_ARRAY(sock_filter, 8, elem_sock_filter)
+
+/* PACKET_DIAG_FILTER: the program with -v, else its address as strace abbreviates it */
+static bool nla_sock_filter(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	(void)opaque;
+	if (len < 8)
+		return false;
+	if (!c->d->s->verbose)
+		ob_ptr(c->o, addr);
+	else
+		nl_array(c, addr, len / 8, 8, elem_sock_filter, NULL);
+	return true;
+}
 
 static const nla_fn packet_fns[] = {
 	[0] = nla_packet_info,		/* PACKET_DIAG_INFO */
@@ -608,8 +620,10 @@ static bool packet_msg(struct nlctx *c, const struct nlmsghdr *h, uint64_t addr,
 
 /* ---- AF_INET, AF_INET6 ---- */
 
-/* an address of struct inet_diag_sockid or inet_diag_hostcond: ", field=..." */
-static void print_diag_addr(struct nlctx *c, const uint8_t *p, uint8_t family, const char *field)
+/* an address field of `size` bytes (16, or 4 of a hostcond's IPv4 one): ", field=...";
+ * raw and verbose show all its bytes */
+static void print_diag_addr(struct nlctx *c, const uint8_t *p, uint8_t family, const char *field,
+			    unsigned int size)
 {
 	ob_puts(c->o, ", ");
 	if (family == AF_INET6) {
@@ -617,10 +631,17 @@ static void print_diag_addr(struct nlctx *c, const uint8_t *p, uint8_t family, c
 		return;
 	}
 	ob_printf(c->o, "%s=", field);
-	if (family == AF_INET)
+	if (family != AF_INET) {
+		print_hex_bytes(c->o, p, size);
+	} else if (xlat_style == XLAT_ABBREV || size == 4) {
 		print_inet_addr(c->d, p);
-	else
-		print_hex_bytes(c->o, p, 16);
+	} else {
+		print_hex_bytes(c->o, p, size);
+		if (xlat_comment_begin(c->o)) {
+			print_inet_addr(c->d, p);
+			xlat_names_end(c->o);
+		}
+	}
 }
 
 /* struct inet_diag_sockid (48 bytes): ", id={...}" */
@@ -630,8 +651,8 @@ static void print_sockid(struct nlctx *c, const uint8_t *p, uint8_t family)
 	print_htons(c->o, p);
 	ob_puts(c->o, ", idiag_dport=");
 	print_htons(c->o, p + 2);
-	print_diag_addr(c, p + 4, family, "idiag_src");
-	print_diag_addr(c, p + 20, family, "idiag_dst");
+	print_diag_addr(c, p + 4, family, "idiag_src", 16);
+	print_diag_addr(c, p + 20, family, "idiag_dst", 16);
 	ob_puts(c->o, ", idiag_if=");
 	nl_print_ifindex(c->o, rd_u32(p + 36));
 	field_cookie(c->o, "idiag_cookie", p + 40);
@@ -675,7 +696,7 @@ static void print_hostcond(struct nlctx *c, uint64_t addr, uint32_t len)
 			ob_ptr(c->o, addr);
 		} else {
 			memcpy(a, nl_mem(c, addr, alen), alen);
-			print_diag_addr(c, a, hc[0], "addr");
+			print_diag_addr(c, a, hc[0], "addr", alen);
 		}
 	}
 	ob_putc(c->o, '}');
@@ -812,7 +833,7 @@ static void elem_md5sig(struct nlctx *c, const uint8_t *p, uint32_t i, const voi
 	xlat_print_val(c->o, &xlat_net_af, p[0], "AF_???");
 	field_u(c->o, "tcpm_prefixlen", p[1]);
 	field_u(c->o, "tcpm_keylen", keylen);
-	print_diag_addr(c, p + 4, p[0], "tcpm_addr");
+	print_diag_addr(c, p + 4, p[0], "tcpm_addr", 16);
 	ob_puts(c->o, ", tcpm_key=");
 	print_hex_bytes(c->o, p + 20, keylen < 80 ? keylen : 80);
 	ob_putc(c->o, '}');
@@ -844,14 +865,18 @@ static bool nla_sockopt(struct nlctx *c, uint64_t addr, uint32_t len, const void
 	}
 	v = rd_u16(p);
 	ob_putc(c->o, '{');
+	/* the bits set; all of them with -v */
 	for (i = 0; i < NELEM(bits); i++) {
-		if (!(v >> i & 1))
+		if (!(v >> i & 1) && !c->d->s->verbose)
 			continue;
-		ob_printf(c->o, "%s%s=1", any ? ", " : "", bits[i]);
+		ob_printf(c->o, "%s%s=%u", any ? ", " : "", bits[i], v >> i & 1);
 		any = true;
 	}
-	if (v >> 11)
-		ob_printf(c->o, "%sunused=%#x /* bits 3..8 */", any ? ", " : "", v >> 11);
+	if (v >> 11 || c->d->s->verbose) {
+		ob_printf(c->o, "%sunused=", any ? ", " : "");
+		ob_hex(c->o, v >> 11);
+		ob_puts(c->o, " /* bits 3..8 */");
+	}
 	ob_putc(c->o, '}');
 	if (len > 2) {
 		const uint8_t *q = nl_mem(c, addr + 2, len - 2);
