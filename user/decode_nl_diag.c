@@ -46,6 +46,7 @@
 #include "xlat/skf_ad.h"
 #include "xlat/smc_decl_codes.h"
 #include "xlat/smc_diag_attrs.h"
+#include "xlat/smc_diag_ext.h"
 #include "xlat/smc_diag_modes.h"
 #include "xlat/smc_link_group_roles.h"
 #include "xlat/smc_states.h"
@@ -306,17 +307,35 @@ static void print_unix_rqlen(struct nlctx *c, const uint8_t *p)
 	ob_putc(c->o, '}');
 }
 
+/* UNIX_DIAG_NAME: the name's bytes (an abstract one starts with a NUL), without the NUL
+ * that ends a path */
+static bool nla_unix_name(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	uint64_t n = len < c->d->s->strsize ? len : c->d->s->strsize;
+	const uint8_t *p = nl_mem(c, addr, n);
+
+	(void)opaque;
+	if (!p) {
+		ob_ptr(c->o, addr);
+		return true;
+	}
+	if (n == len && n && !p[n - 1])
+		n--;
+	print_quoted(c->d, p, n, false, len > c->d->s->strsize);
+	return true;
+}
+
 NLA_STRUCT(unix_vfs, 8)
 NLA_STRUCT(unix_rqlen, 8)
 
 static const nla_fn unix_fns[] = {
-	[0] = nla_str,			/* UNIX_DIAG_NAME */
+	[0] = nla_unix_name,		/* UNIX_DIAG_NAME */
 	[1] = nla_unix_vfs,		/* UNIX_DIAG_VFS */
 	[2] = nla_u32,			/* UNIX_DIAG_PEER */
 	[3] = nla_u32_array,	/* UNIX_DIAG_ICONS */
 	[4] = nla_unix_rqlen,		/* UNIX_DIAG_RQLEN */
 	[5] = nla_meminfo,		/* UNIX_DIAG_MEMINFO */
-	[6] = nla_shutdown_commented,	/* UNIX_DIAG_SHUTDOWN */
+	[6] = nla_u8,			/* UNIX_DIAG_SHUTDOWN */
 	[7] = nla_u32,			/* UNIX_DIAG_UID */
 };
 
@@ -1172,7 +1191,7 @@ static bool smc_req(struct nlctx *c, const struct nlmsghdr *h, uint64_t addr, ui
 	if (!p)
 		return true;
 	ob_puts(c->o, ", diag_ext=");
-	print_shift_flags(c->o, &xlat_smc_diag_attrs, p[3], 1, "1<<(SMC_DIAG_\?\?\?-1)");
+	print_shift_flags(c->o, &xlat_smc_diag_ext, p[3], 1, "1<<(SMC_DIAG_\?\?\?-1)");
 	print_sockid(c, p + 4, AF_INET);
 	diag_end(c, addr, len, 52, NULL, NULL, NULL, 0);
 	return true;
