@@ -1082,6 +1082,14 @@ static bool inet_req_compat(struct nlctx *c, const struct nlmsghdr *h, uint64_t 
 	return true;
 }
 
+/* an inet request of the old types is a struct inet_diag_req */
+static bool inet_req(struct nlctx *c, const struct nlmsghdr *h, uint64_t addr, uint32_t len)
+{
+	if (h->nlmsg_type == TCPDIAG_GETSOCK || h->nlmsg_type == DCCPDIAG_GETSOCK)
+		return inet_req_compat(c, h, addr, len);
+	return inet_req_v2(c, h, addr, len);
+}
+
 /* struct inet_diag_msg */
 static bool inet_msg(struct nlctx *c, const struct nlmsghdr *h, uint64_t addr, uint32_t len)
 {
@@ -1239,16 +1247,12 @@ struct diag_decoders {
 
 static const struct diag_decoders diag_decoders[AF_MAX] = {
 	[AF_UNIX] = { unix_req, unix_msg },
-	[AF_INET] = { inet_req_v2, inet_msg },
-	[AF_INET6] = { inet_req_v2, inet_msg },
+	[AF_INET] = { inet_req, inet_msg },
+	[AF_INET6] = { inet_req, inet_msg },
 	[AF_NETLINK] = { netlink_req, netlink_msg },
 	[AF_PACKET] = { packet_req, packet_msg },
 	[AF_SMC] = { smc_req, smc_msg },
 };
-
-/* the old inet types carry struct inet_diag_req (requests) and inet_diag_msg whatever the
- * family byte says */
-static const struct diag_decoders inet_compat = { inet_req_compat, inet_msg };
 
 bool nl_decode_sock_diag(struct nlctx *c, const struct nlmsghdr *h, uint64_t addr, uint32_t len)
 {
@@ -1260,9 +1264,7 @@ bool nl_decode_sock_diag(struct nlctx *c, const struct nlmsghdr *h, uint64_t add
 		return false;
 	if (!nl_fetch(c, addr, &family, 1))
 		return true;
-	if (h->nlmsg_type == TCPDIAG_GETSOCK || h->nlmsg_type == DCCPDIAG_GETSOCK)
-		dd = &inet_compat;
-	else if (family < AF_MAX)
+	if (family < AF_MAX)
 		dd = &diag_decoders[family];
 	if (dd && len > 1) {
 		fn = (h->nlmsg_flags & NLM_F_REQUEST) ? dd->request : dd->response;
