@@ -690,8 +690,9 @@ static void print_bc_op(struct nlctx *c, const uint8_t *p)
 /* struct inet_diag_hostcond and the address after it */
 static void print_hostcond(struct nlctx *c, uint64_t addr, uint32_t len)
 {
+	const uint8_t *a;
 	uint32_t alen;
-	uint8_t hc[8], a[16];
+	uint8_t hc[8];
 
 	if (len < sizeof(hc)) {
 		nl_hex(c, addr, len);
@@ -710,11 +711,11 @@ static void print_hostcond(struct nlctx *c, uint64_t addr, uint32_t len)
 		ob_puts(c->o, ", addr=");
 		nl_hex(c, addr, len);
 	} else if (len) {
-		if (!nl_mem(c, addr, alen)) {
+		a = nl_mem(c, addr, alen);
+		if (!a) {
 			ob_puts(c->o, ", addr=");
 			ob_ptr(c->o, addr);
 		} else {
-			memcpy(a, nl_mem(c, addr, alen), alen);
 			print_diag_addr(c, a, hc[0], "addr", alen);
 		}
 	}
