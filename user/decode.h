@@ -217,4 +217,11 @@ bool v4l2_ioctl_ret(struct dctx *d);
  * most `max` rows of `out`, payloads of at most `strsize` bytes; returns the rows */
 unsigned int v4l2_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize);
 
+/* decode_net.c: socket addresses and their fields, shared with the netlink decoders */
+void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len);	/* {sa_family=...} */
+void print_inet_addr(struct dctx *d, const uint8_t *addr);	/* inet_addr("1.2.3.4") */
+/* inet_pton(AF_INET6, "::1", &field) (field="..." in raw and verbose) */
+void print_inet6_addr(struct dctx *d, const uint8_t *addr, const char *field);
+void print_htons(struct outbuf *o, const uint8_t *p);	/* htons(80) of 2 bytes */
+
 #endif /* BSTRACE_DECODE_H */

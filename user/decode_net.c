@@ -374,7 +374,7 @@ static void print_sockaddr_un(struct dctx *d, const uint8_t *sa, uint32_t len)
 	print_quoted(d, path + 1, n - 1, false, false);
 }
 
-static void print_inet_addr(struct dctx *d, const uint8_t *addr)
+void print_inet_addr(struct dctx *d, const uint8_t *addr)
 {
 	char buf[INET_ADDRSTRLEN];
 
@@ -387,7 +387,7 @@ static void print_inet_addr(struct dctx *d, const uint8_t *addr)
 	xlat_names_end(d->o);
 }
 
-static void print_inet6_addr(struct dctx *d, const uint8_t *addr, const char *field)
+void print_inet6_addr(struct dctx *d, const uint8_t *addr, const char *field)
 {
 	char buf[INET6_ADDRSTRLEN];
 
@@ -409,7 +409,7 @@ static void print_inet6_addr(struct dctx *d, const uint8_t *addr, const char *fi
 }
 
 /* htons(80) */
-static void print_htons(struct outbuf *o, const uint8_t *p)
+void print_htons(struct outbuf *o, const uint8_t *p)
 {
 	if (net_field_begin(o, p, 2)) {
 		ob_printf(o, "htons(%u)", ntohs(rd_u16(p)));
@@ -794,7 +794,7 @@ static void print_sockaddr_mctp(struct dctx *d, const uint8_t *sa)
 }
 
 /* A socket address of `len` (>= 2) bytes, all of them at `p`. */
-static void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len)
+void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len)
 {
 	uint8_t sa[SA_MAX + 8] = { 0 };
 	uint16_t family;

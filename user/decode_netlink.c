@@ -27,6 +27,7 @@
 #include "xlat/netlink_new_flags.h"
 #include "xlat/netlink_types.h"
 #include "xlat/nl_audit_types.h"
+#include "xlat/nl_netfilter_msg_types.h"
 #include "xlat/nl_route_types.h"
 #include "xlat/nl_selinux_types.h"
 #include "xlat/nl_xfrm_types.h"
@@ -91,6 +92,11 @@ void nl_array(struct nlctx *c, uint64_t addr, uint32_t count, uint32_t esize,
 	const uint8_t *p;
 	uint32_t i;
 
+	/* nothing readable: the address alone, as strace's print_array */
+	if (count && !nl_mem(c, addr, esize)) {
+		ob_ptr(c->o, addr);
+		return;
+	}
 	ob_putc(c->o, '[');
 	for (i = 0; i < count; i++) {
 		if (i)
@@ -120,7 +126,11 @@ void nl_print_ifindex(struct outbuf *o, uint32_t idx)
 
 		/* the name is the host's, not the tracee's: still quoted as any string */
 		quote_string(q, name);
-		ob_printf(o, "if_nametoindex(%s)", q);
+		/* -X raw: the number; verbose: the number and the name in a comment */
+		if (xlat_names_begin(o, idx, XF_UDEC)) {
+			ob_printf(o, "if_nametoindex(%s)", q);
+			xlat_names_end(o);
+		}
 		return;
 	}
 	ob_udec(o, idx);
@@ -220,10 +230,10 @@ static void meminfo_elem(struct nlctx *c, const uint8_t *p, uint32_t i, const vo
 	};
 
 	(void)opaque;
-	if (i < sizeof(names) / sizeof(names[0]))
-		ob_printf(c->o, "[%s] = ", names[i]);
-	else
-		ob_printf(c->o, "[%u] = ", i);
+	ob_putc(c->o, '[');
+	xlat_print_const(c->o, i, XF_UDEC,
+			 i < sizeof(names) / sizeof(names[0]) ? names[i] : NULL, "SK_MEMINFO_???");
+	ob_puts(c->o, "]=");
 	ob_udec(c->o, rd_u32(p));
 }
 
@@ -524,6 +534,11 @@ static void genl_type(struct nlctx *c, uint16_t type)
 	xlat_print_const(c->o, type, XF_HEX, genl_name(type), "GENL_ID_???");
 }
 
+static void netfilter_type(struct nlctx *c, uint16_t type)
+{
+	nl_netfilter_type(c->o, type);
+}
+
 static const struct nl_family families[] = {
 	[NETLINK_ROUTE] = { &xlat_nl_route_types, "RTM_???", route_flags, NULL, NULL },
 	[NETLINK_SOCK_DIAG] = { &xlat_nl_sock_diag_types, "SOCK_DIAG_???", get_flags,
@@ -532,6 +547,8 @@ static const struct nl_family families[] = {
 	[NETLINK_SELINUX] = { &xlat_nl_selinux_types, "SELNL_MSG_???", NULL, decode_selinux, NULL },
 	[NETLINK_XFRM] = { &xlat_nl_xfrm_types, "XFRM_MSG_???", xfrm_flags, NULL, NULL },
 	[NETLINK_GENERIC] = { NULL, NULL, NULL, NULL, genl_type },
+	[NETLINK_NETFILTER] = { &xlat_nl_netfilter_msg_types, NULL, nl_netfilter_flags,
+				nl_decode_netfilter, netfilter_type },
 };
 
 static const struct nl_family *family_of(int proto)

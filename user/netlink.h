@@ -91,4 +91,10 @@ typedef bool (*nl_family_fn)(struct nlctx *c, const struct nlmsghdr *h, uint64_t
 bool nl_decode_sock_diag(struct nlctx *c, const struct nlmsghdr *h, uint64_t addr, uint32_t len);
 bool nl_decode_route(struct nlctx *c, const struct nlmsghdr *h, uint64_t addr, uint32_t len);
 
+/* decode_nl_netfilter.c: NETLINK_NETFILTER's types (NFNL_SUBSYS_CTNETLINK<<8|IPCTNL_MSG_CT_NEW),
+ * flags by message and struct nfgenmsg payloads */
+void nl_netfilter_type(struct outbuf *o, uint16_t type);
+const struct xlat *nl_netfilter_flags(uint16_t type);
+bool nl_decode_netfilter(struct nlctx *c, const struct nlmsghdr *h, uint64_t addr, uint32_t len);
+
 #endif
