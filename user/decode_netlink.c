@@ -287,19 +287,22 @@ static void print_nla_type(struct nlctx *c, uint16_t type, const struct xlat *ty
 		xlat_print_const(c->o, type, XF_HEX, NULL, dflt);
 }
 
-/* the header of the next attribute, or (false) what is there instead */
-static bool fetch_nlattr(struct nlctx *c, struct nlattr *nla, uint64_t addr, uint32_t len,
-			 bool in_array)
+/*
+ * The header (nlattr, nlmsghdr: `n` bytes) of the next element of a list, or (false) what is
+ * there instead: the short remainder in hex, or the address of an unreadable one.
+ */
+static bool fetch_head(struct nlctx *c, void *dst, size_t n, uint64_t addr, uint32_t len,
+		       bool in_array)
 {
 	const uint8_t *p;
 
-	if (len < sizeof(*nla)) {
+	if (len < n) {
 		nl_hex(c, addr, len);
 		return false;
 	}
-	p = nl_mem(c, addr, sizeof(*nla));
+	p = nl_mem(c, addr, n);
 	if (p) {
-		memcpy(nla, p, sizeof(*nla));
+		memcpy(dst, p, n);
 		return true;
 	}
 	if (in_array) {
@@ -319,7 +322,7 @@ void nl_attrs(struct nlctx *c, uint64_t addr, uint32_t len, const struct xlat *t
 	bool is_array = false;
 	unsigned int elt;
 
-	for (elt = 0; fetch_nlattr(c, &nla, addr, len, is_array); elt++) {
+	for (elt = 0; fetch_head(c, &nla, sizeof(nla), addr, len, is_array); elt++) {
 		uint32_t alen = NLA_ALIGN(nla.nla_len), next_len = 0, dlen;
 		uint64_t next_addr = 0;
 		uint16_t t = nla.nla_type & NLA_TYPE_MASK;
@@ -677,30 +680,6 @@ void nl_message(struct nlctx *c, const struct nlmsghdr *h, uint64_t addr, uint32
 	}
 }
 
-static bool fetch_nlmsghdr(struct nlctx *c, struct nlmsghdr *h, uint64_t addr, uint32_t len,
-			   bool in_array)
-{
-	const uint8_t *p;
-
-	if (len < sizeof(*h)) {
-		nl_hex(c, addr, len);
-		return false;
-	}
-	p = nl_mem(c, addr, sizeof(*h));
-	if (p) {
-		memcpy(h, p, sizeof(*h));
-		return true;
-	}
-	if (in_array) {
-		ob_puts(c->o, "... /* ");
-		ob_ptr(c->o, addr);
-		ob_puts(c->o, " */");
-	} else {
-		ob_ptr(c->o, addr);
-	}
-	return false;
-}
-
 /* the messages of a buffer: one, or an array of them */
 static void nl_messages(struct nlctx *c, uint64_t addr, uint32_t len)
 {
@@ -708,7 +687,7 @@ static void nl_messages(struct nlctx *c, uint64_t addr, uint32_t len)
 	bool is_array = false;
 	unsigned int elt;
 
-	for (elt = 0; fetch_nlmsghdr(c, &h, addr, len, is_array); elt++) {
+	for (elt = 0; fetch_head(c, &h, sizeof(h), addr, len, is_array); elt++) {
 		uint32_t mlen = NLMSG_ALIGN(h.nlmsg_len), next_len = 0;
 		uint64_t next_addr = 0;
 
