@@ -992,7 +992,24 @@ __noinline long capture_one(__u32 i, struct build *b)
 		want = 0;
 		if (len && bpf_probe_read_user(&want, 4, (void *)len) < 0)
 			want = 0;
+		/* getsockopt's SO_GET_FILTER (elem): the length counts instructions */
+		if (cs.elem && ((i - 1) & 7) < BSTRACE_MAX_ARGS && b->args[(i - 1) & 7] == cs.elem) {
+			want = (__u32)want * SOCK_FILTER_SIZE;
+			cs.size = FILTER_COPY_MAX;
+		}
 		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
+		break;
+	case CAP_FPROG:
+		src = b->args[i];
+		want = (cs.len_arg & ~LEN_32) < BSTRACE_MAX_ARGS ? len : cs.size;
+		add_blob(b, i, 0, false, src, want, cs.size, want);
+		/* the program a struct sock_fprog {u16 len; filter pointer at 8} describes */
+		if (want < 16 || !src || bpf_probe_read_user(&len, sizeof(len), (void *)src) < 0)
+			break;
+		len &= 0xffff;
+		if (len && bpf_probe_read_user(&want, sizeof(want), (void *)(src + 8)) == 0 && want)
+			add_blob(b, i, 1, false, want, len * SOCK_FILTER_SIZE, FILTER_COPY_MAX,
+				 len * SOCK_FILTER_SIZE);
 		break;
 	case CAP_IOCTL:
 		want = (len >> 16) & 0x3fff;	/* _IOC_SIZE */

@@ -195,4 +195,12 @@ bool evdev_ioctl_name(struct outbuf *o, uint32_t req, bool in_comment);
 bool evdev_ioctl_known(uint32_t req);
 void evdev_ioctl_arg(struct dctx *d, int arg);
 
+/* decode_cbpf.c: classic BPF programs. `count` instructions at `addr`, copied in `b`, as
+ * [BPF_STMT(...), BPF_JUMP(...)] with -v (seccomp: a seccomp filter's return values), else
+ * the address; and the struct sock_fprog `p` of argument `arg`, whose program BPF copies with
+ * -v as blob sub 1: {len=2, filter=[...]} */
+void print_bpf_filter(struct dctx *d, const struct sc_blob *b, uint64_t addr, uint64_t count,
+		      bool seccomp);
+void print_sock_fprog(struct dctx *d, int arg, bool exit, const uint8_t *p, bool seccomp);
+
 #endif /* BSTRACE_DECODE_H */

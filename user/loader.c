@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <sys/socket.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "loader.h"
@@ -293,6 +294,12 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			cs.flags |= CAPF_PAGES_LEN;
 		if (def->arg[i] == K_PSELECT6_SIG)
 			cs.flags |= CAPF_DEREF;
+		/* classic BPF programs print instruction by instruction with -v only */
+		if (s->verbose && (def->arg[i] == K_SOCKOPT_VAL_IN || def->arg[i] == K_SECCOMP_ARGS ||
+				   def->arg[i] == K_PRCTL_ARG3))
+			cs.kind = CAP_FPROG;
+		if (s->verbose && def->arg[i] == K_SOCKOPT_VAL_OUT)
+			cs.elem = SO_GET_FILTER;
 		if (k->cap == CAP_IOV) {
 			cs.len_arg = i + 1;
 			if (k->dir == D_OUT)
