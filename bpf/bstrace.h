@@ -116,9 +116,7 @@ enum {
 	CAP_STR,	/* NUL-terminated string, at most `size` bytes */
 	CAP_BUF,	/* buffer; length from args[len_arg] (or the return value), capped at `size` */
 	CAP_FIXED,	/* `size` bytes (a struct) */
-	CAP_BUF_LENPTR,	/* buffer whose length is the socklen_t/int that args[len_arg] points to;
-			   elem nonzero: when args[i - 1] equals it, that length counts struct
-			   sock_filter, at most FILTER_COPY_MAX bytes (getsockopt's SO_GET_FILTER) */
+	CAP_BUF_LENPTR,	/* buffer whose length is the socklen_t/int that args[len_arg] points to */
 	CAP_STRV,	/* NULL-terminated array of strings (argv, envp): up to BSTRACE_STRV_MAX */
 	CAP_IOV,	/* struct iovec[args[len_arg]]: element i is blob sub 2i+1 (the iovec) and
 			   sub 2i+2 (its bytes, at most `size`; `ret` bytes in all with CAPF_RET_LEN) */
@@ -128,14 +126,21 @@ enum {
 			   returned fd; slot FD_SLOT_PAIR: the int[2] at args[elem] (pipe) */
 	CAP_IOCTL,	/* ioctl's argument: the _IOC_SIZE of the request args[len_arg] says, at
 			   least IOCTL_MIN_COPY bytes (old requests encode no size), capped at `size` */
-	CAP_FPROG,	/* what may be a struct sock_fprog: args[len_arg] bytes (LEN_NONE: `size`),
+	CAP_FPROG,	/* what may be a struct sock_fprog: args[len_arg] bytes (elem 0: `size`),
 			   capped at `size` (sub 0); when 16 or more, its len (u16 at 0) and filter
 			   (pointer at 8) nonzero: len struct sock_filter at filter (sub 1), at
-			   most FILTER_COPY_MAX bytes (the classic BPF program, -v) */
+			   most FILTER_COPY_MAX bytes (a classic BPF program, with -v) */
+	CAP_FILTER_LENPTR,	/* CAP_BUF_LENPTR, but when args[i - 1] equals elem the length
+				   counts struct sock_filter, at most FILTER_COPY_MAX bytes
+				   (getsockopt's SO_GET_FILTER, with -v) */
 };
 #define SOCK_FILTER_SIZE	8	/* struct sock_filter */
-/* a classic BPF program's instructions copied: 2047 (a blob holds less than BSTRACE_CHUNK) */
-#define FILTER_COPY_MAX		(BSTRACE_CHUNK - SOCK_FILTER_SIZE)
+/*
+ * A classic BPF program's instructions copied: 1984. A blob starts in the record's first
+ * BSTRACE_CHUNK bytes: the 512 left let the call's later ones start (getsockopt's socklen_t,
+ * the fd's description).
+ */
+#define FILTER_COPY_MAX		(BSTRACE_CHUNK - 512)
 #define IOCTL_MIN_COPY	64
 
 /* -e decode-fds= classes (strace 6.1's names) */
