@@ -1038,6 +1038,44 @@ __noinline long cap_deref(struct build *b, __u32 arg, __u64 src, __u32 elem, __u
 }
 
 /*
+ * Classic BPF programs (CAP_FPROG, CAP_FILTER_LENPTR): `len` as capture_one computed it, `size`
+ * in the low half of `spec`, elem in the high one. Apart from capture_one, whose frame the 6.1
+ * verifier's 512-byte limit on the call chain leaves no room to grow.
+ */
+__noinline long cap_filter(struct build *b, __u32 i, __u32 kind, __u64 len, __u64 spec)
+{
+	__u64 src, want = 0, prog = 0;
+	__u32 size = (__u32)spec, elem = spec >> 32;
+
+	if (!b)
+		return 0;
+	i &= 7;
+	src = b->args[i];
+	if (kind == CAP_FILTER_LENPTR) {
+		/* the socklen_t: SO_GET_FILTER's counts instructions */
+		if (len && bpf_probe_read_user(&want, 4, (void *)len) < 0)
+			want = 0;
+		/* the mask keeps the index provably in bounds for the 6.1 verifier */
+		if (i >= 1 && i <= BSTRACE_MAX_ARGS && b->args[(i - 1) & 7] == elem) {
+			want *= SOCK_FILTER_SIZE;
+			size = FILTER_COPY_MAX;
+		}
+		add_blob(b, i, 0, false, src, want, size, want);
+		return 0;
+	}
+	/* elem 0: a struct sock_fprog alone (no length argument) */
+	want = elem ? len : size;
+	add_blob(b, i, 0, false, src, want, size, want);
+	if (want < 16 || !src || bpf_probe_read_user(&len, 2, (void *)src) < 0)
+		return 0;
+	len &= 0xffff;
+	if (len && bpf_probe_read_user(&prog, sizeof(prog), (void *)(src + 8)) == 0 && prog)
+		add_blob(b, i, 1, false, prog, len * SOCK_FILTER_SIZE, FILTER_COPY_MAX,
+			 len * SOCK_FILTER_SIZE);
+	return 0;
+}
+
+/*
  * One argument slot's captures. A global function: the verifier checks it once. As the
  * bpf_loop callback itself it was checked inline with its caller's states, again until they
  * converge on newer kernels (6.18: on_sys_enter 31,644 instructions processed, 100 ms).
@@ -1109,6 +1147,10 @@ __noinline long capture_one(__u32 i, struct build *b)
 		if (len && bpf_probe_read_user(&want, 4, (void *)len) < 0)
 			want = 0;
 		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
+		break;
+	case CAP_FPROG:
+	case CAP_FILTER_LENPTR:
+		cap_filter(b, i, cs.kind, len, cs.size | (__u64)cs.elem << 32);
 		break;
 	case CAP_IOCTL:
 		want = (len >> 16) & 0x3fff;	/* _IOC_SIZE */

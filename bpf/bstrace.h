@@ -130,7 +130,21 @@ enum {
 	CAP_NLBUF,	/* CAP_BUF of sendto/recvfrom: on a netlink socket (args[0]) up to
 			   NL_COPY_MAX bytes (the messages are decoded), and a blob sub 1 without
 			   data whose `full` is the socket's netlink protocol */
+	CAP_FPROG,	/* what may be a struct sock_fprog: args[len_arg] bytes (elem 0: `size`),
+			   capped at `size` (sub 0); when 16 or more, its len (u16 at 0) and filter
+			   (pointer at 8) nonzero: len struct sock_filter at filter (sub 1), at
+			   most FILTER_COPY_MAX bytes (a classic BPF program, with -v) */
+	CAP_FILTER_LENPTR,	/* CAP_BUF_LENPTR, but when args[i - 1] equals elem the length
+				   counts struct sock_filter, at most FILTER_COPY_MAX bytes
+				   (getsockopt's SO_GET_FILTER, with -v) */
 };
+#define SOCK_FILTER_SIZE	8	/* struct sock_filter */
+/*
+ * A classic BPF program's instructions copied: 1984. A blob starts in the record's first
+ * BSTRACE_CHUNK bytes: the 512 left let the call's later ones start (getsockopt's socklen_t,
+ * the fd's description).
+ */
+#define FILTER_COPY_MAX		(BSTRACE_CHUNK - 512)
 #define IOCTL_MIN_COPY	64
 #define NL_COPY_MAX	8192
 

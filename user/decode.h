@@ -224,4 +224,14 @@ void print_inet_addr(struct dctx *d, const uint8_t *addr);	/* inet_addr("1.2.3.4
 void print_inet6_addr(struct dctx *d, const uint8_t *addr, const char *field);
 void print_htons(struct outbuf *o, const uint8_t *p);	/* htons(80) of 2 bytes */
 
+/* decode_cbpf.c: classic BPF programs. `count` instructions at `addr`, copied in `b`, as
+ * [BPF_STMT(...), BPF_JUMP(...)] with -v (seccomp: a seccomp filter's return values), else
+ * the address; and the struct sock_fprog `p` of argument `arg`, whose program BPF copies with
+ * -v as blob sub 1: {len=2, filter=[...]} */
+void print_bpf_filter(struct dctx *d, const struct sc_blob *b, uint64_t addr, uint64_t count,
+		      bool seccomp);
+void print_sock_fprog(struct dctx *d, int arg, bool exit, const uint8_t *p, bool seccomp);
+/* one struct sock_filter (8 bytes at p): BPF_STMT(BPF_RET|BPF_K, 0x2a) */
+void print_cbpf_insn(struct outbuf *o, const uint8_t *p, bool seccomp);
+
 #endif /* BSTRACE_DECODE_H */

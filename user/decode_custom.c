@@ -2160,11 +2160,8 @@ static void print_fprog(struct dctx *d, int arg)
 {
 	const uint8_t *p = d_struct(d, arg, false, 16);
 
-	if (!p)
-		return;
-	ob_printf(d->o, "{len=%u, filter=", (uint16_t)rd_s16(p));
-	ob_ptr(d->o, rd_s64(p + 8));
-	ob_putc(d->o, '}');
+	if (p)
+		print_sock_fprog(d, arg, false, p, true);
 }
 
 /* ---- seccomp(2) ---- */
@@ -2237,10 +2234,7 @@ void print_SECCOMP_ARGS(struct dctx *d, int arg)
 			ob_ptr(d->o, d->args[arg]);
 			return;
 		}
-		p = blob_data(b);
-		ob_printf(d->o, "{len=%u, filter=", rd_u16(p));
-		ob_ptr(d->o, rd_u64(p + 8));
-		ob_putc(d->o, '}');
+		print_sock_fprog(d, arg, false, blob_data(b), true);
 		return;
 	default:
 		ob_ptr(d->o, d->args[arg]);

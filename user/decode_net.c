@@ -1101,7 +1101,7 @@ static uint32_t setsockopt_size(uint32_t level, uint32_t name, int32_t len)
 }
 
 /* setsockopt: an option setsockopt_decoded() names, with the bytes setsockopt_size() asked */
-static void print_setsockopt_known(struct dctx *d, uint32_t level, uint32_t name,
+static void print_setsockopt_known(struct dctx *d, int arg, uint32_t level, uint32_t name,
 				   const uint8_t *p)
 {
 	struct outbuf *o = d->o;
@@ -1111,10 +1111,7 @@ static void print_setsockopt_known(struct dctx *d, uint32_t level, uint32_t name
 		if (name == SO_LINGER) {
 			print_int_fields(o, p, 8, linger_fields, 2, true);
 		} else if (name == SO_ATTACH_FILTER || name == SO_ATTACH_REUSEPORT_CBPF) {
-			/* the program itself is not captured: strace shows it only with -v */
-			ob_printf(o, "{len=%u, filter=", rd_u16(p));
-			ob_ptr(o, rd_u64(p + 8));
-			ob_putc(o, '}');
+			print_sock_fprog(d, arg, false, p, false);
 		} else if (name == SO_TXREHASH) {
 			print_txrehash(o, p);
 		} else {
@@ -1188,7 +1185,7 @@ void print_SOCKOPT_VAL_IN(struct dctx *d, int arg)
 		if (!b)
 			return;
 		if (need && b->len >= need)
-			print_setsockopt_known(d, level, name, blob_data(b));
+			print_setsockopt_known(d, arg, level, name, blob_data(b));
 		else
 			ob_ptr(d->o, d->args[arg]);
 		return;
@@ -1282,10 +1279,22 @@ void print_SOCKOPT_VAL_OUT(struct dctx *d, int arg)
 	}
 	if (socklen_value(d, arg + 1, false, &in) && in < out)
 		out = in;
+	/* SO_GET_FILTER's length counts instructions; BPF copied them with -v */
+	if (level == SOL_SOCKET && name == SO_GET_FILTER) {
+		/* a length of 0 asks only how many there are: nothing was written */
+		if (out <= 0)
+			ob_ptr(d->o, d->args[arg]);
+		else
+			print_bpf_filter(d, d_blob(d, arg, 0, true), d->args[arg], out, false);
+		return;
+	}
 	/* an int option: strace reads only the int, so a length past readable memory still shows it */
 	if (out >= 4 && level == SOL_SOCKET &&
 	    (so_int_option(name) || name == SO_ERROR || name == SO_TXREHASH))
 		b = d_mem_prefix(d, arg, true, 4);
+	else if (name == SO_GET_FILTER && d->s->verbose)
+		/* another level's option of that number: BPF copied 8 times its length */
+		b = d_mem_prefix(d, arg, true, out);
 	else
 		b = d_mem(d, arg, true);
 	if (b)

@@ -15,14 +15,6 @@
 #include <linux/inet_diag.h>
 #include "decode_flags.h"
 #include "netlink.h"
-#include "xlat/bpf_alu_ops.h"
-#include "xlat/bpf_classes.h"
-#include "xlat/bpf_jmp_ops.h"
-#include "xlat/bpf_miscops.h"
-#include "xlat/bpf_modes.h"
-#include "xlat/bpf_rvals.h"
-#include "xlat/bpf_sizes.h"
-#include "xlat/bpf_srcs.h"
 #include "xlat/inet_diag_attrs.h"
 #include "xlat/inet_diag_bc_codes.h"
 #include "xlat/inet_diag_req_attrs.h"
@@ -43,7 +35,6 @@
 #include "xlat/packet_diag_show.h"
 #include "xlat/packet_versions.h"
 #include "xlat/sk_diag_bpf_storages_attrs.h"
-#include "xlat/skf_ad.h"
 #include "xlat/smc_decl_codes.h"
 #include "xlat/smc_diag_attrs.h"
 #include "xlat/smc_diag_ext.h"
@@ -498,79 +489,12 @@ static void print_packet_ring(struct nlctx *c, const uint8_t *p)
 	ob_putc(c->o, '}');
 }
 
-/* the operand of a load: SKF_AD_OFF+SKF_AD_PROTOCOL, SKF_NET_OFF+8, or a number */
-static void print_bpf_load_k(struct outbuf *o, uint32_t k)
-{
-	int32_t sk = (int32_t)k;
-
-	if (sk >= SKF_AD_OFF && sk < 0) {
-		xlat_print_const(o, (uint32_t)SKF_AD_OFF, XF_HEX, "SKF_AD_OFF", NULL);
-		ob_putc(o, '+');
-		xlat_print_const(o, k - (uint32_t)SKF_AD_OFF, XF_HEX,
-				 xlat_name(&xlat_skf_ad, k - (uint32_t)SKF_AD_OFF), NULL);
-	} else if (sk >= SKF_NET_OFF && sk < SKF_AD_OFF) {
-		xlat_print_const(o, (uint32_t)SKF_NET_OFF, XF_HEX, "SKF_NET_OFF", NULL);
-		ob_printf(o, "+%u", k - (uint32_t)SKF_NET_OFF);
-	} else if (sk >= SKF_LL_OFF && sk < SKF_NET_OFF) {
-		xlat_print_const(o, (uint32_t)SKF_LL_OFF, XF_HEX, "SKF_LL_OFF", NULL);
-		ob_printf(o, "+%u", k - (uint32_t)SKF_LL_OFF);
-	} else {
-		ob_hex(o, k);
-	}
-}
-
-/* one part of an instruction's code: |BPF_W, or the bits in hex without a name */
-static void bpf_code_part(struct outbuf *o, const struct xlat *x, uint32_t v, bool first)
-{
-	const char *n = xlat_name(x, v);
-
-	if (!first)
-		ob_putc(o, '|');
-	xlat_print_const(o, v, XF_HEX, n, NULL);
-}
-
 /* a classic BPF instruction as the macro that makes it: BPF_STMT(BPF_RET|BPF_K, 0x2a) */
 static void elem_sock_filter(struct nlctx *c, const uint8_t *p, uint32_t i, const void *opaque)
 {
-	struct outbuf *o = c->o;
-	uint16_t code = rd_u16(p);
-	uint32_t k = rd_u32(p + 4), cls = BPF_CLASS(code);
-	bool jump = cls == BPF_JMP && BPF_OP(code) != BPF_JA;
-
 	(void)i;
 	(void)opaque;
-	ob_puts(o, jump ? "BPF_JUMP(" : "BPF_STMT(");
-	bpf_code_part(o, &xlat_bpf_classes, cls, true);
-	switch (cls) {
-	case BPF_LD:
-	case BPF_LDX:
-		bpf_code_part(o, &xlat_bpf_sizes, BPF_SIZE(code), false);
-		bpf_code_part(o, &xlat_bpf_modes, BPF_MODE(code), false);
-		break;
-	case BPF_ALU:
-		bpf_code_part(o, &xlat_bpf_srcs, BPF_SRC(code), false);
-		bpf_code_part(o, &xlat_bpf_alu_ops, BPF_OP(code), false);
-		break;
-	case BPF_JMP:
-		bpf_code_part(o, &xlat_bpf_srcs, BPF_SRC(code), false);
-		bpf_code_part(o, &xlat_bpf_jmp_ops, BPF_OP(code), false);
-		break;
-	case BPF_RET:
-		bpf_code_part(o, &xlat_bpf_rvals, BPF_RVAL(code), false);
-		break;
-	case BPF_MISC:
-		bpf_code_part(o, &xlat_bpf_miscops, BPF_MISCOP(code), false);
-		break;
-	}
-	ob_puts(o, ", ");
-	if ((cls == BPF_LD || cls == BPF_LDX) &&
-	    (BPF_MODE(code) == BPF_ABS || BPF_MODE(code) == BPF_IND))
-		print_bpf_load_k(o, k);
-	else
-		ob_hex(o, k);
-	if (jump)
-		ob_printf(o, ", %#x, %#x", p[2], p[3]);
-	ob_putc(o, ')');
+	print_cbpf_insn(c->o, p, false);
 }
 
 NLA_STRUCT(packet_info, 24)

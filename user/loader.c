@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <sys/socket.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "decode.h"
@@ -307,6 +308,18 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			cs.flags |= CAPF_PAGES_LEN;
 		if (def->arg[i] == K_PSELECT6_SIG || def->arg[i] == K_PTRACE_DATA)
 			cs.flags |= CAPF_DEREF;
+		/* classic BPF programs print instruction by instruction with -v only (a 32-bit
+		 * call's struct sock_fprog is laid out otherwise) */
+		if (s->verbose && !sc_is_compat(nr) &&
+		    (def->arg[i] == K_SOCKOPT_VAL_IN || def->arg[i] == K_SECCOMP_ARGS ||
+		     def->arg[i] == K_PRCTL_ARG3)) {
+			cs.kind = CAP_FPROG;
+			cs.elem = k->cap == CAP_BUF;	/* setsockopt's: optlen bytes */
+		}
+		if (s->verbose && def->arg[i] == K_SOCKOPT_VAL_OUT) {
+			cs.kind = CAP_FILTER_LENPTR;
+			cs.elem = SO_GET_FILTER;
+		}
 		if (k->cap == CAP_IOV) {
 			cs.len_arg = i + 1;
 			if (k->dir == D_OUT)
