@@ -126,7 +126,13 @@ enum {
 			   returned fd; slot FD_SLOT_PAIR: the int[2] at args[elem] (pipe) */
 	CAP_IOCTL,	/* ioctl's argument: the _IOC_SIZE of the request args[len_arg] says, at
 			   least IOCTL_MIN_COPY bytes (old requests encode no size), capped at `size` */
+	CAP_KEYCTL,	/* keyctl's argument by the command in args[0]: `size` bytes (CAP_FIXED);
+			   KEYCTL_INSTANTIATE_IOV's iovecs, args[3] of them (CAP_IOV); the struct
+			   keyctl_kdf_params of KEYCTL_DH_COMPUTE, then `size` bytes at each of its
+			   two pointers (subs 1 and 2) */
 };
+#define KEYCTL_INSTANTIATE_IOV_	20	/* linux/keyctl.h */
+#define KEYCTL_DH_COMPUTE_	23
 #define IOCTL_MIN_COPY	64
 
 /* -e decode-fds= classes (strace 6.1's names) */

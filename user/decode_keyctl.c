@@ -82,7 +82,7 @@ enum {
 	DH_PARAMS_SIZE = 12,	/* struct keyctl_dh_params: private, prime, base */
 	KDF_SIZE = 56,		/* struct keyctl_kdf_params: two pointers, a length, 8 spares */
 	PKEY_PARAMS_SIZE = 40,	/* struct keyctl_pkey_params: id, in_len, out_len, 7 spares */
-	PKEY_QUERY_SIZE = 64,	/* struct keyctl_pkey_query: 6 fields, 10 spares */
+	PKEY_QUERY_SIZE = 56,	/* struct keyctl_pkey_query: 6 fields, 10 spares */
 	PKEY_PARAMS_ARG = 1,	/* where the PKEY_ commands have their params */
 };
 
@@ -221,9 +221,10 @@ static void print_buf_at(struct dctx *d, int arg, int sub, uint64_t addr, uint64
 	print_quoted(d, blob_data(b), n < lim ? n : lim, false, n > lim);
 }
 
-/* __spare=[0, 0x1, ...], only when one of them is not 0 */
-static void print_spare(struct outbuf *o, const uint8_t *p, int n)
+/* __spare=[0, 0x1, ...], only when one of them is not 0; -s of them unless -v */
+static void print_spare(struct dctx *d, const uint8_t *p, int n)
 {
+	struct outbuf *o = d->o;
 	int i;
 
 	for (i = 0; i < n && !rd_u32(p + 4 * i); i++)
@@ -234,6 +235,10 @@ static void print_spare(struct outbuf *o, const uint8_t *p, int n)
 	for (i = 0; i < n; i++) {
 		if (i)
 			ob_puts(o, ", ");
+		if ((size_t)i >= d->s->strsize && !d->s->verbose) {
+			ob_puts(o, "...");
+			break;
+		}
 		ob_hex(o, rd_u32(p + 4 * i));
 	}
 	ob_putc(o, ']');
@@ -271,7 +276,7 @@ static void print_kdf(struct dctx *d, int arg)
 	ob_puts(d->o, ", otherinfo=");
 	print_buf_at(d, arg, 2, rd_u64(p + 8), rd_u32(p + 16));
 	ob_printf(d->o, ", otherinfolen=%u", rd_u32(p + 16));
-	print_spare(d->o, p + 20, 8);
+	print_spare(d, p + 20, 8);
 	ob_putc(d->o, '}');
 }
 
@@ -296,14 +301,15 @@ static void print_pkey_params(struct dctx *d, int arg)
 	print_key_id(d->o, rd_s32(p));
 	ob_printf(d->o, ", in_len=%u, %s=%u", rd_u32(p + 4),
 		  keyctl_cmd(d) == KEYCTL_PKEY_VERIFY ? "in2_len" : "out_len", rd_u32(p + 8));
-	print_spare(d->o, p + 12, 7);
+	print_spare(d, p + 12, 7);
 	ob_putc(d->o, '}');
 }
 
+/* struct keyctl_pkey_query: two __u32, four __u16 sizes, then 10 spares */
 static void print_pkey_query(struct dctx *d, int arg)
 {
 	static const char *const names[] = {
-		"key_size", "max_data_size", "max_sig_size", "max_enc_size", "max_dec_size",
+		"max_data_size", "max_sig_size", "max_enc_size", "max_dec_size",
 	};
 	const uint8_t *p = d_struct_prefix(d, arg, true, PKEY_QUERY_SIZE);
 	unsigned int i;
@@ -312,9 +318,10 @@ static void print_pkey_query(struct dctx *d, int arg)
 		return;
 	ob_puts(d->o, "{supported_ops=");
 	xlat_print_flags(d->o, &xlat_keyctl_pkey_ops, rd_u32(p), "KEYCTL_SUPPORTS_???");
+	ob_printf(d->o, ", key_size=%u", rd_u32(p + 4));
 	for (i = 0; i < ARRAY_SIZE(names); i++)
-		ob_printf(d->o, ", %s=%u", names[i], rd_u32(p + 4 + 4 * i));
-	print_spare(d->o, p + 24, 10);
+		ob_printf(d->o, ", %s=%u", names[i], rd_u16(p + 8 + 2 * i));
+	print_spare(d, p + 16, 10);
 	ob_putc(d->o, '}');
 }
 
@@ -364,9 +371,13 @@ static void print_pkey_buf(struct dctx *d, int arg, unsigned int kind)
 		ob_ptr(d->o, d->args[arg]);
 		return;
 	}
-	if (kind == KA_PKEY_OUT)
-		print_keyctl_out(d, arg, rd_u32(pp + 8), false);
-	else
+	/* the output: out_len bytes, whatever the call returned */
+	if (kind == KA_PKEY_OUT) {
+		if (!d->exited || d->failed)
+			ob_ptr(d->o, d->args[arg]);
+		else
+			print_keyctl_buf(d, arg, rd_u32(pp + 8), true, false);
+	} else
 		print_keyctl_buf(d, arg, rd_u32(pp + (kind == KA_PKEY_IN ? 4 : 8)), false, false);
 }
 

@@ -483,7 +483,9 @@ static void print_iov(struct dctx *d, int arg, bool exit, uint64_t total, bool d
 		memcpy(&base, blob_data(v), 8);
 		memcpy(&len, blob_data(v) + 8, 8);
 		ob_puts(d->o, "{iov_base=");
-		if (data && b && !(b->flags & BLOBF_FAULT)) {
+		if (!base) {
+			ob_puts(d->o, "NULL");
+		} else if (data && b && !(b->flags & BLOBF_FAULT)) {
 			size_t shown;
 
 			n = len < total ? len : total;
