@@ -97,6 +97,8 @@ void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec);
 
 /* strings, as strace escapes them (decode_str.c) */
 void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more);
+/* whether print_quoted shows these bytes in hex (-x with a non-printable one, -xx) */
+bool quoted_in_hex(const struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated);
 void print_path_bytes(struct dctx *d, const uint8_t *p, size_t n);
 /* `s` in quotes, escaped as strace quotes strings in its messages; `out` holds 4 * strlen(s) + 3 */
 void quote_string(char *out, const char *s);

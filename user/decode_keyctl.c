@@ -118,28 +118,63 @@ static void print_key_id(struct outbuf *o, int32_t id)
 			 id < 0 && id >= -8 ? spec[-id - 1] : NULL, NULL);
 }
 
+/* the bytes of a copy that were readable: a whole copy, or those before an unreadable page */
+static size_t copy_avail(const struct sc_blob *b)
+{
+	return b && (!(b->flags & BLOBF_FAULT) || (b->flags & BLOBF_PART)) ? b->len : 0;
+}
+
 /*
- * `n` bytes at argument `arg`, -s of them at most, as strace prints a buffer of known length:
- * the bytes shown and one more must have been readable (else the address); `omit_nul` drops
- * a NUL that ends a buffer shown whole.
+ * `n` bytes at addr (the copy `b` holds the first ones), -s of them at most, as strace prints
+ * a buffer of known length: the bytes shown and one more must have been readable, else the
+ * address; `omit_nul`: a string, shown up to a NUL in the last byte shown.
  */
-static void print_keyctl_buf(struct dctx *d, int arg, uint64_t n, bool exit, bool omit_nul)
+static void print_buf_copy(struct dctx *d, const struct sc_blob *b, uint64_t addr, uint64_t n,
+			   bool omit_nul)
 {
 	size_t lim = d->s->strsize, need = n < lim + 1 ? n : lim + 1, shown;
-	const struct sc_blob *b = d_mem_prefix(d, arg, exit, need);
-	const uint8_t *p;
+	const uint8_t *p = b ? blob_data(b) : (const uint8_t *)"";
 
-	if (!b)
-		return;
-	if (b->len < need) {
-		ob_ptr(d->o, d->args[arg]);
+	if (!addr) {
+		ob_puts(d->o, "NULL");
 		return;
 	}
-	p = blob_data(b);
+	if (copy_avail(b) < need) {
+		ob_ptr(d->o, addr);
+		return;
+	}
 	shown = n < lim ? n : lim;
-	if (omit_nul && shown == n && shown && !p[shown - 1])
-		shown--;
+	/* a NUL that ends the bytes shown is the string's end, unless they print in hex */
+	if (omit_nul && shown && !p[shown - 1] && !quoted_in_hex(d, p, shown, false)) {
+		print_quoted(d, p, shown - 1, false, false);
+		return;
+	}
 	print_quoted(d, p, shown, false, n > lim);
+}
+
+/* a NUL-terminated string at addr of which strace reads -s bytes and one more */
+static void print_str_copy(struct dctx *d, const struct sc_blob *b, uint64_t addr)
+{
+	size_t lim = d->s->strsize, avail = copy_avail(b);
+	const uint8_t *p = avail ? blob_data(b) : NULL, *nul = NULL;
+
+	if (!addr) {
+		ob_puts(d->o, "NULL");
+		return;
+	}
+	if (avail)
+		nul = memchr(p, 0, avail < lim + 1 ? avail : lim + 1);
+	if (nul)
+		print_quoted(d, p, nul - p, true, false);
+	else if (avail >= lim + 1)
+		print_quoted(d, p, lim, true, true);
+	else
+		ob_ptr(d->o, addr);
+}
+
+static void print_keyctl_buf(struct dctx *d, int arg, uint64_t n, bool exit, bool omit_nul)
+{
+	print_buf_copy(d, d_blob(d, arg, 0, exit), d->args[arg], n, omit_nul);
 }
 
 /* the output buffer of a call that returned its full length: min(ret, len) bytes written */
@@ -153,72 +188,6 @@ static void print_keyctl_out(struct dctx *d, int arg, uint64_t len, bool omit_nu
 	}
 	n = (uint64_t)d->ret < len ? (uint64_t)d->ret : len;
 	print_keyctl_buf(d, arg, n, true, omit_nul);
-}
-
-/* a NUL-terminated string of which strace reads -s bytes and one more */
-static void print_keyctl_str(struct dctx *d, int arg)
-{
-	size_t lim = d->s->strsize;
-	const struct sc_blob *b = d_mem_prefix(d, arg, false, 1);
-	const uint8_t *p, *nul;
-
-	if (!b)
-		return;
-	p = blob_data(b);
-	nul = memchr(p, 0, b->len < lim + 1 ? b->len : lim + 1);
-	if (nul) {
-		print_quoted(d, p, nul - p, true, false);
-		return;
-	}
-	/* no NUL in -s bytes: they and one more must be readable */
-	if (b->len < lim + 1) {
-		ob_ptr(d->o, d->args[arg]);
-		return;
-	}
-	print_quoted(d, p, lim, true, true);
-}
-
-/* a string pointer inside a struct, copied as blob `sub` of argument `arg` */
-static void print_str_at(struct dctx *d, int arg, int sub, uint64_t addr)
-{
-	size_t lim = d->s->strsize;
-	const struct sc_blob *b = d_blob(d, arg, sub, false);
-	const uint8_t *p, *nul = NULL;
-	size_t avail;
-
-	if (!addr) {
-		ob_puts(d->o, "NULL");
-		return;
-	}
-	avail = b && (!(b->flags & BLOBF_FAULT) || (b->flags & BLOBF_PART)) ? b->len : 0;
-	p = b ? blob_data(b) : NULL;
-	if (avail)
-		nul = memchr(p, 0, avail < lim + 1 ? avail : lim + 1);
-	if (nul)
-		print_quoted(d, p, nul - p, true, false);
-	else if (avail >= lim + 1)
-		print_quoted(d, p, lim, true, true);
-	else
-		ob_ptr(d->o, addr);
-}
-
-/* `n` bytes at a pointer inside a struct (blob `sub`): -s of them and one more readable */
-static void print_buf_at(struct dctx *d, int arg, int sub, uint64_t addr, uint64_t n)
-{
-	size_t lim = d->s->strsize, need = n < lim + 1 ? n : lim + 1;
-	const struct sc_blob *b = d_blob(d, arg, sub, false);
-	size_t avail;
-
-	if (!addr) {
-		ob_puts(d->o, "NULL");
-		return;
-	}
-	avail = b && (!(b->flags & BLOBF_FAULT) || (b->flags & BLOBF_PART)) ? b->len : 0;
-	if (!n || avail < need) {
-		ob_ptr(d->o, addr);
-		return;
-	}
-	print_quoted(d, blob_data(b), n < lim ? n : lim, false, n > lim);
 }
 
 /* __spare=[0, 0x1, ...], only when one of them is not 0; -s of them unless -v */
@@ -272,9 +241,13 @@ static void print_kdf(struct dctx *d, int arg)
 	if (!p)
 		return;
 	ob_puts(d->o, "{hashname=");
-	print_str_at(d, arg, 1, rd_u64(p));
+	print_str_copy(d, d_blob(d, arg, 1, false), rd_u64(p));
 	ob_puts(d->o, ", otherinfo=");
-	print_buf_at(d, arg, 2, rd_u64(p + 8), rd_u32(p + 16));
+	/* strace shows a non-NULL otherinfo of no bytes as its address */
+	if (!rd_u32(p + 16) && rd_u64(p + 8))
+		ob_ptr(d->o, rd_u64(p + 8));
+	else
+		print_buf_copy(d, d_blob(d, arg, 2, false), rd_u64(p + 8), rd_u32(p + 16), false);
 	ob_printf(d->o, ", otherinfolen=%u", rd_u32(p + 16));
 	print_spare(d, p + 20, 8);
 	ob_putc(d->o, '}');
@@ -413,7 +386,7 @@ void print_KEYCTL_ARG(struct dctx *d, int arg)
 		ob_hex(o, v);
 		return;
 	case KA_STR:
-		print_keyctl_str(d, arg);
+		print_str_copy(d, d_blob(d, arg, 0, false), v);
 		return;
 	case KA_BUF_IN:
 		print_keyctl_buf(d, arg, d->args[arg + 1], false, false);
