@@ -156,6 +156,7 @@ const char *signal_name(int sig, char *buf, size_t len);	/* SIGUSR1, SIGRT_3, 33
 void print_signal(struct outbuf *o, int sig);		/* SIGUSR1; raw 10 */
 const char *errno_name(int err);				/* ENOENT or NULL */
 void print_sigset(struct outbuf *o, const uint8_t *mask, size_t bytes);	/* [INT TERM], ~[] */
+void print_key_serial(struct outbuf *o, int32_t id);	/* KEY_SPEC_THREAD_KEYRING, 12 */
 /* an fd's path as strace prints it between <>: escaped like a string, '<' and '>' too */
 void print_fd_path(struct outbuf *o, const char *p, size_t n);
 /* decode_fd.c: fds as the kernel described them at the call (-y, -yy, -P) */

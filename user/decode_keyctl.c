@@ -106,18 +106,6 @@ void print_KEYCTL_CMD(struct dctx *d, int arg)
 	xlat_print_val(d->o, &xlat_keyctl_commands, (uint32_t)d->args[arg], "KEYCTL_???");
 }
 
-static void print_key_id(struct outbuf *o, int32_t id)
-{
-	static const char *const spec[] = {
-		"KEY_SPEC_THREAD_KEYRING", "KEY_SPEC_PROCESS_KEYRING", "KEY_SPEC_SESSION_KEYRING",
-		"KEY_SPEC_USER_KEYRING", "KEY_SPEC_USER_SESSION_KEYRING", "KEY_SPEC_GROUP_KEYRING",
-		"KEY_SPEC_REQKEY_AUTH_KEY", "KEY_SPEC_REQUESTOR_KEYRING",
-	};
-
-	xlat_print_const(o, (uint64_t)(int64_t)id, XF_DEC,
-			 id < 0 && id >= -8 ? spec[-id - 1] : NULL, NULL);
-}
-
 /* the bytes of a copy that were readable: a whole copy, or those before an unreadable page */
 static size_t copy_avail(const struct sc_blob *b)
 {
@@ -220,24 +208,19 @@ static void print_dh_params(struct dctx *d, int arg)
 	if (!p)
 		return;
 	ob_puts(d->o, "{private=");
-	print_key_id(d->o, rd_s32(p));
+	print_key_serial(d->o, rd_s32(p));
 	ob_puts(d->o, ", prime=");
-	print_key_id(d->o, rd_s32(p + 4));
+	print_key_serial(d->o, rd_s32(p + 4));
 	ob_puts(d->o, ", base=");
-	print_key_id(d->o, rd_s32(p + 8));
+	print_key_serial(d->o, rd_s32(p + 8));
 	ob_putc(d->o, '}');
 }
 
 /* {hashname="...", otherinfo="...", otherinfolen=N}: the strings are subs 1 and 2 */
 static void print_kdf(struct dctx *d, int arg)
 {
-	const uint8_t *p;
+	const uint8_t *p = d_struct_prefix(d, arg, false, KDF_SIZE);
 
-	if (!d->args[arg]) {
-		ob_puts(d->o, "NULL");
-		return;
-	}
-	p = d_struct_prefix(d, arg, false, KDF_SIZE);
 	if (!p)
 		return;
 	ob_puts(d->o, "{hashname=");
@@ -258,8 +241,7 @@ static const uint8_t *pkey_params(const struct dctx *d)
 {
 	const struct sc_blob *b = d_blob(d, PKEY_PARAMS_ARG, 0, false);
 
-	if (!d->args[PKEY_PARAMS_ARG] || !b || b->len < PKEY_PARAMS_SIZE ||
-	    ((b->flags & BLOBF_FAULT) && !(b->flags & BLOBF_PART)))
+	if (!d->args[PKEY_PARAMS_ARG] || copy_avail(b) < PKEY_PARAMS_SIZE)
 		return NULL;
 	return blob_data(b);
 }
@@ -271,7 +253,7 @@ static void print_pkey_params(struct dctx *d, int arg)
 	if (!p)
 		return;
 	ob_puts(d->o, "{key_id=");
-	print_key_id(d->o, rd_s32(p));
+	print_key_serial(d->o, rd_s32(p));
 	ob_printf(d->o, ", in_len=%u, %s=%u", rd_u32(p + 4),
 		  keyctl_cmd(d) == KEYCTL_PKEY_VERIFY ? "in2_len" : "out_len", rd_u32(p + 8));
 	print_spare(d, p + 12, 7);
@@ -365,7 +347,7 @@ void print_KEYCTL_ARG(struct dctx *d, int arg)
 		d->omit = true;
 		return;
 	case KA_KEY:
-		print_key_id(o, (int32_t)v);
+		print_key_serial(o, (int32_t)v);
 		return;
 	case KA_INT:
 		ob_dec(o, (int32_t)v);
