@@ -657,6 +657,32 @@ __noinline long cap_ioctl_refs(struct build *b, __u32 arg, __u32 req)
 	return 0;
 }
 
+/* CAP_KEYCTL: argument i of keyctl by its command */
+__noinline long cap_keyctl(struct build *b, __u32 i, __u32 size)
+{
+	__u64 ptrs[2];
+	__u32 cmd;
+
+	if (!b)
+		return 0;
+	i &= 7;
+	cmd = (__u32)b->args[0];
+	if (i == 2 && cmd == KEYCTL_INSTANTIATE_IOV_) {
+		cap_iov(b, i, b->args[3], ~0ull, size);
+		return 0;
+	}
+	add_blob(b, i, 0, false, b->args[i], size, size, size);
+	/* struct keyctl_kdf_params starts with its hashname and otherinfo pointers */
+	if (i != 4 || cmd != KEYCTL_DH_COMPUTE_ || !b->args[4] ||
+	    bpf_probe_read_user(ptrs, sizeof(ptrs), (void *)b->args[4]) < 0)
+		return 0;
+	if (ptrs[0])
+		add_blob(b, i, 1, false, ptrs[0], size, size, size);
+	if (ptrs[1])
+		add_blob(b, i, 2, false, ptrs[1], size, size, size);
+	return 0;
+}
+
 /* ---- fd descriptions (-y, -yy, -P): what an fd refers to, at the call ---- */
 
 #define SOCKFS_MAGIC		0x534F434B
@@ -1183,6 +1209,9 @@ __noinline long capture_one(__u32 i, struct build *b)
 		} else {
 			cap_fd(b, (__s32)b->args[i]);
 		}
+		break;
+	case CAP_KEYCTL:
+		cap_keyctl(b, i, cs.size);
 		break;
 	case CAP_IOV:
 		/* at exit of readv-like calls only `ret` bytes were filled */

@@ -137,6 +137,10 @@ enum {
 	CAP_FILTER_LENPTR,	/* CAP_BUF_LENPTR, but when args[i - 1] equals elem the length
 				   counts struct sock_filter, at most FILTER_COPY_MAX bytes
 				   (getsockopt's SO_GET_FILTER, with -v) */
+	CAP_KEYCTL,	/* keyctl's argument by the command in args[0]: `size` bytes (CAP_FIXED);
+			   KEYCTL_INSTANTIATE_IOV's iovecs, args[3] of them (CAP_IOV); the struct
+			   keyctl_kdf_params of KEYCTL_DH_COMPUTE, then `size` bytes at each of its
+			   two pointers (subs 1 and 2) */
 };
 #define SOCK_FILTER_SIZE	8	/* struct sock_filter */
 /*
@@ -145,6 +149,8 @@ enum {
  * the fd's description).
  */
 #define FILTER_COPY_MAX		(BSTRACE_CHUNK - 512)
+#define KEYCTL_INSTANTIATE_IOV_	20	/* linux/keyctl.h */
+#define KEYCTL_DH_COMPUTE_	23
 #define IOCTL_MIN_COPY	64
 #define NL_COPY_MAX	8192
 

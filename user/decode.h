@@ -97,6 +97,8 @@ void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec);
 
 /* strings, as strace escapes them (decode_str.c) */
 void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more);
+/* whether print_quoted shows these bytes in hex (-x with a non-printable one, -xx) */
+bool quoted_in_hex(const struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated);
 void print_path_bytes(struct dctx *d, const uint8_t *p, size_t n);
 /* `s` in quotes, escaped as strace quotes strings in its messages; `out` holds 4 * strlen(s) + 3 */
 void quote_string(char *out, const char *s);
@@ -155,6 +157,7 @@ void print_signal(struct outbuf *o, int sig);		/* SIGUSR1; raw 10 */
 const char *errno_name(int err);				/* ENOENT or NULL */
 void print_neg_errno(struct outbuf *o, int32_t v);	/* -EACCES, or the number */
 void print_sigset(struct outbuf *o, const uint8_t *mask, size_t bytes);	/* [INT TERM], ~[] */
+void print_key_serial(struct outbuf *o, int32_t id);	/* KEY_SPEC_THREAD_KEYRING, 12 */
 /* an fd's path as strace prints it between <>: escaped like a string, '<' and '>' too */
 void print_fd_path(struct outbuf *o, const char *p, size_t n);
 /* decode_fd.c: fds as the kernel described them at the call (-y, -yy, -P) */

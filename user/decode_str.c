@@ -88,11 +88,16 @@ void print_fd_path(struct outbuf *o, const char *p, size_t n)
 	}
 }
 
+bool quoted_in_hex(const struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated)
+{
+	return d->force_hex || needs_hex(p, n, d->s->xstrings, nul_terminated);
+}
+
 void print_quoted(struct dctx *d, const uint8_t *p, size_t n, bool nul_terminated, bool more)
 {
 	static const char hexd[] = "0123456789abcdef";
 	struct outbuf *o = d->o;
-	bool hex = d->force_hex || needs_hex(p, n, d->s->xstrings, nul_terminated);
+	bool hex = quoted_in_hex(d, p, n, nul_terminated);
 	bool hexc = d->s->xstrings == XS_CHARS;
 	char tmp[4 * 64];
 	size_t i, k;
@@ -483,7 +488,9 @@ static void print_iov(struct dctx *d, int arg, bool exit, uint64_t total, bool d
 		memcpy(&base, blob_data(v), 8);
 		memcpy(&len, blob_data(v) + 8, 8);
 		ob_puts(d->o, "{iov_base=");
-		if (data && b && !(b->flags & BLOBF_FAULT)) {
+		if (!base) {
+			ob_puts(d->o, "NULL");
+		} else if (data && b && !(b->flags & BLOBF_FAULT)) {
 			size_t shown;
 
 			n = len < total ? len : total;

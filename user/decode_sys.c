@@ -125,17 +125,21 @@ void print_RWF_FLAGS(struct dctx *d, int arg)
 }
 
 /* linux/keyctl.h: the special key ids, -1 to -8 */
-void print_KEY_SERIAL(struct dctx *d, int arg)
+void print_key_serial(struct outbuf *o, int32_t id)
 {
 	static const char *const spec[] = {
 		"KEY_SPEC_THREAD_KEYRING", "KEY_SPEC_PROCESS_KEYRING", "KEY_SPEC_SESSION_KEYRING",
 		"KEY_SPEC_USER_KEYRING", "KEY_SPEC_USER_SESSION_KEYRING", "KEY_SPEC_GROUP_KEYRING",
 		"KEY_SPEC_REQKEY_AUTH_KEY", "KEY_SPEC_REQUESTOR_KEYRING",
 	};
-	int32_t id = (int32_t)d->args[arg];
 
-	xlat_print_const(d->o, (uint64_t)(int64_t)id, XF_DEC,
+	xlat_print_const(o, (uint64_t)(int64_t)id, XF_DEC,
 			 id < 0 && id >= -8 ? spec[-id - 1] : NULL, NULL);
+}
+
+void print_KEY_SERIAL(struct dctx *d, int arg)
+{
+	print_key_serial(d->o, (int32_t)d->args[arg]);
 }
 
 void print_SYNC_FILE_RANGE_FLAGS(struct dctx *d, int arg)

@@ -184,6 +184,9 @@ static uint32_t cap_size(const struct settings *s, int32_t size)
 	case SZ_MSGBUF:
 		n = 8 + (s->strsize > 8 ? s->strsize : 8);
 		break;
+	case SZ_STR64:
+		n = s->strsize + 1 > 64 ? s->strsize + 1 : 64;
+		break;
 	case SZ_DUMP:
 		if (s->redact)
 			return 0;

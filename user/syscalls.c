@@ -171,6 +171,8 @@ bool kind_compat_safe(uint32_t nr, unsigned int kind)
 	case K_FDSET: case K_CPUSET_OUT:
 	/* packed on x86, 8-aligned on arm: 12 and 16 bytes in both */
 	case K_EPOLL_EVENT_IN: case K_EPOLL_EVENTS_OUT:
+	/* the quota structs: the same but i386's fs_quota_stat, which its printer knows */
+	case K_QUOTACTL_ADDR:
 		return true;
 	/* the *_time64 calls take the 64-bit timespec */
 	case K_TIMESPEC_IN: case K_TIMESPEC_OUT: case K_TIMESPEC_INOUT: case K_ITIMERSPEC_IN:

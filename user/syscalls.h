@@ -106,6 +106,7 @@ enum { D_NONE = 0, D_IN, D_OUT, D_INOUT, D_LATE };
 #define SZ_STR	(-2)
 #define SZ_DUMP (-3)
 #define SZ_MSGBUF (-4)	/* struct msgbuf: its long mtype, then -s bytes of mtext (16 at least) */
+#define SZ_STR64 (-5)	/* SZ_STR, at least 64 bytes: a string or a small struct (keyctl) */
 /* length sources (kinds.def) */
 enum { L_NONE = 0, L_NEXT, L_RET, L_ARG0, L_PREV, L_ARG1 };
 
