@@ -372,7 +372,7 @@ static const struct xlat *get_flags(uint16_t type)
 }
 
 static const struct nl_family families[] = {
-	[NETLINK_ROUTE] = { &xlat_nl_route_types, "RTM_???", route_flags, NULL },
+	[NETLINK_ROUTE] = { &xlat_nl_route_types, "RTM_???", route_flags, nl_decode_route },
 	[NETLINK_SOCK_DIAG] = { &xlat_nl_sock_diag_types, "SOCK_DIAG_???", get_flags,
 				nl_decode_sock_diag },
 };
