@@ -4,6 +4,7 @@
  * RTA_*, ...) and the printers of their values. A value that does not fit its printer
  * prints in hex (nl_attrs does that).
  */
+#include <arpa/inet.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -37,6 +38,41 @@
 #include "xlat/rt_netnsa_attrs.h"
 #include "xlat/rt_ifstats_attrs.h"
 #include "xlat/rt_nha_attrs.h"
+#include "xlat/rt_ifla_vf_attrs.h"
+#include "xlat/rt_ifla_vfinfo_list_attrs.h"
+#include "xlat/rt_ifla_proto_down_reason_attrs.h"
+#include "xlat/rt_ifla_xdp_attrs.h"
+#include "xlat/rt_ifla_port_attrs.h"
+#include "xlat/rt_ifla_vf_ports_attrs.h"
+#include "xlat/rt_ifla_info_attrs.h"
+#include "xlat/net_af.h"
+#include "xlat/net_ipproto.h"
+#include "xlat/rt_nh_flags.h"
+#include "xlat/rt_ntf_flags.h"
+#include "xlat/rt_nud_states.h"
+#include "xlat/rt_protocols.h"
+#include "xlat/rt_tables.h"
+#include "xlat/rt_ifa_flags.h"
+#include "xlat/rt_ifla_events.h"
+#include "xlat/rt_rtext_filter.h"
+#include "xlat/rt_tca_act_hw_stats.h"
+#include "xlat/rt_tca_act_flags.h"
+#include "xlat/rt_ntf_ext_flags.h"
+#include "xlat/rt_fdb_notify_flags.h"
+#include "xlat/rt_mdb_flags.h"
+#include "xlat/rt_mdb_states.h"
+#include "xlat/rt_mdb_rtr_types.h"
+#include "xlat/rt_mdba_router_pattr_attrs.h"
+#include "xlat/rt_mdba_router_attrs.h"
+#include "xlat/rt_mdba_mdb_eattr_attrs.h"
+#include "xlat/rt_mdba_mdb_entry_attrs.h"
+#include "xlat/rt_mdba_mdb_attrs.h"
+#include "xlat/rt_tca_stab_attrs.h"
+#include "xlat/rt_tca_stats_attrs.h"
+#include "xlat/rt_lwtunnel_encap.h"
+#include "xlat/rt_rtax_attrs.h"
+#include "xlat/rt_nfea_attrs.h"
+#include "xlat/rt_ndtpa_attrs.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define RT_ATTRS(name, xl, dflt, fns) \
@@ -48,110 +84,1108 @@ void rt_attrs_print(struct nlctx *c, uint64_t addr, uint32_t len, const struct r
 	nl_attrs(c, addr, len, a->types, a->dflt, a->fns, a->nfns, rc);
 }
 
+/* ---- value printers ---- */
+
+/* a struct's fields, printed as far as the attribute holds them */
+enum rt_kind { K_U, K_D, K_X, K_VAL, K_FLAGS, K_IFINDEX };
+struct rt_field {
+	const char *name;
+	uint16_t off;
+	uint8_t size;
+	uint8_t kind;
+	const struct xlat *x;
+	const char *dflt;
+};
+struct rt_struct {
+	const struct rt_field *f;
+	unsigned int n;
+	uint32_t min, max;	/* the oldest and the newest size of the struct */
+};
+#define FLD(S, m, k) { #m, offsetof(S, m), sizeof(((S *)0)->m), k, NULL, NULL }
+#define FLDN(S, name, m, k) { name, offsetof(S, m), sizeof(((S *)0)->m), k, NULL, NULL }
+#define FLDX(S, m, k, xl, d) { #m, offsetof(S, m), sizeof(((S *)0)->m), k, &xl, d }
+
+static uint64_t rd_le(const uint8_t *p, unsigned int size)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, p, size);	/* little-endian: the low bytes */
+	return v;
+}
+
+static int64_t sext(uint64_t v, unsigned int size)
+{
+	unsigned int sh = 64 - 8 * size;
+
+	return (int64_t)(v << sh) >> sh;
+}
+
+static void rt_value(struct nlctx *c, uint64_t v, unsigned int size, unsigned int kind,
+		     const struct xlat *x, const char *dflt)
+{
+	switch (kind) {
+	case K_D:
+		ob_dec(c->o, sext(v, size));
+		break;
+	case K_X:
+		ob_hex(c->o, v);
+		break;
+	case K_VAL:
+		xlat_print_val(c->o, x, v, dflt);
+		break;
+	case K_FLAGS:
+		xlat_print_flags(c->o, x, v, dflt);
+		break;
+	case K_IFINDEX:
+		nl_print_ifindex(c->o, (uint32_t)v);
+		break;
+	default:
+		ob_udec(c->o, v);
+	}
+}
+
+static bool rt_struct_print(struct nlctx *c, uint64_t addr, uint32_t len,
+			    const struct rt_struct *st)
+{
+	uint32_t n = len < st->max ? len : st->max;
+	const uint8_t *p;
+	unsigned int i;
+	bool first = true;
+
+	if (len < st->min)
+		return false;
+	p = nl_mem(c, addr, n);
+	if (!p) {
+		ob_ptr(c->o, addr);
+		return true;
+	}
+	ob_putc(c->o, '{');
+	for (i = 0; i < st->n; i++) {
+		const struct rt_field *f = &st->f[i];
+
+		if (f->off + f->size > n)
+			break;
+		ob_printf(c->o, "%s%s=", first ? "" : ", ", f->name);
+		first = false;
+		rt_value(c, rd_le(p + f->off, f->size), f->size, f->kind, f->x, f->dflt);
+	}
+	ob_putc(c->o, '}');
+	return true;
+}
+
+#define RT_STRUCT_FN(fn, S, fields, minsize)					\
+	static bool fn(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque) \
+	{									\
+		static const struct rt_struct st = {				\
+			fields, ARRAY_LEN(fields), minsize, sizeof(S)		\
+		};								\
+		(void)opaque;							\
+		return rt_struct_print(c, addr, len, &st);			\
+	}
+
+/* a number of `size` bytes as a constant or flags of a table */
+struct rt_xval {
+	const struct xlat *x;
+	const char *dflt;
+	uint8_t size;
+	uint8_t kind;
+};
+
+static bool rt_xval_print(struct nlctx *c, uint64_t addr, uint32_t len, const struct rt_xval *xv)
+{
+	const uint8_t *p;
+
+	if (len < xv->size)
+		return false;
+	p = nl_mem(c, addr, xv->size);
+	if (!p) {
+		ob_ptr(c->o, addr);
+		return true;
+	}
+	rt_value(c, rd_le(p, xv->size), xv->size, xv->kind, xv->x, xv->dflt);
+	return true;
+}
+
+#define RT_XVAL_FN(fn, xl, d, sz, k)						\
+	static bool fn(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque) \
+	{									\
+		static const struct rt_xval xv = { &xl, d, sz, k };		\
+		(void)opaque;							\
+		return rt_xval_print(c, addr, len, &xv);			\
+	}
+
+#define RT_NESTED_FN(fn, table)							\
+	static bool fn(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque) \
+	{									\
+		rt_attrs_print(c, addr, len, &table, opaque);			\
+		return true;							\
+	}
+
+/* an address of the message's family: inet_addr("1.2.3.4"), inet_pton(AF_INET6, "::1") */
+static void print_ip(struct nlctx *c, int family, const uint8_t *p)
+{
+	char buf[INET6_ADDRSTRLEN], q[4 * INET6_ADDRSTRLEN + 3];
+
+	inet_ntop(family, p, buf, sizeof(buf));
+	quote_string(q, buf);
+	if (family == AF_INET)
+		ob_printf(c->o, "inet_addr(%s)", q);
+	else
+		ob_printf(c->o, "inet_pton(AF_INET6, %s)", q);
+}
+
+static bool rt_addr_of(struct nlctx *c, uint64_t addr, uint32_t len, int family)
+{
+	uint32_t n = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+	const uint8_t *p;
+
+	if (!n || len < n)
+		return false;
+	p = nl_mem(c, addr, n);
+	if (!p) {
+		ob_ptr(c->o, addr);
+		return true;
+	}
+	print_ip(c, family, p);
+	return true;
+}
+
+static bool nla_rt_addr(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	const struct rt_ctx *rc = opaque;
+
+	return rt_addr_of(c, addr, len, rc->family);
+}
+
+/* a link-layer address: f8:c2:49:13:57 */
+static bool nla_hwaddr(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	const uint8_t *p;
+	uint32_t i;
+
+	(void)opaque;
+	p = nl_mem(c, addr, len);
+	if (!p) {
+		ob_ptr(c->o, addr);
+		return true;
+	}
+	for (i = 0; i < len; i++)
+		ob_printf(c->o, "%s%02x", i ? ":" : "", p[i]);
+	return true;
+}
+
+/* clock ticks (USER_HZ) with the seconds they make */
+static bool nla_clock_t(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	uint64_t v = 0;
+	const uint8_t *p;
+	uint32_t n = len >= 8 ? 8 : 4;
+
+	(void)opaque;
+	if (len < 4)
+		return false;
+	p = nl_mem(c, addr, n);
+	if (!p) {
+		ob_ptr(c->o, addr);
+		return true;
+	}
+	v = rd_le(p, n);
+	ob_udec(c->o, v);
+	if (xlat_style != XLAT_RAW)
+		ob_printf(c->o, " /* %llu.%02llu s */", (unsigned long long)(v / 100),
+			  (unsigned long long)(v % 100));
+	return true;
+}
+
+/* a string whose every byte counts but a final NUL: "a\0b"; "..." with no final NUL */
+static bool nla_str_omit0(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	uint64_t n = len < c->d->s->strsize ? len : c->d->s->strsize;
+	const uint8_t *p = nl_mem(c, addr, n);
+
+	(void)opaque;
+	if (!p) {
+		ob_ptr(c->o, addr);
+		return true;
+	}
+	if (n == len && n && !p[n - 1])
+		print_quoted(c->d, p, n - 1, false, false);
+	else
+		print_quoted(c->d, p, n, false, true);
+	return true;
+}
+
+static void u16_elem(struct nlctx *c, const uint8_t *p, uint32_t i, const void *opaque)
+{
+	(void)i;
+	(void)opaque;
+	ob_udec(c->o, rd_u16(p));
+}
+
+static bool nla_u16_array(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	(void)opaque;
+	if (len < 2)
+		return false;
+	nl_array(c, addr, len / 2, 2, u16_elem, NULL);
+	return true;
+}
+
 /* ---- NETNSA_* (rtgenmsg) ---- */
 
 static const nla_fn netnsa_fns[] = {
-	[NETNSA_NONE] = NULL,
+	[NETNSA_NSID] = nla_s32,
+	[NETNSA_PID] = nla_u32,
+	[NETNSA_FD] = nla_fd,
+	[NETNSA_TARGET_NSID] = nla_s32,
+	[NETNSA_CURRENT_NSID] = nla_s32,
 };
 RT_ATTRS(rt_netnsa_attrs, xlat_rt_netnsa_attrs, "NETNSA_???", netnsa_fns);
 
-/* ---- IFLA_* (ifinfomsg) ---- */
-
-static const nla_fn ifla_fns[] = {
-	[IFLA_UNSPEC] = NULL,
-};
-RT_ATTRS(rt_ifla_attrs, xlat_rt_ifla_attrs, "IFLA_???", ifla_fns);
-
 /* ---- IFA_* (ifaddrmsg) ---- */
 
+static const struct rt_field ifa_cacheinfo_f[] = {
+	FLD(struct ifa_cacheinfo, ifa_prefered, K_U),
+	FLD(struct ifa_cacheinfo, ifa_valid, K_U),
+	FLD(struct ifa_cacheinfo, cstamp, K_U),
+	FLD(struct ifa_cacheinfo, tstamp, K_U),
+};
+RT_STRUCT_FN(nla_ifa_cacheinfo, struct ifa_cacheinfo, ifa_cacheinfo_f,
+	     sizeof(struct ifa_cacheinfo))
+RT_XVAL_FN(nla_ifa_flags, xlat_rt_ifa_flags, "IFA_F_???", 4, K_FLAGS)
+
 static const nla_fn ifa_fns[] = {
-	[IFA_UNSPEC] = NULL,
+	[IFA_ADDRESS] = nla_rt_addr,
+	[IFA_LOCAL] = nla_rt_addr,
+	[IFA_LABEL] = nla_str,
+	[IFA_BROADCAST] = nla_rt_addr,
+	[IFA_ANYCAST] = nla_rt_addr,
+	[IFA_CACHEINFO] = nla_ifa_cacheinfo,
+	[IFA_MULTICAST] = nla_rt_addr,
+	[IFA_FLAGS] = nla_ifa_flags,
+	[IFA_RT_PRIORITY] = nla_u32,
+	[IFA_TARGET_NETNSID] = nla_s32,
 };
 RT_ATTRS(rt_ifa_attrs, xlat_rt_ifa_attrs, "IFA_???", ifa_fns);
 
 /* ---- RTA_* (rtmsg) ---- */
 
+RT_XVAL_FN(nla_rt_table, xlat_rt_tables, NULL, 4, K_VAL)
+RT_XVAL_FN(nla_lwt_encap, xlat_rt_lwtunnel_encap, "LWTUNNEL_ENCAP_???", 2, K_VAL)
+RT_XVAL_FN(nla_rt_proto_u8, xlat_rt_protocols, "RTPROT_???", 1, K_VAL)
+RT_XVAL_FN(nla_ipproto_u8, xlat_net_ipproto, "IPPROTO_???", 1, K_VAL)
+
+static const nla_fn rtax_fns[] = {
+	[RTAX_LOCK] = nla_u32,
+	[RTAX_MTU] = nla_u32,
+	[RTAX_WINDOW] = nla_u32,
+	[RTAX_RTT] = nla_u32,
+	[RTAX_RTTVAR] = nla_u32,
+	[RTAX_SSTHRESH] = nla_u32,
+	[RTAX_CWND] = nla_u32,
+	[RTAX_ADVMSS] = nla_u32,
+	[RTAX_REORDERING] = nla_u32,
+	[RTAX_HOPLIMIT] = nla_u32,
+	[RTAX_INITCWND] = nla_u32,
+	[RTAX_FEATURES] = nla_u32,
+	[RTAX_RTO_MIN] = nla_u32,
+	[RTAX_INITRWND] = nla_u32,
+	[RTAX_QUICKACK] = nla_u32,
+	[RTAX_CC_ALGO] = nla_str,
+	[RTAX_FASTOPEN_NO_COOKIE] = nla_u32,
+};
+static const struct rt_attrs rtax_attrs = {
+	&xlat_rt_rtax_attrs, "RTAX_???", rtax_fns, ARRAY_LEN(rtax_fns)
+};
+RT_NESTED_FN(nla_rta_metrics, rtax_attrs)
+
+static const struct rt_field rta_cacheinfo_f[] = {
+	FLD(struct rta_cacheinfo, rta_clntref, K_U),
+	FLD(struct rta_cacheinfo, rta_lastuse, K_U),
+	FLD(struct rta_cacheinfo, rta_expires, K_D),
+	FLD(struct rta_cacheinfo, rta_error, K_U),
+	FLD(struct rta_cacheinfo, rta_used, K_U),
+	FLD(struct rta_cacheinfo, rta_id, K_X),
+	FLD(struct rta_cacheinfo, rta_ts, K_U),
+	FLD(struct rta_cacheinfo, rta_tsage, K_U),
+};
+RT_STRUCT_FN(nla_rta_cacheinfo, struct rta_cacheinfo, rta_cacheinfo_f,
+	     sizeof(struct rta_cacheinfo))
+
+static const struct rt_field rta_mfc_stats_f[] = {
+	FLD(struct rta_mfc_stats, mfcs_packets, K_U),
+	FLD(struct rta_mfc_stats, mfcs_bytes, K_U),
+	FLD(struct rta_mfc_stats, mfcs_wrong_if, K_U),
+};
+RT_STRUCT_FN(nla_rta_mfc_stats, struct rta_mfc_stats, rta_mfc_stats_f,
+	     sizeof(struct rta_mfc_stats))
+
+/* struct rtvia: a family, then an address of that family */
+static bool nla_rtvia(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	uint32_t off = offsetof(struct rtvia, rtvia_addr);
+	const uint8_t *p;
+	uint16_t family;
+
+	(void)opaque;
+	if (len < off)
+		return false;
+	p = nl_mem(c, addr, off);
+	if (!p) {
+		ob_ptr(c->o, addr);
+		return true;
+	}
+	family = rd_u16(p);
+	ob_puts(c->o, "{rtvia_family=");
+	xlat_print_val(c->o, &xlat_net_af, family, "AF_???");
+	if (len > off) {
+		uint32_t n = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+
+		ob_puts(c->o, ", ");
+		p = n && len - off >= n ? nl_mem(c, addr + off, n) : NULL;
+		if (p && family == AF_INET) {
+			ob_puts(c->o, "rtvia_addr=");
+			print_ip(c, family, p);
+		} else if (p) {
+			char buf[INET6_ADDRSTRLEN], q[4 * INET6_ADDRSTRLEN + 3];
+
+			inet_ntop(AF_INET6, p, buf, sizeof(buf));
+			quote_string(q, buf);
+			ob_printf(c->o, "inet_pton(AF_INET6, %s, &rtvia_addr)", q);
+		} else if (n && len - off >= n) {
+			ob_ptr(c->o, addr + off);
+		} else {
+			ob_puts(c->o, "rtvia_addr=");
+			nl_hex(c, addr + off, len - off);
+		}
+	}
+	ob_putc(c->o, '}');
+	return true;
+}
+
+extern const struct rt_attrs rt_rta_attrs;
+
+/* RTA_MULTIPATH: struct rtnexthop, each followed by its RTA_* attributes */
+static bool nla_rta_multipath(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	const uint32_t hsize = RTNH_ALIGN(sizeof(struct rtnexthop));
+	struct rtnexthop nh;
+	bool is_array = false;
+
+	if (len < sizeof(nh))
+		return false;
+	for (unsigned int elt = 0; len >= sizeof(nh); elt++) {
+		uint32_t nlen, step;
+
+		if (elt && !is_array)
+			break;
+		if (elt)
+			ob_puts(c->o, ", ");
+		if (!nl_fetch(c, addr, &nh, sizeof(nh)))
+			break;
+		if (!elt && nh.rtnh_len < len) {
+			ob_putc(c->o, '[');
+			is_array = true;
+		}
+		nlen = nh.rtnh_len < len ? nh.rtnh_len : len;
+		if (nlen > hsize)
+			ob_putc(c->o, '[');
+		ob_printf(c->o, "{rtnh_len=%u, rtnh_flags=", nh.rtnh_len);
+		xlat_print_flags(c->o, &xlat_rt_nh_flags, nh.rtnh_flags, "RTNH_F_???");
+		ob_printf(c->o, ", rtnh_hops=%u, rtnh_ifindex=", nh.rtnh_hops);
+		nl_print_ifindex(c->o, (uint32_t)nh.rtnh_ifindex);
+		ob_putc(c->o, '}');
+		if (nlen > hsize) {
+			ob_puts(c->o, ", ");
+			rt_attrs_print(c, addr + hsize, nlen - hsize, &rt_rta_attrs, opaque);
+			ob_putc(c->o, ']');
+		}
+		if (nh.rtnh_len < sizeof(nh))
+			break;
+		step = RTNH_ALIGN(nh.rtnh_len);
+		if (step >= len)
+			break;
+		addr += step;
+		len -= step;
+	}
+	if (is_array)
+		ob_putc(c->o, ']');
+	return true;
+}
+
 static const nla_fn rta_fns[] = {
-	[RTA_UNSPEC] = NULL,
+	[RTA_DST] = nla_rt_addr,
+	[RTA_SRC] = nla_rt_addr,
+	[RTA_IIF] = nla_ifindex,
+	[RTA_OIF] = nla_ifindex,
+	[RTA_GATEWAY] = nla_rt_addr,
+	[RTA_PRIORITY] = nla_u32,
+	[RTA_PREFSRC] = nla_rt_addr,
+	[RTA_METRICS] = nla_rta_metrics,
+	[RTA_MULTIPATH] = nla_rta_multipath,
+	[RTA_FLOW] = nla_u32,
+	[RTA_CACHEINFO] = nla_rta_cacheinfo,
+	[RTA_TABLE] = nla_rt_table,
+	[RTA_MARK] = nla_u32,
+	[RTA_MFC_STATS] = nla_rta_mfc_stats,
+	[RTA_VIA] = nla_rtvia,
+	[RTA_NEWDST] = nla_rt_addr,
+	[RTA_PREF] = nla_u8,
+	[RTA_ENCAP_TYPE] = nla_lwt_encap,
+	[RTA_EXPIRES] = nla_u64,
+	[RTA_UID] = nla_u32,
+	[RTA_TTL_PROPAGATE] = nla_u8,
+	[RTA_IP_PROTO] = nla_ipproto_u8,
+	[RTA_SPORT] = nla_be16,
+	[RTA_DPORT] = nla_be16,
+	[RTA_NH_ID] = nla_u32,
 };
 RT_ATTRS(rt_rta_attrs, xlat_rt_rta_attrs, "RTA_???", rta_fns);
 
 /* ---- NDA_* (ndmsg) ---- */
 
+static const struct rt_field nda_cacheinfo_f[] = {
+	FLD(struct nda_cacheinfo, ndm_confirmed, K_U),
+	FLD(struct nda_cacheinfo, ndm_used, K_U),
+	FLD(struct nda_cacheinfo, ndm_updated, K_U),
+	FLD(struct nda_cacheinfo, ndm_refcnt, K_U),
+};
+RT_STRUCT_FN(nla_nda_cacheinfo, struct nda_cacheinfo, nda_cacheinfo_f,
+	     sizeof(struct nda_cacheinfo))
+RT_XVAL_FN(nla_fdb_notify, xlat_rt_fdb_notify_flags, "FDB_NOTIFY_???", 1, K_FLAGS)
+RT_XVAL_FN(nla_ntf_ext, xlat_rt_ntf_ext_flags, "NTF_EXT_???", 4, K_FLAGS)
+RT_XVAL_FN(nla_nud_mask, xlat_rt_nud_states, "NUD_???", 2, K_FLAGS)
+RT_XVAL_FN(nla_ntf_mask, xlat_rt_ntf_flags, "NTF_???", 1, K_FLAGS)
+
+static const nla_fn nfea_fns[] = {
+	[NFEA_ACTIVITY_NOTIFY] = nla_fdb_notify,
+	[NFEA_DONT_REFRESH] = nla_flag,
+};
+static const struct rt_attrs nfea_attrs = {
+	&xlat_rt_nfea_attrs, "NFEA_???", nfea_fns, ARRAY_LEN(nfea_fns)
+};
+RT_NESTED_FN(nla_nfea, nfea_attrs)
+
 static const nla_fn nda_fns[] = {
-	[NDA_UNSPEC] = NULL,
+	[NDA_DST] = nla_rt_addr,
+	[NDA_LLADDR] = nla_hwaddr,
+	[NDA_CACHEINFO] = nla_nda_cacheinfo,
+	[NDA_PROBES] = nla_u32,
+	[NDA_VLAN] = nla_u16,
+	[NDA_PORT] = nla_be16,
+	[NDA_VNI] = nla_u32,
+	[NDA_IFINDEX] = nla_ifindex,
+	[NDA_MASTER] = nla_ifindex,
+	[NDA_LINK_NETNSID] = nla_u32,
+	[NDA_SRC_VNI] = nla_u32,
+	[NDA_PROTOCOL] = nla_rt_proto_u8,
+	[NDA_NH_ID] = nla_u32,
+	[NDA_FDB_EXT_ATTRS] = nla_nfea,
+	[NDA_FLAGS_EXT] = nla_ntf_ext,
+	[NDA_NDM_STATE_MASK] = nla_nud_mask,
+	[NDA_NDM_FLAGS_MASK] = nla_ntf_mask,
 };
 RT_ATTRS(rt_nda_attrs, xlat_rt_nda_attrs, "NDA_???", nda_fns);
 
 /* ---- NDTA_* (ndtmsg) ---- */
 
+static const struct rt_field ndt_config_f[] = {
+	FLD(struct ndt_config, ndtc_key_len, K_U),
+	FLD(struct ndt_config, ndtc_entry_size, K_U),
+	FLD(struct ndt_config, ndtc_entries, K_U),
+	FLD(struct ndt_config, ndtc_last_flush, K_U),
+	FLD(struct ndt_config, ndtc_last_rand, K_U),
+	FLD(struct ndt_config, ndtc_hash_rnd, K_U),
+	FLD(struct ndt_config, ndtc_hash_mask, K_X),
+	FLD(struct ndt_config, ndtc_hash_chain_gc, K_U),
+	FLD(struct ndt_config, ndtc_proxy_qlen, K_U),
+};
+RT_STRUCT_FN(nla_ndt_config, struct ndt_config, ndt_config_f, sizeof(struct ndt_config))
+
+static const struct rt_field ndt_stats_f[] = {
+	FLD(struct ndt_stats, ndts_allocs, K_U),
+	FLD(struct ndt_stats, ndts_destroys, K_U),
+	FLD(struct ndt_stats, ndts_hash_grows, K_U),
+	FLD(struct ndt_stats, ndts_res_failed, K_U),
+	FLD(struct ndt_stats, ndts_lookups, K_U),
+	FLD(struct ndt_stats, ndts_hits, K_U),
+	FLD(struct ndt_stats, ndts_rcv_probes_mcast, K_U),
+	FLD(struct ndt_stats, ndts_rcv_probes_ucast, K_U),
+	FLD(struct ndt_stats, ndts_periodic_gc_runs, K_U),
+	FLD(struct ndt_stats, ndts_forced_gc_runs, K_U),
+	FLD(struct ndt_stats, ndts_table_fulls, K_U),
+};
+RT_STRUCT_FN(nla_ndt_stats, struct ndt_stats, ndt_stats_f, sizeof(struct ndt_stats))
+
+static const nla_fn ndtpa_fns[] = {
+	[NDTPA_IFINDEX] = nla_ifindex,
+	[NDTPA_REFCNT] = nla_u32,
+	[NDTPA_REACHABLE_TIME] = nla_u64,
+	[NDTPA_BASE_REACHABLE_TIME] = nla_u64,
+	[NDTPA_RETRANS_TIME] = nla_u64,
+	[NDTPA_GC_STALETIME] = nla_u64,
+	[NDTPA_DELAY_PROBE_TIME] = nla_u64,
+	[NDTPA_QUEUE_LEN] = nla_u32,
+	[NDTPA_APP_PROBES] = nla_u32,
+	[NDTPA_UCAST_PROBES] = nla_u32,
+	[NDTPA_MCAST_PROBES] = nla_u32,
+	[NDTPA_ANYCAST_DELAY] = nla_u64,
+	[NDTPA_PROXY_DELAY] = nla_u64,
+	[NDTPA_PROXY_QLEN] = nla_u32,
+	[NDTPA_LOCKTIME] = nla_u64,
+	[NDTPA_QUEUE_LENBYTES] = nla_u32,
+	[NDTPA_MCAST_REPROBES] = nla_u32,
+	[NDTPA_INTERVAL_PROBE_TIME_MS] = nla_u64,
+};
+static const struct rt_attrs ndtpa_attrs = {
+	&xlat_rt_ndtpa_attrs, "NDTPA_???", ndtpa_fns, ARRAY_LEN(ndtpa_fns)
+};
+RT_NESTED_FN(nla_ndtpa, ndtpa_attrs)
+
 static const nla_fn ndta_fns[] = {
-	[NDTA_UNSPEC] = NULL,
+	[NDTA_NAME] = nla_str,
+	[NDTA_THRESH1] = nla_u32,
+	[NDTA_THRESH2] = nla_u32,
+	[NDTA_THRESH3] = nla_u32,
+	[NDTA_CONFIG] = nla_ndt_config,
+	[NDTA_PARMS] = nla_ndtpa,
+	[NDTA_STATS] = nla_ndt_stats,
+	[NDTA_GC_INTERVAL] = nla_u64,
 };
 RT_ATTRS(rt_ndta_attrs, xlat_rt_ndta_attrs, "NDTA_???", ndta_fns);
 
 /* ---- FRA_* (fib_rule_hdr) ---- */
 
+static const struct rt_field fib_uid_range_f[] = {
+	FLD(struct fib_rule_uid_range, start, K_U),
+	FLD(struct fib_rule_uid_range, end, K_U),
+};
+RT_STRUCT_FN(nla_fib_uid_range, struct fib_rule_uid_range, fib_uid_range_f,
+	     sizeof(struct fib_rule_uid_range))
+
+static const struct rt_field fib_port_range_f[] = {
+	FLD(struct fib_rule_port_range, start, K_U),
+	FLD(struct fib_rule_port_range, end, K_U),
+};
+RT_STRUCT_FN(nla_fib_port_range, struct fib_rule_port_range, fib_port_range_f,
+	     sizeof(struct fib_rule_port_range))
+
 static const nla_fn fra_fns[] = {
-	[FRA_UNSPEC] = NULL,
+	[FRA_DST] = nla_rt_addr,
+	[FRA_SRC] = nla_rt_addr,
+	[FRA_IIFNAME] = nla_str,
+	[FRA_GOTO] = nla_u32,
+	[FRA_PRIORITY] = nla_u32,
+	[FRA_FWMARK] = nla_x32,
+	[FRA_FLOW] = nla_u32,
+	[FRA_TUN_ID] = nla_be64,
+	[FRA_SUPPRESS_IFGROUP] = nla_u32,
+	[FRA_SUPPRESS_PREFIXLEN] = nla_u32,
+	[FRA_TABLE] = nla_rt_table,
+	[FRA_FWMASK] = nla_x32,
+	[FRA_OIFNAME] = nla_str,
+	[FRA_L3MDEV] = nla_u8,
+	[FRA_UID_RANGE] = nla_fib_uid_range,
+	[FRA_PROTOCOL] = nla_rt_proto_u8,
+	[FRA_IP_PROTO] = nla_ipproto_u8,
+	[FRA_SPORT_RANGE] = nla_fib_port_range,
+	[FRA_DPORT_RANGE] = nla_fib_port_range,
 };
 RT_ATTRS(rt_fra_attrs, xlat_rt_fra_attrs, "FRA_???", fra_fns);
 
 /* ---- TCA_* (tcmsg) ---- */
 
+static const struct rt_field tc_stats_f[] = {
+	FLD(struct tc_stats, bytes, K_U),
+	FLD(struct tc_stats, packets, K_U),
+	FLD(struct tc_stats, drops, K_U),
+	FLD(struct tc_stats, overlimits, K_U),
+	FLD(struct tc_stats, bps, K_U),
+	FLD(struct tc_stats, pps, K_U),
+	FLD(struct tc_stats, qlen, K_U),
+	FLD(struct tc_stats, backlog, K_U),
+};
+RT_STRUCT_FN(nla_tc_stats, struct tc_stats, tc_stats_f,
+	     offsetof(struct tc_stats, backlog) + sizeof(uint32_t))
+
+static const struct rt_field tc_estimator_f[] = {
+	FLD(struct tc_estimator, interval, K_D),
+	FLD(struct tc_estimator, ewma_log, K_U),
+};
+RT_STRUCT_FN(nla_tc_estimator, struct tc_estimator, tc_estimator_f,
+	     sizeof(struct tc_estimator))
+
+static const struct rt_field gnet_basic_f[] = {
+	FLD(struct gnet_stats_basic, bytes, K_U),
+	FLD(struct gnet_stats_basic, packets, K_U),
+};
+RT_STRUCT_FN(nla_gnet_basic, struct gnet_stats_basic, gnet_basic_f,
+	     offsetof(struct gnet_stats_basic, packets) + sizeof(uint32_t))
+
+static const struct rt_field gnet_rate_est_f[] = {
+	FLD(struct gnet_stats_rate_est, bps, K_U),
+	FLD(struct gnet_stats_rate_est, pps, K_U),
+};
+RT_STRUCT_FN(nla_gnet_rate_est, struct gnet_stats_rate_est, gnet_rate_est_f,
+	     sizeof(struct gnet_stats_rate_est))
+
+static const struct rt_field gnet_queue_f[] = {
+	FLD(struct gnet_stats_queue, qlen, K_U),
+	FLD(struct gnet_stats_queue, backlog, K_U),
+	FLD(struct gnet_stats_queue, drops, K_U),
+	FLD(struct gnet_stats_queue, requeues, K_U),
+	FLD(struct gnet_stats_queue, overlimits, K_U),
+};
+RT_STRUCT_FN(nla_gnet_queue, struct gnet_stats_queue, gnet_queue_f,
+	     sizeof(struct gnet_stats_queue))
+
+static const struct rt_field gnet_rate_est64_f[] = {
+	FLD(struct gnet_stats_rate_est64, bps, K_U),
+	FLD(struct gnet_stats_rate_est64, pps, K_U),
+};
+RT_STRUCT_FN(nla_gnet_rate_est64, struct gnet_stats_rate_est64, gnet_rate_est64_f,
+	     sizeof(struct gnet_stats_rate_est64))
+
+static const nla_fn tca_stats_fns[] = {
+	[TCA_STATS_BASIC] = nla_gnet_basic,
+	[TCA_STATS_RATE_EST] = nla_gnet_rate_est,
+	[TCA_STATS_QUEUE] = nla_gnet_queue,
+	[TCA_STATS_RATE_EST64] = nla_gnet_rate_est64,
+	[TCA_STATS_BASIC_HW] = nla_gnet_basic,
+	[TCA_STATS_PKT64] = nla_u64,
+};
+static const struct rt_attrs tca_stats_attrs = {
+	&xlat_rt_tca_stats_attrs, "TCA_STATS_???", tca_stats_fns, ARRAY_LEN(tca_stats_fns)
+};
+RT_NESTED_FN(nla_tca_stats2, tca_stats_attrs)
+
+static const struct rt_field tc_sizespec_f[] = {
+	FLD(struct tc_sizespec, cell_log, K_U),
+	FLD(struct tc_sizespec, size_log, K_U),
+	FLD(struct tc_sizespec, cell_align, K_D),
+	FLD(struct tc_sizespec, overhead, K_D),
+	FLD(struct tc_sizespec, linklayer, K_U),
+	FLD(struct tc_sizespec, mpu, K_U),
+	FLD(struct tc_sizespec, mtu, K_U),
+	FLD(struct tc_sizespec, tsize, K_U),
+};
+RT_STRUCT_FN(nla_tc_sizespec, struct tc_sizespec, tc_sizespec_f, sizeof(struct tc_sizespec))
+
+static const nla_fn tca_stab_fns[] = {
+	[TCA_STAB_BASE] = nla_tc_sizespec,
+	[TCA_STAB_DATA] = nla_u16_array,
+};
+static const struct rt_attrs tca_stab_attrs = {
+	&xlat_rt_tca_stab_attrs, "TCA_STAB_???", tca_stab_fns, ARRAY_LEN(tca_stab_fns)
+};
+RT_NESTED_FN(nla_tca_stab, tca_stab_attrs)
+
 static const nla_fn tca_fns[] = {
-	[TCA_UNSPEC] = NULL,
+	[TCA_KIND] = nla_str,
+	[TCA_STATS] = nla_tc_stats,
+	[TCA_RATE] = nla_tc_estimator,
+	[TCA_FCNT] = nla_u32,
+	[TCA_STATS2] = nla_tca_stats2,
+	[TCA_STAB] = nla_tca_stab,
+	[TCA_DUMP_INVISIBLE] = nla_flag,
+	[TCA_CHAIN] = nla_u32,
+	[TCA_HW_OFFLOAD] = nla_u8,
+	[TCA_INGRESS_BLOCK] = nla_u32,
+	[TCA_EGRESS_BLOCK] = nla_u32,
 };
 RT_ATTRS(rt_tca_attrs, xlat_rt_tca_attrs, "TCA_???", tca_fns);
 
 /* ---- TCA_ACT_* (tcamsg) ---- */
 
+RT_XVAL_FN(nla_tca_act_flags, xlat_rt_tca_act_flags, "TCA_ACT_FLAGS_???", 4, K_FLAGS)
+RT_XVAL_FN(nla_tca_act_hw_stats, xlat_rt_tca_act_hw_stats, "TCA_ACT_HW_STATS_???", 4, K_FLAGS)
+
 static const nla_fn tca_act_fns[] = {
-	[TCA_ACT_UNSPEC] = NULL,
+	[TCA_ACT_KIND] = nla_str,
+	[TCA_ACT_INDEX] = nla_u32,
+	[TCA_ACT_STATS] = nla_tca_stats2,
+	[TCA_ACT_FLAGS] = nla_tca_act_flags,
+	[TCA_ACT_HW_STATS] = nla_tca_act_hw_stats,
+	[TCA_ACT_USED_HW_STATS] = nla_tca_act_hw_stats,
+	[TCA_ACT_IN_HW_COUNT] = nla_u32,
 };
 RT_ATTRS(rt_tca_act_attrs, xlat_rt_tca_act_attrs, "TCA_ACT_???", tca_act_fns);
 
 /* ---- IFAL_* (ifaddrlblmsg) ---- */
 
 static const nla_fn ifal_fns[] = {
-	[IFAL_ADDRESS] = NULL,
+	[IFAL_ADDRESS] = nla_rt_addr,
+	[IFAL_LABEL] = nla_u32,
 };
 RT_ATTRS(rt_ifal_attrs, xlat_rt_ifal_attrs, "IFAL_???", ifal_fns);
 
 /* ---- DCB_ATTR_* (dcbmsg) ---- */
 
 static const nla_fn dcb_fns[] = {
-	[DCB_ATTR_UNDEFINED] = NULL,
+	[DCB_ATTR_IFNAME] = nla_str,
+	[DCB_ATTR_STATE] = nla_u8,
+	[DCB_ATTR_SET_ALL] = nla_u8,
+	[DCB_ATTR_PERM_HWADDR] = nla_hwaddr,
+	[DCB_ATTR_NUMTCS] = NULL,
+	[DCB_ATTR_DCBX] = nla_u8,
 };
 RT_ATTRS(rt_dcb_attrs, xlat_rt_dcb_attrs, "DCB_ATTR_???", dcb_fns);
 
 /* ---- NETCONFA_* (netconfmsg) ---- */
 
 static const nla_fn netconfa_fns[] = {
-	[NETCONFA_UNSPEC] = NULL,
+	[NETCONFA_IFINDEX] = nla_ifindex,
+	[NETCONFA_FORWARDING] = nla_s32,
+	[NETCONFA_RP_FILTER] = nla_s32,
+	[NETCONFA_MC_FORWARDING] = nla_s32,
+	[NETCONFA_PROXY_NEIGH] = nla_s32,
+	[NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN] = nla_s32,
+	[NETCONFA_INPUT] = nla_s32,
+	[NETCONFA_BC_FORWARDING] = nla_s32,
 };
 RT_ATTRS(rt_netconfa_attrs, xlat_rt_netconfa_attrs, "NETCONFA_???", netconfa_fns);
 
 /* ---- MDBA_* (br_port_msg) ---- */
 
+/* struct br_mdb_entry: the group address is printed as bytes with its protocol */
+static bool nla_br_mdb_entry(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	struct br_mdb_entry e;
+	uint16_t proto;
+
+	(void)opaque;
+	if (len < sizeof(e))
+		return false;
+	if (!nl_fetch(c, addr, &e, sizeof(e)))
+		return true;
+	ob_puts(c->o, "{ifindex=");
+	nl_print_ifindex(c->o, e.ifindex);
+	ob_puts(c->o, ", state=");
+	xlat_print_val(c->o, &xlat_rt_mdb_states, e.state, "MDB_???");
+	ob_puts(c->o, ", flags=");
+	xlat_print_flags(c->o, &xlat_rt_mdb_flags, e.flags, "MDB_FLAGS_???");
+	ob_printf(c->o, ", vid=%u, addr={u=", e.vid);
+	nl_hex(c, addr + offsetof(struct br_mdb_entry, addr.u), sizeof(e.addr.u));
+	proto = __builtin_bswap16(e.addr.proto);
+	ob_puts(c->o, ", proto=htons(");
+	xlat_print_val(c->o, &xlat_net_af, proto, "AF_???");
+	ob_puts(c->o, ")}}");
+	return true;
+}
+
+static const nla_fn mdba_eattr_fns[] = {
+	[MDBA_MDB_EATTR_TIMER] = nla_clock_t,
+	[MDBA_MDB_EATTR_GROUP_MODE] = nla_u8,
+	[MDBA_MDB_EATTR_RTPROT] = nla_rt_proto_u8,
+};
+static const struct rt_attrs mdba_eattr_attrs = {
+	&xlat_rt_mdba_mdb_eattr_attrs, "MDBA_MDB_EATTR_???", mdba_eattr_fns,
+	ARRAY_LEN(mdba_eattr_fns)
+};
+
+/* MDBA_MDB_ENTRY_INFO: the entry, then its MDBA_MDB_EATTR_* attributes */
+static bool nla_mdb_entry_info(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	uint32_t off = NLA_ALIGN(sizeof(struct br_mdb_entry));
+
+	if (!nla_br_mdb_entry(c, addr, len, opaque))
+		return false;
+	if (len > off && nl_mem(c, addr, sizeof(struct br_mdb_entry))) {
+		ob_puts(c->o, ", ");
+		rt_attrs_print(c, addr + off, len - off, &mdba_eattr_attrs, opaque);
+	}
+	return true;
+}
+
+static const nla_fn mdba_entry_fns[] = {
+	[MDBA_MDB_ENTRY_INFO] = nla_mdb_entry_info,
+};
+static const struct rt_attrs mdba_entry_attrs = {
+	&xlat_rt_mdba_mdb_entry_attrs, "MDBA_MDB_ENTRY_???", mdba_entry_fns,
+	ARRAY_LEN(mdba_entry_fns)
+};
+RT_NESTED_FN(nla_mdba_mdb_entry, mdba_entry_attrs)
+
+static const nla_fn mdba_mdb_fns[] = {
+	[MDBA_MDB_ENTRY] = nla_mdba_mdb_entry,
+};
+static const struct rt_attrs mdba_mdb_attrs = {
+	&xlat_rt_mdba_mdb_attrs, "MDBA_MDB_???", mdba_mdb_fns, ARRAY_LEN(mdba_mdb_fns)
+};
+RT_NESTED_FN(nla_mdba_mdb, mdba_mdb_attrs)
+
+RT_XVAL_FN(nla_mdb_rtr_type, xlat_rt_mdb_rtr_types, "MDB_RTR_TYPE_???", 1, K_VAL)
+
+static const nla_fn mdba_pattr_fns[] = {
+	[MDBA_ROUTER_PATTR_TIMER] = nla_clock_t,
+	[MDBA_ROUTER_PATTR_TYPE] = nla_mdb_rtr_type,
+	[MDBA_ROUTER_PATTR_INET_TIMER] = nla_clock_t,
+	[MDBA_ROUTER_PATTR_INET6_TIMER] = nla_clock_t,
+};
+static const struct rt_attrs mdba_pattr_attrs = {
+	&xlat_rt_mdba_router_pattr_attrs, "MDBA_ROUTER_PATTR_???", mdba_pattr_fns,
+	ARRAY_LEN(mdba_pattr_fns)
+};
+
+/* MDBA_ROUTER_PORT: an interface index, then its MDBA_ROUTER_PATTR_* attributes */
+static bool nla_mdba_router_port(struct nlctx *c, uint64_t addr, uint32_t len,
+				 const void *opaque)
+{
+	if (len < 4)
+		return false;
+	if (!nla_ifindex(c, addr, len, opaque))
+		return false;
+	if (len > 4 && nl_mem(c, addr, 4)) {
+		ob_puts(c->o, ", ");
+		rt_attrs_print(c, addr + 4, len - 4, &mdba_pattr_attrs, opaque);
+	}
+	return true;
+}
+
+static const nla_fn mdba_router_fns[] = {
+	[MDBA_ROUTER_PORT] = nla_mdba_router_port,
+};
+static const struct rt_attrs mdba_router_attrs = {
+	&xlat_rt_mdba_router_attrs, "MDBA_ROUTER_???", mdba_router_fns,
+	ARRAY_LEN(mdba_router_fns)
+};
+RT_NESTED_FN(nla_mdba_router, mdba_router_attrs)
+
 static const nla_fn mdba_fns[] = {
-	[MDBA_UNSPEC] = NULL,
+	[MDBA_MDB] = nla_mdba_mdb,
+	[MDBA_ROUTER] = nla_mdba_router,
 };
 RT_ATTRS(rt_mdba_attrs, xlat_rt_mdba_attrs, "MDBA_???", mdba_fns);
-
-/* ---- IFLA_STATS_* (if_stats_msg) ---- */
-
-static const nla_fn ifstats_fns[] = {
-	[IFLA_STATS_UNSPEC] = NULL,
-};
-RT_ATTRS(rt_ifstats_attrs, xlat_rt_ifstats_attrs, "IFLA_STATS_???", ifstats_fns);
 
 /* ---- NHA_* (nhmsg) ---- */
 
 static const nla_fn nha_fns[] = {
-	[NHA_UNSPEC] = NULL,
+	[NHA_ID] = nla_u32,
+	[NHA_BLACKHOLE] = nla_flag,
+	[NHA_OIF] = nla_ifindex,
+	[NHA_GATEWAY] = nla_rt_addr,
+	[NHA_ENCAP_TYPE] = nla_lwt_encap,
+	[NHA_GROUPS] = nla_flag,
+	[NHA_MASTER] = nla_ifindex,
+	[NHA_FDB] = nla_flag,
 };
 RT_ATTRS(rt_nha_attrs, xlat_rt_nha_attrs, "NHA_???", nha_fns);
+
+/* ---- IFLA_* (ifinfomsg) ---- */
+
+static const struct rt_field link_stats_f[] = {
+	FLD(struct rtnl_link_stats, rx_packets, K_U),
+	FLD(struct rtnl_link_stats, tx_packets, K_U),
+	FLD(struct rtnl_link_stats, rx_bytes, K_U),
+	FLD(struct rtnl_link_stats, tx_bytes, K_U),
+	FLD(struct rtnl_link_stats, rx_errors, K_U),
+	FLD(struct rtnl_link_stats, tx_errors, K_U),
+	FLD(struct rtnl_link_stats, rx_dropped, K_U),
+	FLD(struct rtnl_link_stats, tx_dropped, K_U),
+	FLD(struct rtnl_link_stats, multicast, K_U),
+	FLD(struct rtnl_link_stats, collisions, K_U),
+	FLD(struct rtnl_link_stats, rx_length_errors, K_U),
+	FLD(struct rtnl_link_stats, rx_over_errors, K_U),
+	FLD(struct rtnl_link_stats, rx_crc_errors, K_U),
+	FLD(struct rtnl_link_stats, rx_frame_errors, K_U),
+	FLD(struct rtnl_link_stats, rx_fifo_errors, K_U),
+	FLD(struct rtnl_link_stats, rx_missed_errors, K_U),
+	FLD(struct rtnl_link_stats, tx_aborted_errors, K_U),
+	FLD(struct rtnl_link_stats, tx_carrier_errors, K_U),
+	FLD(struct rtnl_link_stats, tx_fifo_errors, K_U),
+	FLD(struct rtnl_link_stats, tx_heartbeat_errors, K_U),
+	FLD(struct rtnl_link_stats, tx_window_errors, K_U),
+	FLD(struct rtnl_link_stats, rx_compressed, K_U),
+	FLD(struct rtnl_link_stats, tx_compressed, K_U),
+	FLD(struct rtnl_link_stats, rx_nohandler, K_U),
+};
+/* rx_nohandler came later: the struct without it is accepted too */
+RT_STRUCT_FN(nla_link_stats, struct rtnl_link_stats, link_stats_f,
+	     offsetof(struct rtnl_link_stats, rx_nohandler))
+
+static const struct rt_field link_stats64_f[] = {
+	FLD(struct rtnl_link_stats64, rx_packets, K_U),
+	FLD(struct rtnl_link_stats64, tx_packets, K_U),
+	FLD(struct rtnl_link_stats64, rx_bytes, K_U),
+	FLD(struct rtnl_link_stats64, tx_bytes, K_U),
+	FLD(struct rtnl_link_stats64, rx_errors, K_U),
+	FLD(struct rtnl_link_stats64, tx_errors, K_U),
+	FLD(struct rtnl_link_stats64, rx_dropped, K_U),
+	FLD(struct rtnl_link_stats64, tx_dropped, K_U),
+	FLD(struct rtnl_link_stats64, multicast, K_U),
+	FLD(struct rtnl_link_stats64, collisions, K_U),
+	FLD(struct rtnl_link_stats64, rx_length_errors, K_U),
+	FLD(struct rtnl_link_stats64, rx_over_errors, K_U),
+	FLD(struct rtnl_link_stats64, rx_crc_errors, K_U),
+	FLD(struct rtnl_link_stats64, rx_frame_errors, K_U),
+	FLD(struct rtnl_link_stats64, rx_fifo_errors, K_U),
+	FLD(struct rtnl_link_stats64, rx_missed_errors, K_U),
+	FLD(struct rtnl_link_stats64, tx_aborted_errors, K_U),
+	FLD(struct rtnl_link_stats64, tx_carrier_errors, K_U),
+	FLD(struct rtnl_link_stats64, tx_fifo_errors, K_U),
+	FLD(struct rtnl_link_stats64, tx_heartbeat_errors, K_U),
+	FLD(struct rtnl_link_stats64, tx_window_errors, K_U),
+	FLD(struct rtnl_link_stats64, rx_compressed, K_U),
+	FLD(struct rtnl_link_stats64, tx_compressed, K_U),
+	FLD(struct rtnl_link_stats64, rx_nohandler, K_U),
+	FLD(struct rtnl_link_stats64, rx_otherhost_dropped, K_U),
+};
+RT_STRUCT_FN(nla_link_stats64, struct rtnl_link_stats64, link_stats64_f,
+	     offsetof(struct rtnl_link_stats64, rx_nohandler))
+
+static const struct rt_field link_ifmap_f[] = {
+	FLD(struct rtnl_link_ifmap, mem_start, K_X),
+	FLD(struct rtnl_link_ifmap, mem_end, K_X),
+	FLD(struct rtnl_link_ifmap, base_addr, K_X),
+	FLD(struct rtnl_link_ifmap, irq, K_U),
+	FLD(struct rtnl_link_ifmap, dma, K_U),
+	FLD(struct rtnl_link_ifmap, port, K_U),
+};
+RT_STRUCT_FN(nla_link_ifmap, struct rtnl_link_ifmap, link_ifmap_f,
+	     sizeof(struct rtnl_link_ifmap))
+
+RT_XVAL_FN(nla_rtext_filter, xlat_rt_rtext_filter, "RTEXT_FILTER_???", 4, K_FLAGS)
+RT_XVAL_FN(nla_ifla_event, xlat_rt_ifla_events, "IFLA_EVENT_???", 4, K_VAL)
+
+static const nla_fn ifla_info_fns[] = {
+	[IFLA_INFO_KIND] = nla_str,
+	[IFLA_INFO_SLAVE_KIND] = nla_str,
+};
+static const struct rt_attrs ifla_info_attrs = {
+	&xlat_rt_ifla_info_attrs, "IFLA_INFO_???", ifla_info_fns, ARRAY_LEN(ifla_info_fns)
+};
+RT_NESTED_FN(nla_ifla_linkinfo, ifla_info_attrs)
+
+static const nla_fn ifla_port_fns[] = {
+	[IFLA_PORT_VF] = nla_u32,
+	[IFLA_PORT_PROFILE] = nla_str,
+	[IFLA_PORT_REQUEST] = nla_u8,
+	[IFLA_PORT_RESPONSE] = nla_u16,
+};
+static const struct rt_attrs ifla_port_attrs = {
+	&xlat_rt_ifla_port_attrs, "IFLA_PORT_???", ifla_port_fns, ARRAY_LEN(ifla_port_fns)
+};
+RT_NESTED_FN(nla_ifla_port, ifla_port_attrs)
+
+static const nla_fn ifla_vf_ports_fns[] = {
+	[IFLA_VF_PORT] = nla_ifla_port,
+};
+static const struct rt_attrs ifla_vf_ports_attrs = {
+	&xlat_rt_ifla_vf_ports_attrs, "IFLA_VF_PORT_???", ifla_vf_ports_fns,
+	ARRAY_LEN(ifla_vf_ports_fns)
+};
+RT_NESTED_FN(nla_ifla_vf_ports, ifla_vf_ports_attrs)
+
+static const nla_fn ifla_xdp_fns[] = {
+	[IFLA_XDP_FD] = nla_fd,
+	[IFLA_XDP_ATTACHED] = nla_u8,
+	[IFLA_XDP_FLAGS] = nla_x32,
+	[IFLA_XDP_PROG_ID] = nla_u32,
+	[IFLA_XDP_DRV_PROG_ID] = nla_u32,
+	[IFLA_XDP_SKB_PROG_ID] = nla_u32,
+	[IFLA_XDP_HW_PROG_ID] = nla_u32,
+	[IFLA_XDP_EXPECTED_FD] = nla_fd,
+};
+static const struct rt_attrs ifla_xdp_attrs = {
+	&xlat_rt_ifla_xdp_attrs, "IFLA_XDP_???", ifla_xdp_fns, ARRAY_LEN(ifla_xdp_fns)
+};
+RT_NESTED_FN(nla_ifla_xdp, ifla_xdp_attrs)
+
+static const nla_fn ifla_pdr_fns[] = {
+	[IFLA_PROTO_DOWN_REASON_MASK] = nla_x32,
+	[IFLA_PROTO_DOWN_REASON_VALUE] = nla_x32,
+};
+static const struct rt_attrs ifla_pdr_attrs = {
+	&xlat_rt_ifla_proto_down_reason_attrs, "IFLA_PROTO_DOWN_REASON_???", ifla_pdr_fns,
+	ARRAY_LEN(ifla_pdr_fns)
+};
+RT_NESTED_FN(nla_ifla_proto_down_reason, ifla_pdr_attrs)
+
+static const nla_fn ifla_vf_fns[] = {
+	[IFLA_VF_UNSPEC] = NULL,
+};
+static const struct rt_attrs ifla_vf_attrs = {
+	&xlat_rt_ifla_vf_attrs, "IFLA_VF_???", ifla_vf_fns, ARRAY_LEN(ifla_vf_fns)
+};
+RT_NESTED_FN(nla_ifla_vf_info, ifla_vf_attrs)
+
+static const nla_fn ifla_vfinfo_list_fns[] = {
+	[IFLA_VF_INFO] = nla_ifla_vf_info,
+};
+static const struct rt_attrs ifla_vfinfo_list_attrs = {
+	&xlat_rt_ifla_vfinfo_list_attrs, "IFLA_VF_INFO_???", ifla_vfinfo_list_fns,
+	ARRAY_LEN(ifla_vfinfo_list_fns)
+};
+RT_NESTED_FN(nla_ifla_vfinfo_list, ifla_vfinfo_list_attrs)
+
+extern const struct rt_attrs rt_ifla_attrs;
+RT_NESTED_FN(nla_ifla_prop_list, rt_ifla_attrs)
+
+static const nla_fn ifla_fns[] = {
+	[IFLA_ADDRESS] = nla_hwaddr,
+	[IFLA_BROADCAST] = nla_hwaddr,
+	[IFLA_IFNAME] = nla_str,
+	[IFLA_MTU] = nla_u32,
+	[IFLA_LINK] = nla_u32,
+	[IFLA_QDISC] = nla_str,
+	[IFLA_STATS] = nla_link_stats,
+	[IFLA_COST] = NULL,
+	[IFLA_PRIORITY] = NULL,
+	[IFLA_MASTER] = nla_u32,
+	[IFLA_TXQLEN] = nla_u32,
+	[IFLA_MAP] = nla_link_ifmap,
+	[IFLA_WEIGHT] = nla_u32,
+	[IFLA_OPERSTATE] = nla_u8,
+	[IFLA_LINKMODE] = nla_u8,
+	[IFLA_LINKINFO] = nla_ifla_linkinfo,
+	[IFLA_NET_NS_PID] = nla_u32,
+	[IFLA_IFALIAS] = nla_str,
+	[IFLA_NUM_VF] = nla_u32,
+	[IFLA_VFINFO_LIST] = nla_ifla_vfinfo_list,
+	[IFLA_STATS64] = nla_link_stats64,
+	[IFLA_VF_PORTS] = nla_ifla_vf_ports,
+	[IFLA_PORT_SELF] = nla_ifla_port,
+	[IFLA_GROUP] = nla_u32,
+	[IFLA_NET_NS_FD] = nla_fd,
+	[IFLA_EXT_MASK] = nla_rtext_filter,
+	[IFLA_PROMISCUITY] = nla_u32,
+	[IFLA_NUM_TX_QUEUES] = nla_u32,
+	[IFLA_NUM_RX_QUEUES] = nla_u32,
+	[IFLA_CARRIER] = nla_u8,
+	[IFLA_CARRIER_CHANGES] = nla_u32,
+	[IFLA_LINK_NETNSID] = nla_s32,
+	[IFLA_PHYS_PORT_NAME] = nla_str,
+	[IFLA_PROTO_DOWN] = nla_u8,
+	[IFLA_GSO_MAX_SEGS] = nla_u32,
+	[IFLA_GSO_MAX_SIZE] = nla_u32,
+	[IFLA_XDP] = nla_ifla_xdp,
+	[IFLA_EVENT] = nla_ifla_event,
+	[IFLA_NEW_NETNSID] = nla_s32,
+	[IFLA_IF_NETNSID] = nla_s32,
+	[IFLA_CARRIER_UP_COUNT] = nla_u32,
+	[IFLA_CARRIER_DOWN_COUNT] = nla_u32,
+	[IFLA_NEW_IFINDEX] = nla_ifindex,
+	[IFLA_MIN_MTU] = nla_u32,
+	[IFLA_MAX_MTU] = nla_u32,
+	[IFLA_PROP_LIST] = nla_ifla_prop_list,
+	[IFLA_ALT_IFNAME] = nla_str_omit0,
+	[IFLA_PERM_ADDRESS] = nla_hwaddr,
+	[IFLA_PROTO_DOWN_REASON] = nla_ifla_proto_down_reason,
+	[IFLA_PARENT_DEV_NAME] = nla_str_omit0,
+	[IFLA_PARENT_DEV_BUS_NAME] = nla_str_omit0,
+	[IFLA_GRO_MAX_SIZE] = nla_u32,
+	[IFLA_TSO_MAX_SIZE] = nla_u32,
+	[IFLA_TSO_MAX_SEGS] = nla_u32,
+	[IFLA_ALLMULTI] = nla_u32,
+};
+RT_ATTRS(rt_ifla_attrs, xlat_rt_ifla_attrs, "IFLA_???", ifla_fns);
+
+/* ---- IFLA_STATS_* (if_stats_msg) ---- */
+
+static const nla_fn ifstats_fns[] = {
+	[IFLA_STATS_LINK_64] = nla_link_stats64,
+};
+RT_ATTRS(rt_ifstats_attrs, xlat_rt_ifstats_attrs, "IFLA_STATS_???", ifstats_fns);
 
 /* ---- RTM_NEWCACHEREPORT ---- */
 
