@@ -22,6 +22,8 @@
 #include <linux/pkt_cls.h>
 #include <linux/pkt_sched.h>
 #include <linux/gen_stats.h>
+#include <linux/if_bonding.h>
+#include <linux/mpls.h>
 #include "decode_nl_route.h"
 #include "xlat/rt_ifla_attrs.h"
 #include "xlat/rt_ifa_attrs.h"
@@ -38,6 +40,13 @@
 #include "xlat/rt_netnsa_attrs.h"
 #include "xlat/rt_ifstats_attrs.h"
 #include "xlat/rt_nha_attrs.h"
+#include "xlat/rt_bridge_vlan_flags.h"
+#include "xlat/rt_mpls_stats_attrs.h"
+#include "xlat/rt_offload_xstats_attrs.h"
+#include "xlat/rt_bond_3ad_stat_attrs.h"
+#include "xlat/rt_bond_xstats_attrs.h"
+#include "xlat/rt_bridge_xstats_attrs.h"
+#include "xlat/rt_link_xstats_types.h"
 #include "xlat/rt_ifla_vf_attrs.h"
 #include "xlat/rt_ifla_vfinfo_list_attrs.h"
 #include "xlat/rt_ifla_proto_down_reason_attrs.h"
@@ -87,7 +96,11 @@ void rt_attrs_print(struct nlctx *c, uint64_t addr, uint32_t len, const struct r
 /* ---- value printers ---- */
 
 /* a struct's fields, printed as far as the attribute holds them */
-enum rt_kind { K_U, K_D, K_X, K_VAL, K_FLAGS, K_IFINDEX };
+enum rt_kind {
+	K_U, K_D, K_X, K_VAL, K_FLAGS, K_IFINDEX,
+	K_XNZ,		/* hex, shown only when not zero (padding) */
+	K_MCAST2,	/* u64[2] indexed by BR_MCAST_DIR_* */
+};
 struct rt_field {
 	const char *name;
 	uint16_t off;
@@ -100,6 +113,7 @@ struct rt_struct {
 	const struct rt_field *f;
 	unsigned int n;
 	uint32_t min, max;	/* the oldest and the newest size of the struct */
+	bool tail;		/* bytes after the struct print in hex */
 };
 #define FLD(S, m, k) { #m, offsetof(S, m), sizeof(((S *)0)->m), k, NULL, NULL }
 #define FLDN(S, name, m, k) { name, offsetof(S, m), sizeof(((S *)0)->m), k, NULL, NULL }
@@ -144,6 +158,22 @@ static void rt_value(struct nlctx *c, uint64_t v, unsigned int size, unsigned in
 	}
 }
 
+/* [[BR_MCAST_DIR_RX]=1, [BR_MCAST_DIR_TX]=2] */
+static void print_mcast2(struct nlctx *c, const uint8_t *p)
+{
+	static const char *const dirs[] = { "BR_MCAST_DIR_RX", "BR_MCAST_DIR_TX" };
+	unsigned int i;
+
+	ob_putc(c->o, '[');
+	for (i = 0; i < 2; i++) {
+		ob_puts(c->o, i ? ", [" : "[");
+		xlat_print_const(c->o, i, XF_UDEC, dirs[i], NULL);
+		ob_puts(c->o, "]=");
+		ob_udec(c->o, rd_u64(p + 8 * i));
+	}
+	ob_putc(c->o, ']');
+}
+
 static bool rt_struct_print(struct nlctx *c, uint64_t addr, uint32_t len,
 			    const struct rt_struct *st)
 {
@@ -165,11 +195,20 @@ static bool rt_struct_print(struct nlctx *c, uint64_t addr, uint32_t len,
 
 		if (f->off + f->size > n)
 			break;
+		if (f->kind == K_XNZ && !rd_le(p + f->off, f->size))
+			continue;
 		ob_printf(c->o, "%s%s=", first ? "" : ", ", f->name);
 		first = false;
-		rt_value(c, rd_le(p + f->off, f->size), f->size, f->kind, f->x, f->dflt);
+		if (f->kind == K_MCAST2)
+			print_mcast2(c, p + f->off);
+		else
+			rt_value(c, rd_le(p + f->off, f->size), f->size, f->kind, f->x, f->dflt);
 	}
 	ob_putc(c->o, '}');
+	if (st->tail && len > st->max) {
+		ob_puts(c->o, ", ");
+		nl_hex(c, addr + st->max, len - st->max);
+	}
 	return true;
 }
 
@@ -177,7 +216,7 @@ static bool rt_struct_print(struct nlctx *c, uint64_t addr, uint32_t len,
 	static bool fn(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque) \
 	{									\
 		static const struct rt_struct st = {				\
-			fields, ARRAY_LEN(fields), minsize, sizeof(S)		\
+			fields, ARRAY_LEN(fields), minsize, sizeof(S), false	\
 		};								\
 		(void)opaque;							\
 		return rt_struct_print(c, addr, len, &st);			\
@@ -205,6 +244,17 @@ static bool rt_xval_print(struct nlctx *c, uint64_t addr, uint32_t len, const st
 	rt_value(c, rd_le(p, xv->size), xv->size, xv->kind, xv->x, xv->dflt);
 	return true;
 }
+
+/* a struct of one size, what follows it in hex */
+#define RT_STRUCT_TAIL_FN(fn, S, fields)					\
+	static bool fn(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque) \
+	{									\
+		static const struct rt_struct st = {				\
+			fields, ARRAY_LEN(fields), sizeof(S), sizeof(S), true	\
+		};								\
+		(void)opaque;							\
+		return rt_struct_print(c, addr, len, &st);			\
+	}
 
 #define RT_XVAL_FN(fn, xl, d, sz, k)						\
 	static bool fn(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque) \
@@ -402,7 +452,7 @@ RT_NESTED_FN(nla_rta_metrics, rtax_attrs)
 static const struct rt_field rta_cacheinfo_f[] = {
 	FLD(struct rta_cacheinfo, rta_clntref, K_U),
 	FLD(struct rta_cacheinfo, rta_lastuse, K_U),
-	FLD(struct rta_cacheinfo, rta_expires, K_D),
+	FLD(struct rta_cacheinfo, rta_expires, K_U),
 	FLD(struct rta_cacheinfo, rta_error, K_U),
 	FLD(struct rta_cacheinfo, rta_used, K_U),
 	FLD(struct rta_cacheinfo, rta_id, K_X),
@@ -1042,7 +1092,7 @@ static const struct rt_field link_ifmap_f[] = {
 	FLD(struct rtnl_link_ifmap, port, K_U),
 };
 RT_STRUCT_FN(nla_link_ifmap, struct rtnl_link_ifmap, link_ifmap_f,
-	     sizeof(struct rtnl_link_ifmap))
+	     offsetof(struct rtnl_link_ifmap, port) + 1)
 
 RT_XVAL_FN(nla_rtext_filter, xlat_rt_rtext_filter, "RTEXT_FILTER_???", 4, K_FLAGS)
 RT_XVAL_FN(nla_ifla_event, xlat_rt_ifla_events, "IFLA_EVENT_???", 4, K_VAL)
@@ -1182,8 +1232,132 @@ RT_ATTRS(rt_ifla_attrs, xlat_rt_ifla_attrs, "IFLA_???", ifla_fns);
 
 /* ---- IFLA_STATS_* (if_stats_msg) ---- */
 
+static const struct rt_field br_vlan_xstats_f[] = {
+	FLD(struct bridge_vlan_xstats, rx_bytes, K_U),
+	FLD(struct bridge_vlan_xstats, rx_packets, K_U),
+	FLD(struct bridge_vlan_xstats, tx_bytes, K_U),
+	FLD(struct bridge_vlan_xstats, tx_packets, K_U),
+	FLD(struct bridge_vlan_xstats, vid, K_U),
+	FLDX(struct bridge_vlan_xstats, flags, K_FLAGS, xlat_rt_bridge_vlan_flags,
+	     "BRIDGE_VLAN_INFO_???"),
+	FLD(struct bridge_vlan_xstats, pad2, K_XNZ),
+};
+RT_STRUCT_TAIL_FN(nla_br_vlan_xstats, struct bridge_vlan_xstats, br_vlan_xstats_f)
+
+#define MC2(m) FLD(struct br_mcast_stats, m, K_MCAST2)
+static const struct rt_field br_mcast_stats_f[] = {
+	MC2(igmp_v1queries), MC2(igmp_v2queries), MC2(igmp_v3queries), MC2(igmp_leaves),
+	MC2(igmp_v1reports), MC2(igmp_v2reports), MC2(igmp_v3reports),
+	FLD(struct br_mcast_stats, igmp_parse_errors, K_U),
+	MC2(mld_v1queries), MC2(mld_v2queries), MC2(mld_leaves), MC2(mld_v1reports),
+	MC2(mld_v2reports),
+	FLD(struct br_mcast_stats, mld_parse_errors, K_U),
+	MC2(mcast_bytes), MC2(mcast_packets),
+};
+RT_STRUCT_TAIL_FN(nla_br_mcast_stats, struct br_mcast_stats, br_mcast_stats_f)
+
+static const struct rt_field br_stp_xstats_f[] = {
+	FLD(struct bridge_stp_xstats, transition_blk, K_U),
+	FLD(struct bridge_stp_xstats, transition_fwd, K_U),
+	FLD(struct bridge_stp_xstats, rx_bpdu, K_U),
+	FLD(struct bridge_stp_xstats, tx_bpdu, K_U),
+	FLD(struct bridge_stp_xstats, rx_tcn, K_U),
+	FLD(struct bridge_stp_xstats, tx_tcn, K_U),
+};
+RT_STRUCT_TAIL_FN(nla_br_stp_xstats, struct bridge_stp_xstats, br_stp_xstats_f)
+
+static const nla_fn bridge_xstats_fns[] = {
+	[BRIDGE_XSTATS_VLAN] = nla_br_vlan_xstats,
+	[BRIDGE_XSTATS_MCAST] = nla_br_mcast_stats,
+	[BRIDGE_XSTATS_STP] = nla_br_stp_xstats,
+};
+static const struct rt_attrs bridge_xstats_attrs = {
+	&xlat_rt_bridge_xstats_attrs, "BRIDGE_XSTATS_???", bridge_xstats_fns,
+	ARRAY_LEN(bridge_xstats_fns)
+};
+RT_NESTED_FN(nla_bridge_xstats, bridge_xstats_attrs)
+
+static const nla_fn bond_3ad_fns[] = {
+	[BOND_3AD_STAT_LACPDU_RX] = nla_u64,
+	[BOND_3AD_STAT_LACPDU_TX] = nla_u64,
+	[BOND_3AD_STAT_LACPDU_UNKNOWN_RX] = nla_u64,
+	[BOND_3AD_STAT_LACPDU_ILLEGAL_RX] = nla_u64,
+	[BOND_3AD_STAT_MARKER_RX] = nla_u64,
+	[BOND_3AD_STAT_MARKER_TX] = nla_u64,
+	[BOND_3AD_STAT_MARKER_RESP_RX] = nla_u64,
+	[BOND_3AD_STAT_MARKER_RESP_TX] = nla_u64,
+	[BOND_3AD_STAT_MARKER_UNKNOWN_RX] = nla_u64,
+};
+static const struct rt_attrs bond_3ad_attrs = {
+	&xlat_rt_bond_3ad_stat_attrs, "BOND_3AD_STAT_???", bond_3ad_fns,
+	ARRAY_LEN(bond_3ad_fns)
+};
+RT_NESTED_FN(nla_bond_3ad, bond_3ad_attrs)
+
+static const nla_fn bond_xstats_fns[] = {
+	[BOND_XSTATS_3AD] = nla_bond_3ad,
+};
+static const struct rt_attrs bond_xstats_attrs = {
+	&xlat_rt_bond_xstats_attrs, "BOND_XSTATS_???", bond_xstats_fns,
+	ARRAY_LEN(bond_xstats_fns)
+};
+RT_NESTED_FN(nla_bond_xstats, bond_xstats_attrs)
+
+static const nla_fn link_xstats_fns[] = {
+	[LINK_XSTATS_TYPE_BRIDGE] = nla_bridge_xstats,
+	[LINK_XSTATS_TYPE_BOND] = nla_bond_xstats,
+};
+static const struct rt_attrs link_xstats_attrs = {
+	&xlat_rt_link_xstats_types, "LINK_XSTATS_TYPE_???", link_xstats_fns,
+	ARRAY_LEN(link_xstats_fns)
+};
+RT_NESTED_FN(nla_link_xstats, link_xstats_attrs)
+
+static const nla_fn offload_xstats_fns[] = {
+	[IFLA_OFFLOAD_XSTATS_CPU_HIT] = nla_link_stats64,
+};
+static const struct rt_attrs offload_xstats_attrs = {
+	&xlat_rt_offload_xstats_attrs, "IFLA_OFFLOAD_XSTATS_???", offload_xstats_fns,
+	ARRAY_LEN(offload_xstats_fns)
+};
+RT_NESTED_FN(nla_offload_xstats, offload_xstats_attrs)
+
+static const struct rt_field mpls_link_stats_f[] = {
+	FLD(struct mpls_link_stats, rx_packets, K_U),
+	FLD(struct mpls_link_stats, tx_packets, K_U),
+	FLD(struct mpls_link_stats, rx_bytes, K_U),
+	FLD(struct mpls_link_stats, tx_bytes, K_U),
+	FLD(struct mpls_link_stats, rx_errors, K_U),
+	FLD(struct mpls_link_stats, tx_errors, K_U),
+	FLD(struct mpls_link_stats, rx_dropped, K_U),
+	FLD(struct mpls_link_stats, tx_dropped, K_U),
+	FLD(struct mpls_link_stats, rx_noroute, K_U),
+};
+RT_STRUCT_TAIL_FN(nla_mpls_link_stats, struct mpls_link_stats, mpls_link_stats_f)
+
+static const nla_fn mpls_stats_fns[] = {
+	[MPLS_STATS_LINK] = nla_mpls_link_stats,
+};
+static const struct rt_attrs mpls_stats_attrs = {
+	&xlat_rt_mpls_stats_attrs, "MPLS_STATS_???", mpls_stats_fns, ARRAY_LEN(mpls_stats_fns)
+};
+RT_NESTED_FN(nla_mpls_stats, mpls_stats_attrs)
+
+/* IFLA_STATS_AF_SPEC: one attribute per address family */
+static const nla_fn stats_af_fns[] = {
+	[AF_MPLS] = nla_mpls_stats,
+};
+static const struct rt_attrs stats_af_attrs = {
+	&xlat_net_af, "AF_???", stats_af_fns, ARRAY_LEN(stats_af_fns)
+};
+RT_NESTED_FN(nla_stats_af_spec, stats_af_attrs)
+
 static const nla_fn ifstats_fns[] = {
 	[IFLA_STATS_LINK_64] = nla_link_stats64,
+	[IFLA_STATS_LINK_XSTATS] = nla_link_xstats,
+	[IFLA_STATS_LINK_XSTATS_SLAVE] = nla_link_xstats,
+	[IFLA_STATS_LINK_OFFLOAD_XSTATS] = nla_offload_xstats,
+	[IFLA_STATS_AF_SPEC] = nla_stats_af_spec,
 };
 RT_ATTRS(rt_ifstats_attrs, xlat_rt_ifstats_attrs, "IFLA_STATS_???", ifstats_fns);
 
