@@ -108,9 +108,13 @@ void nl_print_ifindex(struct outbuf *o, uint32_t idx)
 	if (idx && if_indextoname(idx, name)) {
 		char q[4 * IF_NAMESIZE + 3];
 
+		char call[sizeof(q) + 16];
+
 		/* the name is the host's, not the tracee's: still quoted as any string */
 		quote_string(q, name);
-		ob_printf(o, "if_nametoindex(%s)", q);
+		snprintf(call, sizeof(call), "if_nametoindex(%s)", q);
+		/* -X raw: the number; -X verbose: the number and the call in a comment */
+		xlat_print_const(o, idx, XF_UDEC, call, NULL);
 		return;
 	}
 	ob_udec(o, idx);

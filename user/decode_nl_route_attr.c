@@ -142,6 +142,7 @@ static void rt_value(struct nlctx *c, uint64_t v, unsigned int size, unsigned in
 		ob_dec(c->o, sext(v, size));
 		break;
 	case K_X:
+	case K_XNZ:
 		ob_hex(c->o, v);
 		break;
 	case K_VAL:
@@ -1289,7 +1290,8 @@ static const nla_fn bond_3ad_fns[] = {
 	[BOND_3AD_STAT_MARKER_UNKNOWN_RX] = nla_u64,
 };
 static const struct rt_attrs bond_3ad_attrs = {
-	&xlat_rt_bond_3ad_stat_attrs, "BOND_3AD_STAT_???", bond_3ad_fns,
+	/* strace 6.1 names unknown ones as of the enclosing list */
+	&xlat_rt_bond_3ad_stat_attrs, "BOND_XSTATS_???", bond_3ad_fns,
 	ARRAY_LEN(bond_3ad_fns)
 };
 RT_NESTED_FN(nla_bond_3ad, bond_3ad_attrs)
