@@ -328,14 +328,41 @@ static bool dec_nhmsg(struct nlctx *c, const struct nlmsghdr *h, uint8_t family,
 	return true;
 }
 
+/* RTM_NEWCACHEREPORT: the multicast routing family, its report's attributes */
+static bool dec_cachereport(struct nlctx *c, uint8_t family, uint64_t addr, uint32_t len)
+{
+	struct rt_ctx rc = { .family = family, .type = RTM_NEWCACHEREPORT };
+	const struct rt_attrs *a = NULL;
+	const char *name = xlat_name(&xlat_net_af, family);
+	uint32_t off = NLMSG_ALIGN(sizeof(struct rtgenmsg));
+
+	if (family == RTNL_FAMILY_IPMR) {
+		name = "RTNL_FAMILY_IPMR";
+		a = &rt_ipmra_creport_attrs;
+	} else if (family == RTNL_FAMILY_IP6MR) {
+		name = "RTNL_FAMILY_IP6MR";
+		a = &rt_ip6mra_creport_attrs;
+	}
+	ob_puts(c->o, "{rtgen_family=");
+	xlat_print_const(c->o, family, XF_HEX, name, "RTNL_FAMILY_???");
+	ob_putc(c->o, '}');
+	if (len <= off)
+		return true;
+	ob_puts(c->o, ", ");
+	if (a)
+		rt_attrs_print(c, addr + off, len - off, a, &rc);
+	else
+		nl_hex(c, addr + off, len - off);
+	return true;
+}
+
 static bool dec_rtgenmsg(struct nlctx *c, const struct nlmsghdr *h, uint8_t family,
 			 uint64_t addr, uint32_t len)
 {
-	const struct rt_attrs *a = h->nlmsg_type == RTM_NEWCACHEREPORT ? &rt_cachereport_attrs
-								       : &rt_netnsa_attrs;
-
-	return dec_family_only(c, "rtgen_family", sizeof(struct rtgenmsg), a, family, addr,
-			       len);
+	if (h->nlmsg_type == RTM_NEWCACHEREPORT)
+		return dec_cachereport(c, family, addr, len);
+	return dec_family_only(c, "rtgen_family", sizeof(struct rtgenmsg), &rt_netnsa_attrs,
+			       family, addr, len);
 }
 
 static bool dec_tcamsg(struct nlctx *c, const struct nlmsghdr *h, uint8_t family,

@@ -31,6 +31,6 @@ extern const struct xlat rt_stats_mask;
 extern const struct rt_attrs rt_ifla_attrs, rt_ifa_attrs, rt_rta_attrs, rt_nda_attrs,
 	rt_ndta_attrs, rt_fra_attrs, rt_tca_attrs, rt_tca_act_attrs, rt_ifal_attrs,
 	rt_dcb_attrs, rt_netconfa_attrs, rt_mdba_attrs, rt_netnsa_attrs, rt_ifstats_attrs,
-	rt_nha_attrs, rt_cachereport_attrs;
+	rt_nha_attrs, rt_ipmra_creport_attrs, rt_ip6mra_creport_attrs;
 
 #endif

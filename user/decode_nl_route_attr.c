@@ -40,6 +40,10 @@
 #include "xlat/rt_netnsa_attrs.h"
 #include "xlat/rt_ifstats_attrs.h"
 #include "xlat/rt_nha_attrs.h"
+#include "xlat/rt_mrt6msg_types.h"
+#include "xlat/rt_igmpmsg_types.h"
+#include "xlat/rt_ip6mra_creport_attrs.h"
+#include "xlat/rt_ipmra_creport_attrs.h"
 #include "xlat/rt_bridge_vlan_flags.h"
 #include "xlat/rt_mpls_stats_attrs.h"
 #include "xlat/rt_offload_xstats_attrs.h"
@@ -279,10 +283,23 @@ static void print_ip(struct nlctx *c, int family, const uint8_t *p)
 
 	inet_ntop(family, p, buf, sizeof(buf));
 	quote_string(q, buf);
+	/* -X raw: the bytes; -X verbose: the bytes and the call in a comment */
+	if (xlat_style != XLAT_ABBREV) {
+		bool was = c->d->force_hex;
+
+		c->d->force_hex = true;
+		print_quoted(c->d, p, family == AF_INET ? 4 : 16, false, false);
+		c->d->force_hex = was;
+		if (xlat_style == XLAT_RAW)
+			return;
+		ob_puts(c->o, " /* ");
+	}
 	if (family == AF_INET)
 		ob_printf(c->o, "inet_addr(%s)", q);
 	else
 		ob_printf(c->o, "inet_pton(AF_INET6, %s)", q);
+	if (xlat_style != XLAT_ABBREV)
+		ob_puts(c->o, " */");
 }
 
 static bool rt_addr_of(struct nlctx *c, uint64_t addr, uint32_t len, int family)
@@ -1363,9 +1380,38 @@ static const nla_fn ifstats_fns[] = {
 };
 RT_ATTRS(rt_ifstats_attrs, xlat_rt_ifstats_attrs, "IFLA_STATS_???", ifstats_fns);
 
-/* ---- RTM_NEWCACHEREPORT ---- */
+/* ---- RTM_NEWCACHEREPORT: IPMRA_CREPORT_* and IP6MRA_CREPORT_* ---- */
 
-static const nla_fn cachereport_fns[] = {
-	[0] = NULL,
+RT_XVAL_FN(nla_igmpmsg, xlat_rt_igmpmsg_types, "IGMPMSG_???", 1, K_VAL)
+RT_XVAL_FN(nla_mrt6msg, xlat_rt_mrt6msg_types, "MRT6MSG_???", 1, K_VAL)
+
+static bool nla_inet_addr(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	(void)opaque;
+	return rt_addr_of(c, addr, len, AF_INET);
+}
+
+static bool nla_inet6_addr(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	(void)opaque;
+	return rt_addr_of(c, addr, len, AF_INET6);
+}
+
+static const nla_fn ipmra_creport_fns[] = {
+	[IPMRA_CREPORT_MSGTYPE] = nla_igmpmsg,
+	[IPMRA_CREPORT_VIF_ID] = nla_u32,
+	[IPMRA_CREPORT_SRC_ADDR] = nla_inet_addr,
+	[IPMRA_CREPORT_DST_ADDR] = nla_inet_addr,
+	[IPMRA_CREPORT_TABLE] = nla_u32,
 };
-RT_ATTRS(rt_cachereport_attrs, xlat_rt_netnsa_attrs, "???", cachereport_fns);
+RT_ATTRS(rt_ipmra_creport_attrs, xlat_rt_ipmra_creport_attrs, "IPMRA_CREPORT_???",
+	 ipmra_creport_fns);
+
+static const nla_fn ip6mra_creport_fns[] = {
+	[IP6MRA_CREPORT_MSGTYPE] = nla_mrt6msg,
+	[IP6MRA_CREPORT_MIF_ID] = nla_u32,
+	[IP6MRA_CREPORT_SRC_ADDR] = nla_inet6_addr,
+	[IP6MRA_CREPORT_DST_ADDR] = nla_inet6_addr,
+};
+RT_ATTRS(rt_ip6mra_creport_attrs, xlat_rt_ip6mra_creport_attrs, "IP6MRA_CREPORT_???",
+	 ip6mra_creport_fns);
