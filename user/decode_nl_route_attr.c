@@ -40,6 +40,8 @@
 #include "xlat/rt_netnsa_attrs.h"
 #include "xlat/rt_ifstats_attrs.h"
 #include "xlat/rt_nha_attrs.h"
+#include "xlat/rt_xdp_flags.h"
+#include "xlat/rt_xdp_attached.h"
 #include "xlat/rt_mrt6msg_types.h"
 #include "xlat/rt_igmpmsg_types.h"
 #include "xlat/rt_ip6mra_creport_attrs.h"
@@ -1124,9 +1126,31 @@ static const struct rt_attrs ifla_info_attrs = {
 };
 RT_NESTED_FN(nla_ifla_linkinfo, ifla_info_attrs)
 
+/* struct ifla_port_vsi: the type id in hex, the padding when it is not zero */
+static bool nla_port_vsi(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	struct ifla_port_vsi v;
+
+	(void)opaque;
+	if (len < sizeof(v))
+		return false;
+	if (!nl_fetch(c, addr, &v, sizeof(v)))
+		return true;
+	ob_printf(c->o, "{vsi_mgr_id=%u, vsi_type_id=", v.vsi_mgr_id);
+	nl_hex(c, addr + offsetof(struct ifla_port_vsi, vsi_type_id), sizeof(v.vsi_type_id));
+	ob_printf(c->o, ", vsi_type_version=%u", v.vsi_type_version);
+	if (v.pad[0] || v.pad[1] || v.pad[2]) {
+		ob_puts(c->o, ", pad=");
+		nl_hex(c, addr + offsetof(struct ifla_port_vsi, pad), sizeof(v.pad));
+	}
+	ob_putc(c->o, '}');
+	return true;
+}
+
 static const nla_fn ifla_port_fns[] = {
 	[IFLA_PORT_VF] = nla_u32,
 	[IFLA_PORT_PROFILE] = nla_str,
+	[IFLA_PORT_VSI_TYPE] = nla_port_vsi,
 	[IFLA_PORT_REQUEST] = nla_u8,
 	[IFLA_PORT_RESPONSE] = nla_u16,
 };
@@ -1144,10 +1168,13 @@ static const struct rt_attrs ifla_vf_ports_attrs = {
 };
 RT_NESTED_FN(nla_ifla_vf_ports, ifla_vf_ports_attrs)
 
+RT_XVAL_FN(nla_xdp_attached, xlat_rt_xdp_attached, "XDP_ATTACHED_???", 1, K_VAL)
+RT_XVAL_FN(nla_xdp_flags, xlat_rt_xdp_flags, "XDP_FLAGS_???", 4, K_FLAGS)
+
 static const nla_fn ifla_xdp_fns[] = {
 	[IFLA_XDP_FD] = nla_fd,
-	[IFLA_XDP_ATTACHED] = nla_u8,
-	[IFLA_XDP_FLAGS] = nla_x32,
+	[IFLA_XDP_ATTACHED] = nla_xdp_attached,
+	[IFLA_XDP_FLAGS] = nla_xdp_flags,
 	[IFLA_XDP_PROG_ID] = nla_u32,
 	[IFLA_XDP_DRV_PROG_ID] = nla_u32,
 	[IFLA_XDP_SKB_PROG_ID] = nla_u32,
