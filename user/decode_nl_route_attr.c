@@ -40,6 +40,17 @@
 #include "xlat/rt_netnsa_attrs.h"
 #include "xlat/rt_ifstats_attrs.h"
 #include "xlat/rt_nha_attrs.h"
+#include "xlat/rt_ifla_brport_attrs.h"
+#include "xlat/rt_inet6_if_flags.h"
+#include "xlat/net_eth_p.h"
+#include "xlat/rt_ifla_vf_link_states.h"
+#include "xlat/rt_ifla_vf_vlan_list_attrs.h"
+#include "xlat/rt_ifla_vf_stats_attrs.h"
+#include "xlat/rt_in6_addr_gen_modes.h"
+#include "xlat/rt_icmp6_mib.h"
+#include "xlat/rt_ipstats_mib.h"
+#include "xlat/rt_devconf.h"
+#include "xlat/rt_ifla_inet6_attrs.h"
 #include "xlat/rt_xdp_flags.h"
 #include "xlat/rt_xdp_attached.h"
 #include "xlat/rt_mrt6msg_types.h"
@@ -106,6 +117,8 @@ enum rt_kind {
 	K_U, K_D, K_X, K_VAL, K_FLAGS, K_IFINDEX,
 	K_XNZ,		/* hex, shown only when not zero (padding) */
 	K_MCAST2,	/* u64[2] indexed by BR_MCAST_DIR_* */
+	K_MAC,		/* bytes as a link-layer address */
+	K_BE16ETH,	/* an ETH_P_* in network byte order */
 };
 struct rt_field {
 	const char *name;
@@ -181,6 +194,22 @@ static void print_mcast2(struct nlctx *c, const uint8_t *p)
 	ob_putc(c->o, ']');
 }
 
+static void print_mac(struct nlctx *c, const uint8_t *p, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		ob_printf(c->o, "%s%02x", i ? ":" : "", p[i]);
+}
+
+/* htons(ETH_P_8021Q) */
+static void print_be16_eth(struct nlctx *c, const uint8_t *p)
+{
+	ob_puts(c->o, "htons(");
+	xlat_print_val(c->o, &xlat_net_eth_p, __builtin_bswap16(rd_u16(p)), "ETH_P_???");
+	ob_putc(c->o, ')');
+}
+
 static bool rt_struct_print(struct nlctx *c, uint64_t addr, uint32_t len,
 			    const struct rt_struct *st)
 {
@@ -208,6 +237,10 @@ static bool rt_struct_print(struct nlctx *c, uint64_t addr, uint32_t len,
 		first = false;
 		if (f->kind == K_MCAST2)
 			print_mcast2(c, p + f->off);
+		else if (f->kind == K_MAC)
+			print_mac(c, p + f->off, f->size);
+		else if (f->kind == K_BE16ETH)
+			print_be16_eth(c, p + f->off);
 		else
 			rt_value(c, rd_le(p + f->off, f->size), f->size, f->kind, f->x, f->dflt);
 	}
@@ -325,6 +358,18 @@ static bool nla_rt_addr(struct nlctx *c, uint64_t addr, uint32_t len, const void
 	const struct rt_ctx *rc = opaque;
 
 	return rt_addr_of(c, addr, len, rc->family);
+}
+
+static bool nla_inet_addr(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	(void)opaque;
+	return rt_addr_of(c, addr, len, AF_INET);
+}
+
+static bool nla_inet6_addr(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	(void)opaque;
+	return rt_addr_of(c, addr, len, AF_INET6);
 }
 
 /* a link-layer address: f8:c2:49:13:57 */
@@ -1196,8 +1241,98 @@ static const struct rt_attrs ifla_pdr_attrs = {
 };
 RT_NESTED_FN(nla_ifla_proto_down_reason, ifla_pdr_attrs)
 
+#define VF_STRUCT(fn, S, f) RT_STRUCT_FN(fn, struct S, f, sizeof(struct S))
+static const struct rt_field vf_mac_f[] = {
+	FLD(struct ifla_vf_mac, vf, K_U), FLD(struct ifla_vf_mac, mac, K_MAC),
+};
+VF_STRUCT(nla_vf_mac, ifla_vf_mac, vf_mac_f)
+static const struct rt_field vf_vlan_f[] = {
+	FLD(struct ifla_vf_vlan, vf, K_U), FLD(struct ifla_vf_vlan, vlan, K_U),
+	FLD(struct ifla_vf_vlan, qos, K_U),
+};
+VF_STRUCT(nla_vf_vlan, ifla_vf_vlan, vf_vlan_f)
+static const struct rt_field vf_tx_rate_f[] = {
+	FLD(struct ifla_vf_tx_rate, vf, K_U), FLD(struct ifla_vf_tx_rate, rate, K_U),
+};
+VF_STRUCT(nla_vf_tx_rate, ifla_vf_tx_rate, vf_tx_rate_f)
+static const struct rt_field vf_spoofchk_f[] = {
+	FLD(struct ifla_vf_spoofchk, vf, K_U), FLD(struct ifla_vf_spoofchk, setting, K_U),
+};
+VF_STRUCT(nla_vf_spoofchk, ifla_vf_spoofchk, vf_spoofchk_f)
+static const struct rt_field vf_link_state_f[] = {
+	FLD(struct ifla_vf_link_state, vf, K_U),
+	FLDX(struct ifla_vf_link_state, link_state, K_VAL, xlat_rt_ifla_vf_link_states,
+	     "IFLA_VF_LINK_STATE_???"),
+};
+VF_STRUCT(nla_vf_link_state, ifla_vf_link_state, vf_link_state_f)
+static const struct rt_field vf_rate_f[] = {
+	FLD(struct ifla_vf_rate, vf, K_U), FLD(struct ifla_vf_rate, min_tx_rate, K_U),
+	FLD(struct ifla_vf_rate, max_tx_rate, K_U),
+};
+VF_STRUCT(nla_vf_rate, ifla_vf_rate, vf_rate_f)
+static const struct rt_field vf_rss_f[] = {
+	FLD(struct ifla_vf_rss_query_en, vf, K_U),
+	FLD(struct ifla_vf_rss_query_en, setting, K_U),
+};
+VF_STRUCT(nla_vf_rss, ifla_vf_rss_query_en, vf_rss_f)
+static const struct rt_field vf_trust_f[] = {
+	FLD(struct ifla_vf_trust, vf, K_U), FLD(struct ifla_vf_trust, setting, K_U),
+};
+VF_STRUCT(nla_vf_trust, ifla_vf_trust, vf_trust_f)
+static const struct rt_field vf_guid_f[] = {
+	FLD(struct ifla_vf_guid, vf, K_U), FLD(struct ifla_vf_guid, guid, K_X),
+};
+VF_STRUCT(nla_vf_guid, ifla_vf_guid, vf_guid_f)
+static const struct rt_field vf_vlan_info_f[] = {
+	FLD(struct ifla_vf_vlan_info, vf, K_U), FLD(struct ifla_vf_vlan_info, vlan, K_U),
+	FLD(struct ifla_vf_vlan_info, qos, K_U),
+	FLD(struct ifla_vf_vlan_info, vlan_proto, K_BE16ETH),
+};
+VF_STRUCT(nla_vf_vlan_info, ifla_vf_vlan_info, vf_vlan_info_f)
+static const struct rt_field vf_broadcast_f[] = {
+	FLD(struct ifla_vf_broadcast, broadcast, K_MAC),
+};
+VF_STRUCT(nla_vf_broadcast, ifla_vf_broadcast, vf_broadcast_f)
+
+static const nla_fn vf_stats_fns[] = {
+	[IFLA_VF_STATS_RX_PACKETS] = nla_u64,
+	[IFLA_VF_STATS_TX_PACKETS] = nla_u64,
+	[IFLA_VF_STATS_RX_BYTES] = nla_u64,
+	[IFLA_VF_STATS_TX_BYTES] = nla_u64,
+	[IFLA_VF_STATS_BROADCAST] = nla_u64,
+	[IFLA_VF_STATS_MULTICAST] = nla_u64,
+	[IFLA_VF_STATS_RX_DROPPED] = nla_u64,
+	[IFLA_VF_STATS_TX_DROPPED] = nla_u64,
+};
+static const struct rt_attrs vf_stats_attrs = {
+	&xlat_rt_ifla_vf_stats_attrs, "IFLA_VF_STATS_???", vf_stats_fns,
+	ARRAY_LEN(vf_stats_fns)
+};
+RT_NESTED_FN(nla_vf_stats, vf_stats_attrs)
+
+static const nla_fn vf_vlan_list_fns[] = {
+	[IFLA_VF_VLAN_INFO] = nla_vf_vlan_info,
+};
+static const struct rt_attrs vf_vlan_list_attrs = {
+	&xlat_rt_ifla_vf_vlan_list_attrs, "IFLA_VF_VLAN_INFO_???", vf_vlan_list_fns,
+	ARRAY_LEN(vf_vlan_list_fns)
+};
+RT_NESTED_FN(nla_vf_vlan_list, vf_vlan_list_attrs)
+
 static const nla_fn ifla_vf_fns[] = {
-	[IFLA_VF_UNSPEC] = NULL,
+	[IFLA_VF_MAC] = nla_vf_mac,
+	[IFLA_VF_VLAN] = nla_vf_vlan,
+	[IFLA_VF_TX_RATE] = nla_vf_tx_rate,
+	[IFLA_VF_SPOOFCHK] = nla_vf_spoofchk,
+	[IFLA_VF_LINK_STATE] = nla_vf_link_state,
+	[IFLA_VF_RATE] = nla_vf_rate,
+	[IFLA_VF_RSS_QUERY_EN] = nla_vf_rss,
+	[IFLA_VF_STATS] = nla_vf_stats,
+	[IFLA_VF_TRUST] = nla_vf_trust,
+	[IFLA_VF_IB_NODE_GUID] = nla_vf_guid,
+	[IFLA_VF_IB_PORT_GUID] = nla_vf_guid,
+	[IFLA_VF_VLAN_LIST] = nla_vf_vlan_list,
+	[IFLA_VF_BROADCAST] = nla_vf_broadcast,
 };
 static const struct rt_attrs ifla_vf_attrs = {
 	&xlat_rt_ifla_vf_attrs, "IFLA_VF_???", ifla_vf_fns, ARRAY_LEN(ifla_vf_fns)
@@ -1213,6 +1348,148 @@ static const struct rt_attrs ifla_vfinfo_list_attrs = {
 };
 RT_NESTED_FN(nla_ifla_vfinfo_list, ifla_vfinfo_list_attrs)
 
+/* IFLA_PROTINFO, AF_INET6: IFLA_INET6_* */
+struct rt_index_array {
+	const struct xlat *names;
+	const char *dflt;
+	uint8_t esize;		/* 4: s32, 8: u64 */
+};
+
+static void index_elem(struct nlctx *c, const uint8_t *p, uint32_t i, const void *opaque)
+{
+	const struct rt_index_array *ia = opaque;
+
+	ob_putc(c->o, '[');
+	xlat_print_const(c->o, i, XF_UDEC, xlat_name(ia->names, i), ia->dflt);
+	ob_puts(c->o, "]=");
+	if (ia->esize == 4)
+		ob_dec(c->o, (int32_t)rd_u32(p));
+	else
+		ob_udec(c->o, rd_u64(p));
+}
+
+static bool rt_index_array_print(struct nlctx *c, uint64_t addr, uint32_t len,
+				 const struct rt_index_array *ia)
+{
+	if (len < ia->esize)
+		return false;
+	nl_array(c, addr, len / ia->esize, ia->esize, index_elem, ia);
+	return true;
+}
+
+#define RT_INDEX_ARRAY_FN(fn, xl, d, esz)					\
+	static bool fn(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque) \
+	{									\
+		static const struct rt_index_array ia = { &xl, d, esz };	\
+		(void)opaque;							\
+		return rt_index_array_print(c, addr, len, &ia);			\
+	}
+
+RT_INDEX_ARRAY_FN(nla_inet6_conf, xlat_rt_devconf, "DEVCONF_???", 4)
+RT_INDEX_ARRAY_FN(nla_inet6_stats, xlat_rt_ipstats_mib, "IPSTATS_MIB_???", 8)
+RT_INDEX_ARRAY_FN(nla_inet6_icmp6stats, xlat_rt_icmp6_mib, "ICMP6_MIB_???", 8)
+RT_XVAL_FN(nla_inet6_flags, xlat_rt_inet6_if_flags, "IF_???", 4, K_FLAGS)
+RT_XVAL_FN(nla_in6_addr_gen_mode, xlat_rt_in6_addr_gen_modes, "IN6_ADDR_GEN_MODE_???", 1,
+	   K_VAL)
+
+static const struct rt_field ifla_cacheinfo_f[] = {
+	FLD(struct ifla_cacheinfo, max_reasm_len, K_U),
+	FLD(struct ifla_cacheinfo, tstamp, K_U),
+	FLD(struct ifla_cacheinfo, reachable_time, K_U),
+	FLD(struct ifla_cacheinfo, retrans_time, K_U),
+};
+RT_STRUCT_FN(nla_ifla_cacheinfo, struct ifla_cacheinfo, ifla_cacheinfo_f,
+	     sizeof(struct ifla_cacheinfo))
+
+static const nla_fn ifla_inet6_fns[] = {
+	[IFLA_INET6_FLAGS] = nla_inet6_flags,
+	[IFLA_INET6_CONF] = nla_inet6_conf,
+	[IFLA_INET6_STATS] = nla_inet6_stats,
+	[IFLA_INET6_CACHEINFO] = nla_ifla_cacheinfo,
+	[IFLA_INET6_ICMP6STATS] = nla_inet6_icmp6stats,
+	[IFLA_INET6_TOKEN] = nla_inet6_addr,
+	[IFLA_INET6_ADDR_GEN_MODE] = nla_in6_addr_gen_mode,
+	[IFLA_INET6_RA_MTU] = nla_u32,
+};
+static const struct rt_attrs ifla_inet6_attrs = {
+	&xlat_rt_ifla_inet6_attrs, "IFLA_INET6_???", ifla_inet6_fns, ARRAY_LEN(ifla_inet6_fns)
+};
+
+/* IFLA_PROTINFO, AF_BRIDGE: IFLA_BRPORT_* */
+static bool nla_bridge_id(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	struct ifla_bridge_id id;
+
+	(void)opaque;
+	if (len < sizeof(id))
+		return false;
+	if (!nl_fetch(c, addr, &id, sizeof(id)))
+		return true;
+	ob_printf(c->o, "{prio=[%u, %u], addr=", id.prio[0], id.prio[1]);
+	print_mac(c, id.addr, sizeof(id.addr));
+	ob_putc(c->o, '}');
+	return true;
+}
+
+static const nla_fn ifla_brport_fns[] = {
+	[IFLA_BRPORT_STATE] = nla_u8,
+	[IFLA_BRPORT_PRIORITY] = nla_u16,
+	[IFLA_BRPORT_COST] = nla_u32,
+	[IFLA_BRPORT_MODE] = nla_u8,
+	[IFLA_BRPORT_GUARD] = nla_u8,
+	[IFLA_BRPORT_PROTECT] = nla_u8,
+	[IFLA_BRPORT_FAST_LEAVE] = nla_u8,
+	[IFLA_BRPORT_LEARNING] = nla_u8,
+	[IFLA_BRPORT_UNICAST_FLOOD] = nla_u8,
+	[IFLA_BRPORT_PROXYARP] = nla_u8,
+	[IFLA_BRPORT_LEARNING_SYNC] = nla_u8,
+	[IFLA_BRPORT_PROXYARP_WIFI] = nla_u8,
+	[IFLA_BRPORT_ROOT_ID] = nla_bridge_id,
+	[IFLA_BRPORT_BRIDGE_ID] = nla_bridge_id,
+	[IFLA_BRPORT_DESIGNATED_PORT] = nla_u16,
+	[IFLA_BRPORT_DESIGNATED_COST] = nla_u16,
+	[IFLA_BRPORT_ID] = nla_u16,
+	[IFLA_BRPORT_NO] = nla_u16,
+	[IFLA_BRPORT_TOPOLOGY_CHANGE_ACK] = nla_u8,
+	[IFLA_BRPORT_CONFIG_PENDING] = nla_u8,
+	[IFLA_BRPORT_MESSAGE_AGE_TIMER] = nla_u64,
+	[IFLA_BRPORT_FORWARD_DELAY_TIMER] = nla_u64,
+	[IFLA_BRPORT_HOLD_TIMER] = nla_u64,
+	[IFLA_BRPORT_FLUSH] = nla_flag,
+	[IFLA_BRPORT_MULTICAST_ROUTER] = nla_u8,
+	[IFLA_BRPORT_MCAST_FLOOD] = nla_u8,
+	[IFLA_BRPORT_MCAST_TO_UCAST] = nla_u8,
+	[IFLA_BRPORT_VLAN_TUNNEL] = nla_u8,
+	[IFLA_BRPORT_BCAST_FLOOD] = nla_u8,
+	[IFLA_BRPORT_GROUP_FWD_MASK] = nla_u16,
+	[IFLA_BRPORT_NEIGH_SUPPRESS] = nla_u8,
+	[IFLA_BRPORT_ISOLATED] = nla_u8,
+	[IFLA_BRPORT_BACKUP_PORT] = nla_ifindex,
+	[IFLA_BRPORT_MRP_RING_OPEN] = nla_u8,
+	[IFLA_BRPORT_MRP_IN_OPEN] = nla_u8,
+	[IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT] = nla_u32,
+	[IFLA_BRPORT_MCAST_EHT_HOSTS_CNT] = nla_u32,
+	[IFLA_BRPORT_LOCKED] = nla_u8,
+};
+static const struct rt_attrs ifla_brport_attrs = {
+	&xlat_rt_ifla_brport_attrs, "IFLA_BRPORT_???", ifla_brport_fns,
+	ARRAY_LEN(ifla_brport_fns)
+};
+
+/* IFLA_PROTINFO: by the link's family */
+static bool nla_ifla_protinfo(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	const struct rt_ctx *rc = opaque;
+
+	if (rc->family == AF_INET6)
+		rt_attrs_print(c, addr, len, &ifla_inet6_attrs, opaque);
+	else if (rc->family == AF_BRIDGE)
+		rt_attrs_print(c, addr, len, &ifla_brport_attrs, opaque);
+	else
+		return false;
+	return true;
+}
+
 extern const struct rt_attrs rt_ifla_attrs;
 RT_NESTED_FN(nla_ifla_prop_list, rt_ifla_attrs)
 
@@ -1224,8 +1501,7 @@ static const nla_fn ifla_fns[] = {
 	[IFLA_LINK] = nla_u32,
 	[IFLA_QDISC] = nla_str,
 	[IFLA_STATS] = nla_link_stats,
-	[IFLA_COST] = NULL,
-	[IFLA_PRIORITY] = NULL,
+	[IFLA_PROTINFO] = nla_ifla_protinfo,
 	[IFLA_MASTER] = nla_u32,
 	[IFLA_TXQLEN] = nla_u32,
 	[IFLA_MAP] = nla_link_ifmap,
@@ -1411,18 +1687,6 @@ RT_ATTRS(rt_ifstats_attrs, xlat_rt_ifstats_attrs, "IFLA_STATS_???", ifstats_fns)
 
 RT_XVAL_FN(nla_igmpmsg, xlat_rt_igmpmsg_types, "IGMPMSG_???", 1, K_VAL)
 RT_XVAL_FN(nla_mrt6msg, xlat_rt_mrt6msg_types, "MRT6MSG_???", 1, K_VAL)
-
-static bool nla_inet_addr(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
-{
-	(void)opaque;
-	return rt_addr_of(c, addr, len, AF_INET);
-}
-
-static bool nla_inet6_addr(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
-{
-	(void)opaque;
-	return rt_addr_of(c, addr, len, AF_INET6);
-}
 
 static const nla_fn ipmra_creport_fns[] = {
 	[IPMRA_CREPORT_MSGTYPE] = nla_igmpmsg,
