@@ -202,6 +202,20 @@ static void print_mac(struct nlctx *c, const uint8_t *p, unsigned int n)
 		ob_printf(c->o, "%s%02x", i ? ":" : "", p[i]);
 }
 
+/* a hardware address field: in -X raw the bytes, in verbose both */
+static void print_mac_x(struct nlctx *c, uint64_t addr, const uint8_t *p, unsigned int n)
+{
+	if (xlat_style != XLAT_ABBREV) {
+		nl_hex(c, addr, n);
+		if (xlat_style == XLAT_RAW)
+			return;
+		ob_puts(c->o, " /* ");
+	}
+	print_mac(c, p, n);
+	if (xlat_style != XLAT_ABBREV)
+		ob_puts(c->o, " */");
+}
+
 /* htons(ETH_P_8021Q) */
 static void print_be16_eth(struct nlctx *c, const uint8_t *p)
 {
@@ -238,7 +252,7 @@ static bool rt_struct_print(struct nlctx *c, uint64_t addr, uint32_t len,
 		if (f->kind == K_MCAST2)
 			print_mcast2(c, p + f->off);
 		else if (f->kind == K_MAC)
-			print_mac(c, p + f->off, f->size);
+			print_mac_x(c, addr + f->off, p + f->off, f->size);
 		else if (f->kind == K_BE16ETH)
 			print_be16_eth(c, p + f->off);
 		else
@@ -389,24 +403,23 @@ static bool nla_hwaddr(struct nlctx *c, uint64_t addr, uint32_t len, const void 
 	return true;
 }
 
-/* clock ticks (USER_HZ) with the seconds they make */
+/* clock ticks (USER_HZ) of up to 8 bytes, with the seconds they make when not zero */
 static bool nla_clock_t(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
 {
-	uint64_t v = 0;
 	const uint8_t *p;
-	uint32_t n = len >= 8 ? 8 : 4;
+	uint64_t v;
 
 	(void)opaque;
-	if (len < 4)
+	if (!len || len > 8)
 		return false;
-	p = nl_mem(c, addr, n);
+	p = nl_mem(c, addr, len);
 	if (!p) {
 		ob_ptr(c->o, addr);
 		return true;
 	}
-	v = rd_le(p, n);
+	v = rd_le(p, len);
 	ob_udec(c->o, v);
-	if (xlat_style != XLAT_RAW)
+	if (v && xlat_style != XLAT_RAW)
 		ob_printf(c->o, " /* %llu.%02llu s */", (unsigned long long)(v / 100),
 			  (unsigned long long)(v % 100));
 	return true;
@@ -1452,16 +1465,16 @@ static const nla_fn ifla_brport_fns[] = {
 	[IFLA_BRPORT_NO] = nla_u16,
 	[IFLA_BRPORT_TOPOLOGY_CHANGE_ACK] = nla_u8,
 	[IFLA_BRPORT_CONFIG_PENDING] = nla_u8,
-	[IFLA_BRPORT_MESSAGE_AGE_TIMER] = nla_u64,
-	[IFLA_BRPORT_FORWARD_DELAY_TIMER] = nla_u64,
-	[IFLA_BRPORT_HOLD_TIMER] = nla_u64,
+	[IFLA_BRPORT_MESSAGE_AGE_TIMER] = nla_clock_t,
+	[IFLA_BRPORT_FORWARD_DELAY_TIMER] = nla_clock_t,
+	[IFLA_BRPORT_HOLD_TIMER] = nla_clock_t,
 	[IFLA_BRPORT_FLUSH] = nla_flag,
 	[IFLA_BRPORT_MULTICAST_ROUTER] = nla_u8,
 	[IFLA_BRPORT_MCAST_FLOOD] = nla_u8,
 	[IFLA_BRPORT_MCAST_TO_UCAST] = nla_u8,
 	[IFLA_BRPORT_VLAN_TUNNEL] = nla_u8,
 	[IFLA_BRPORT_BCAST_FLOOD] = nla_u8,
-	[IFLA_BRPORT_GROUP_FWD_MASK] = nla_u16,
+	[IFLA_BRPORT_GROUP_FWD_MASK] = nla_x16,
 	[IFLA_BRPORT_NEIGH_SUPPRESS] = nla_u8,
 	[IFLA_BRPORT_ISOLATED] = nla_u8,
 	[IFLA_BRPORT_BACKUP_PORT] = nla_ifindex,
