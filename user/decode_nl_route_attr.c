@@ -386,11 +386,12 @@ static bool nla_inet6_addr(struct nlctx *c, uint64_t addr, uint32_t len, const v
 	return rt_addr_of(c, addr, len, AF_INET6);
 }
 
+static void print_mac_x(struct nlctx *c, uint64_t addr, const uint8_t *p, unsigned int n);
+
 /* a link-layer address: f8:c2:49:13:57 */
 static bool nla_hwaddr(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
 {
 	const uint8_t *p;
-	uint32_t i;
 
 	(void)opaque;
 	p = nl_mem(c, addr, len);
@@ -398,8 +399,7 @@ static bool nla_hwaddr(struct nlctx *c, uint64_t addr, uint32_t len, const void 
 		ob_ptr(c->o, addr);
 		return true;
 	}
-	for (i = 0; i < len; i++)
-		ob_printf(c->o, "%s%02x", i ? ":" : "", p[i]);
+	print_mac_x(c, addr, p, len);
 	return true;
 }
 
@@ -1439,7 +1439,7 @@ static bool nla_bridge_id(struct nlctx *c, uint64_t addr, uint32_t len, const vo
 	if (!nl_fetch(c, addr, &id, sizeof(id)))
 		return true;
 	ob_printf(c->o, "{prio=[%u, %u], addr=", id.prio[0], id.prio[1]);
-	print_mac(c, id.addr, sizeof(id.addr));
+	print_mac_x(c, addr + offsetof(struct ifla_bridge_id, addr), id.addr, sizeof(id.addr));
 	ob_putc(c->o, '}');
 	return true;
 }
