@@ -40,6 +40,13 @@
 #include "xlat/rt_netnsa_attrs.h"
 #include "xlat/rt_ifstats_attrs.h"
 #include "xlat/rt_nha_attrs.h"
+#include "xlat/rt_bridge_modes.h"
+#include "xlat/rt_bridge_flags.h"
+#include "xlat/rt_ifla_mctp_attrs.h"
+#include "xlat/rt_ifla_bridge_vlan_tunnel_attrs.h"
+#include "xlat/rt_ifla_bridge_attrs.h"
+#include "xlat/rt_ifla_inet_attrs.h"
+#include "xlat/rt_ipv4_devconf.h"
 #include "xlat/rt_ifla_brport_attrs.h"
 #include "xlat/rt_inet6_if_flags.h"
 #include "xlat/net_eth_p.h"
@@ -1503,6 +1510,81 @@ static bool nla_ifla_protinfo(struct nlctx *c, uint64_t addr, uint32_t len, cons
 	return true;
 }
 
+/* ---- IFLA_AF_SPEC ---- */
+
+RT_INDEX_ARRAY_FN(nla_inet_conf, xlat_rt_ipv4_devconf, "IPV4_DEVCONF_???", 4)
+
+static const nla_fn ifla_inet_fns[] = {
+	[IFLA_INET_CONF] = nla_inet_conf,
+};
+static const struct rt_attrs ifla_inet_attrs = {
+	&xlat_rt_ifla_inet_attrs, "IFLA_INET_???", ifla_inet_fns, ARRAY_LEN(ifla_inet_fns)
+};
+RT_NESTED_FN(nla_af_inet, ifla_inet_attrs)
+RT_NESTED_FN(nla_af_inet6, ifla_inet6_attrs)
+
+static const nla_fn ifla_mctp_fns[] = {
+	[IFLA_MCTP_NET] = nla_u32,
+};
+static const struct rt_attrs ifla_mctp_attrs = {
+	&xlat_rt_ifla_mctp_attrs, "IFLA_MCTP_???", ifla_mctp_fns, ARRAY_LEN(ifla_mctp_fns)
+};
+RT_NESTED_FN(nla_af_mctp, ifla_mctp_attrs)
+
+/* one attribute per address family */
+static const nla_fn af_spec_fns[] = {
+	[AF_INET] = nla_af_inet,
+	[AF_INET6] = nla_af_inet6,
+	[AF_MCTP] = nla_af_mctp,
+};
+static const struct rt_attrs af_spec_attrs = {
+	&xlat_net_af, "AF_???", af_spec_fns, ARRAY_LEN(af_spec_fns)
+};
+
+/* AF_BRIDGE links: IFLA_BRIDGE_* */
+RT_XVAL_FN(nla_bridge_flags, xlat_rt_bridge_flags, "BRIDGE_FLAGS_???", 2, K_FLAGS)
+RT_XVAL_FN(nla_bridge_mode, xlat_rt_bridge_modes, "BRIDGE_MODE_???", 2, K_VAL)
+RT_XVAL_FN(nla_bridge_vlan_flags, xlat_rt_bridge_vlan_flags, "BRIDGE_VLAN_INFO_???", 2,
+	   K_FLAGS)
+
+static const struct rt_field bridge_vlan_info_f[] = {
+	FLDX(struct bridge_vlan_info, flags, K_FLAGS, xlat_rt_bridge_vlan_flags,
+	     "BRIDGE_VLAN_INFO_???"),
+	FLD(struct bridge_vlan_info, vid, K_U),
+};
+RT_STRUCT_TAIL_FN(nla_bridge_vlan_info, struct bridge_vlan_info, bridge_vlan_info_f)
+
+static const nla_fn bridge_vlan_tunnel_fns[] = {
+	[IFLA_BRIDGE_VLAN_TUNNEL_ID] = nla_u32,
+	[IFLA_BRIDGE_VLAN_TUNNEL_VID] = nla_u16,
+	[IFLA_BRIDGE_VLAN_TUNNEL_FLAGS] = nla_bridge_vlan_flags,
+};
+static const struct rt_attrs bridge_vlan_tunnel_attrs = {
+	&xlat_rt_ifla_bridge_vlan_tunnel_attrs, "IFLA_BRIDGE_VLAN_TUNNEL_???",
+	bridge_vlan_tunnel_fns, ARRAY_LEN(bridge_vlan_tunnel_fns)
+};
+RT_NESTED_FN(nla_bridge_vlan_tunnel, bridge_vlan_tunnel_attrs)
+
+static const nla_fn ifla_bridge_fns[] = {
+	[IFLA_BRIDGE_FLAGS] = nla_bridge_flags,
+	[IFLA_BRIDGE_MODE] = nla_bridge_mode,
+	[IFLA_BRIDGE_VLAN_INFO] = nla_bridge_vlan_info,
+	[IFLA_BRIDGE_VLAN_TUNNEL_INFO] = nla_bridge_vlan_tunnel,
+};
+static const struct rt_attrs ifla_bridge_attrs = {
+	&xlat_rt_ifla_bridge_attrs, "IFLA_BRIDGE_???", ifla_bridge_fns,
+	ARRAY_LEN(ifla_bridge_fns)
+};
+
+static bool nla_ifla_af_spec(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	const struct rt_ctx *rc = opaque;
+
+	rt_attrs_print(c, addr, len, rc->family == AF_BRIDGE ? &ifla_bridge_attrs
+							      : &af_spec_attrs, opaque);
+	return true;
+}
+
 extern const struct rt_attrs rt_ifla_attrs;
 RT_NESTED_FN(nla_ifla_prop_list, rt_ifla_attrs)
 
@@ -1529,6 +1611,7 @@ static const nla_fn ifla_fns[] = {
 	[IFLA_STATS64] = nla_link_stats64,
 	[IFLA_VF_PORTS] = nla_ifla_vf_ports,
 	[IFLA_PORT_SELF] = nla_ifla_port,
+	[IFLA_AF_SPEC] = nla_ifla_af_spec,
 	[IFLA_GROUP] = nla_u32,
 	[IFLA_NET_NS_FD] = nla_fd,
 	[IFLA_EXT_MASK] = nla_rtext_filter,
