@@ -24,6 +24,7 @@
 #include <linux/gen_stats.h>
 #include <linux/if_bonding.h>
 #include <linux/mpls.h>
+#include <linux/can/netlink.h>
 #include "decode_nl_route.h"
 #include "xlat/rt_ifla_attrs.h"
 #include "xlat/rt_ifa_attrs.h"
@@ -40,6 +41,10 @@
 #include "xlat/rt_netnsa_attrs.h"
 #include "xlat/rt_ifstats_attrs.h"
 #include "xlat/rt_nha_attrs.h"
+#include "xlat/rt_tun_types.h"
+#include "xlat/rt_bridge_querier_attrs.h"
+#include "xlat/rt_ifla_tun_attrs.h"
+#include "xlat/rt_ifla_br_attrs.h"
 #include "xlat/rt_bridge_modes.h"
 #include "xlat/rt_bridge_flags.h"
 #include "xlat/rt_ifla_mctp_attrs.h"
@@ -1182,14 +1187,257 @@ RT_STRUCT_FN(nla_link_ifmap, struct rtnl_link_ifmap, link_ifmap_f,
 RT_XVAL_FN(nla_rtext_filter, xlat_rt_rtext_filter, "RTEXT_FILTER_???", 4, K_FLAGS)
 RT_XVAL_FN(nla_ifla_event, xlat_rt_ifla_events, "IFLA_EVENT_???", 4, K_VAL)
 
+/* ---- IFLA_LINKINFO: by IFLA_INFO_KIND / IFLA_INFO_SLAVE_KIND ---- */
+
+/* bit i is 1 << BR_BOOLOPT_i */
+static const struct xlat_entry br_boolopt_e[] = {
+	{ 1 << BR_BOOLOPT_NO_LL_LEARN, "1<<BR_BOOLOPT_NO_LL_LEARN" },
+	{ 1 << BR_BOOLOPT_MCAST_VLAN_SNOOPING, "1<<BR_BOOLOPT_MCAST_VLAN_SNOOPING" },
+	{ 1 << BR_BOOLOPT_MST_ENABLE, "1<<BR_BOOLOPT_MST_ENABLE" },
+};
+static const struct xlat br_boolopt_mask = { br_boolopt_e, ARRAY_LEN(br_boolopt_e) };
+
+static const struct rt_field br_boolopt_f[] = {
+	FLDX(struct br_boolopt_multi, optval, K_FLAGS, br_boolopt_mask, "1<<BR_BOOLOPT_???"),
+	FLDX(struct br_boolopt_multi, optmask, K_FLAGS, br_boolopt_mask, "1<<BR_BOOLOPT_???"),
+};
+RT_STRUCT_FN(nla_br_boolopt, struct br_boolopt_multi, br_boolopt_f,
+	     sizeof(struct br_boolopt_multi))
+
+static bool nla_be16_eth(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	const uint8_t *p;
+
+	(void)opaque;
+	if (len < 2)
+		return false;
+	p = nl_mem(c, addr, 2);
+	if (!p) {
+		ob_ptr(c->o, addr);
+		return true;
+	}
+	print_be16_eth(c, p);
+	return true;
+}
+
+static const nla_fn bridge_querier_fns[] = {
+	[BRIDGE_QUERIER_IP_ADDRESS] = nla_inet_addr,
+	[BRIDGE_QUERIER_IP_PORT] = nla_ifindex,
+	[BRIDGE_QUERIER_IP_OTHER_TIMER] = nla_clock_t,
+	[BRIDGE_QUERIER_IPV6_ADDRESS] = nla_inet6_addr,
+	[BRIDGE_QUERIER_IPV6_PORT] = nla_ifindex,
+	[BRIDGE_QUERIER_IPV6_OTHER_TIMER] = nla_clock_t,
+};
+static const struct rt_attrs bridge_querier_attrs = {
+	&xlat_rt_bridge_querier_attrs, "BRIDGE_QUERIER_???", bridge_querier_fns,
+	ARRAY_LEN(bridge_querier_fns)
+};
+RT_NESTED_FN(nla_bridge_querier, bridge_querier_attrs)
+
+static bool nla_bridge_id(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque);
+
+static const nla_fn ifla_br_fns[] = {
+	[IFLA_BR_FORWARD_DELAY] = nla_clock_t,
+	[IFLA_BR_HELLO_TIME] = nla_clock_t,
+	[IFLA_BR_MAX_AGE] = nla_clock_t,
+	[IFLA_BR_AGEING_TIME] = nla_clock_t,
+	[IFLA_BR_STP_STATE] = nla_u32,
+	[IFLA_BR_PRIORITY] = nla_u16,
+	[IFLA_BR_VLAN_FILTERING] = nla_u8,
+	[IFLA_BR_VLAN_PROTOCOL] = nla_be16_eth,
+	[IFLA_BR_GROUP_FWD_MASK] = nla_x16,
+	[IFLA_BR_ROOT_ID] = nla_bridge_id,
+	[IFLA_BR_BRIDGE_ID] = nla_bridge_id,
+	[IFLA_BR_ROOT_PORT] = nla_u16,
+	[IFLA_BR_ROOT_PATH_COST] = nla_u32,
+	[IFLA_BR_TOPOLOGY_CHANGE] = nla_u8,
+	[IFLA_BR_TOPOLOGY_CHANGE_DETECTED] = nla_u8,
+	[IFLA_BR_HELLO_TIMER] = nla_clock_t,
+	[IFLA_BR_TCN_TIMER] = nla_clock_t,
+	[IFLA_BR_TOPOLOGY_CHANGE_TIMER] = nla_clock_t,
+	[IFLA_BR_GC_TIMER] = nla_clock_t,
+	[IFLA_BR_GROUP_ADDR] = nla_hwaddr,
+	[IFLA_BR_FDB_FLUSH] = nla_flag,
+	[IFLA_BR_MCAST_ROUTER] = nla_u8,
+	[IFLA_BR_MCAST_SNOOPING] = nla_u8,
+	[IFLA_BR_MCAST_QUERY_USE_IFADDR] = nla_u8,
+	[IFLA_BR_MCAST_QUERIER] = nla_u8,
+	[IFLA_BR_MCAST_HASH_ELASTICITY] = nla_u32,
+	[IFLA_BR_MCAST_HASH_MAX] = nla_u32,
+	[IFLA_BR_MCAST_LAST_MEMBER_CNT] = nla_u32,
+	[IFLA_BR_MCAST_STARTUP_QUERY_CNT] = nla_u32,
+	[IFLA_BR_MCAST_LAST_MEMBER_INTVL] = nla_clock_t,
+	[IFLA_BR_MCAST_MEMBERSHIP_INTVL] = nla_clock_t,
+	[IFLA_BR_MCAST_QUERIER_INTVL] = nla_clock_t,
+	[IFLA_BR_MCAST_QUERY_INTVL] = nla_clock_t,
+	[IFLA_BR_MCAST_QUERY_RESPONSE_INTVL] = nla_clock_t,
+	[IFLA_BR_MCAST_STARTUP_QUERY_INTVL] = nla_clock_t,
+	[IFLA_BR_NF_CALL_IPTABLES] = nla_u8,
+	[IFLA_BR_NF_CALL_IP6TABLES] = nla_u8,
+	[IFLA_BR_NF_CALL_ARPTABLES] = nla_u8,
+	[IFLA_BR_VLAN_DEFAULT_PVID] = nla_u16,
+	[IFLA_BR_VLAN_STATS_ENABLED] = nla_u8,
+	[IFLA_BR_MCAST_STATS_ENABLED] = nla_u8,
+	[IFLA_BR_MCAST_IGMP_VERSION] = nla_u8,
+	[IFLA_BR_MCAST_MLD_VERSION] = nla_u8,
+	[IFLA_BR_VLAN_STATS_PER_PORT] = nla_u8,
+	[IFLA_BR_MULTI_BOOLOPT] = nla_br_boolopt,
+	[IFLA_BR_MCAST_QUERIER_STATE] = nla_bridge_querier,
+};
+static const struct rt_attrs ifla_br_attrs = {
+	&xlat_rt_ifla_br_attrs, "IFLA_BR_???", ifla_br_fns, ARRAY_LEN(ifla_br_fns)
+};
+
+RT_XVAL_FN(nla_tun_type, xlat_rt_tun_types, "IFF_???", 1, K_VAL)
+
+/* a user or group id: -1 for "none" */
+static bool nla_uid(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	uint32_t v;
+
+	(void)opaque;
+	if (len < sizeof(v))
+		return false;
+	if (!nl_fetch(c, addr, &v, sizeof(v)))
+		return true;
+	if (v == UINT32_MAX)
+		ob_puts(c->o, "-1");
+	else
+		ob_udec(c->o, v);
+	return true;
+}
+
+static const nla_fn ifla_tun_fns[] = {
+	[IFLA_TUN_OWNER] = nla_uid,
+	[IFLA_TUN_GROUP] = nla_uid,
+	[IFLA_TUN_TYPE] = nla_tun_type,
+	[IFLA_TUN_PI] = nla_u8,
+	[IFLA_TUN_VNET_HDR] = nla_u8,
+	[IFLA_TUN_PERSIST] = nla_u8,
+	[IFLA_TUN_MULTI_QUEUE] = nla_u8,
+	[IFLA_TUN_NUM_QUEUES] = nla_u32,
+	[IFLA_TUN_NUM_DISABLED_QUEUES] = nla_u32,
+};
+static const struct rt_attrs ifla_tun_attrs = {
+	&xlat_rt_ifla_tun_attrs, "IFLA_TUN_???", ifla_tun_fns, ARRAY_LEN(ifla_tun_fns)
+};
+
+static const struct rt_field can_stats_f[] = {
+	FLD(struct can_device_stats, bus_error, K_U),
+	FLD(struct can_device_stats, error_warning, K_U),
+	FLD(struct can_device_stats, error_passive, K_U),
+	FLD(struct can_device_stats, bus_off, K_U),
+	FLD(struct can_device_stats, arbitration_lost, K_U),
+	FLD(struct can_device_stats, restarts, K_U),
+};
+RT_STRUCT_FN(nla_can_stats, struct can_device_stats, can_stats_f,
+	     sizeof(struct can_device_stats))
+
+static const struct rt_attrs ifla_brport_attrs;
+
+/* the link's kinds, found before the attributes print: IFLA_INFO_DATA follows IFLA_INFO_KIND */
+struct linkinfo_ctx {
+	struct rt_ctx rc;
+	char kind[16];
+	char slave_kind[16];
+};
+
+static bool linkinfo_kind_is(const char *kind, const char *name)
+{
+	return !strcmp(kind, name);
+}
+
+static bool nla_info_data(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	const struct linkinfo_ctx *lc = opaque;
+
+	if (linkinfo_kind_is(lc->kind, "bridge"))
+		rt_attrs_print(c, addr, len, &ifla_br_attrs, &lc->rc);
+	else if (linkinfo_kind_is(lc->kind, "tun"))
+		rt_attrs_print(c, addr, len, &ifla_tun_attrs, &lc->rc);
+	else
+		return false;
+	return true;
+}
+
+static bool nla_info_xstats(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	const struct linkinfo_ctx *lc = opaque;
+
+	if (linkinfo_kind_is(lc->kind, "can"))
+		return nla_can_stats(c, addr, len, &lc->rc);
+	return false;
+}
+
+static bool nla_info_slave_data(struct nlctx *c, uint64_t addr, uint32_t len,
+				const void *opaque)
+{
+	const struct linkinfo_ctx *lc = opaque;
+
+	if (linkinfo_kind_is(lc->slave_kind, "bridge"))
+		rt_attrs_print(c, addr, len, &ifla_brport_attrs, &lc->rc);
+	else
+		return false;
+	return true;
+}
+
 static const nla_fn ifla_info_fns[] = {
 	[IFLA_INFO_KIND] = nla_str,
+	[IFLA_INFO_DATA] = nla_info_data,
+	[IFLA_INFO_XSTATS] = nla_info_xstats,
 	[IFLA_INFO_SLAVE_KIND] = nla_str,
+	[IFLA_INFO_SLAVE_DATA] = nla_info_slave_data,
 };
 static const struct rt_attrs ifla_info_attrs = {
 	&xlat_rt_ifla_info_attrs, "IFLA_INFO_???", ifla_info_fns, ARRAY_LEN(ifla_info_fns)
 };
-RT_NESTED_FN(nla_ifla_linkinfo, ifla_info_attrs)
+
+/* copies a kind attribute's string (the last one of its type wins, as the kernel takes it) */
+static void linkinfo_scan(struct nlctx *c, uint64_t addr, uint32_t len, struct linkinfo_ctx *lc)
+{
+	struct nlattr nla;
+
+	while (len >= NLA_HDRLEN) {
+		const uint8_t *p = nl_mem(c, addr, sizeof(nla));
+		uint32_t dlen;
+		char *dst = NULL;
+
+		if (!p)
+			return;
+		memcpy(&nla, p, sizeof(nla));
+		if (nla.nla_len < NLA_HDRLEN)
+			return;
+		dlen = (nla.nla_len < len ? nla.nla_len : len) - NLA_HDRLEN;
+		if ((nla.nla_type & NLA_TYPE_MASK) == IFLA_INFO_KIND)
+			dst = lc->kind;
+		else if ((nla.nla_type & NLA_TYPE_MASK) == IFLA_INFO_SLAVE_KIND)
+			dst = lc->slave_kind;
+		if (dst) {
+			uint32_t n = dlen < sizeof(lc->kind) - 1 ? dlen : (uint32_t)sizeof(lc->kind) - 1;
+			const uint8_t *s = nl_mem(c, addr + NLA_HDRLEN, n);
+
+			memset(dst, 0, sizeof(lc->kind));
+			if (s)
+				memcpy(dst, s, n);
+		}
+		if ((uint32_t)NLA_ALIGN(nla.nla_len) >= len)
+			return;
+		addr += NLA_ALIGN(nla.nla_len);
+		len -= NLA_ALIGN(nla.nla_len);
+	}
+}
+
+static bool nla_ifla_linkinfo(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
+{
+	struct linkinfo_ctx lc;
+
+	memset(&lc, 0, sizeof(lc));
+	lc.rc = *(const struct rt_ctx *)opaque;
+	linkinfo_scan(c, addr, len, &lc);
+	/* the value printers get &lc.rc, the struct's first member */
+	rt_attrs_print(c, addr, len, &ifla_info_attrs, &lc.rc);
+	return true;
+}
 
 /* struct ifla_port_vsi: the type id in hex, the padding when it is not zero */
 static bool nla_port_vsi(struct nlctx *c, uint64_t addr, uint32_t len, const void *opaque)
