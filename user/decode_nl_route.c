@@ -410,7 +410,7 @@ static rt_msg_fn rt_decoder(uint16_t type)
 	case RTM_NEWQDISC ... RTM_GETQDISC:
 	case RTM_NEWTCLASS ... RTM_GETTCLASS:
 	case RTM_NEWTFILTER ... RTM_GETTFILTER:
-	case 100 ... 102:	/* RTM_NEWCHAIN ... RTM_GETCHAIN */
+	case RTM_NEWCHAIN ... RTM_GETCHAIN:
 		return dec_tcmsg;
 	case RTM_NEWACTION ... RTM_GETACTION:
 		return dec_tcamsg;
@@ -428,12 +428,12 @@ static rt_msg_fn rt_decoder(uint16_t type)
 	case RTM_NEWMDB ... RTM_GETMDB:
 		return dec_br_port_msg;
 	case RTM_NEWNSID ... RTM_GETNSID:
-	case 96:		/* RTM_NEWCACHEREPORT */
+	case RTM_NEWCACHEREPORT:
 		return dec_rtgenmsg;
 	case RTM_NEWSTATS:
 	case RTM_GETSTATS:
 		return dec_if_stats_msg;
-	case 104 ... 106:	/* RTM_NEWNEXTHOP ... RTM_GETNEXTHOP */
+	case RTM_NEWNEXTHOP ... RTM_GETNEXTHOP:
 		return dec_nhmsg;
 	}
 	return NULL;
