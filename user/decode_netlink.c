@@ -543,7 +543,7 @@ static void netfilter_type(struct nlctx *c, uint16_t type)
 }
 
 static const struct nl_family families[] = {
-	[NETLINK_ROUTE] = { &xlat_nl_route_types, "RTM_???", route_flags, NULL, NULL },
+	[NETLINK_ROUTE] = { &xlat_nl_route_types, "RTM_???", route_flags, nl_decode_route, NULL },
 	[NETLINK_SOCK_DIAG] = { &xlat_nl_sock_diag_types, "SOCK_DIAG_???", get_flags,
 				nl_decode_sock_diag, NULL },
 	[NETLINK_AUDIT] = { &xlat_nl_audit_types, "AUDIT_???", NULL, NULL, NULL },
