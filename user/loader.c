@@ -228,6 +228,20 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 			else
 				p->ncap_exit = FD_SLOT_PAIR + 1;
 		}
+		/* a sockaddr_xdp's sxdp_shared_umem_fd (at 12; read from 8 with sxdp_queue_id, so
+		 * that the 8 bytes lie inside its 16): described only when the pair slot is free */
+		if (def->arg[i] == K_SOCKADDR_IN) {
+			struct cap_spec *c = always ? &p->enter[FD_SLOT_PAIR] : &p->exit[FD_SLOT_PAIR];
+
+			if (c->kind == CAP_NONE) {
+				*c = (struct cap_spec){ .kind = CAP_FD, .elem = i, .size = 8,
+							.len_arg = LEN_NONE };
+				if (always)
+					p->ncap_enter = FD_SLOT_PAIR + 1;
+				else
+					p->ncap_exit = FD_SLOT_PAIR + 1;
+			}
+		}
 		if (def->arg[i] != K_FD && def->arg[i] != K_DIRFD)
 			continue;
 		if (always || blocking) {
