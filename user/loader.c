@@ -196,6 +196,7 @@ static uint32_t cap_size(const struct settings *s, int32_t size)
 }
 
 #define SIGINFO_FD_OFFSET	24	/* si_fd in a 64-bit siginfo_t */
+#define URING_WQ_FD_OFFSET	24	/* wq_fd in struct io_uring_params */
 
 /*
  * -y, -yy, -P: the kernel describes the fds of a call (bpf/bstrace.h, struct sc_fd). Arguments
@@ -213,11 +214,15 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 				.flags = CAPF_OK_ONLY, .len_arg = LEN_NONE };
 			p->ncap_exit = FD_SLOT_PAIR + 1;
 		}
-		/* a siginfo the call takes: its si_fd (and the int after it), at entry */
-		if (def->arg[i] == K_SIGINFO_IN || def->arg[i] == K_PTRACE_DATA) {
+		/* a siginfo the call takes: its si_fd (and the int after it), at entry; so
+		 * io_uring_params.wq_fd */
+		if (def->arg[i] == K_SIGINFO_IN || def->arg[i] == K_PTRACE_DATA ||
+		    def->arg[i] == K_IO_URING_PARAMS) {
 			struct cap_spec *c = always ? &p->enter[FD_SLOT_PAIR] : &p->exit[FD_SLOT_PAIR];
 
-			*c = (struct cap_spec){ .kind = CAP_FD, .elem = i, .size = SIGINFO_FD_OFFSET,
+			*c = (struct cap_spec){ .kind = CAP_FD, .elem = i,
+						.size = def->arg[i] == K_IO_URING_PARAMS ?
+							URING_WQ_FD_OFFSET : SIGINFO_FD_OFFSET,
 						.len_arg = LEN_NONE };
 			if (always)
 				p->ncap_enter = FD_SLOT_PAIR + 1;
