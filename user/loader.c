@@ -327,9 +327,11 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			struct cap_spec out = cs;
 
 			/* readv's iovecs, mincore's vector and msgrcv's buffer print even when
-			 * the call failed, and sched_setattr's size after E2BIG */
+			 * the call failed, and sched_setattr's and perf_event_open's size after
+			 * E2BIG */
 			if (k->cap != CAP_IOV && def->arg[i] != K_MINCORE_VEC &&
-			    def->arg[i] != K_SCHED_ATTR_IN && def->arg[i] != K_MSGBUF_OUT)
+			    def->arg[i] != K_SCHED_ATTR_IN && def->arg[i] != K_MSGBUF_OUT &&
+			    def->arg[i] != K_PERF_EVENT_ATTR)
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit = i + 1;
