@@ -311,7 +311,7 @@ enum {
 	PI_ULONG,	/* an unsigned long by value */
 	PI_U64_IN,	/* [N]: a u64 read by the call */
 	PI_FILTER,	/* a string */
-	PI_PTR,		/* an output the call writes: its address */
+	PI_ID,		/* [N]: the u64 the call writes */
 	PI_QUERY_BPF,	/* {ids_len=N, ...} */
 	PI_ATTR,	/* struct perf_event_attr */
 };
@@ -328,7 +328,7 @@ static const struct {
 	{ 0x40082404, PI_U64_IN, "PERF_EVENT_IOC_PERIOD" },
 	{ 0x2405, PI_INT, "PERF_EVENT_IOC_SET_OUTPUT" },
 	{ 0x40082406, PI_FILTER, "PERF_EVENT_IOC_SET_FILTER" },
-	{ 0x80082407, PI_PTR, "PERF_EVENT_IOC_ID" },
+	{ 0x80082407, PI_ID, "PERF_EVENT_IOC_ID" },
 	{ 0x40042408, PI_INT, "PERF_EVENT_IOC_SET_BPF" },
 	{ 0x40042409, PI_ULONG, "PERF_EVENT_IOC_PAUSE_OUTPUT" },
 	{ 0xc008240a, PI_QUERY_BPF, "PERF_EVENT_IOC_QUERY_BPF" },
@@ -352,6 +352,77 @@ const char *perf_ioctl_name(uint32_t req)
 	return i < 0 ? NULL : perf_reqs[i].name;
 }
 
+/* PERF_EVENT_IOC_SET_FILTER's string: -s bytes of it; the address when it runs into an
+ * unreadable page before its NUL */
+static void print_filter(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = d_mem_prefix(d, arg, false, 1);
+	const uint8_t *p, *nul;
+	size_t n, limit = d->s->strsize;
+
+	if (!b)
+		return;
+	p = blob_data(b);
+	nul = memchr(p, 0, b->len);
+	if (!nul && b->len <= limit) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	n = nul ? (size_t)(nul - p) : b->len;
+	print_quoted(d, p, n > limit ? limit : n, false, n > limit);
+}
+
+/* struct perf_event_query_bpf after the call: the ids it wrote, as many as both counts allow
+ * (-s of them at most); where the copy stopped at an unreadable page, that address */
+static void print_query_bpf(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const struct sc_blob *b;
+	const uint8_t *p;
+	uint32_t n, avail, i;
+
+	b = d_mem_prefix(d, arg, true, 4);
+	if (!b)
+		return;
+	p = blob_data(b);
+	if (b->len < 4) {
+		ob_ptr(o, d->args[arg]);
+		return;
+	}
+	/* prog_cnt unreadable: strace shows what it could read */
+	if (b->len < 8) {
+		ob_printf(o, "{ids_len=%u, ...}", rd_u32(p));
+		return;
+	}
+	n = rd_u32(p) < rd_u32(p + 4) ? rd_u32(p) : rd_u32(p + 4);
+	avail = (b->len - 8) / 4;
+	ob_printf(o, "{ids_len=%u, prog_cnt=%u, ids=", rd_u32(p), rd_u32(p + 4));
+	if (n && !avail) {
+		ob_ptr(o, d->args[arg] + 8);
+		ob_putc(o, '}');
+		return;
+	}
+	ob_putc(o, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			ob_puts(o, ", ");
+		if (i >= d->s->strsize && !d->s->verbose) {
+			ob_puts(o, "...");
+			break;
+		}
+		if (i >= avail) {
+			if (b->flags & BLOBF_FAULT)
+				ob_printf(o, "... /* %#llx */",
+					  (unsigned long long)(d->args[arg] + 8 + 4ull * i));
+			else
+				ob_puts(o, "...");
+			break;
+		}
+		ob_udec(o, rd_u32(p + 8 + 4 * i));
+	}
+	ob_puts(o, "]}");
+}
+
 void perf_ioctl_arg(struct dctx *d, int arg)
 {
 	struct outbuf *o = d->o;
@@ -361,7 +432,8 @@ void perf_ioctl_arg(struct dctx *d, int arg)
 
 	switch (i < 0 ? -1 : perf_reqs[i].arg) {
 	case PI_FLAGS:
-		xlat_print_flags(o, &xlat_perf_ioctl_flags, v, "PERF_IOC_FLAG_???");
+		/* the kernel takes an unsigned int */
+		xlat_print_flags(o, &xlat_perf_ioctl_flags, (uint32_t)v, "PERF_IOC_FLAG_???");
 		break;
 	case PI_INT:
 		ob_dec(o, (int32_t)v);
@@ -370,20 +442,29 @@ void perf_ioctl_arg(struct dctx *d, int arg)
 		ob_udec(o, v);
 		break;
 	case PI_U64_IN:
-		p = d_struct_prefix(d, arg, true, 8);
+		p = d_struct_prefix(d, arg, false, 8);
 		if (p)
 			ob_printf(o, "[%llu]", (unsigned long long)rd_u64(p));
 		break;
 	case PI_FILTER:
-		print_cstring_bounded(d, arg, d->s->strsize);
+		print_filter(d, arg);
 		break;
 	case PI_QUERY_BPF:
-		p = d_struct_prefix(d, arg, true, 4);
+		if (d->exited && !d->failed) {
+			print_query_bpf(d, arg);
+			break;
+		}
+		p = d_struct_prefix(d, arg, false, 4);
 		if (p)
 			ob_printf(o, "{ids_len=%u, ...}", rd_u32(p));
 		break;
+	case PI_ID:
+		p = d_struct_prefix(d, arg, true, 8);
+		if (p)
+			ob_printf(o, "[%llu]", (unsigned long long)rd_u64(p));
+		break;
 	case PI_ATTR:
-		print_perf_event_attr(d, arg, true, UINT64_MAX);
+		print_perf_event_attr(d, arg, false, UINT64_MAX);
 		break;
 	default:
 		ob_ptr(o, v);
