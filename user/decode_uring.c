@@ -100,3 +100,200 @@ void print_URING_ENTER_FLAGS(struct dctx *d, int arg)
 	xlat_print_flags(d->o, &xlat_uring_enter_flags, (uint32_t)d->args[arg],
 			 "IORING_ENTER_???");
 }
+
+/* ---- io_uring_register ---- */
+
+#include "xlat/uring_iowq_acct.h"
+#include "xlat/uring_op_flags.h"
+#include "xlat/uring_ops.h"
+#include "xlat/uring_register_opcodes.h"
+#include "xlat/uring_restriction_opcodes.h"
+#include "xlat/uring_sqe_flags.h"
+
+enum {
+	UR_BUFFERS = 0,
+	UR_FILES = 2,
+	UR_EVENTFD = 4,
+	UR_EVENTFD_ASYNC = 7,
+	UR_RESTRICTIONS = 11,
+	UR_IOWQ_AFF = 17,
+	UR_RING_FDS = 20,
+	UR_UNREGISTER_RING_FDS = 21,
+	UR_PBUF_RING = 22,
+	UR_UNREGISTER_PBUF_RING = 23,
+};
+
+void print_URING_REG_OP(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_uring_register_opcodes, (uint32_t)d->args[arg],
+		       "IORING_REGISTER_???");
+}
+
+/* struct iovec */
+static void print_iovec_elem(struct dctx *d, const uint8_t *p)
+{
+	ob_puts(d->o, "{iov_base=");
+	ob_ptr(d->o, rd_u64(p));
+	ob_printf(d->o, ", iov_len=%llu}", (unsigned long long)rd_u64(p + 8));
+}
+
+static void print_fd_elem(struct dctx *d, const uint8_t *p)
+{
+	print_fd(d, rd_s32(p));
+}
+
+/* struct io_uring_restriction: the union member by the opcode; reserved fields when set */
+static void print_restriction(struct dctx *d, const uint8_t *p)
+{
+	struct outbuf *o = d->o;
+	uint16_t opcode = rd_u16(p);
+	uint8_t v = p[2], resv = p[3];
+
+	ob_puts(o, "{opcode=");
+	xlat_print_val(o, &xlat_uring_restriction_opcodes, opcode, "IORING_RESTRICTION_???");
+	switch (opcode) {
+	case 0:
+		ob_puts(o, ", register_op=");
+		xlat_print_val(o, &xlat_uring_register_opcodes, v, "IORING_REGISTER_???");
+		break;
+	case 1:
+		ob_puts(o, ", sqe_op=");
+		xlat_print_val(o, &xlat_uring_ops, v, "IORING_OP_???");
+		break;
+	case 2:
+	case 3:
+		ob_puts(o, ", sqe_flags=");
+		xlat_print_flags(o, &xlat_uring_sqe_flags, v, "IOSQE_???");
+		break;
+	default:
+		ob_printf(o, v ? " /* op: %#x */" : " /* op: %u */", v);
+	}
+	if (resv)
+		ob_printf(o, ", resv=%#x", resv);
+	if (rd_u32(p + 4) | rd_u32(p + 8) | rd_u32(p + 12))
+		ob_printf(o, ", resv2=[%#x, %#x, %#x]", rd_u32(p + 4), rd_u32(p + 8),
+			  rd_u32(p + 12));
+	ob_putc(o, '}');
+}
+
+/* struct io_uring_rsrc_update of IORING_(UN)REGISTER_RING_FDS: registering takes an fd and
+ * offset -1 for any slot; unregistering a registered index */
+static void print_ring_fd_elem(struct dctx *d, const uint8_t *p)
+{
+	struct outbuf *o = d->o;
+	bool reg = (uint32_t)d->args[1] == UR_RING_FDS;
+	uint32_t off = rd_u32(p), resv = rd_u32(p + 4);
+	uint64_t data = rd_u64(p + 8);
+
+	if (reg && off == UINT32_MAX)
+		ob_puts(o, "{offset=-1");
+	else
+		ob_printf(o, "{offset=%u", off);
+	if (resv)
+		ob_printf(o, ", resv=%#x", resv);
+	if (reg) {
+		ob_puts(o, ", data=");
+		print_fd(d, (int32_t)data);
+	} else if (data) {
+		ob_printf(o, ", data=%#llx", (unsigned long long)data);
+	}
+	ob_putc(o, '}');
+}
+
+/* IORING_REGISTER_IOWQ_AFF: a cpu mask of nr bytes, as [0 2 3] */
+static void print_cpu_mask(struct dctx *d, int arg, uint32_t nr)
+{
+	const struct sc_blob *b;
+	const uint8_t *p;
+	bool first = true;
+	uint64_t i;
+
+	if (!d->args[arg]) {
+		ob_ptr(d->o, 0);
+		return;
+	}
+	if (!nr) {
+		ob_puts(d->o, "[]");
+		return;
+	}
+	b = d_mem_prefix(d, arg, false, nr);
+	if (!b)
+		return;
+	if (b->len < nr) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	ob_putc(d->o, '[');
+	for (i = 0; i < (uint64_t)nr * 8; i++) {
+		if (!(p[i / 8] & (1u << (i % 8))))
+			continue;
+		ob_printf(d->o, "%s%llu", first ? "" : " ", (unsigned long long)i);
+		first = false;
+	}
+	ob_putc(d->o, ']');
+}
+
+/* struct io_uring_buf_reg (40 bytes) */
+static void print_buf_reg(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct(d, arg, false, 40);
+
+	if (!p)
+		return;
+	ob_puts(o, "{ring_addr=");
+	ob_ptr(o, rd_u64(p));
+	ob_printf(o, ", ring_entries=%u, bgid=%u", rd_u32(p + 8), rd_u16(p + 12));
+	if (rd_u16(p + 14))
+		ob_printf(o, ", pad=%#x", rd_u16(p + 14));
+	if (rd_u64(p + 16) | rd_u64(p + 24) | rd_u64(p + 32)) {
+		ob_puts(o, ", resv=[");
+		for (int i = 0; i < 3; i++) {
+			if (i)
+				ob_puts(o, ", ");
+			ob_hex(o, rd_u64(p + 16 + 8 * i));
+		}
+		ob_putc(o, ']');
+	}
+	ob_putc(o, '}');
+}
+
+/*
+ * io_uring_register's argument by the opcode (args[1]), nr_args (args[3]) elements. The
+ * operations whose structures point to further arrays (FILES_UPDATE, FILES2, BUFFERS2, the
+ * UPDATE2s), the probe and the worker counts are not decoded: their address.
+ */
+void print_URING_REG_ARG(struct dctx *d, int arg)
+{
+	uint32_t nr = d->args[3];
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	switch ((uint32_t)d->args[1]) {
+	case UR_BUFFERS:
+		print_array(d, arg, false, nr, 16, print_iovec_elem);
+		break;
+	case UR_FILES:
+	case UR_EVENTFD:
+	case UR_EVENTFD_ASYNC:
+		print_array(d, arg, false, nr, 4, print_fd_elem);
+		break;
+	case UR_RESTRICTIONS:
+		print_array(d, arg, false, nr, 16, print_restriction);
+		break;
+	case UR_IOWQ_AFF:
+		print_cpu_mask(d, arg, nr);
+		break;
+	case UR_RING_FDS:
+	case UR_UNREGISTER_RING_FDS:
+		print_array(d, arg, false, nr, 16, print_ring_fd_elem);
+		break;
+	case UR_PBUF_RING:
+	case UR_UNREGISTER_PBUF_RING:
+		print_buf_reg(d, arg);
+		break;
+	default:
+		ob_ptr(d->o, d->args[arg]);
+	}
+}
