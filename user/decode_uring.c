@@ -115,8 +115,10 @@ enum {
 	UR_FILES = 2,
 	UR_EVENTFD = 4,
 	UR_EVENTFD_ASYNC = 7,
+	UR_PROBE = 8,
 	UR_RESTRICTIONS = 11,
 	UR_IOWQ_AFF = 17,
+	UR_IOWQ_MAX_WORKERS = 19,
 	UR_RING_FDS = 20,
 	UR_UNREGISTER_RING_FDS = 21,
 	UR_PBUF_RING = 22,
@@ -238,7 +240,7 @@ static void print_cpu_mask(struct dctx *d, int arg, uint32_t nr)
 static void print_buf_reg(struct dctx *d, int arg)
 {
 	struct outbuf *o = d->o;
-	const uint8_t *p = d_struct(d, arg, false, 40);
+	const uint8_t *p = d_struct_prefix(d, arg, false, 40);
 
 	if (!p)
 		return;
@@ -259,10 +261,188 @@ static void print_buf_reg(struct dctx *d, int arg)
 	ob_putc(o, '}');
 }
 
+/* a value strace prints in decimal when it has no name: 47 / * IORING_OP_??? * / */
+static void print_xval_u(struct outbuf *o, const struct xlat *x, uint64_t v, const char *unknown)
+{
+	xlat_print_const(o, v, XF_UDEC, xlat_name(x, v), unknown);
+}
+
+/*
+ * `count` elements of `esize` bytes at offset `off` of a copy of `len` bytes at `addr`, -s of
+ * them at most (unless -v); an element past the copy ends the array with "...", and its
+ * address when the copy stopped at an unreadable page. Returns whether all were printed.
+ */
+typedef void (*uring_elem)(struct dctx *d, const uint8_t *p, uint64_t idx);
+static bool print_elems(struct dctx *d, const uint8_t *data, size_t len, bool part,
+			uint64_t addr, size_t off, uint64_t count, size_t esize, uring_elem fn)
+{
+	uint64_t i;
+	bool all = true;
+
+	ob_putc(d->o, '[');
+	for (i = 0; i < count; i++) {
+		if (i)
+			ob_puts(d->o, ", ");
+		if (off + (i + 1) * esize > len) {
+			ob_puts(d->o, "...");
+			if (part)
+				ob_printf(d->o, " /* %#llx */",
+					  (unsigned long long)(addr + off + i * esize));
+			all = false;
+			break;
+		}
+		if (i >= d->s->strsize && !d->s->verbose) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		fn(d, data + off + i * esize, i);
+	}
+	ob_putc(d->o, ']');
+	return all;
+}
+
+/* the copy of argument `arg` at the call or after it; `part`: it stopped at a page end */
+static const struct sc_blob *reg_copy(struct dctx *d, int arg, bool exit, bool *part)
+{
+	const struct sc_blob *b = d_blob(d, arg, 0, exit);
+
+	if (!b)
+		return NULL;
+	*part = (b->flags & BLOBF_FAULT) && (b->flags & BLOBF_PART);
+	if ((b->flags & BLOBF_FAULT) && !*part)
+		return NULL;
+	return b;
+}
+
+/* IORING_REGISTER_IOWQ_MAX_WORKERS: [[IO_WQ_BOUND]=N, ...], read and written by the call */
+static void print_worker_elem(struct dctx *d, const uint8_t *p, uint64_t idx)
+{
+	ob_putc(d->o, '[');
+	print_xval_u(d->o, &xlat_uring_iowq_acct, idx, "IO_WQ_???");
+	ob_printf(d->o, "]=%u", rd_u32(p));
+}
+
+static void print_max_workers(struct dctx *d, int arg, uint32_t nr)
+{
+	const struct sc_blob *b;
+	bool part;
+
+	if (!d->args[arg] || !nr) {
+		if (d->args[arg])
+			ob_puts(d->o, "[]");
+		else
+			ob_ptr(d->o, 0);
+		return;
+	}
+	b = reg_copy(d, arg, false, &part);
+	if (!b || b->len < 4) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (!print_elems(d, blob_data(b), b->len, part, d->args[arg], 0, nr, 4,
+			 print_worker_elem))
+		return;
+	if (!d->exited)
+		return;
+	ob_puts(d->o, " => ");
+	b = d->failed ? NULL : reg_copy(d, arg, true, &part);
+	if (!b || b->len < 4)
+		ob_ptr(d->o, d->args[arg]);
+	else
+		print_elems(d, blob_data(b), b->len, part, d->args[arg], 0, nr, 4,
+			    print_worker_elem);
+}
+
+/* struct io_uring_probe: 16 bytes, then the ops */
+static void print_probe_op(struct dctx *d, const uint8_t *p, uint64_t idx)
+{
+	struct outbuf *o = d->o;
+
+	ob_puts(o, "{op=");
+	print_xval_u(o, &xlat_uring_ops, p[0], "IORING_OP_???");
+	if (p[1])
+		ob_printf(o, ", resv=%#x", p[1]);
+	ob_puts(o, ", flags=");
+	xlat_print_flags(o, &xlat_uring_op_flags, rd_u16(p + 2), "IO_URING_OP_???");
+	if (rd_u32(p + 4))
+		ob_printf(o, ", resv2=%#x", rd_u32(p + 4));
+	ob_putc(o, '}');
+}
+
+/* at the call all nr ops; after it the ops_len the kernel filled in, of nr */
+static void print_probe_struct(struct dctx *d, const uint8_t *p, size_t len, uint32_t nr,
+			       bool out)
+{
+	struct outbuf *o = d->o;
+	uint32_t n = out && p[1] < nr ? p[1] : nr;
+
+	ob_puts(o, "{last_op=");
+	print_xval_u(o, &xlat_uring_ops, p[0], "IORING_OP_???");
+	ob_printf(o, ", ops_len=%u", p[1]);
+	if (rd_u16(p + 2))
+		ob_printf(o, ", resv=%#x", rd_u16(p + 2));
+	if (rd_u32(p + 4) | rd_u32(p + 8) | rd_u32(p + 12))
+		ob_printf(o, ", resv2=[%#x, %#x, %#x]", rd_u32(p + 4), rd_u32(p + 8),
+			  rd_u32(p + 12));
+	ob_puts(o, ", ops=");
+	if (out && p[1] > nr && n == 0) {
+		ob_puts(o, "[...]}");
+		return;
+	}
+	ob_putc(o, '[');
+	for (uint32_t i = 0; i < n; i++) {
+		if (i)
+			ob_puts(o, ", ");
+		if (i >= d->s->strsize && !d->s->verbose) {
+			ob_puts(o, "...");
+			n = 0;
+			break;
+		}
+		print_probe_op(d, p + 16 + 8 * i, i);
+	}
+	if (out && n && p[1] > nr)
+		ob_puts(o, ", ...");
+	ob_puts(o, "]}");
+	(void)len;
+}
+
+/* the whole structure must be readable; one filled with zeros (as the kernel wants it) prints
+ * only after the call, one with data before it and again after it */
+static void print_probe(struct dctx *d, int arg, uint32_t nr)
+{
+	const struct sc_blob *b;
+	uint64_t size = 16 + 8ull * nr;
+	bool part, zero = true;
+	const uint8_t *p;
+	uint64_t i;
+
+	b = reg_copy(d, arg, false, &part);
+	if (!d->args[arg] || !b || b->len < size) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	for (i = 0; i < size && zero; i++)
+		zero = !p[i];
+	if (!zero)
+		print_probe_struct(d, p, b->len, nr, false);
+	if (!d->exited)
+		return;
+	b = d->failed ? NULL : reg_copy(d, arg, true, &part);
+	if (!b || b->len < size) {
+		if (zero)
+			ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (!zero)
+		ob_puts(d->o, " => ");
+	print_probe_struct(d, blob_data(b), b->len, nr, true);
+}
+
 /*
  * io_uring_register's argument by the opcode (args[1]), nr_args (args[3]) elements. The
  * operations whose structures point to further arrays (FILES_UPDATE, FILES2, BUFFERS2, the
- * UPDATE2s), the probe and the worker counts are not decoded: their address.
+ * UPDATE2s) are not decoded: their address (BPF copies one level).
  */
 void print_URING_REG_ARG(struct dctx *d, int arg)
 {
@@ -284,6 +464,12 @@ void print_URING_REG_ARG(struct dctx *d, int arg)
 		break;
 	case UR_IOWQ_AFF:
 		print_cpu_mask(d, arg, nr);
+		break;
+	case UR_IOWQ_MAX_WORKERS:
+		print_max_workers(d, arg, nr);
+		break;
+	case UR_PROBE:
+		print_probe(d, arg, nr);
 		break;
 	case UR_RING_FDS:
 	case UR_UNREGISTER_RING_FDS:

@@ -236,13 +236,13 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 			if (p->ncap_enter < i + 1)
 				p->ncap_enter = i + 1;
 		}
-		if (!always) {
-			p->exit[i] = fd;
-			if (blocking)
-				p->exit[i].flags = CAPF_NO_ENTER;
-			if (p->ncap_exit < i + 1)
-				p->ncap_exit = i + 1;
-		}
+		/* at exit too where no EV_ENTER described them: a call -e inject= answered
+		 * (no sys_enter ran for it) */
+		p->exit[i] = fd;
+		if (always || blocking)
+			p->exit[i].flags = CAPF_NO_ENTER;
+		if (p->ncap_exit < i + 1)
+			p->ncap_exit = i + 1;
 	}
 	if (def->ret == R_FD) {
 		p->exit[FD_SLOT_RET] = (struct cap_spec){ .kind = CAP_FD, .flags = CAPF_OK_ONLY,
