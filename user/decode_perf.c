@@ -226,9 +226,11 @@ void print_perf_event_attr(struct dctx *d, int arg, bool exit, uint64_t new_size
 	uint32_t size, rd, type;
 	uint64_t fl;
 
-	/* the size field first: how much more to read */
+	/* the size field first: how much more to read; -e verbose= leaving the call out: the
+	 * address */
 	b = d_blob(d, arg, 0, exit);
-	if (!d->args[arg] || !b || b->len < PA_SIZE + 4) {
+	if (!d->args[arg] || !b || b->len < PA_SIZE + 4 ||
+	    (d->nr < BSTRACE_NR_MAX && d->s->nonverbose[d->nr])) {
 		ob_ptr(o, d->args[arg]);
 		return;
 	}
