@@ -354,7 +354,7 @@ static void print_max_workers(struct dctx *d, int arg, uint32_t nr)
 }
 
 /* struct io_uring_probe: 16 bytes, then the ops */
-static void print_probe_op(struct dctx *d, const uint8_t *p, uint64_t idx)
+static void print_probe_op(struct dctx *d, const uint8_t *p)
 {
 	struct outbuf *o = d->o;
 
@@ -370,8 +370,7 @@ static void print_probe_op(struct dctx *d, const uint8_t *p, uint64_t idx)
 }
 
 /* at the call all nr ops; after it the ops_len the kernel filled in, of nr */
-static void print_probe_struct(struct dctx *d, const uint8_t *p, size_t len, uint32_t nr,
-			       bool out)
+static void print_probe_struct(struct dctx *d, const uint8_t *p, uint32_t nr, bool out)
 {
 	struct outbuf *o = d->o;
 	uint32_t n = out && p[1] < nr ? p[1] : nr;
@@ -398,12 +397,11 @@ static void print_probe_struct(struct dctx *d, const uint8_t *p, size_t len, uin
 			n = 0;
 			break;
 		}
-		print_probe_op(d, p + 16 + 8 * i, i);
+		print_probe_op(d, p + 16 + 8 * i);
 	}
 	if (out && n && p[1] > nr)
 		ob_puts(o, ", ...");
 	ob_puts(o, "]}");
-	(void)len;
 }
 
 /* the whole structure must be readable; one filled with zeros (as the kernel wants it) prints
@@ -425,7 +423,7 @@ static void print_probe(struct dctx *d, int arg, uint32_t nr)
 	for (i = 0; i < size && zero; i++)
 		zero = !p[i];
 	if (!zero)
-		print_probe_struct(d, p, b->len, nr, false);
+		print_probe_struct(d, p, nr, false);
 	if (!d->exited)
 		return;
 	b = d->failed ? NULL : reg_copy(d, arg, true, &part);
@@ -436,7 +434,7 @@ static void print_probe(struct dctx *d, int arg, uint32_t nr)
 	}
 	if (!zero)
 		ob_puts(d->o, " => ");
-	print_probe_struct(d, blob_data(b), b->len, nr, true);
+	print_probe_struct(d, blob_data(b), nr, true);
 }
 
 /*
