@@ -152,9 +152,9 @@ static void parse_raw(struct settings *s, const char *val)
 
 /*
  * -e abbrev=SET: all (the default) or none (-v); other sets are parsed, then refused: the
- * decoders have one setting. -e verbose=SET: all by default; the calls out of the set print
- * their structures as addresses where strace's decoder looks at it (as most of strace's
- * decoders, the others do not).
+ * decoders have one setting. -e verbose=SET: all by default; for the calls out of the set, the
+ * decoders strace makes depend on it (perf_event_open's attr) print the structure's address.
+ * The other decoders ignore it, as most of strace's do (its loop ioctls, for one).
  */
 static void parse_abbrev(struct settings *s, const char *val, bool verbose)
 {
