@@ -93,6 +93,9 @@ struct settings {
 	char **cmd;			/* the command to launch */
 	uint8_t trace[BSTRACE_NR_MAX];	/* -e trace= selection, by syscall number */
 	uint8_t raw[BSTRACE_NR_MAX];	/* -e raw=: arguments and return in hex, undecoded */
+	/* -e verbose=: 1 for the calls left out, whose decoders that strace makes depend on it
+	 * (perf_event_open) print structures as their address */
+	uint8_t nonverbose[BSTRACE_NR_MAX];
 	uint8_t inject[BSTRACE_NR_MAX];	/* -e inject=/fault=: rule index + 1, 0: none */
 	int ninject;
 	struct inject_rule inject_rules[BSTRACE_MAX_INJECT];

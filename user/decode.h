@@ -210,6 +210,13 @@ void gpio_ioctl_arg(struct dctx *d, int arg);
 const char *hdio_ioctl_name(uint32_t req);
 void hdio_ioctl_arg(struct dctx *d, int arg);
 
+/* decode_perf.c: perf_event_open's struct perf_event_attr (from the copy at the call, or the
+ * one after it; `new_size`: the size field the kernel wrote back, UINT64_MAX for none) and the
+ * PERF_EVENT_IOC_* ioctls (type '$'): the request's name or NULL, the argument of one it names */
+void print_perf_event_attr(struct dctx *d, int arg, bool exit, uint64_t new_size);
+const char *perf_ioctl_name(uint32_t req);
+void perf_ioctl_arg(struct dctx *d, int arg);
+
 /* decode_v4l2.c: Video4Linux2 ioctls (linux/videodev2.h, type 'V'); v4l2_ioctl_ret() adds
  * what VIDIOC_CREATE_BUFS returns in its structure after the return value */
 bool v4l2_ioctl_name(struct outbuf *o, uint32_t req);

@@ -979,6 +979,11 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		xlat_names_end(o);
 		return;
 	}
+	if (perf_ioctl_name(req)) {
+		ob_puts(o, perf_ioctl_name(req));
+		xlat_names_end(o);
+		return;
+	}
 	ob_puts(o, "_IOC(");
 	if (dir == _IOC_NONE)
 		ob_puts(o, "_IOC_NONE");
@@ -1833,6 +1838,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 	}
 	if (!def && hdio_ioctl_name(d->args[1])) {
 		hdio_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && perf_ioctl_name(d->args[1])) {
+		perf_ioctl_arg(d, arg);
 		return;
 	}
 	switch (def ? def->arg : IA_HEX) {

@@ -151,18 +151,20 @@ static void parse_raw(struct settings *s, const char *val)
 }
 
 /*
- * -e abbrev=SET: all (the default) or none (-v). -e verbose=SET: all (the default; structures
- * are always decoded). Other sets are parsed, then refused: the decoders have one setting.
+ * -e abbrev=SET: all (the default) or none (-v); other sets are parsed, then refused: the
+ * decoders have one setting. -e verbose=SET: all by default; for the calls out of the set, the
+ * decoders strace makes depend on it (perf_event_open's attr) print the structure's address.
+ * The other decoders ignore it, as most of strace's do (its loop ioctls, for one).
  */
 static void parse_abbrev(struct settings *s, const char *val, bool verbose)
 {
 	uint8_t set[BSTRACE_NR_MAX];
+	unsigned int i;
 
 	parse_syscall_set(set, val);
 	if (verbose) {
-		if (!set_is(set, 1))
-			die("-e verbose=%s is not supported yet (only verbose=all: structures are "
-			    "always decoded)", val);
+		for (i = 0; i < BSTRACE_NR_MAX; i++)
+			s->nonverbose[i] = !set[i];
 		return;
 	}
 	if (set_is(set, 1))

@@ -200,6 +200,7 @@ static uint32_t cap_size(const struct settings *s, int32_t size)
 }
 
 #define SIGINFO_FD_OFFSET	24	/* si_fd in a 64-bit siginfo_t */
+#define URING_WQ_FD_OFFSET	24	/* wq_fd in struct io_uring_params */
 
 /*
  * -y, -yy, -P: the kernel describes the fds of a call (bpf/bstrace.h, struct sc_fd). Arguments
@@ -217,11 +218,15 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 				.flags = CAPF_OK_ONLY, .len_arg = LEN_NONE };
 			p->ncap_exit = FD_SLOT_PAIR + 1;
 		}
-		/* a siginfo the call takes: its si_fd (and the int after it), at entry */
-		if (def->arg[i] == K_SIGINFO_IN || def->arg[i] == K_PTRACE_DATA) {
+		/* a siginfo the call takes: its si_fd (and the int after it), at entry; so
+		 * io_uring_params.wq_fd */
+		if (def->arg[i] == K_SIGINFO_IN || def->arg[i] == K_PTRACE_DATA ||
+		    def->arg[i] == K_IO_URING_PARAMS) {
 			struct cap_spec *c = always ? &p->enter[FD_SLOT_PAIR] : &p->exit[FD_SLOT_PAIR];
 
-			*c = (struct cap_spec){ .kind = CAP_FD, .elem = i, .size = SIGINFO_FD_OFFSET,
+			*c = (struct cap_spec){ .kind = CAP_FD, .elem = i,
+						.size = def->arg[i] == K_IO_URING_PARAMS ?
+							URING_WQ_FD_OFFSET : SIGINFO_FD_OFFSET,
 						.len_arg = LEN_NONE };
 			if (always)
 				p->ncap_enter = FD_SLOT_PAIR + 1;
@@ -249,13 +254,13 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 			if (p->ncap_enter < i + 1)
 				p->ncap_enter = i + 1;
 		}
-		if (!always) {
-			p->exit[i] = fd;
-			if (blocking)
-				p->exit[i].flags = CAPF_NO_ENTER;
-			if (p->ncap_exit < i + 1)
-				p->ncap_exit = i + 1;
-		}
+		/* at exit too where no EV_ENTER described them: a call -e inject= answered
+		 * (no sys_enter ran for it) */
+		p->exit[i] = fd;
+		if (always || blocking)
+			p->exit[i].flags = CAPF_NO_ENTER;
+		if (p->ncap_exit < i + 1)
+			p->ncap_exit = i + 1;
 	}
 	if (def->ret == R_FD) {
 		p->exit[FD_SLOT_RET] = (struct cap_spec){ .kind = CAP_FD, .flags = CAPF_OK_ONLY,
@@ -352,9 +357,11 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			struct cap_spec out = cs;
 
 			/* readv's iovecs, mincore's vector and msgrcv's buffer print even when
-			 * the call failed, and sched_setattr's size after E2BIG */
+			 * the call failed, and sched_setattr's and perf_event_open's size after
+			 * E2BIG */
 			if (k->cap != CAP_IOV && def->arg[i] != K_MINCORE_VEC &&
-			    def->arg[i] != K_SCHED_ATTR_IN && def->arg[i] != K_MSGBUF_OUT)
+			    def->arg[i] != K_SCHED_ATTR_IN && def->arg[i] != K_MSGBUF_OUT &&
+			    def->arg[i] != K_PERF_EVENT_ATTR)
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit = i + 1;

@@ -73,7 +73,6 @@ expect_error "decode-pids=pidns (--pidns-translation) is not supported yet" \
 	"$BSTRACE" --pidns-translation -- /bin/true
 expect_error "decode-pids=pidns (--pidns-translation) is not supported yet" \
 	"$BSTRACE" -e decode-pids=comm,pidns -- /bin/true
-expect_error "-e verbose=none is not supported yet" "$BSTRACE" -e verbose=none -- /bin/true
 expect_error "-e abbrev=execve is not supported yet" "$BSTRACE" --abbrev=execve -- /bin/true
 expect_error "invalid --strings-in-hex argument: 'non-ascii-char'" \
 	"$BSTRACE" --strings-in-hex=non-ascii-char -- /bin/true

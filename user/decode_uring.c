@@ -1,0 +1,483 @@
+// SPDX-License-Identifier: GPL-2.0
+/* io_uring: io_uring_setup's struct io_uring_params (read at the call, then what the call
+ * filled in) and io_uring_enter's flags. Layouts from linux/io_uring.h. */
+#include "decode.h"
+#include "xlat/uring_enter_flags.h"
+#include "xlat/uring_setup_features.h"
+#include "xlat/uring_setup_flags.h"
+
+/* struct io_uring_params: 10 u32, then two 40-byte offset structs */
+#define UP_SQ_ENTRIES	0
+#define UP_CQ_ENTRIES	4
+#define UP_FLAGS	8
+#define UP_SQ_CPU	12
+#define UP_SQ_IDLE	16
+#define UP_FEATURES	20
+#define UP_WQ_FD	24
+#define UP_RESV		28
+#define UP_SQ_OFF	40
+#define UP_CQ_OFF	80
+#define UP_SIZE		120
+#define IORING_SETUP_ATTACH_WQ_BIT 0x20u
+
+/* io_sqring_offsets and io_cqring_offsets: seven u32 named fields, resv1 (u32), resv2 (u64);
+ * the reserved ones only when set */
+static void print_ring_offsets(struct outbuf *o, const uint8_t *p, const char *const names[7])
+{
+	int i;
+
+	ob_putc(o, '{');
+	for (i = 0; i < 7; i++)
+		ob_printf(o, "%s%s=%u", i ? ", " : "", names[i], rd_u32(p + 4 * i));
+	if (rd_u32(p + 28))
+		ob_printf(o, ", resv1=%#x", rd_u32(p + 28));
+	if (rd_u64(p + 32))
+		ob_printf(o, ", resv2=%#llx", (unsigned long long)rd_u64(p + 32));
+	ob_putc(o, '}');
+}
+
+/* what io_uring_setup wrote back: the ring sizes, the features and the mmap offsets */
+static void print_uring_params_out(struct dctx *d, const uint8_t *p)
+{
+	static const char *const sq_names[7] = {
+		"head", "tail", "ring_mask", "ring_entries", "flags", "dropped", "array",
+	};
+	static const char *const cq_names[7] = {
+		"head", "tail", "ring_mask", "ring_entries", "overflow", "cqes", "flags",
+	};
+	struct outbuf *o = d->o;
+
+	ob_printf(o, ", sq_entries=%u, cq_entries=%u, features=", rd_u32(p + UP_SQ_ENTRIES),
+		  rd_u32(p + UP_CQ_ENTRIES));
+	xlat_print_flags(o, &xlat_uring_setup_features, rd_u32(p + UP_FEATURES),
+			 "IORING_FEAT_???");
+	ob_puts(o, ", sq_off=");
+	print_ring_offsets(o, p + UP_SQ_OFF, sq_names);
+	ob_puts(o, ", cq_off=");
+	print_ring_offsets(o, p + UP_CQ_OFF, cq_names);
+}
+
+void print_IO_URING_PARAMS(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p, *out;
+	uint32_t flags;
+	int i;
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	p = d_struct(d, arg, false, UP_SIZE);
+	if (!p)
+		return;
+	flags = rd_u32(p + UP_FLAGS);
+	ob_puts(o, "{flags=");
+	xlat_print_flags(o, &xlat_uring_setup_flags, flags, "IORING_SETUP_???");
+	ob_printf(o, ", sq_thread_cpu=%#x, sq_thread_idle=%u", rd_u32(p + UP_SQ_CPU),
+		  rd_u32(p + UP_SQ_IDLE));
+	/* wq_fd means something only when attaching to another ring's work queue */
+	if (flags & IORING_SETUP_ATTACH_WQ_BIT) {
+		ob_puts(o, ", wq_fd=");
+		print_fd(d, rd_s32(p + UP_WQ_FD));
+	}
+	if (rd_u32(p + UP_RESV) | rd_u32(p + UP_RESV + 4) | rd_u32(p + UP_RESV + 8)) {
+		ob_puts(o, ", resv=[");
+		for (i = 0; i < 3; i++)
+			ob_printf(o, "%s%#x", i ? ", " : "", rd_u32(p + UP_RESV + 4 * i));
+		ob_putc(o, ']');
+	}
+	if (d->exited && !d->failed) {
+		const struct sc_blob *b = d_blob(d, arg, 0, true);
+
+		out = b && !(b->flags & BLOBF_FAULT) && b->len >= UP_SIZE ? blob_data(b) : NULL;
+		if (out)
+			print_uring_params_out(d, out);
+	}
+	ob_putc(o, '}');
+}
+
+void print_URING_ENTER_FLAGS(struct dctx *d, int arg)
+{
+	xlat_print_flags(d->o, &xlat_uring_enter_flags, (uint32_t)d->args[arg],
+			 "IORING_ENTER_???");
+}
+
+/* ---- io_uring_register ---- */
+
+#include "xlat/uring_iowq_acct.h"
+#include "xlat/uring_op_flags.h"
+#include "xlat/uring_ops.h"
+#include "xlat/uring_register_opcodes.h"
+#include "xlat/uring_restriction_opcodes.h"
+#include "xlat/uring_sqe_flags.h"
+
+enum {
+	UR_BUFFERS = 0,
+	UR_FILES = 2,
+	UR_EVENTFD = 4,
+	UR_EVENTFD_ASYNC = 7,
+	UR_PROBE = 8,
+	UR_RESTRICTIONS = 11,
+	UR_IOWQ_AFF = 17,
+	UR_IOWQ_MAX_WORKERS = 19,
+	UR_RING_FDS = 20,
+	UR_UNREGISTER_RING_FDS = 21,
+	UR_PBUF_RING = 22,
+	UR_UNREGISTER_PBUF_RING = 23,
+};
+
+void print_URING_REG_OP(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_uring_register_opcodes, (uint32_t)d->args[arg],
+		       "IORING_REGISTER_???");
+}
+
+/* struct iovec */
+static void print_iovec_elem(struct dctx *d, const uint8_t *p)
+{
+	ob_puts(d->o, "{iov_base=");
+	ob_ptr(d->o, rd_u64(p));
+	ob_printf(d->o, ", iov_len=%llu}", (unsigned long long)rd_u64(p + 8));
+}
+
+static void print_fd_elem(struct dctx *d, const uint8_t *p)
+{
+	print_fd(d, rd_s32(p));
+}
+
+/* struct io_uring_restriction: the union member by the opcode; reserved fields when set */
+static void print_restriction(struct dctx *d, const uint8_t *p)
+{
+	struct outbuf *o = d->o;
+	uint16_t opcode = rd_u16(p);
+	uint8_t v = p[2], resv = p[3];
+
+	ob_puts(o, "{opcode=");
+	xlat_print_val(o, &xlat_uring_restriction_opcodes, opcode, "IORING_RESTRICTION_???");
+	switch (opcode) {
+	case 0:
+		ob_puts(o, ", register_op=");
+		xlat_print_val(o, &xlat_uring_register_opcodes, v, "IORING_REGISTER_???");
+		break;
+	case 1:
+		ob_puts(o, ", sqe_op=");
+		xlat_print_val(o, &xlat_uring_ops, v, "IORING_OP_???");
+		break;
+	case 2:
+	case 3:
+		ob_puts(o, ", sqe_flags=");
+		xlat_print_flags(o, &xlat_uring_sqe_flags, v, "IOSQE_???");
+		break;
+	default:
+		ob_printf(o, v ? " /* op: %#x */" : " /* op: %u */", v);
+	}
+	if (resv)
+		ob_printf(o, ", resv=%#x", resv);
+	if (rd_u32(p + 4) | rd_u32(p + 8) | rd_u32(p + 12))
+		ob_printf(o, ", resv2=[%#x, %#x, %#x]", rd_u32(p + 4), rd_u32(p + 8),
+			  rd_u32(p + 12));
+	ob_putc(o, '}');
+}
+
+/* struct io_uring_rsrc_update of IORING_(UN)REGISTER_RING_FDS: registering takes an fd and
+ * offset -1 for any slot; unregistering a registered index */
+static void print_ring_fd_elem(struct dctx *d, const uint8_t *p)
+{
+	struct outbuf *o = d->o;
+	bool reg = (uint32_t)d->args[1] == UR_RING_FDS;
+	uint32_t off = rd_u32(p), resv = rd_u32(p + 4);
+	uint64_t data = rd_u64(p + 8);
+
+	if (reg && off == UINT32_MAX)
+		ob_puts(o, "{offset=-1");
+	else
+		ob_printf(o, "{offset=%u", off);
+	if (resv)
+		ob_printf(o, ", resv=%#x", resv);
+	if (reg) {
+		ob_puts(o, ", data=");
+		print_fd(d, (int32_t)data);
+	} else if (data) {
+		ob_printf(o, ", data=%#llx", (unsigned long long)data);
+	}
+	ob_putc(o, '}');
+}
+
+/* IORING_REGISTER_IOWQ_AFF: a cpu mask of nr bytes, as [0 2 3] */
+static void print_cpu_mask(struct dctx *d, int arg, uint32_t nr)
+{
+	const struct sc_blob *b;
+	const uint8_t *p;
+	bool first = true;
+	uint64_t i;
+
+	if (!d->args[arg]) {
+		ob_ptr(d->o, 0);
+		return;
+	}
+	if (!nr) {
+		ob_puts(d->o, "[]");
+		return;
+	}
+	b = d_mem_prefix(d, arg, false, nr);
+	if (!b)
+		return;
+	if (b->len < nr) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	ob_putc(d->o, '[');
+	for (i = 0; i < (uint64_t)nr * 8; i++) {
+		if (!(p[i / 8] & (1u << (i % 8))))
+			continue;
+		ob_printf(d->o, "%s%llu", first ? "" : " ", (unsigned long long)i);
+		first = false;
+	}
+	ob_putc(d->o, ']');
+}
+
+/* struct io_uring_buf_reg (40 bytes) */
+static void print_buf_reg(struct dctx *d, int arg)
+{
+	struct outbuf *o = d->o;
+	const uint8_t *p = d_struct_prefix(d, arg, false, 40);
+
+	if (!p)
+		return;
+	ob_puts(o, "{ring_addr=");
+	ob_ptr(o, rd_u64(p));
+	ob_printf(o, ", ring_entries=%u, bgid=%u", rd_u32(p + 8), rd_u16(p + 12));
+	if (rd_u16(p + 14))
+		ob_printf(o, ", pad=%#x", rd_u16(p + 14));
+	if (rd_u64(p + 16) | rd_u64(p + 24) | rd_u64(p + 32)) {
+		ob_puts(o, ", resv=[");
+		for (int i = 0; i < 3; i++) {
+			if (i)
+				ob_puts(o, ", ");
+			ob_hex(o, rd_u64(p + 16 + 8 * i));
+		}
+		ob_putc(o, ']');
+	}
+	ob_putc(o, '}');
+}
+
+/* a value strace prints in decimal when it has no name: 47 / * IORING_OP_??? * / */
+static void print_xval_u(struct outbuf *o, const struct xlat *x, uint64_t v, const char *unknown)
+{
+	xlat_print_const(o, v, XF_UDEC, xlat_name(x, v), unknown);
+}
+
+/*
+ * `count` elements of `esize` bytes at offset `off` of a copy of `len` bytes at `addr`, -s of
+ * them at most (unless -v); an element past the copy ends the array with "...", and its
+ * address when the copy stopped at an unreadable page. Returns whether all were printed.
+ */
+typedef void (*uring_elem)(struct dctx *d, const uint8_t *p, uint64_t idx);
+static bool print_elems(struct dctx *d, const uint8_t *data, size_t len, bool part,
+			uint64_t addr, size_t off, uint64_t count, size_t esize, uring_elem fn)
+{
+	uint64_t i;
+	bool all = true;
+
+	ob_putc(d->o, '[');
+	for (i = 0; i < count; i++) {
+		if (i)
+			ob_puts(d->o, ", ");
+		if (off + (i + 1) * esize > len) {
+			ob_puts(d->o, "...");
+			if (part)
+				ob_printf(d->o, " /* %#llx */",
+					  (unsigned long long)(addr + off + i * esize));
+			all = false;
+			break;
+		}
+		if (i >= d->s->strsize && !d->s->verbose) {
+			ob_puts(d->o, "...");
+			break;
+		}
+		fn(d, data + off + i * esize, i);
+	}
+	ob_putc(d->o, ']');
+	return all;
+}
+
+/* the copy of argument `arg` at the call or after it; `part`: it stopped at a page end */
+static const struct sc_blob *reg_copy(struct dctx *d, int arg, bool exit, bool *part)
+{
+	const struct sc_blob *b = d_blob(d, arg, 0, exit);
+
+	if (!b)
+		return NULL;
+	*part = (b->flags & BLOBF_FAULT) && (b->flags & BLOBF_PART);
+	if ((b->flags & BLOBF_FAULT) && !*part)
+		return NULL;
+	return b;
+}
+
+/* IORING_REGISTER_IOWQ_MAX_WORKERS: [[IO_WQ_BOUND]=N, ...], read and written by the call */
+static void print_worker_elem(struct dctx *d, const uint8_t *p, uint64_t idx)
+{
+	ob_putc(d->o, '[');
+	print_xval_u(d->o, &xlat_uring_iowq_acct, idx, "IO_WQ_???");
+	ob_printf(d->o, "]=%u", rd_u32(p));
+}
+
+static void print_max_workers(struct dctx *d, int arg, uint32_t nr)
+{
+	const struct sc_blob *b;
+	bool part;
+
+	if (!d->args[arg] || !nr) {
+		if (d->args[arg])
+			ob_puts(d->o, "[]");
+		else
+			ob_ptr(d->o, 0);
+		return;
+	}
+	b = reg_copy(d, arg, false, &part);
+	if (!b || b->len < 4) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (!print_elems(d, blob_data(b), b->len, part, d->args[arg], 0, nr, 4,
+			 print_worker_elem))
+		return;
+	if (!d->exited)
+		return;
+	ob_puts(d->o, " => ");
+	b = d->failed ? NULL : reg_copy(d, arg, true, &part);
+	if (!b || b->len < 4)
+		ob_ptr(d->o, d->args[arg]);
+	else
+		print_elems(d, blob_data(b), b->len, part, d->args[arg], 0, nr, 4,
+			    print_worker_elem);
+}
+
+/* struct io_uring_probe: 16 bytes, then the ops */
+static void print_probe_op(struct dctx *d, const uint8_t *p)
+{
+	struct outbuf *o = d->o;
+
+	ob_puts(o, "{op=");
+	print_xval_u(o, &xlat_uring_ops, p[0], "IORING_OP_???");
+	if (p[1])
+		ob_printf(o, ", resv=%#x", p[1]);
+	ob_puts(o, ", flags=");
+	xlat_print_flags(o, &xlat_uring_op_flags, rd_u16(p + 2), "IO_URING_OP_???");
+	if (rd_u32(p + 4))
+		ob_printf(o, ", resv2=%#x", rd_u32(p + 4));
+	ob_putc(o, '}');
+}
+
+/* at the call all nr ops; after it the ops_len the kernel filled in, of nr */
+static void print_probe_struct(struct dctx *d, const uint8_t *p, uint32_t nr, bool out)
+{
+	struct outbuf *o = d->o;
+	uint32_t n = out && p[1] < nr ? p[1] : nr;
+
+	ob_puts(o, "{last_op=");
+	print_xval_u(o, &xlat_uring_ops, p[0], "IORING_OP_???");
+	ob_printf(o, ", ops_len=%u", p[1]);
+	if (rd_u16(p + 2))
+		ob_printf(o, ", resv=%#x", rd_u16(p + 2));
+	if (rd_u32(p + 4) | rd_u32(p + 8) | rd_u32(p + 12))
+		ob_printf(o, ", resv2=[%#x, %#x, %#x]", rd_u32(p + 4), rd_u32(p + 8),
+			  rd_u32(p + 12));
+	ob_puts(o, ", ops=");
+	if (out && p[1] > nr && n == 0) {
+		ob_puts(o, "[...]}");
+		return;
+	}
+	ob_putc(o, '[');
+	for (uint32_t i = 0; i < n; i++) {
+		if (i)
+			ob_puts(o, ", ");
+		if (i >= d->s->strsize && !d->s->verbose) {
+			ob_puts(o, "...");
+			n = 0;
+			break;
+		}
+		print_probe_op(d, p + 16 + 8 * i);
+	}
+	if (out && n && p[1] > nr)
+		ob_puts(o, ", ...");
+	ob_puts(o, "]}");
+}
+
+/* the whole structure must be readable; one filled with zeros (as the kernel wants it) prints
+ * only after the call, one with data before it and again after it */
+static void print_probe(struct dctx *d, int arg, uint32_t nr)
+{
+	const struct sc_blob *b;
+	uint64_t size = 16 + 8ull * nr;
+	bool part, zero = true;
+	const uint8_t *p;
+	uint64_t i;
+
+	b = reg_copy(d, arg, false, &part);
+	if (!d->args[arg] || !b || b->len < size) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	for (i = 0; i < size && zero; i++)
+		zero = !p[i];
+	if (!zero)
+		print_probe_struct(d, p, nr, false);
+	if (!d->exited)
+		return;
+	b = d->failed ? NULL : reg_copy(d, arg, true, &part);
+	if (!b || b->len < size) {
+		if (zero)
+			ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	if (!zero)
+		ob_puts(d->o, " => ");
+	print_probe_struct(d, blob_data(b), nr, true);
+}
+
+/*
+ * io_uring_register's argument by the opcode (args[1]), nr_args (args[3]) elements. The
+ * operations whose structures point to further arrays (FILES_UPDATE, FILES2, BUFFERS2, the
+ * UPDATE2s) are not decoded: their address (BPF copies one level).
+ */
+void print_URING_REG_ARG(struct dctx *d, int arg)
+{
+	uint32_t nr = d->args[3];
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	switch ((uint32_t)d->args[1]) {
+	case UR_BUFFERS:
+		print_array(d, arg, false, nr, 16, print_iovec_elem);
+		break;
+	case UR_FILES:
+	case UR_EVENTFD:
+	case UR_EVENTFD_ASYNC:
+		print_array(d, arg, false, nr, 4, print_fd_elem);
+		break;
+	case UR_RESTRICTIONS:
+		print_array(d, arg, false, nr, 16, print_restriction);
+		break;
+	case UR_IOWQ_AFF:
+		print_cpu_mask(d, arg, nr);
+		break;
+	case UR_IOWQ_MAX_WORKERS:
+		print_max_workers(d, arg, nr);
+		break;
+	case UR_PROBE:
+		print_probe(d, arg, nr);
+		break;
+	case UR_RING_FDS:
+	case UR_UNREGISTER_RING_FDS:
+		print_array(d, arg, false, nr, 16, print_ring_fd_elem);
+		break;
+	case UR_PBUF_RING:
+	case UR_UNREGISTER_PBUF_RING:
+		print_buf_reg(d, arg);
+		break;
+	default:
+		ob_ptr(d->o, d->args[arg]);
+	}
+}
