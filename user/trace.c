@@ -366,7 +366,7 @@ static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint6
 
 void print_arg(struct dctx *d, int arg)
 {
-	uint8_t k = d->def->arg[arg];
+	uint16_t k = d->def->arg[arg];
 	unsigned int type = kind_types[k];
 
 	if (sc_is_compat(d->nr)) {
@@ -1101,7 +1101,7 @@ static void dump_buffers(struct tracer *t, struct dctx *d)
 	    d->args[0] >= BSTRACE_FDSET_MAX)
 		return;
 	for (i = 0; i < d->def->nargs; i++) {
-		uint8_t k = d->def->arg[i];
+		uint16_t k = d->def->arg[i];
 		const struct sc_blob *b;
 		uint64_t n;
 
@@ -1143,7 +1143,7 @@ static bool touches_paths(struct tracer *t, const struct dctx *d)
 	if (!d->def)
 		return false;
 	for (i = 0; i < d->def->nargs; i++) {
-		uint8_t k = d->def->arg[i];
+		uint16_t k = d->def->arg[i];
 		const struct sc_blob *b;
 		size_t n;
 
