@@ -343,6 +343,15 @@ void print_BUF_IN(struct dctx *d, int arg)
 		print_buffer(d, b, d->args[arg + 1]);
 }
 
+/* kexec_file_load's command line: a buffer of the previous argument's length */
+void print_KEXEC_CMDLINE(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = d_mem(d, arg, false);
+
+	if (b)
+		print_buffer(d, b, d->args[arg - 1]);
+}
+
 void print_BUF_OUT(struct dctx *d, int arg)
 {
 	const struct sc_blob *b;

@@ -26,6 +26,9 @@
 #include "xlat/fsopen_flags.h"
 #include "xlat/get_mempolicy_flags.h"
 #include "xlat/inotify_flags.h"
+#include "xlat/kexec_arch_values.h"
+#include "xlat/kexec_file_load_flags.h"
+#include "xlat/kexec_load_flags.h"
 #include "xlat/ipc_private.h"
 #include "xlat/ipc_resource_flags.h"
 #include "xlat/ioprio_class.h"
@@ -461,6 +464,56 @@ void print_KCMP_IDX2(struct dctx *d, int arg)
 	if (!p)
 		return;
 	ob_printf(d->o, "{efd=%d, tfd=%d, toff=%u}", rd_s32(p), rd_s32(p + 4), rd_u32(p + 8));
+}
+
+/* ---- kexec_load, kexec_file_load ---- */
+
+#define KEXEC_ARCH_BITS		0xffff0000u	/* KEXEC_ARCH_MASK */
+#define KEXEC_SEGMENTS_MAX	16		/* KEXEC_SEGMENT_MAX: more, and the kernel refuses */
+
+/* struct kexec_segment {buf, bufsz, mem, memsz} */
+static void print_kexec_segment(struct dctx *d, const uint8_t *p)
+{
+	ob_puts(d->o, "{buf=");
+	ob_ptr(d->o, rd_u64(p));
+	ob_puts(d->o, ", bufsz=");
+	ob_udec(d->o, rd_u64(p + 8));
+	ob_puts(d->o, ", mem=");
+	ob_ptr(d->o, rd_u64(p + 16));
+	ob_puts(d->o, ", memsz=");
+	ob_udec(d->o, rd_u64(p + 24));
+	ob_putc(d->o, '}');
+}
+
+void print_KEXEC_SEGMENTS(struct dctx *d, int arg)
+{
+	uint64_t n = d->args[arg - 1];
+
+	if (n > KEXEC_SEGMENTS_MAX) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_array(d, arg, false, n, 32, print_kexec_segment);
+}
+
+/* the architecture (a value in the high half) and the flags: KEXEC_ARCH_SH|KEXEC_ON_CRASH */
+void print_KEXEC_FLAGS(struct dctx *d, int arg)
+{
+	uint64_t v = d->args[arg], rest = v & ~(uint64_t)KEXEC_ARCH_BITS;
+
+	if (!xlat_names_begin(d->o, v, XF_HEX))
+		return;
+	xlat_print_val(d->o, &xlat_kexec_arch_values, v & KEXEC_ARCH_BITS, "KEXEC_ARCH_???");
+	if (rest) {
+		ob_putc(d->o, '|');
+		xlat_print_flags(d->o, &xlat_kexec_load_flags, rest, "KEXEC_???");
+	}
+	xlat_names_end(d->o);
+}
+
+void print_KEXEC_FILE_FLAGS(struct dctx *d, int arg)
+{
+	xlat_print_flags(d->o, &xlat_kexec_file_load_flags, d->args[arg], "KEXEC_FILE_???");
 }
 
 /* ---- landlock ---- */

@@ -160,7 +160,7 @@ bool kind_compat_safe(uint32_t nr, unsigned int kind)
 		return true;
 	switch (kind) {
 	/* bytes, or structs of fixed-size fields, the same in both */
-	case K_PATH: case K_STR: case K_BUF_IN: case K_BUF_OUT: case K_RANDOM_OUT:
+	case K_PATH: case K_STR: case K_BUF_IN: case K_BUF_OUT: case K_RANDOM_OUT: case K_KEXEC_CMDLINE:
 	case K_NLBUF_IN: case K_NLBUF_OUT:
 	case K_PATH_OUT: case K_LINK_OUT: case K_PRCTL_ARG5: case K_SOCKADDR_IN:
 	case K_SOCKADDR_OUT: case K_SOCKLEN_PTR: case K_SOCKOPT_VAL_IN: case K_SOCKOPT_VAL_OUT:
