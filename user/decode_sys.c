@@ -466,6 +466,29 @@ void print_KCMP_IDX2(struct dctx *d, int arg)
 	ob_printf(d->o, "{efd=%d, tfd=%d, toff=%u}", rd_s32(p), rd_s32(p + 4), rd_u32(p + 8));
 }
 
+/* ---- _sysctl: struct __sysctl_args (80 bytes with its unused tail) ---- */
+
+void print_SYSCTL_ARGS(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, false, 80);
+
+	if (!p)
+		return;
+	ob_puts(d->o, "{name=");
+	ob_ptr(d->o, rd_u64(p));
+	ob_puts(d->o, ", nlen=");
+	ob_dec(d->o, rd_s32(p + 8));
+	ob_puts(d->o, ", oldval=");
+	ob_ptr(d->o, rd_u64(p + 16));
+	ob_puts(d->o, ", oldlenp=");
+	ob_ptr(d->o, rd_u64(p + 24));
+	ob_puts(d->o, ", newval=");
+	ob_ptr(d->o, rd_u64(p + 32));
+	ob_puts(d->o, ", newlen=");
+	ob_udec(d->o, rd_u64(p + 40));
+	ob_putc(d->o, '}');
+}
+
 /* ---- kexec_load, kexec_file_load ---- */
 
 #define KEXEC_ARCH_BITS		0xffff0000u	/* KEXEC_ARCH_MASK */
