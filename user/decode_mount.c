@@ -128,7 +128,8 @@ void print_MOUNT_ATTR(struct dctx *d, int arg)
 		ob_ptr(o, d->args[arg]);
 		return;
 	}
-	b = d_mem(d, arg, false);
+	/* the fields known, then the rest of `size` read apart: unreadable, it is "???" */
+	b = d_mem_prefix(d, arg, false, MOUNT_ATTR_SIZE_VER0_);
 	if (!b)
 		return;
 	if (b->len < MOUNT_ATTR_SIZE_VER0_) {
@@ -152,6 +153,9 @@ void print_MOUNT_ATTR(struct dctx *d, int arg)
 		print_fd(d, (int32_t)userns);
 	else
 		ob_udec(o, userns);
-	print_attr_tail(d, b, MOUNT_ATTR_SIZE_VER0_);
+	if (b->flags & BLOBF_FAULT)
+		ob_puts(o, ", ???");
+	else
+		print_attr_tail(d, b, MOUNT_ATTR_SIZE_VER0_);
 	ob_putc(o, '}');
 }

@@ -437,20 +437,30 @@ void print_KCMP_TYPE(struct dctx *d, int arg)
 	xlat_print_val(d->o, &xlat_kcmp_types, d->args[arg], "KCMP_???");
 }
 
-/* fds for KCMP_FILE and KCMP_EPOLL_TFD, nothing for the other known types, hex otherwise */
+/* an fd of process `pid`: only the caller's own fds are described (-y) */
+static void print_pid_fd(struct dctx *d, uint64_t pid, int32_t fd)
+{
+	if ((int32_t)pid == (int32_t)d->tgid)
+		print_fd(d, fd);
+	else
+		ob_dec(d->o, fd);
+}
+
+/* fds (of pid1 for idx1, of pid2 for idx2) for KCMP_FILE and KCMP_EPOLL_TFD, nothing for
+ * the other known types, hex otherwise */
 void print_KCMP_IDX1(struct dctx *d, int arg)
 {
 	uint32_t type = d->args[2];
 
 	if (type == KCMP_FILE_T || type == KCMP_EPOLL_TFD_T)
-		print_fd(d, (int32_t)d->args[arg]);
+		print_pid_fd(d, d->args[arg == 3 ? 0 : 1], (int32_t)d->args[arg]);
 	else if (xlat_name(&xlat_kcmp_types, type))
 		d->omit = true;
 	else
 		ob_hex(d->o, d->args[arg]);
 }
 
-/* idx2 of KCMP_EPOLL_TFD: struct kcmp_epoll_slot {efd, tfd, toff} */
+/* idx2 of KCMP_EPOLL_TFD: struct kcmp_epoll_slot {efd, tfd, toff}, fds of pid2 */
 void print_KCMP_IDX2(struct dctx *d, int arg)
 {
 	uint32_t type = d->args[2];
@@ -463,7 +473,11 @@ void print_KCMP_IDX2(struct dctx *d, int arg)
 	p = d_struct(d, arg, false, 12);
 	if (!p)
 		return;
-	ob_printf(d->o, "{efd=%d, tfd=%d, toff=%u}", rd_s32(p), rd_s32(p + 4), rd_u32(p + 8));
+	ob_puts(d->o, "{efd=");
+	print_pid_fd(d, d->args[1], rd_s32(p));
+	ob_puts(d->o, ", tfd=");
+	print_pid_fd(d, d->args[1], rd_s32(p + 4));
+	ob_printf(d->o, ", toff=%u}", rd_u32(p + 8));
 }
 
 /* ---- _sysctl: struct __sysctl_args (80 bytes with its unused tail) ---- */
