@@ -91,6 +91,9 @@ const struct sc_blob *d_mem_prefix(struct dctx *d, int arg, bool exit, size_t ne
 typedef void (*elem_printer)(struct dctx *d, const uint8_t *p);
 void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
 		 elem_printer elem);
+/* print_array of which no more than `max` elements are read (the rest: "...") */
+void print_array_max(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
+		     elem_printer elem, uint64_t max);
 
 /* " / * 2026-05-20T16:27:29.123456789+0000 * /" after a timestamp (decode_struct.c) */
 void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec);

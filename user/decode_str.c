@@ -195,6 +195,12 @@ const struct sc_blob *d_mem_prefix(struct dctx *d, int arg, bool exit, size_t ne
 void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
 		 elem_printer elem)
 {
+	print_array_max(d, arg, exit, count, esize, elem, UINT64_MAX);
+}
+
+void print_array_max(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
+		     elem_printer elem, uint64_t max)
+{
 	const struct sc_blob *b;
 	uint64_t addr = d->args[arg], i, avail;
 	size_t lim = d->s->strsize;
@@ -224,6 +230,10 @@ void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esiz
 	for (i = 0; i < count; i++) {
 		if (i)
 			ob_puts(d->o, ", ");
+		if (i >= max) {
+			ob_puts(d->o, "...");
+			break;
+		}
 		/* as strace: the element is fetched before the -s limit is looked at */
 		if (i >= avail) {
 			ob_puts(d->o, "...");

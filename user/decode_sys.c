@@ -25,6 +25,7 @@
 #include "xlat/flock_ops.h"
 #include "xlat/fsopen_flags.h"
 #include "xlat/get_mempolicy_flags.h"
+#include "xlat/futex_waiter_flags.h"
 #include "xlat/inotify_flags.h"
 #include "xlat/kexec_arch_values.h"
 #include "xlat/kexec_file_load_flags.h"
@@ -478,6 +479,33 @@ void print_KCMP_IDX2(struct dctx *d, int arg)
 	ob_puts(d->o, ", tfd=");
 	print_pid_fd(d, d->args[1], rd_s32(p + 4));
 	ob_printf(d->o, ", toff=%u}", rd_u32(p + 8));
+}
+
+/* ---- futex_waitv: nr_futexes struct futex_waitv {val, uaddr, flags, __reserved} ---- */
+
+#define FUTEX_WAITERS_MAX	128	/* FUTEX_WAITV_MAX: the kernel takes no more */
+
+static void print_futex_waiter(struct dctx *d, const uint8_t *p)
+{
+	uint32_t reserved = rd_u32(p + 20);
+
+	ob_puts(d->o, "{val=");
+	ob_hex(d->o, rd_u64(p));
+	ob_puts(d->o, ", uaddr=");
+	ob_ptr(d->o, rd_u64(p + 8));
+	ob_puts(d->o, ", flags=");
+	xlat_print_flags(d->o, &xlat_futex_waiter_flags, rd_u32(p + 16), "FUTEX_???");
+	if (reserved) {
+		ob_puts(d->o, ", __reserved=");
+		ob_hex(d->o, reserved);
+	}
+	ob_putc(d->o, '}');
+}
+
+void print_FUTEX_WAITERS(struct dctx *d, int arg)
+{
+	print_array_max(d, arg, false, (uint32_t)d->args[arg + 1], 24, print_futex_waiter,
+			FUTEX_WAITERS_MAX);
 }
 
 /* ---- _sysctl: struct __sysctl_args (80 bytes with its unused tail) ---- */

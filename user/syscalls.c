@@ -167,6 +167,7 @@ bool kind_compat_safe(uint32_t nr, unsigned int kind)
 	case K_CLONE_ARGS: case K_OPEN_HOW: case K_DIRENTS: case K_STATX: case K_FDPAIR:
 	case K_INT_PTR_IN: case K_INT_PTR_OUT: case K_WAIT_STATUS: case K_POLLFDS:
 	case K_LOFF_PTR_IN: case K_SIGSET_IN: case K_SIGSET_OUT: case K_LANDLOCK_RULESET_ATTR:
+	case K_FUTEX_WAITERS:
 	/* bit sets of longs: the same bits on a little-endian machine */
 	case K_FDSET: case K_CPUSET_OUT:
 	/* packed on x86, 8-aligned on arm: 12 and 16 bytes in both */
