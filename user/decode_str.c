@@ -414,6 +414,7 @@ static void print_vector(struct dctx *d, int arg, bool strings)
 {
 	const struct sc_blob *end = d_blob(d, arg, 0, false);
 	unsigned int i, n;
+	bool unterminated;
 
 	if (!d->args[arg]) {
 		ob_puts(d->o, "NULL");
@@ -424,10 +425,16 @@ static void print_vector(struct dctx *d, int arg, bool strings)
 		return;
 	}
 	n = end->full;
+	/* the walk stopped before its limit without a NULL: pointer n could not be read */
+	unterminated = (end->flags & BLOBF_TRUNC) && n < BSTRACE_STRV_MAX;
+	if (unterminated && !n) {
+		ob_hex(d->o, d->args[arg]);
+		return;
+	}
 	if (!strings) {
 		ob_hex(d->o, d->args[arg]);
 		ob_printf(d->o, " /* %u var%s%s */", n, n == 1 ? "" : "s",
-			  (end->flags & BLOBF_TRUNC) ? "+" : "");
+			  unterminated ? ", unterminated" : (end->flags & BLOBF_TRUNC) ? "+" : "");
 		return;
 	}
 	ob_putc(d->o, '[');
@@ -436,11 +443,7 @@ static void print_vector(struct dctx *d, int arg, bool strings)
 
 		if (i)
 			ob_puts(d->o, ", ");
-		if (i >= d->s->strsize && !d->s->verbose) {
-			ob_puts(d->o, "...");
-			break;
-		}
-		if (!b) {
+		if ((i >= d->s->strsize && !d->s->verbose) || !b) {
 			ob_puts(d->o, "...");
 			break;
 		}
@@ -451,6 +454,12 @@ static void print_vector(struct dctx *d, int arg, bool strings)
 		}
 		print_quoted(d, blob_data(b), b->len > d->s->strsize ? d->s->strsize : b->len, true,
 			     b->len > d->s->strsize);
+	}
+	/* all shown: then the unreadable pointer's address, as strace prints it */
+	if (unterminated && i == n) {
+		ob_puts(d->o, ", ... /* ");
+		ob_ptr(d->o, d->args[arg] + 8ull * n);
+		ob_puts(d->o, " */");
 	}
 	ob_putc(d->o, ']');
 }
