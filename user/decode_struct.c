@@ -631,7 +631,7 @@ static uint64_t sigset_size(const struct dctx *d, int arg)
 	if (!d->def)
 		return KERNEL_SIGSET_BYTES;
 	for (i = arg + 1; i < d->def->nargs; i++) {
-		uint8_t k = d->def->arg[i];
+		unsigned int k = d->def->arg[i];
 
 		if (k == K_ULONG || k == K_UINT || k == K_LONG || k == K_INT)
 			return d->args[i];

@@ -272,7 +272,8 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 			else
 				p->ncap_exit = FD_SLOT_PAIR + 1;
 		}
-		if (def->arg[i] != K_FD && def->arg[i] != K_DIRFD && def->arg[i] != K_KCMP_IDX1)
+		if (def->arg[i] != K_FD && def->arg[i] != K_DIRFD && def->arg[i] != K_KCMP_IDX1 &&
+		    def->arg[i] != K_FSCONFIG_FD && def->arg[i] != K_FSCONFIG_AUX)
 			continue;
 		if (always || blocking) {
 			p->enter[i] = fd;

@@ -147,7 +147,7 @@ struct sc_def {
 	uint8_t sub;
 	uint8_t ret;
 	uint8_t nargs;
-	uint8_t arg[BSTRACE_MAX_ARGS];	/* enum arg_kind */
+	uint16_t arg[BSTRACE_MAX_ARGS];	/* enum arg_kind: more than 256 of them */
 };
 
 /* rows of syscalls.def, sorted by name */
