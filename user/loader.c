@@ -356,6 +356,11 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			cs.flags |= CAPF_PAGES_LEN;
 		if (def->arg[i] == K_PSELECT6_SIG || def->arg[i] == K_PTRACE_DATA)
 			cs.flags |= CAPF_DEREF;
+		/* clone3: also the set_tid array its struct points to */
+		if (def->arg[i] == K_CLONE_ARGS) {
+			cs.flags |= CAPF_DEREF;
+			cs.size = CAP_DEREF_SIZE(CLONE_ARGS_SET_TID_OFF, cs.size);
+		}
 		if (k->cap == CAP_IOV) {
 			cs.len_arg = i + 1;
 			if (k->dir == D_OUT)

@@ -87,6 +87,9 @@ enum {
 #define SIGFRAME_MASK_SP_OFFSET 168
 #endif
 
+/* struct clone_args's set_tid pointer (set_tid_size after it) */
+#define CLONE_ARGS_SET_TID_OFF 64
+
 /* the kernel's struct sigaction (rt_sigaction): handler, flags, restorer, mask; riscv's has no
  * restorer (arch/riscv/include/uapi/asm/signal.h: asm-generic layout, mask at 16) */
 #if defined(__riscv)
