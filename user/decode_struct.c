@@ -1266,7 +1266,7 @@ static int timeout_arg(const struct dctx *d, bool *usec)
 	*usec = sc_is(d, "select");
 	if (sc_is(d, "ppoll"))
 		return 2;
-	if (sc_is(d, "select") || sc_is(d, "pselect6"))
+	if (sc_is(d, "select") || sc_is(d, "pselect6") || sc_is(d, "recvmmsg"))
 		return 4;
 	return -1;
 }
@@ -1523,6 +1523,19 @@ void print_TIMEVAL_INOUT(struct dctx *d, int arg)
 {
 	if (d->phase != DP_SUFFIX)
 		print_TIMEVAL_IN(d, arg);
+}
+
+/* recvmmsg's timeout: the time left after the return value, " (left {...})" */
+void print_MMSG_TIMEOUT(struct dctx *d, int arg)
+{
+	char left[64];
+
+	if (d->phase != DP_SUFFIX) {
+		print_TIMESPEC_IN(d, arg);
+		return;
+	}
+	if (!d->failed && *left_str(d, left, sizeof(left)))
+		ob_printf(d->o, " (left %s)", left);
 }
 
 /* ---- epoll ---- */

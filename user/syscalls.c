@@ -174,8 +174,8 @@ bool kind_compat_safe(uint32_t nr, unsigned int kind)
 	case K_EPOLL_EVENT_IN: case K_EPOLL_EVENTS_OUT:
 		return true;
 	/* the *_time64 calls take the 64-bit timespec */
-	case K_TIMESPEC_IN: case K_TIMESPEC_OUT: case K_TIMESPEC_INOUT: case K_ITIMERSPEC_IN:
-	case K_ITIMERSPEC_OUT: case K_TIMESPEC_UTIME_PAIR: case K_FUTEX_TIMEOUT:
+	case K_TIMESPEC_IN: case K_TIMESPEC_OUT: case K_TIMESPEC_INOUT: case K_MMSG_TIMEOUT:
+	case K_ITIMERSPEC_IN: case K_ITIMERSPEC_OUT: case K_TIMESPEC_UTIME_PAIR: case K_FUTEX_TIMEOUT:
 		return sc_compat_flags(nr) & SCC_TIME64;
 	}
 	return false;
