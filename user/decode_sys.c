@@ -12,6 +12,7 @@
 #include "decode.h"
 #include "decode_flags.h"
 #include "xlat/adjtimex_modes.h"
+#include "xlat/aio_cmds.h"
 #include "xlat/adjtimex_state.h"
 #include "xlat/adjtimex_status.h"
 #include "xlat/close_range_flags.h"
@@ -367,6 +368,77 @@ void print_IOPRIO(struct dctx *d, int arg)
 	print_ioprio_value(d->o, v);
 	if (xlat_style == XLAT_VERBOSE)
 		ob_puts(d->o, " */");
+}
+
+/* ---- Linux AIO: struct iocb (64 bytes), struct io_event (32 bytes) ---- */
+
+enum { IOCB_FLAG_IOPRIO_ = 1 << 1 };
+
+/* the fields every iocb shows: io_cancel's, the start of io_submit's */
+static void print_iocb_header(struct dctx *d, const uint8_t *p)
+{
+	struct outbuf *o = d->o;
+	uint32_t key = rd_u32(p + 8), rw_flags = rd_u32(p + 12);
+	uint16_t cmd = rd_u16(p + 16);
+	int16_t prio = rd_s16(p + 18);
+	const char *name = xlat_name(&xlat_aio_cmds, cmd);
+
+	ob_puts(o, "{aio_data=");
+	ob_hex(o, rd_u64(p));
+	if (key)
+		ob_printf(o, ", aio_key=%u", key);
+	if (rw_flags) {
+		ob_puts(o, ", aio_rw_flags=");
+		xlat_print_flags(o, &xlat_rwf_flags, rw_flags, "RWF_???");
+	}
+	ob_puts(o, ", aio_lio_opcode=");
+	xlat_print_const(o, cmd, XF_UDEC, name, "IOCB_CMD_???");
+	if (rd_u32(p + 56) & IOCB_FLAG_IOPRIO_) {
+		ob_puts(o, ", aio_reqprio=");
+		print_ioprio_value(o, (uint16_t)prio);
+	} else if (prio) {
+		ob_printf(o, ", aio_reqprio=%d", prio);
+	}
+	ob_printf(o, ", aio_fildes=%d", rd_s32(p + 20));
+}
+
+void print_IOCB_IN(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, false, 64);
+
+	if (!p)
+		return;
+	print_iocb_header(d, p);
+	ob_putc(d->o, '}');
+}
+
+static void print_io_event(struct dctx *d, const uint8_t *p)
+{
+	ob_puts(d->o, "{data=");
+	ob_hex(d->o, rd_u64(p));
+	ob_puts(d->o, ", obj=");
+	ob_ptr(d->o, rd_u64(p + 8));
+	ob_printf(d->o, ", res=%lld, res2=%lld}", (long long)rd_s64(p + 16),
+		  (long long)rd_s64(p + 24));
+}
+
+/* io_getevents: the `ret` events the call stored */
+void print_IO_EVENTS(struct dctx *d, int arg)
+{
+	if (!d->exited || d->failed) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_array(d, arg, true, d->ret, 32, print_io_event);
+}
+
+/* io_cancel: the event of the cancelled request */
+void print_IO_EVENT_OUT(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, true, 32);
+
+	if (p)
+		print_io_event(d, p);
 }
 
 #define TIMEX_SIZE 208	/* sizeof(struct timex) on 64-bit arches: kinds.def */
