@@ -1149,6 +1149,11 @@ __noinline long capture_one(__u32 i, struct build *b)
 		add_blob(b, i, 0, true, b->args[i], cs.size, cs.size, 0);
 		break;
 	case CAP_BUF:
+		if (cs.flags & CAPF_DEREF) {
+			if (b->args[i])
+				cap_deref(b, i, b->args[i] + CAP_DEREF_OFF(cs.size), cs.elem, 0);
+			cs.size = CAP_DEREF_MAX(cs.size);
+		}
 		add_blob(b, i, 0, false, b->args[i], len, cs.size, len);
 		break;
 	case CAP_FIXED:

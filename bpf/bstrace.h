@@ -259,10 +259,17 @@ enum {
 	CAPF_DEREF = 1 << 6,	/* CAP_FIXED: also copy `elem` bytes at the struct's first pointer
 				   (sub 1): pselect6's {sigmask, size}; elem 0: the struct starts
 				   with an iovec, copy its iov_len bytes, at most `size` (ptrace's
-				   PTRACE_GETREGSET) */
+				   PTRACE_GETREGSET). CAP_BUF: `elem` bytes at the pointer at byte
+				   CAP_DEREF_OFF(size) of the buffer, whose maximum is then
+				   CAP_DEREF_MAX(size) (clone3's set_tid) */
 	CAPF_PAGES_LEN = 1 << 7,	/* the length argument counts bytes: one element per
 					   4 KiB page they touch (mincore's vector) */
 };
+
+/* CAP_BUF with CAPF_DEREF: `size` holds the pointer's offset in its high half */
+#define CAP_DEREF_SIZE(off, max)	((__u32)(off) << 16 | (max))
+#define CAP_DEREF_OFF(size)		((size) >> 16)
+#define CAP_DEREF_MAX(size)		((size) & 0xffff)
 
 struct cap_spec {
 	__u8 kind;	/* CAP_* */

@@ -91,6 +91,9 @@ const struct sc_blob *d_mem_prefix(struct dctx *d, int arg, bool exit, size_t ne
 typedef void (*elem_printer)(struct dctx *d, const uint8_t *p);
 void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
 		 elem_printer elem);
+/* print_array of which no more than `max` elements are read (the rest: "...") */
+void print_array_max(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
+		     elem_printer elem, uint64_t max);
 
 /* " / * 2026-05-20T16:27:29.123456789+0000 * /" after a timestamp (decode_struct.c) */
 void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec);
@@ -226,6 +229,10 @@ bool v4l2_ioctl_ret(struct dctx *d);
 /* the memory V4L2 arguments point to that BPF copies with them (the ioctl_refs map): fills at
  * most `max` rows of `out`, payloads of at most `strsize` bytes; returns the rows */
 unsigned int v4l2_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize);
+
+/* decode_mount.c: -P: what fsconfig's argument `arg` names by its command: 1 a path (the
+ * value's copy, a string), 2 an fd (the register), 0 neither */
+int fsconfig_path_arg(const struct dctx *d, int arg);
 
 /* decode_net.c: socket addresses and their fields, shared with the netlink decoders */
 void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len);	/* {sa_family=...} */

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* The mount family: mount, umount2, fsmount, fspick, open_tree, move_mount, mount_setattr. */
+/* The mount family: mount, umount2, fsconfig, fsmount, fspick, open_tree, move_mount,
+ * mount_setattr. */
 #include "decode.h"
+#include "xlat/fsconfig_cmds.h"
 #include "xlat/fsmount_attr_flags.h"
 #include "xlat/fsmount_flags.h"
 #include "xlat/fspick_flags.h"
@@ -128,7 +130,8 @@ void print_MOUNT_ATTR(struct dctx *d, int arg)
 		ob_ptr(o, d->args[arg]);
 		return;
 	}
-	b = d_mem(d, arg, false);
+	/* the fields known, then the rest of `size` read apart: unreadable, it is "???" */
+	b = d_mem_prefix(d, arg, false, MOUNT_ATTR_SIZE_VER0_);
 	if (!b)
 		return;
 	if (b->len < MOUNT_ATTR_SIZE_VER0_) {
@@ -152,6 +155,123 @@ void print_MOUNT_ATTR(struct dctx *d, int arg)
 		print_fd(d, (int32_t)userns);
 	else
 		ob_udec(o, userns);
-	print_attr_tail(d, b, MOUNT_ATTR_SIZE_VER0_);
+	if (b->flags & BLOBF_FAULT)
+		ob_puts(o, ", ???");
+	else
+		print_attr_tail(d, b, MOUNT_ATTR_SIZE_VER0_);
 	ob_putc(o, '}');
+}
+
+/* ---- fsconfig(fs_fd, cmd, key, value, aux): key, value and aux by the command ---- */
+
+enum {
+	FSC_SET_FLAG, FSC_SET_STRING, FSC_SET_BINARY, FSC_SET_PATH, FSC_SET_PATH_EMPTY,
+	FSC_SET_FD,
+	FSC_ARG_CMD = 1,
+	FSC_KEY_MAX = 256,		/* the kernel's strndup_user() bound of key and string */
+	FSC_BINARY_MAX = 1024 * 1024,	/* a larger blob is refused: strace shows the address */
+};
+
+static uint32_t fsc_cmd(const struct dctx *d)
+{
+	return d->args[FSC_ARG_CMD];
+}
+
+static bool fsc_is_path(uint32_t cmd)
+{
+	return cmd == FSC_SET_PATH || cmd == FSC_SET_PATH_EMPTY;
+}
+
+void print_FSCONFIG_FD(struct dctx *d, int arg)
+{
+	print_FD(d, arg);
+}
+
+void print_FSCONFIG_CMD(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_fsconfig_cmds, (uint32_t)d->args[arg], "FSCONFIG_???");
+}
+
+/*
+ * A NUL-terminated string in the value's copy (a fixed copy, its readable part when it ran
+ * into an unreadable page): strace reads at most `bound` bytes and shows `limit` of them, "..."
+ * when no NUL came within `bound`. Unreadable before its NUL: the address.
+ */
+static void fsc_string(struct dctx *d, int arg, size_t bound, size_t limit)
+{
+	const struct sc_blob *b = d_mem_prefix(d, arg, false, 1);
+	const uint8_t *p;
+	size_t avail, n;
+
+	if (!b)
+		return;
+	p = blob_data(b);
+	avail = b->len < bound ? b->len : bound;
+	n = strnlen((const char *)p, avail);
+	if (n == avail && avail < bound) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_quoted(d, p, n > limit ? limit : n, true, n > limit || n >= bound);
+}
+
+void print_FSCONFIG_KEY(struct dctx *d, int arg)
+{
+	if (fsc_cmd(d) > FSC_SET_FD)
+		ob_ptr(d->o, d->args[arg]);
+	else
+		print_cstring_bounded(d, arg, FSC_KEY_MAX);
+}
+
+void print_FSCONFIG_VALUE(struct dctx *d, int arg)
+{
+	uint32_t cmd = fsc_cmd(d), aux = d->args[arg + 1];
+	const struct sc_blob *b;
+	size_t n;
+
+	if (cmd == FSC_SET_STRING) {
+		fsc_string(d, arg, FSC_KEY_MAX,
+			   d->s->strsize < FSC_KEY_MAX ? d->s->strsize : FSC_KEY_MAX);
+	} else if (fsc_is_path(cmd)) {
+		/* a path: up to PATH_MAX - 1 bytes whatever -s says */
+		fsc_string(d, arg, BSTRACE_PATH_MAX, BSTRACE_PATH_MAX - 1);
+	} else if (cmd == FSC_SET_BINARY && aux <= FSC_BINARY_MAX) {
+		/* aux bytes, all in hex, as many as -s */
+		n = aux < d->s->strsize ? aux : d->s->strsize;
+		b = d_mem_prefix(d, arg, false, n);
+		if (!b)
+			return;
+		if (b->len < n) {
+			ob_ptr(d->o, d->args[arg]);
+			return;
+		}
+		d->force_hex = true;
+		print_quoted(d, blob_data(b), n, false, aux > n);
+		d->force_hex = false;
+	} else {
+		ob_ptr(d->o, d->args[arg]);
+	}
+}
+
+void print_FSCONFIG_AUX(struct dctx *d, int arg)
+{
+	uint32_t cmd = fsc_cmd(d);
+
+	if (fsc_is_path(cmd))
+		print_DIRFD(d, arg);
+	else if (cmd == FSC_SET_FD)
+		print_FD(d, arg);
+	else
+		ob_dec(d->o, (int32_t)d->args[arg]);
+}
+
+int fsconfig_path_arg(const struct dctx *d, int arg)
+{
+	uint32_t cmd = fsc_cmd(d);
+
+	if (d->def->arg[arg] == K_FSCONFIG_VALUE)
+		return fsc_is_path(cmd) ? 1 : 0;
+	if (d->def->arg[arg] == K_FSCONFIG_AUX)
+		return fsc_is_path(cmd) || cmd == FSC_SET_FD ? 2 : 0;
+	return 0;
 }

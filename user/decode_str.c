@@ -200,6 +200,12 @@ const struct sc_blob *d_mem_prefix(struct dctx *d, int arg, bool exit, size_t ne
 void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
 		 elem_printer elem)
 {
+	print_array_max(d, arg, exit, count, esize, elem, UINT64_MAX);
+}
+
+void print_array_max(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
+		     elem_printer elem, uint64_t max)
+{
 	const struct sc_blob *b;
 	uint64_t addr = d->args[arg], i, avail;
 	size_t lim = d->s->strsize;
@@ -229,6 +235,10 @@ void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esiz
 	for (i = 0; i < count; i++) {
 		if (i)
 			ob_puts(d->o, ", ");
+		if (i >= max) {
+			ob_puts(d->o, "...");
+			break;
+		}
 		/* as strace: the element is fetched before the -s limit is looked at */
 		if (i >= avail) {
 			ob_puts(d->o, "...");
@@ -348,6 +358,15 @@ void print_BUF_IN(struct dctx *d, int arg)
 		print_buffer(d, b, d->args[arg + 1]);
 }
 
+/* kexec_file_load's command line: a buffer of the previous argument's length */
+void print_KEXEC_CMDLINE(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = d_mem(d, arg, false);
+
+	if (b)
+		print_buffer(d, b, d->args[arg - 1]);
+}
+
 void print_BUF_OUT(struct dctx *d, int arg)
 {
 	const struct sc_blob *b;
@@ -400,6 +419,7 @@ static void print_vector(struct dctx *d, int arg, bool strings)
 {
 	const struct sc_blob *end = d_blob(d, arg, 0, false);
 	unsigned int i, n;
+	bool unterminated;
 
 	if (!d->args[arg]) {
 		ob_puts(d->o, "NULL");
@@ -410,10 +430,16 @@ static void print_vector(struct dctx *d, int arg, bool strings)
 		return;
 	}
 	n = end->full;
+	/* the walk stopped before its limit without a NULL: pointer n could not be read */
+	unterminated = (end->flags & BLOBF_TRUNC) && n < BSTRACE_STRV_MAX;
+	if (unterminated && !n) {
+		ob_hex(d->o, d->args[arg]);
+		return;
+	}
 	if (!strings) {
 		ob_hex(d->o, d->args[arg]);
 		ob_printf(d->o, " /* %u var%s%s */", n, n == 1 ? "" : "s",
-			  (end->flags & BLOBF_TRUNC) ? "+" : "");
+			  unterminated ? ", unterminated" : (end->flags & BLOBF_TRUNC) ? "+" : "");
 		return;
 	}
 	ob_putc(d->o, '[');
@@ -422,11 +448,7 @@ static void print_vector(struct dctx *d, int arg, bool strings)
 
 		if (i)
 			ob_puts(d->o, ", ");
-		if (i >= d->s->strsize && !d->s->verbose) {
-			ob_puts(d->o, "...");
-			break;
-		}
-		if (!b) {
+		if ((i >= d->s->strsize && !d->s->verbose) || !b) {
 			ob_puts(d->o, "...");
 			break;
 		}
@@ -437,6 +459,12 @@ static void print_vector(struct dctx *d, int arg, bool strings)
 		}
 		print_quoted(d, blob_data(b), b->len > d->s->strsize ? d->s->strsize : b->len, true,
 			     b->len > d->s->strsize);
+	}
+	/* all shown: then the unreadable pointer's address, as strace prints it */
+	if (unterminated && i == n) {
+		ob_puts(d->o, ", ... /* ");
+		ob_ptr(d->o, d->args[arg] + 8ull * n);
+		ob_puts(d->o, " */");
 	}
 	ob_putc(d->o, ']');
 }

@@ -631,7 +631,7 @@ static uint64_t sigset_size(const struct dctx *d, int arg)
 	if (!d->def)
 		return KERNEL_SIGSET_BYTES;
 	for (i = arg + 1; i < d->def->nargs; i++) {
-		uint16_t k = d->def->arg[i];
+		unsigned int k = d->def->arg[i];
 
 		if (k == K_ULONG || k == K_UINT || k == K_LONG || k == K_INT)
 			return d->args[i];
@@ -1266,7 +1266,7 @@ static int timeout_arg(const struct dctx *d, bool *usec)
 	*usec = sc_is(d, "select");
 	if (sc_is(d, "ppoll"))
 		return 2;
-	if (sc_is(d, "select") || sc_is(d, "pselect6"))
+	if (sc_is(d, "select") || sc_is(d, "pselect6") || sc_is(d, "recvmmsg"))
 		return 4;
 	return -1;
 }
@@ -1525,6 +1525,19 @@ void print_TIMEVAL_INOUT(struct dctx *d, int arg)
 		print_TIMEVAL_IN(d, arg);
 }
 
+/* recvmmsg's timeout: the time left after the return value, " (left {...})" */
+void print_MMSG_TIMEOUT(struct dctx *d, int arg)
+{
+	char left[64];
+
+	if (d->phase != DP_SUFFIX) {
+		print_TIMESPEC_IN(d, arg);
+		return;
+	}
+	if (!d->failed && *left_str(d, left, sizeof(left)))
+		ob_printf(d->o, " (left %s)", left);
+}
+
 /* ---- epoll ---- */
 
 /* struct epoll_event is packed on x86_64 only */
@@ -1648,7 +1661,7 @@ static const struct sc_blob *ext_struct(struct dctx *d, int arg, size_t min, siz
 
 enum {
 	CA_FLAGS = 0, CA_PIDFD = 8, CA_CHILD_TID = 16, CA_PARENT_TID = 24, CA_EXIT_SIGNAL = 32,
-	CA_STACK = 40, CA_STACK_SIZE = 48, CA_TLS = 56, CA_SET_TID = 64, CA_SET_TID_SIZE = 72,
+	CA_STACK = 40, CA_STACK_SIZE = 48, CA_TLS = 56, CA_SET_TID = CLONE_ARGS_SET_TID_OFF, CA_SET_TID_SIZE = 72,
 	CA_CGROUP = 80, CA_SIZE_VER0 = 64, CA_SIZE_VER1 = 80, CA_SIZE_VER2 = 88,
 	CLONE_PIDFD_ = 0x1000, CLONE_PARENT_SETTID_ = 0x100000, CLONE_CHILD_CLEARTID_ = 0x200000,
 	CLONE_CHILD_SETTID_ = 0x1000000, CLONE_SETTLS_ = 0x80000,
@@ -1675,6 +1688,35 @@ static void print_clone3_result(struct dctx *d, uint64_t flags, uint64_t parent_
 		ob_printf(d->o, " => {parent_tid=[%lld]}", (long long)d->ret);
 	else
 		ob_puts(d->o, " => {parent_tid=NULL}");
+}
+
+/* set_tid: `n` pid_t (the copy BPF made at the pointer, blob sub 1) when there are 1 to
+ * MAX_PID_NS_LEVEL of them and all are readable, else the address */
+#define SET_TID_MAX	32
+
+static void print_set_tid(struct dctx *d, int arg, uint64_t ptr, uint64_t n)
+{
+	const struct sc_blob *b = d_blob(d, arg, 1, false);
+	struct outbuf *o = d->o;
+	uint64_t i;
+
+	ob_puts(o, ", set_tid=");
+	if (!ptr || !n || n > SET_TID_MAX || !b || b->len < n * 4 ||
+	    ((b->flags & BLOBF_FAULT) && !(b->flags & BLOBF_PART))) {
+		ob_ptr(o, ptr);
+		return;
+	}
+	ob_putc(o, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			ob_puts(o, ", ");
+		if (i >= d->s->strsize && !d->s->verbose) {
+			ob_puts(o, "...");
+			break;
+		}
+		ob_dec(o, rd_s32(blob_data(b) + i * 4));
+	}
+	ob_putc(o, ']');
 }
 
 void print_CLONE_ARGS(struct dctx *d, int arg)
@@ -1707,7 +1749,7 @@ void print_CLONE_ARGS(struct dctx *d, int arg)
 	if (flags & CLONE_SETTLS_)
 		print_ca_ptr(o, "tls", p, CA_TLS);
 	if (b->len >= CA_SIZE_VER1 && (rd_u64(p + CA_SET_TID) || rd_u64(p + CA_SET_TID_SIZE))) {
-		print_ca_ptr(o, "set_tid", p, CA_SET_TID);
+		print_set_tid(d, arg, rd_u64(p + CA_SET_TID), rd_u64(p + CA_SET_TID_SIZE));
 		ob_printf(o, ", set_tid_size=%llu", (unsigned long long)rd_u64(p + CA_SET_TID_SIZE));
 	}
 	if (b->len >= CA_SIZE_VER2 && (rd_u64(p + CA_CGROUP) || (flags & CLONE_INTO_CGROUP_)))

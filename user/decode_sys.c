@@ -12,6 +12,7 @@
 #include "decode.h"
 #include "decode_flags.h"
 #include "xlat/adjtimex_modes.h"
+#include "xlat/aio_cmds.h"
 #include "xlat/adjtimex_state.h"
 #include "xlat/adjtimex_status.h"
 #include "xlat/close_range_flags.h"
@@ -25,7 +26,11 @@
 #include "xlat/flock_ops.h"
 #include "xlat/fsopen_flags.h"
 #include "xlat/get_mempolicy_flags.h"
+#include "xlat/futex_waiter_flags.h"
 #include "xlat/inotify_flags.h"
+#include "xlat/kexec_arch_values.h"
+#include "xlat/kexec_file_load_flags.h"
+#include "xlat/kexec_load_flags.h"
 #include "xlat/ipc_private.h"
 #include "xlat/ipc_resource_flags.h"
 #include "xlat/ioprio_class.h"
@@ -369,6 +374,77 @@ void print_IOPRIO(struct dctx *d, int arg)
 		ob_puts(d->o, " */");
 }
 
+/* ---- Linux AIO: struct iocb (64 bytes), struct io_event (32 bytes) ---- */
+
+enum { IOCB_FLAG_IOPRIO_ = 1 << 1 };
+
+/* the fields every iocb shows: io_cancel's, the start of io_submit's */
+static void print_iocb_header(struct dctx *d, const uint8_t *p)
+{
+	struct outbuf *o = d->o;
+	uint32_t key = rd_u32(p + 8), rw_flags = rd_u32(p + 12);
+	uint16_t cmd = rd_u16(p + 16);
+	int16_t prio = rd_s16(p + 18);
+	const char *name = xlat_name(&xlat_aio_cmds, cmd);
+
+	ob_puts(o, "{aio_data=");
+	ob_hex(o, rd_u64(p));
+	if (key)
+		ob_printf(o, ", aio_key=%u", key);
+	if (rw_flags) {
+		ob_puts(o, ", aio_rw_flags=");
+		xlat_print_flags(o, &xlat_rwf_flags, rw_flags, "RWF_???");
+	}
+	ob_puts(o, ", aio_lio_opcode=");
+	xlat_print_const(o, cmd, XF_UDEC, name, "IOCB_CMD_???");
+	if (rd_u32(p + 56) & IOCB_FLAG_IOPRIO_) {
+		ob_puts(o, ", aio_reqprio=");
+		print_ioprio_value(o, (uint16_t)prio);
+	} else if (prio) {
+		ob_printf(o, ", aio_reqprio=%d", prio);
+	}
+	ob_printf(o, ", aio_fildes=%d", rd_s32(p + 20));
+}
+
+void print_IOCB_IN(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, false, 64);
+
+	if (!p)
+		return;
+	print_iocb_header(d, p);
+	ob_putc(d->o, '}');
+}
+
+static void print_io_event(struct dctx *d, const uint8_t *p)
+{
+	ob_puts(d->o, "{data=");
+	ob_hex(d->o, rd_u64(p));
+	ob_puts(d->o, ", obj=");
+	ob_ptr(d->o, rd_u64(p + 8));
+	ob_printf(d->o, ", res=%lld, res2=%lld}", (long long)rd_s64(p + 16),
+		  (long long)rd_s64(p + 24));
+}
+
+/* io_getevents: the `ret` events the call stored */
+void print_IO_EVENTS(struct dctx *d, int arg)
+{
+	if (!d->exited || d->failed) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_array(d, arg, true, d->ret, 32, print_io_event);
+}
+
+/* io_cancel: the event of the cancelled request */
+void print_IO_EVENT_OUT(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, true, 32);
+
+	if (p)
+		print_io_event(d, p);
+}
+
 #define TIMEX_SIZE 208	/* sizeof(struct timex) on 64-bit arches: kinds.def */
 
 /* struct timex (adjtimex, clock_adjtime) as the call left it: x86_64, arm64 and riscv64 share
@@ -438,20 +514,30 @@ void print_KCMP_TYPE(struct dctx *d, int arg)
 	xlat_print_val(d->o, &xlat_kcmp_types, d->args[arg], "KCMP_???");
 }
 
-/* fds for KCMP_FILE and KCMP_EPOLL_TFD, nothing for the other known types, hex otherwise */
+/* an fd of process `pid`: only the caller's own fds are described (-y) */
+static void print_pid_fd(struct dctx *d, uint64_t pid, int32_t fd)
+{
+	if ((int32_t)pid == (int32_t)d->tgid)
+		print_fd(d, fd);
+	else
+		ob_dec(d->o, fd);
+}
+
+/* fds (of pid1 for idx1, of pid2 for idx2) for KCMP_FILE and KCMP_EPOLL_TFD, nothing for
+ * the other known types, hex otherwise */
 void print_KCMP_IDX1(struct dctx *d, int arg)
 {
 	uint32_t type = d->args[2];
 
 	if (type == KCMP_FILE_T || type == KCMP_EPOLL_TFD_T)
-		print_fd(d, (int32_t)d->args[arg]);
+		print_pid_fd(d, d->args[arg == 3 ? 0 : 1], (int32_t)d->args[arg]);
 	else if (xlat_name(&xlat_kcmp_types, type))
 		d->omit = true;
 	else
 		ob_hex(d->o, d->args[arg]);
 }
 
-/* idx2 of KCMP_EPOLL_TFD: struct kcmp_epoll_slot {efd, tfd, toff} */
+/* idx2 of KCMP_EPOLL_TFD: struct kcmp_epoll_slot {efd, tfd, toff}, fds of pid2 */
 void print_KCMP_IDX2(struct dctx *d, int arg)
 {
 	uint32_t type = d->args[2];
@@ -464,7 +550,111 @@ void print_KCMP_IDX2(struct dctx *d, int arg)
 	p = d_struct(d, arg, false, 12);
 	if (!p)
 		return;
-	ob_printf(d->o, "{efd=%d, tfd=%d, toff=%u}", rd_s32(p), rd_s32(p + 4), rd_u32(p + 8));
+	ob_puts(d->o, "{efd=");
+	print_pid_fd(d, d->args[1], rd_s32(p));
+	ob_puts(d->o, ", tfd=");
+	print_pid_fd(d, d->args[1], rd_s32(p + 4));
+	ob_printf(d->o, ", toff=%u}", rd_u32(p + 8));
+}
+
+/* ---- futex_waitv: nr_futexes struct futex_waitv {val, uaddr, flags, __reserved} ---- */
+
+#define FUTEX_WAITERS_MAX	128	/* FUTEX_WAITV_MAX: the kernel takes no more */
+
+static void print_futex_waiter(struct dctx *d, const uint8_t *p)
+{
+	uint32_t reserved = rd_u32(p + 20);
+
+	ob_puts(d->o, "{val=");
+	ob_hex(d->o, rd_u64(p));
+	ob_puts(d->o, ", uaddr=");
+	ob_ptr(d->o, rd_u64(p + 8));
+	ob_puts(d->o, ", flags=");
+	xlat_print_flags(d->o, &xlat_futex_waiter_flags, rd_u32(p + 16), "FUTEX_???");
+	if (reserved) {
+		ob_puts(d->o, ", __reserved=");
+		ob_hex(d->o, reserved);
+	}
+	ob_putc(d->o, '}');
+}
+
+void print_FUTEX_WAITERS(struct dctx *d, int arg)
+{
+	print_array_max(d, arg, false, (uint32_t)d->args[arg + 1], 24, print_futex_waiter,
+			FUTEX_WAITERS_MAX);
+}
+
+/* ---- _sysctl: struct __sysctl_args (80 bytes with its unused tail) ---- */
+
+void print_SYSCTL_ARGS(struct dctx *d, int arg)
+{
+	const uint8_t *p = d_struct(d, arg, false, 80);
+
+	if (!p)
+		return;
+	ob_puts(d->o, "{name=");
+	ob_ptr(d->o, rd_u64(p));
+	ob_puts(d->o, ", nlen=");
+	ob_dec(d->o, rd_s32(p + 8));
+	ob_puts(d->o, ", oldval=");
+	ob_ptr(d->o, rd_u64(p + 16));
+	ob_puts(d->o, ", oldlenp=");
+	ob_ptr(d->o, rd_u64(p + 24));
+	ob_puts(d->o, ", newval=");
+	ob_ptr(d->o, rd_u64(p + 32));
+	ob_puts(d->o, ", newlen=");
+	ob_udec(d->o, rd_u64(p + 40));
+	ob_putc(d->o, '}');
+}
+
+/* ---- kexec_load, kexec_file_load ---- */
+
+#define KEXEC_ARCH_BITS		0xffff0000u	/* KEXEC_ARCH_MASK */
+#define KEXEC_SEGMENTS_MAX	16		/* KEXEC_SEGMENT_MAX: more, and the kernel refuses */
+
+/* struct kexec_segment {buf, bufsz, mem, memsz} */
+static void print_kexec_segment(struct dctx *d, const uint8_t *p)
+{
+	ob_puts(d->o, "{buf=");
+	ob_ptr(d->o, rd_u64(p));
+	ob_puts(d->o, ", bufsz=");
+	ob_udec(d->o, rd_u64(p + 8));
+	ob_puts(d->o, ", mem=");
+	ob_ptr(d->o, rd_u64(p + 16));
+	ob_puts(d->o, ", memsz=");
+	ob_udec(d->o, rd_u64(p + 24));
+	ob_putc(d->o, '}');
+}
+
+void print_KEXEC_SEGMENTS(struct dctx *d, int arg)
+{
+	uint64_t n = d->args[arg - 1];
+
+	if (n > KEXEC_SEGMENTS_MAX) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_array(d, arg, false, n, 32, print_kexec_segment);
+}
+
+/* the architecture (a value in the high half) and the flags: KEXEC_ARCH_SH|KEXEC_ON_CRASH */
+void print_KEXEC_FLAGS(struct dctx *d, int arg)
+{
+	uint64_t v = d->args[arg], rest = v & ~(uint64_t)KEXEC_ARCH_BITS;
+
+	if (!xlat_names_begin(d->o, v, XF_HEX))
+		return;
+	xlat_print_val(d->o, &xlat_kexec_arch_values, v & KEXEC_ARCH_BITS, "KEXEC_ARCH_???");
+	if (rest) {
+		ob_putc(d->o, '|');
+		xlat_print_flags(d->o, &xlat_kexec_load_flags, rest, "KEXEC_???");
+	}
+	xlat_names_end(d->o);
+}
+
+void print_KEXEC_FILE_FLAGS(struct dctx *d, int arg)
+{
+	xlat_print_flags(d->o, &xlat_kexec_file_load_flags, d->args[arg], "KEXEC_FILE_???");
 }
 
 /* ---- landlock ---- */

@@ -203,6 +203,34 @@ static uint32_t cap_size(const struct settings *s, int32_t size)
 #define URING_WQ_FD_OFFSET	24	/* wq_fd in struct io_uring_params */
 
 /*
+ * The offset of the int pair FD_SLOT_PAIR describes in a structure holding an fd, -1 for
+ * other kinds. The pair is read whole: it must not reach past the structure's end.
+ */
+static int struct_fd_offset(unsigned int kind)
+{
+	switch (kind) {
+	case K_MOUNT_ATTR:		/* struct mount_attr's userns_fd */
+		return 24;
+	case K_LANDLOCK_RULE_ATTR:	/* parent_fd (at 8) of the packed 12-byte struct */
+		return 4;
+	case K_KCMP_IDX2:		/* struct kcmp_epoll_slot's efd and tfd */
+		return 0;
+	}
+	return -1;
+}
+
+/* kcmp: two fds and a struct in its last two arguments need an enter record with -y */
+static bool kcmp_fd_enter(const struct sc_def *def)
+{
+	int i;
+
+	for (i = 0; i < def->nargs; i++)
+		if (def->arg[i] == K_KCMP_IDX2)
+			return true;
+	return false;
+}
+
+/*
  * -y, -yy, -P: the kernel describes the fds of a call (bpf/bstrace.h, struct sc_fd). Arguments
  * at enter when the call changes them (TFE) or an enter record may carry them, else at exit;
  * returned fds and pipe's pair after a successful call; a siginfo's si_fd as the call reads it.
@@ -213,6 +241,26 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 	int i;
 
 	for (i = 0; i < def->nargs; i++) {
+		int off = struct_fd_offset(def->arg[i]);
+
+		/* an fd inside a structure the call reads: the pair at its offset */
+		if (off >= 0) {
+			struct cap_spec *c = always ? &p->enter[FD_SLOT_PAIR] : &p->exit[FD_SLOT_PAIR];
+
+			*c = (struct cap_spec){ .kind = CAP_FD, .elem = i, .size = off,
+						.len_arg = LEN_NONE };
+			if (always)
+				p->ncap_enter = FD_SLOT_PAIR + 1;
+			else
+				p->ncap_exit = FD_SLOT_PAIR + 1;
+		}
+		/* kcmp's idx2 is an fd of pid2 (KCMP_FILE) or the struct: with the struct copied at
+		 * enter (kcmp_fd_enter), the exit slot describes the register */
+		if (def->arg[i] == K_KCMP_IDX2 && always) {
+			p->exit[i] = fd;
+			if (p->ncap_exit < i + 1)
+				p->ncap_exit = i + 1;
+		}
 		if (def->arg[i] == K_FDPAIR) {
 			p->exit[FD_SLOT_PAIR] = (struct cap_spec){ .kind = CAP_FD, .elem = i,
 				.flags = CAPF_OK_ONLY, .len_arg = LEN_NONE };
@@ -247,7 +295,8 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 					p->ncap_exit = FD_SLOT_PAIR + 1;
 			}
 		}
-		if (def->arg[i] != K_FD && def->arg[i] != K_DIRFD)
+		if (def->arg[i] != K_FD && def->arg[i] != K_DIRFD && def->arg[i] != K_KCMP_IDX1 &&
+		    def->arg[i] != K_FSCONFIG_FD && def->arg[i] != K_FSCONFIG_AUX)
 			continue;
 		if (always || blocking) {
 			p->enter[i] = fd;
@@ -287,7 +336,7 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 	if (!def)
 		return;
 	fds = s->decode_fds || s->npaths;
-	always = def->cls & TE || (fds && (def->cls & TFE));
+	always = def->cls & TE || (fds && ((def->cls & TFE) || kcmp_fd_enter(def)));
 	for (i = 0; i < def->nargs; i++)
 		if (kinds[def->arg[i]].dir == D_INOUT)
 			always = true;
@@ -341,6 +390,11 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		if (s->verbose && def->arg[i] == K_SOCKOPT_VAL_OUT) {
 			cs.kind = CAP_FILTER_LENPTR;
 			cs.elem = SO_GET_FILTER;
+		}
+		/* clone3: also the set_tid array its struct points to */
+		if (def->arg[i] == K_CLONE_ARGS) {
+			cs.flags |= CAPF_DEREF;
+			cs.size = CAP_DEREF_SIZE(CLONE_ARGS_SET_TID_OFF, cs.size);
 		}
 		if (k->cap == CAP_IOV) {
 			cs.len_arg = i + 1;

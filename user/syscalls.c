@@ -160,13 +160,14 @@ bool kind_compat_safe(uint32_t nr, unsigned int kind)
 		return true;
 	switch (kind) {
 	/* bytes, or structs of fixed-size fields, the same in both */
-	case K_PATH: case K_STR: case K_BUF_IN: case K_BUF_OUT: case K_RANDOM_OUT:
+	case K_PATH: case K_STR: case K_BUF_IN: case K_BUF_OUT: case K_RANDOM_OUT: case K_KEXEC_CMDLINE:
 	case K_NLBUF_IN: case K_NLBUF_OUT:
 	case K_PATH_OUT: case K_LINK_OUT: case K_PRCTL_ARG5: case K_SOCKADDR_IN:
 	case K_SOCKADDR_OUT: case K_SOCKLEN_PTR: case K_SOCKOPT_VAL_IN: case K_SOCKOPT_VAL_OUT:
 	case K_CLONE_ARGS: case K_OPEN_HOW: case K_DIRENTS: case K_STATX: case K_FDPAIR:
 	case K_INT_PTR_IN: case K_INT_PTR_OUT: case K_WAIT_STATUS: case K_POLLFDS:
 	case K_LOFF_PTR_IN: case K_SIGSET_IN: case K_SIGSET_OUT: case K_LANDLOCK_RULESET_ATTR:
+	case K_FUTEX_WAITERS:
 	/* bit sets of longs: the same bits on a little-endian machine */
 	case K_FDSET: case K_CPUSET_OUT:
 	/* packed on x86, 8-aligned on arm: 12 and 16 bytes in both */
@@ -175,8 +176,8 @@ bool kind_compat_safe(uint32_t nr, unsigned int kind)
 	case K_QUOTACTL_ADDR:
 		return true;
 	/* the *_time64 calls take the 64-bit timespec */
-	case K_TIMESPEC_IN: case K_TIMESPEC_OUT: case K_TIMESPEC_INOUT: case K_ITIMERSPEC_IN:
-	case K_ITIMERSPEC_OUT: case K_TIMESPEC_UTIME_PAIR: case K_FUTEX_TIMEOUT:
+	case K_TIMESPEC_IN: case K_TIMESPEC_OUT: case K_TIMESPEC_INOUT: case K_MMSG_TIMEOUT:
+	case K_ITIMERSPEC_IN: case K_ITIMERSPEC_OUT: case K_TIMESPEC_UTIME_PAIR: case K_FUTEX_TIMEOUT:
 		return sc_compat_flags(nr) & SCC_TIME64;
 	}
 	return false;

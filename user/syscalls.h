@@ -87,6 +87,9 @@ enum {
 #define SIGFRAME_MASK_SP_OFFSET 168
 #endif
 
+/* struct clone_args's set_tid pointer (set_tid_size after it) */
+#define CLONE_ARGS_SET_TID_OFF 64
+
 /* the kernel's struct sigaction (rt_sigaction): handler, flags, restorer, mask; riscv's has no
  * restorer (arch/riscv/include/uapi/asm/signal.h: asm-generic layout, mask at 16) */
 #if defined(__riscv)
@@ -148,7 +151,7 @@ struct sc_def {
 	uint8_t sub;
 	uint8_t ret;
 	uint8_t nargs;
-	uint16_t arg[BSTRACE_MAX_ARGS];	/* enum arg_kind (more than 256 of them) */
+	uint16_t arg[BSTRACE_MAX_ARGS];	/* enum arg_kind: more than 256 of them */
 };
 
 /* rows of syscalls.def, sorted by name */

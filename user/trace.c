@@ -366,7 +366,7 @@ static void print_prefix(struct tracer *t, struct outbuf *o, uint32_t tid, uint6
 
 void print_arg(struct dctx *d, int arg)
 {
-	uint16_t k = d->def->arg[arg];
+	unsigned int k = d->def->arg[arg];
 	unsigned int type = kind_types[k];
 
 	if (sc_is_compat(d->nr)) {
@@ -1101,7 +1101,7 @@ static void dump_buffers(struct tracer *t, struct dctx *d)
 	    d->args[0] >= BSTRACE_FDSET_MAX)
 		return;
 	for (i = 0; i < d->def->nargs; i++) {
-		uint16_t k = d->def->arg[i];
+		unsigned int k = d->def->arg[i];
 		const struct sc_blob *b;
 		uint64_t n;
 
@@ -1143,7 +1143,7 @@ static bool touches_paths(struct tracer *t, const struct dctx *d)
 	if (!d->def)
 		return false;
 	for (i = 0; i < d->def->nargs; i++) {
-		uint16_t k = d->def->arg[i];
+		unsigned int k = d->def->arg[i];
 		const struct sc_blob *b;
 		size_t n;
 
@@ -1152,10 +1152,16 @@ static bool touches_paths(struct tracer *t, const struct dctx *d)
 			if (b && !(b->flags & BLOBF_FAULT) &&
 			    path_match(t->s, (const char *)blob_data(b), b->len))
 				return true;
-		} else if (k == K_FD || k == K_DIRFD) {
+		} else if (k == K_FD || k == K_DIRFD || fsconfig_path_arg(d, i) == 2) {
 			/* the kernel described the fd at the call */
 			n = fd_desc_path(d, (int32_t)d->args[i], path, sizeof(path));
 			if (n > 0 && path_match(t->s, path, n))
+				return true;
+		} else if (fsconfig_path_arg(d, i) == 1) {
+			b = d_blob(d, i, 0, false);
+			if (b && (!(b->flags & BLOBF_FAULT) || (b->flags & BLOBF_PART)) &&
+			    path_match(t->s, (const char *)blob_data(b),
+				       strnlen((const char *)blob_data(b), b->len)))
 				return true;
 		}
 	}
