@@ -217,6 +217,16 @@ bool v4l2_ioctl_ret(struct dctx *d);
  * most `max` rows of `out`, payloads of at most `strsize` bytes; returns the rows */
 unsigned int v4l2_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize);
 
+/* decode_kd.c: the console requests of linux/kd.h that pass tables, strings and fonts (KDGKBENT,
+ * GIO_FONT, KDFONTOP, ...): names, arguments, and the copies BPF makes of them (ioctl_refs rows,
+ * sized by -s and -v) */
+const char *kd_ioctl_name(uint32_t req);
+void kd_ioctl_arg(struct dctx *d, int arg);
+unsigned int kd_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize,
+			   bool verbose);
+/* decode_custom.c: PTP_SYS_OFFSET_EXTENDED's struct is larger than CAP_IOCTL's cap */
+unsigned int ptp_ioctl_refs(struct ioctl_ref *out, unsigned int max);
+
 /* decode_net.c: socket addresses and their fields, shared with the netlink decoders */
 void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len);	/* {sa_family=...} */
 void print_inet_addr(struct dctx *d, const uint8_t *addr);	/* inet_addr("1.2.3.4") */

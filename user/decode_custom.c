@@ -1720,33 +1720,27 @@ static void print_ptp_sysoff(struct dctx *d, int arg)
 }
 
 /*
- * struct ptp_sys_offset_extended is larger than the argument's copy (1216 bytes, 1024 copied):
- * the header is read from it, and the times written as far as the copy goes.
+ * struct ptp_sys_offset_extended: n_samples read by the call, then n_samples triplets of times
+ * written. It is larger than CAP_IOCTL's cap (1216 bytes): its ioctl_refs row copies it whole.
  */
 static void print_ptp_extended(struct dctx *d, int arg)
 {
+	const size_t size = sizeof(struct ptp_sys_offset_extended);
 	struct outbuf *o = d->o;
-	const struct sc_blob *b = d_mem_prefix(d, arg, false, 16);
-	const uint8_t *p;
+	const uint8_t *p = d_struct_prefix(d, arg, false, size);
 	uint32_t i, k, n;
 
-	if (!b)
+	if (!p)
 		return;
-	if (b->len < 16) {
-		ob_ptr(o, d->args[arg]);
-		return;
-	}
-	p = blob_data(b);
 	ob_printf(o, "{n_samples=%u", rd_u32(p));
 	print_rsv(o, p + 4, 3);
-	if (call_wrote(d) && (b = d_mem_prefix(d, arg, true, 16)) && b->len >= 16) {
-		p = blob_data(b);
+	if (call_wrote(d) && (p = d_struct_prefix(d, arg, true, size))) {
 		n = rd_u32(p) < PTP_MAX_SAMPLES ? rd_u32(p) : PTP_MAX_SAMPLES;
 		ob_puts(o, ", ts=[");
 		for (i = 0; i < n; i++) {
 			if (i)
 				ob_puts(o, ", ");
-			if (16 + 48 * (i + 1) > b->len) {
+			if (!d->s->verbose && i >= d->s->strsize) {
 				ob_puts(o, "...");
 				break;
 			}
@@ -1759,6 +1753,20 @@ static void print_ptp_extended(struct dctx *d, int arg)
 		ob_putc(o, ']');
 	}
 	ob_putc(o, '}');
+}
+
+unsigned int ptp_ioctl_refs(struct ioctl_ref *out, unsigned int max)
+{
+	static const uint32_t reqs[] = { PTP_SYS_OFFSET_EXTENDED, PTP_SYS_OFFSET_EXTENDED2 };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(reqs) && i < max; i++)
+		out[i] = (struct ioctl_ref){
+			.req = reqs[i], .arg_size = sizeof(struct ptp_sys_offset_extended),
+			.ptr_off = IOCTL_REF_NONE, .cnt_off = IOCTL_REF_NONE,
+			.sel_off = IOCTL_REF_NONE, .el_ptr_off = IOCTL_REF_NONE,
+		};
+	return i;
 }
 
 /* struct ptp_pin_desc: the index (and for a get only that) read, the rest written by a get */
