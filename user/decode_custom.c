@@ -974,8 +974,8 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		xlat_names_end(o);
 		return;
 	}
-	if (hdio_ioctl_name(req)) {
-		ob_puts(o, hdio_ioctl_name(req));
+	if (hdio_ioctl_name(req) || kd_ioctl_name(req)) {
+		ob_puts(o, hdio_ioctl_name(req) ? hdio_ioctl_name(req) : kd_ioctl_name(req));
 		xlat_names_end(o);
 		return;
 	}
@@ -1841,6 +1841,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 	}
 	if (!def && hdio_ioctl_name(d->args[1])) {
 		hdio_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && kd_ioctl_name(d->args[1])) {
+		kd_ioctl_arg(d, arg);
 		return;
 	}
 	switch (def ? def->arg : IA_HEX) {
