@@ -224,8 +224,8 @@ const char *kd_ioctl_name(uint32_t req);
 void kd_ioctl_arg(struct dctx *d, int arg);
 unsigned int kd_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize,
 			   bool verbose);
-/* decode_custom.c: PTP_SYS_OFFSET_EXTENDED's struct is larger than CAP_IOCTL's cap */
-unsigned int ptp_ioctl_refs(struct ioctl_ref *out, unsigned int max);
+/* decode_custom.c: its requests' ioctl_refs rows (PTP_SYS_OFFSET_EXTENDED, BLKPG) */
+unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max);
 
 /* decode_net.c: socket addresses and their fields, shared with the netlink decoders */
 void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len);	/* {sa_family=...} */

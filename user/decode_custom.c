@@ -1409,18 +1409,45 @@ static void print_fiemap(struct dctx *d, int arg)
  * data points to for ADD/DEL is a second-level pointer the BPF side does not copy: it prints
  * as its address, what strace prints when it cannot read it.
  */
+/* a char array with no NUL: all but its last byte, then "..." */
+static void print_char_field(struct dctx *d, const char *field, const uint8_t *p, size_t size)
+{
+	size_t n = strnlen((const char *)p, size);
+
+	ob_printf(d->o, ", %s=", field);
+	print_quoted(d, p, n < size ? n : n - 1, true, n == size);
+}
+
+/* BLKPG: struct blkpg_ioctl_arg; a partition's struct blkpg_partition is its blob 1 */
 static void print_blkpg(struct dctx *d, int arg)
 {
 	struct outbuf *o = d->o;
 	const uint8_t *p = d_struct_prefix(d, arg, false, sizeof(struct blkpg_ioctl_arg));
+	const struct sc_blob *b;
+	struct blkpg_partition bp;
+	uint64_t data;
+	int32_t op;
 
 	if (!p)
 		return;
+	op = rd_s32(p);
+	data = rd_u64(p + offsetof(struct blkpg_ioctl_arg, data));
 	ob_puts(o, "{op=");
-	xlat_print_val(o, &xlat_blkpg_ops, (uint32_t)rd_s32(p), "BLKPG_???");
+	xlat_print_val(o, &xlat_blkpg_ops, (uint32_t)op, "BLKPG_???");
 	ob_printf(o, ", flags=%d, datalen=%d, data=", rd_s32(p + 4), rd_s32(p + 8));
-	ob_ptr(o, rd_u64(p + 16));
-	ob_putc(o, '}');
+	b = d_blob(d, arg, 1, false);
+	if ((op != BLKPG_ADD_PARTITION && op != BLKPG_DEL_PARTITION &&
+	     op != BLKPG_RESIZE_PARTITION) || !data || !b || (b->flags & BLOBF_FAULT) ||
+	    b->len < sizeof(bp)) {
+		ob_ptr(o, data);
+		ob_putc(o, '}');
+		return;
+	}
+	memcpy(&bp, blob_data(b), sizeof(bp));
+	ob_printf(o, "{start=%lld, length=%lld, pno=%d", bp.start, bp.length, bp.pno);
+	print_char_field(d, "devname", (const uint8_t *)bp.devname, sizeof(bp.devname));
+	print_char_field(d, "volname", (const uint8_t *)bp.volname, sizeof(bp.volname));
+	ob_puts(o, "}}");
 }
 
 /* BLKTRACESETUP: the input fields at entry; the name the kernel wrote when the call succeeded */
@@ -1755,17 +1782,24 @@ static void print_ptp_extended(struct dctx *d, int arg)
 	ob_putc(o, '}');
 }
 
-unsigned int ptp_ioctl_refs(struct ioctl_ref *out, unsigned int max)
+unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max)
 {
-	static const uint32_t reqs[] = { PTP_SYS_OFFSET_EXTENDED, PTP_SYS_OFFSET_EXTENDED2 };
+	/* PTP_SYS_OFFSET_EXTENDED's struct is larger than CAP_IOCTL's cap; BLKPG's partition */
+	const struct ioctl_ref refs[] = {
+		{ .req = PTP_SYS_OFFSET_EXTENDED, .arg_size = sizeof(struct ptp_sys_offset_extended),
+		  .ptr_off = IOCTL_REF_NONE, .cnt_off = IOCTL_REF_NONE, .sel_off = IOCTL_REF_NONE,
+		  .el_ptr_off = IOCTL_REF_NONE },
+		{ .req = PTP_SYS_OFFSET_EXTENDED2, .arg_size = sizeof(struct ptp_sys_offset_extended),
+		  .ptr_off = IOCTL_REF_NONE, .cnt_off = IOCTL_REF_NONE, .sel_off = IOCTL_REF_NONE,
+		  .el_ptr_off = IOCTL_REF_NONE },
+		{ .req = BLKPG, .ptr_off = offsetof(struct blkpg_ioctl_arg, data),
+		  .cnt_off = IOCTL_REF_NONE, .esize = sizeof(struct blkpg_partition), .max = 1,
+		  .sel_off = IOCTL_REF_NONE, .el_ptr_off = IOCTL_REF_NONE },
+	};
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(reqs) && i < max; i++)
-		out[i] = (struct ioctl_ref){
-			.req = reqs[i], .arg_size = sizeof(struct ptp_sys_offset_extended),
-			.ptr_off = IOCTL_REF_NONE, .cnt_off = IOCTL_REF_NONE,
-			.sel_off = IOCTL_REF_NONE, .el_ptr_off = IOCTL_REF_NONE,
-		};
+	for (i = 0; i < ARRAY_SIZE(refs) && i < max; i++)
+		out[i] = refs[i];
 	return i;
 }
 

@@ -419,7 +419,7 @@ static void fill_ioctl_refs(struct loader *l, const struct settings *s)
 	unsigned int i, n = v4l2_ioctl_refs(refs, IOCTL_REFS, s->strsize);
 
 	n += kd_ioctl_refs(refs + n, IOCTL_REFS - n, s->strsize, s->verbose);
-	n += ptp_ioctl_refs(refs + n, IOCTL_REFS - n);
+	n += custom_ioctl_refs(refs + n, IOCTL_REFS - n);
 
 	for (i = 0; i < n; i++)
 		if (bpf_map_update_elem(fd, &refs[i].req, &refs[i], BPF_ANY))
