@@ -224,6 +224,10 @@ const char *kd_ioctl_name(uint32_t req);
 void kd_ioctl_arg(struct dctx *d, int arg);
 unsigned int kd_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize,
 			   bool verbose);
+/* decode_loop.c: loop device requests (linux/loop.h); the structs' ioctl_refs rows */
+const char *loop_ioctl_name(uint32_t req);
+void loop_ioctl_arg(struct dctx *d, int arg);
+unsigned int loop_ioctl_refs(struct ioctl_ref *out, unsigned int max);
 /* decode_custom.c: its requests' ioctl_refs rows (PTP_SYS_OFFSET_EXTENDED, BLKPG) */
 unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max);
 

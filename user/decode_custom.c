@@ -961,6 +961,7 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 	const struct ioctl_def *def = ioctl_find(req);
 	uint32_t dir = _IOC_DIR(req);
 	bool in_comment = xlat_style != XLAT_ABBREV;
+	const char *name;
 
 	if (!xlat_names_begin(o, req, XF_HEX))
 		return;
@@ -974,8 +975,13 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		xlat_names_end(o);
 		return;
 	}
-	if (hdio_ioctl_name(req) || kd_ioctl_name(req)) {
-		ob_puts(o, hdio_ioctl_name(req) ? hdio_ioctl_name(req) : kd_ioctl_name(req));
+	name = hdio_ioctl_name(req);
+	if (!name)
+		name = kd_ioctl_name(req);
+	if (!name)
+		name = loop_ioctl_name(req);
+	if (name) {
+		ob_puts(o, name);
 		xlat_names_end(o);
 		return;
 	}
@@ -1879,6 +1885,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 	}
 	if (!def && kd_ioctl_name(d->args[1])) {
 		kd_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && loop_ioctl_name(d->args[1])) {
+		loop_ioctl_arg(d, arg);
 		return;
 	}
 	switch (def ? def->arg : IA_HEX) {
