@@ -228,6 +228,10 @@ unsigned int kd_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int
 const char *loop_ioctl_name(uint32_t req);
 void loop_ioctl_arg(struct dctx *d, int arg);
 unsigned int loop_ioctl_refs(struct ioctl_ref *out, unsigned int max);
+/* decode_ubi.c: UBI requests (mtd/ubi-user.h); UBI_IOCRNVOL's ioctl_refs row */
+const char *ubi_ioctl_name(uint32_t req);
+void ubi_ioctl_arg(struct dctx *d, int arg);
+unsigned int ubi_ioctl_refs(struct ioctl_ref *out, unsigned int max);
 /* decode_custom.c: its requests' ioctl_refs rows (PTP_SYS_OFFSET_EXTENDED, BLKPG) */
 unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max);
 

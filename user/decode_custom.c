@@ -980,6 +980,8 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		name = kd_ioctl_name(req);
 	if (!name)
 		name = loop_ioctl_name(req);
+	if (!name)
+		name = ubi_ioctl_name(req);
 	if (name) {
 		ob_puts(o, name);
 		xlat_names_end(o);
@@ -1889,6 +1891,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 	}
 	if (!def && loop_ioctl_name(d->args[1])) {
 		loop_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && ubi_ioctl_name(d->args[1])) {
+		ubi_ioctl_arg(d, arg);
 		return;
 	}
 	switch (def ? def->arg : IA_HEX) {

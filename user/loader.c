@@ -421,6 +421,7 @@ static void fill_ioctl_refs(struct loader *l, const struct settings *s)
 	n += kd_ioctl_refs(refs + n, IOCTL_REFS - n, s->strsize, s->verbose);
 	n += custom_ioctl_refs(refs + n, IOCTL_REFS - n);
 	n += loop_ioctl_refs(refs + n, IOCTL_REFS - n);
+	n += ubi_ioctl_refs(refs + n, IOCTL_REFS - n);
 
 	for (i = 0; i < n; i++)
 		if (bpf_map_update_elem(fd, &refs[i].req, &refs[i], BPF_ANY))
