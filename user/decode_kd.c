@@ -49,7 +49,6 @@ static const struct {
 #define GLYPH_BYTES	32	/* a glyph of the font requests: 32 rows of up to 8 pixels */
 #define DIACR_MAX	256	/* the entries of struct kbdiacrs{,uc} */
 #define UNISCRN_SLOTS	256	/* GIO_UNISCRNMAP's unsigned short[E_TABSZ] */
-#define FONT_OP_SIZE	32	/* struct console_font_op on 64-bit */
 #define FONT_NAME_MAX	32	/* KD_FONT_OP_SET_DEFAULT's name, with its NUL */
 
 const char *kd_ioctl_name(uint32_t req)
@@ -472,7 +471,7 @@ static void print_font_op(struct dctx *d, int arg)
 {
 	struct outbuf *o = d->o;
 	size_t len;
-	const uint8_t *p = kd_arg(d, arg, FONT_OP_SIZE, &len);
+	const uint8_t *p = kd_arg(d, arg, sizeof(struct console_font_op), &len);
 	struct console_font_op op;
 
 	if (!p)
