@@ -622,25 +622,44 @@ static long ref_step(__u32 i, struct ref_walk *w)
 	return add_blob(w->b, w->arg, 2 + i, false, ptr, len, w->el_max, len) ? 0 : 1;
 }
 
-__noinline long cap_ioctl_refs(struct build *b, __u32 arg, __u32 req)
+/*
+ * CAP_IOCTL: the argument, as many bytes as the request's _IOC_SIZE says (at least
+ * IOCTL_MIN_COPY, at most `cap`) or as its ioctl_refs row's arg_size; then what the row says
+ * the argument points to.
+ */
+__noinline long cap_ioctl(struct build *b, __u32 arg, __u32 req, __u32 cap)
 {
 	struct ref_walk w = { .arg = arg };
 	const struct ioctl_ref *r;
-	__u32 cnt = 0, sel = 0;
+	__u32 cnt = 0, sel = 0, want;
 	__u64 a, ptr = 0;
 
 	if (!b)
 		return 0;
+	want = (req >> 16) & 0x3fff;	/* _IOC_SIZE */
+	if (want < IOCTL_MIN_COPY)
+		want = IOCTL_MIN_COPY;
 	r = bpf_map_lookup_elem(&ioctl_refs, &req);
+	if (r && r->arg_size)
+		want = cap = r->arg_size;
 	a = b->args[arg & 7];
-	if (!r || !a)
+	add_blob(b, arg, 0, false, a, want, cap, want);
+	if (!r || !a || r->ptr_off == IOCTL_REF_NONE)
 		return 0;
 	if (r->sel_off != IOCTL_REF_NONE &&
 	    (bpf_probe_read_user(&sel, sizeof(sel), (void *)(a + r->sel_off)) < 0 || sel >= 32 ||
 	     !(r->sel_mask & (1u << sel))))
 		return 0;
-	if (bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(a + r->ptr_off)) < 0 ||
-	    bpf_probe_read_user(&cnt, sizeof(cnt), (void *)(a + r->cnt_off)) < 0 || !ptr || !cnt)
+	if (bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(a + r->ptr_off)) < 0 || !ptr)
+		return 0;
+	if (r->cnt_off == IOCTL_REF_NONE)
+		cnt = r->max;
+	else if (r->flags & IOCTL_REFF_CNT16)
+		/* the low half of cnt: every arch here is little-endian */
+		bpf_probe_read_user(&cnt, 2, (void *)(a + r->cnt_off));
+	else if (bpf_probe_read_user(&cnt, sizeof(cnt), (void *)(a + r->cnt_off)) < 0)
+		cnt = 0;
+	if (!cnt)
 		return 0;
 	/* more than max: a truncated copy (BLOBF_TRUNC) */
 	if (!add_blob(b, arg, 1, false, ptr, (__u64)cnt * r->esize, (__u32)r->max * r->esize, cnt) ||
@@ -1184,11 +1203,7 @@ __noinline long capture_one(__u32 i, struct build *b)
 		cap_filter(b, i, cs.kind, len, cs.size | (__u64)cs.elem << 32);
 		break;
 	case CAP_IOCTL:
-		want = (len >> 16) & 0x3fff;	/* _IOC_SIZE */
-		if (want < IOCTL_MIN_COPY)
-			want = IOCTL_MIN_COPY;
-		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
-		cap_ioctl_refs(b, i, len);
+		cap_ioctl(b, i, len, cs.size);
 		break;
 	case CAP_ARRAY:
 		want = len * cs.elem;

@@ -157,14 +157,19 @@ enum {
 /*
  * Memory an ioctl's argument points to (VIDIOC_S_FMT's clips, VIDIOC_S_EXT_CTRLS's controls),
  * copied with the argument by request (the `ioctl_refs` map, key: the request): the __u32 count
- * at cnt_off elements of esize bytes at the pointer at ptr_off (blob sub 1, at most max
- * elements); with el_ptr_off != IOCTL_REF_NONE each element's own buffer too (sub 2 + index:
- * el_max bytes at most of the __u32 length at el_len_off at the pointer at el_ptr_off). With
- * sel_off != IOCTL_REF_NONE only when the __u32 there is a bit of sel_mask (a format's type).
+ * at cnt_off (a __u16 with IOCTL_REFF_CNT16; always `max` with cnt_off IOCTL_REF_NONE) elements
+ * of esize bytes at the pointer at ptr_off (blob sub 1, at most max elements; none with ptr_off
+ * IOCTL_REF_NONE); with el_ptr_off != IOCTL_REF_NONE each element's own buffer too (sub 2 +
+ * index: el_max bytes at most of the __u32 length at el_len_off at the pointer at el_ptr_off).
+ * With sel_off != IOCTL_REF_NONE only when the __u32 there is a bit of sel_mask (a format's
+ * type). A row with arg_size copies the argument itself (blob 0) as that many bytes, whatever
+ * the request's _IOC_SIZE and the kind's cap say: structs larger than the cap, old requests
+ * that encode no size (a console font, a keymap string).
  */
 #define IOCTL_REF_NONE	0xffff
-#define IOCTL_REF_MAX	64	/* elements copied */
-#define IOCTL_REFS	16	/* requests */
+#define IOCTL_REF_MAX	64	/* elements whose own buffers are copied */
+#define IOCTL_REFS	64	/* requests */
+#define IOCTL_REFF_CNT16	(1 << 0)	/* the count is an unsigned short */
 struct ioctl_ref {
 	__u16 ptr_off;
 	__u16 cnt_off;
@@ -176,6 +181,8 @@ struct ioctl_ref {
 	__u16 el_max;
 	__u32 sel_mask;
 	__u32 req;
+	__u16 arg_size;
+	__u16 flags;	/* IOCTL_REFF_* */
 };
 
 /* -e decode-fds= classes (strace 6.1's names) */

@@ -233,6 +233,23 @@ unsigned int v4l2_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned i
 /* decode_mount.c: -P: what fsconfig's argument `arg` names by its command: 1 a path (the
  * value's copy, a string), 2 an fd (the register), 0 neither */
 int fsconfig_path_arg(const struct dctx *d, int arg);
+/* decode_kd.c: the console requests of linux/kd.h that pass tables, strings and fonts (KDGKBENT,
+ * GIO_FONT, KDFONTOP, ...): names, arguments, and the copies BPF makes of them (ioctl_refs rows,
+ * sized by -s and -v) */
+const char *kd_ioctl_name(uint32_t req);
+void kd_ioctl_arg(struct dctx *d, int arg);
+unsigned int kd_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize,
+			   bool verbose);
+/* decode_loop.c: loop device requests (linux/loop.h); the structs' ioctl_refs rows */
+const char *loop_ioctl_name(uint32_t req);
+void loop_ioctl_arg(struct dctx *d, int arg);
+unsigned int loop_ioctl_refs(struct ioctl_ref *out, unsigned int max);
+/* decode_ubi.c: UBI requests (mtd/ubi-user.h); UBI_IOCRNVOL's ioctl_refs row */
+const char *ubi_ioctl_name(uint32_t req);
+void ubi_ioctl_arg(struct dctx *d, int arg);
+unsigned int ubi_ioctl_refs(struct ioctl_ref *out, unsigned int max);
+/* decode_custom.c: its requests' ioctl_refs rows (PTP_SYS_OFFSET_EXTENDED, BLKPG) */
+unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max);
 
 /* decode_net.c: socket addresses and their fields, shared with the netlink decoders */
 void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len);	/* {sa_family=...} */

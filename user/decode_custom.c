@@ -961,6 +961,7 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 	const struct ioctl_def *def = ioctl_find(req);
 	uint32_t dir = _IOC_DIR(req);
 	bool in_comment = xlat_style != XLAT_ABBREV;
+	const char *name;
 
 	if (!xlat_names_begin(o, req, XF_HEX))
 		return;
@@ -974,8 +975,15 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		xlat_names_end(o);
 		return;
 	}
-	if (hdio_ioctl_name(req)) {
-		ob_puts(o, hdio_ioctl_name(req));
+	name = hdio_ioctl_name(req);
+	if (!name)
+		name = kd_ioctl_name(req);
+	if (!name)
+		name = loop_ioctl_name(req);
+	if (!name)
+		name = ubi_ioctl_name(req);
+	if (name) {
+		ob_puts(o, name);
 		xlat_names_end(o);
 		return;
 	}
@@ -1414,18 +1422,45 @@ static void print_fiemap(struct dctx *d, int arg)
  * data points to for ADD/DEL is a second-level pointer the BPF side does not copy: it prints
  * as its address, what strace prints when it cannot read it.
  */
+/* a char array with no NUL: all but its last byte, then "..." */
+static void print_char_field(struct dctx *d, const char *field, const uint8_t *p, size_t size)
+{
+	size_t n = strnlen((const char *)p, size);
+
+	ob_printf(d->o, ", %s=", field);
+	print_quoted(d, p, n < size ? n : n - 1, true, n == size);
+}
+
+/* BLKPG: struct blkpg_ioctl_arg; a partition's struct blkpg_partition is its blob 1 */
 static void print_blkpg(struct dctx *d, int arg)
 {
 	struct outbuf *o = d->o;
 	const uint8_t *p = d_struct_prefix(d, arg, false, sizeof(struct blkpg_ioctl_arg));
+	const struct sc_blob *b;
+	struct blkpg_partition bp;
+	uint64_t data;
+	int32_t op;
 
 	if (!p)
 		return;
+	op = rd_s32(p);
+	data = rd_u64(p + offsetof(struct blkpg_ioctl_arg, data));
 	ob_puts(o, "{op=");
-	xlat_print_val(o, &xlat_blkpg_ops, (uint32_t)rd_s32(p), "BLKPG_???");
+	xlat_print_val(o, &xlat_blkpg_ops, (uint32_t)op, "BLKPG_???");
 	ob_printf(o, ", flags=%d, datalen=%d, data=", rd_s32(p + 4), rd_s32(p + 8));
-	ob_ptr(o, rd_u64(p + 16));
-	ob_putc(o, '}');
+	b = d_blob(d, arg, 1, false);
+	if ((op != BLKPG_ADD_PARTITION && op != BLKPG_DEL_PARTITION &&
+	     op != BLKPG_RESIZE_PARTITION) || !data || !b || (b->flags & BLOBF_FAULT) ||
+	    b->len < sizeof(bp)) {
+		ob_ptr(o, data);
+		ob_putc(o, '}');
+		return;
+	}
+	memcpy(&bp, blob_data(b), sizeof(bp));
+	ob_printf(o, "{start=%lld, length=%lld, pno=%d", bp.start, bp.length, bp.pno);
+	print_char_field(d, "devname", (const uint8_t *)bp.devname, sizeof(bp.devname));
+	print_char_field(d, "volname", (const uint8_t *)bp.volname, sizeof(bp.volname));
+	ob_puts(o, "}}");
 }
 
 /* BLKTRACESETUP: the input fields at entry; the name the kernel wrote when the call succeeded */
@@ -1725,33 +1760,27 @@ static void print_ptp_sysoff(struct dctx *d, int arg)
 }
 
 /*
- * struct ptp_sys_offset_extended is larger than the argument's copy (1216 bytes, 1024 copied):
- * the header is read from it, and the times written as far as the copy goes.
+ * struct ptp_sys_offset_extended: n_samples read by the call, then n_samples triplets of times
+ * written. It is larger than CAP_IOCTL's cap (1216 bytes): its ioctl_refs row copies it whole.
  */
 static void print_ptp_extended(struct dctx *d, int arg)
 {
+	const size_t size = sizeof(struct ptp_sys_offset_extended);
 	struct outbuf *o = d->o;
-	const struct sc_blob *b = d_mem_prefix(d, arg, false, 16);
-	const uint8_t *p;
+	const uint8_t *p = d_struct_prefix(d, arg, false, size);
 	uint32_t i, k, n;
 
-	if (!b)
+	if (!p)
 		return;
-	if (b->len < 16) {
-		ob_ptr(o, d->args[arg]);
-		return;
-	}
-	p = blob_data(b);
 	ob_printf(o, "{n_samples=%u", rd_u32(p));
 	print_rsv(o, p + 4, 3);
-	if (call_wrote(d) && (b = d_mem_prefix(d, arg, true, 16)) && b->len >= 16) {
-		p = blob_data(b);
+	if (call_wrote(d) && (p = d_struct_prefix(d, arg, true, size))) {
 		n = rd_u32(p) < PTP_MAX_SAMPLES ? rd_u32(p) : PTP_MAX_SAMPLES;
 		ob_puts(o, ", ts=[");
 		for (i = 0; i < n; i++) {
 			if (i)
 				ob_puts(o, ", ");
-			if (16 + 48 * (i + 1) > b->len) {
+			if (!d->s->verbose && i >= d->s->strsize) {
 				ob_puts(o, "...");
 				break;
 			}
@@ -1764,6 +1793,27 @@ static void print_ptp_extended(struct dctx *d, int arg)
 		ob_putc(o, ']');
 	}
 	ob_putc(o, '}');
+}
+
+unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max)
+{
+	/* PTP_SYS_OFFSET_EXTENDED's struct is larger than CAP_IOCTL's cap; BLKPG's partition */
+	const struct ioctl_ref refs[] = {
+		{ .req = PTP_SYS_OFFSET_EXTENDED, .arg_size = sizeof(struct ptp_sys_offset_extended),
+		  .ptr_off = IOCTL_REF_NONE, .cnt_off = IOCTL_REF_NONE, .sel_off = IOCTL_REF_NONE,
+		  .el_ptr_off = IOCTL_REF_NONE },
+		{ .req = PTP_SYS_OFFSET_EXTENDED2, .arg_size = sizeof(struct ptp_sys_offset_extended),
+		  .ptr_off = IOCTL_REF_NONE, .cnt_off = IOCTL_REF_NONE, .sel_off = IOCTL_REF_NONE,
+		  .el_ptr_off = IOCTL_REF_NONE },
+		{ .req = BLKPG, .ptr_off = offsetof(struct blkpg_ioctl_arg, data),
+		  .cnt_off = IOCTL_REF_NONE, .esize = sizeof(struct blkpg_partition), .max = 1,
+		  .sel_off = IOCTL_REF_NONE, .el_ptr_off = IOCTL_REF_NONE },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(refs) && i < max; i++)
+		out[i] = refs[i];
+	return i;
 }
 
 /* struct ptp_pin_desc: the index (and for a get only that) read, the rest written by a get */
@@ -1842,6 +1892,18 @@ static void ioctl_arg(struct dctx *d, int arg)
 	}
 	if (!def && perf_ioctl_name(d->args[1])) {
 		perf_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && kd_ioctl_name(d->args[1])) {
+		kd_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && loop_ioctl_name(d->args[1])) {
+		loop_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && ubi_ioctl_name(d->args[1])) {
+		ubi_ioctl_arg(d, arg);
 		return;
 	}
 	switch (def ? def->arg : IA_HEX) {

@@ -509,6 +509,11 @@ static void fill_ioctl_refs(struct loader *l, const struct settings *s)
 	int fd = bpf_map__fd(l->skel->maps.ioctl_refs);
 	unsigned int i, n = v4l2_ioctl_refs(refs, IOCTL_REFS, s->strsize);
 
+	n += kd_ioctl_refs(refs + n, IOCTL_REFS - n, s->strsize, s->verbose);
+	n += custom_ioctl_refs(refs + n, IOCTL_REFS - n);
+	n += loop_ioctl_refs(refs + n, IOCTL_REFS - n);
+	n += ubi_ioctl_refs(refs + n, IOCTL_REFS - n);
+
 	for (i = 0; i < n; i++)
 		if (bpf_map_update_elem(fd, &refs[i].req, &refs[i], BPF_ANY))
 			die("cannot fill the ioctl references: %s", strerror(errno));
