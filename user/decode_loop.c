@@ -197,6 +197,11 @@ void loop_ioctl_arg(struct dctx *d, int arg)
 		ob_hex(d->o, v);
 		return;
 	}
+	/* -e verbose= without ioctl: the structs as their addresses, as strace prints them */
+	if (d->nr < BSTRACE_NR_MAX && d->s->nonverbose[d->nr]) {
+		ob_ptr(d->o, v);
+		return;
+	}
 	/* a get's struct is the kernel's: printed for a call that succeeded */
 	p = d_struct_prefix(d, arg, get, size);
 	if (!p)
