@@ -520,6 +520,7 @@ struct walk {
 	__u8 arg;
 	__u8 kind;
 	__u8 ended;
+	__u16 sub;	/* CAP_MSGHDR: buffer i is sub + i (the iovec array is one blob) */
 };
 
 static long vector_step(__u32 i, struct walk *w)
@@ -559,6 +560,16 @@ static long iov_step(__u32 i, struct walk *w)
 
 	if (i >= w->cnt)
 		return 1;
+	if (w->sub) {
+		if (bpf_probe_read_user(io, sizeof(io), iov) < 0)
+			return 1;
+		want = io[1] < w->total ? io[1] : w->total;
+		if (!add_blob(w->b, w->arg, w->sub + i, false, io[0], want, w->size, io[1]))
+			return 1;
+		if (w->total != ~0ull)
+			w->total -= want;
+		return 0;
+	}
 	if (bpf_probe_read_user(io, sizeof(io), iov) < 0) {
 		/* an element that cannot be read: its blob says so (strace prints its address) */
 		add_blob(w->b, w->arg, 2 * i + 1, false, (__u64)iov, 16, 16, 16);
@@ -584,6 +595,75 @@ __noinline long cap_iov(struct build *b, __u32 arg, __u64 cnt, __u64 total, __u3
 	w.b = b;
 	w.base = (const __u64 *)b->args[arg & 7];
 	bpf_loop(BSTRACE_IOV_MAX, iov_step, &w, 0);
+	return 0;
+}
+
+/*
+ * CAP_MSGHDR: the pieces of the struct msghdr at `src`: the struct at sub `how >> 32` unless
+ * MH_NO_STRUCT, then (unless MH_STRUCT_ONLY) msg_name, msg_control, the iovec array and the
+ * buffers at the subs after it; `total` bytes of the buffers in all, each at most `how`'s low
+ * 32 bits. The struct is read once more, onto the stack: 56 bytes on a path without cap_fd.
+ */
+#define MH_STRUCT_ONLY	(1ull << 30)
+#define MH_NO_STRUCT	(1ull << 31)
+__noinline long cap_msghdr(struct build *b, __u32 arg, __u64 src, __u64 total, __u64 how)
+{
+	struct walk w = { .total = total, .arg = arg };
+	__u32 sub = how >> 32;
+	__u64 mh[7];
+
+	if (!b || !src)
+		return 0;
+	if (!(how & MH_NO_STRUCT) && !add_blob(b, arg, sub, false, src, 56, 56, 56))
+		return 0;
+	if ((how & MH_STRUCT_ONLY) || bpf_probe_read_user(mh, sizeof(mh), (void *)src) < 0)
+		return 0;
+	/* msg_namelen and the buffers are the tracee's: every length is bounded */
+	if (mh[0] && (__u32)mh[1] &&
+	    !add_blob(b, arg, sub + 1, false, mh[0], (__u32)mh[1], MSG_NAME_MAX, (__u32)mh[1]))
+		return 0;
+	if (mh[4] && mh[5] &&
+	    !add_blob(b, arg, sub + 2, false, mh[4], mh[5], MSG_CONTROL_MAX, mh[5]))
+		return 0;
+	if (!mh[2] || !mh[3] ||
+	    !add_blob(b, arg, sub + 3, false, mh[2], mh[3] * 16, BSTRACE_IOV_MAX * 16, mh[3]))
+		return 0;
+	w.b = b;
+	w.base = (const __u64 *)mh[2];
+	w.cnt = mh[3];
+	w.size = how & 0x3fffffff;
+	w.sub = sub + 4;
+	bpf_loop(BSTRACE_IOV_MAX, iov_step, &w, 0);
+	return 0;
+}
+
+/*
+ * CAP_MMSG: the struct mmsghdr array (sub 0), then each entry's msghdr pieces (MMSG_SUB(j));
+ * with `ret_len` (recvmmsg at exit) `cnt` is the entries received and each holds its msg_len
+ * bytes.
+ */
+__noinline long cap_mmsg(struct build *b, __u32 arg, __u64 cnt, __u32 size, __u32 ret_len)
+{
+	__u64 src, total;
+	__u32 j, len;
+
+	if (!b)
+		return 0;
+	src = b->args[arg & 7];
+	if (!src || !add_blob(b, arg, 0, false, src, cnt * MMSG_SIZE, MMSG_MAX * MMSG_SIZE, cnt))
+		return 0;
+	for (j = 0; j < MMSG_MAX && j < cnt; j++) {
+		total = ~0ull;
+		if (ret_len) {
+			len = 0;
+			if (bpf_probe_read_user(&len, sizeof(len), (void *)(src + 56)) < 0)
+				break;
+			total = len;
+		}
+		cap_msghdr(b, arg, src, total, (__u64)MMSG_SUB(j) << 32 | MH_NO_STRUCT |
+			   (size & 0x3fffffff));
+		src += MMSG_SIZE;
+	}
 	return 0;
 }
 
@@ -1141,6 +1221,24 @@ __noinline long capture_one(__u32 i, struct build *b)
 		} else {
 			cap_fd(b, (__s32)b->args[i]);
 		}
+		break;
+	case CAP_MSGHDR:
+		/* recvmsg: at enter the struct alone (msg_namelen as passed), at exit the
+		 * pieces, `ret` bytes of the buffers */
+		want = cs.size & 0x3fffffff;
+		if ((cs.flags & CAPF_RET_LEN) && b->enter)
+			want |= MH_STRUCT_ONLY;
+		cap_msghdr(b, i, b->args[i], (cs.flags & CAPF_RET_LEN) ?
+			   (b->ret < 0 ? 0 : b->ret) : ~0ull, want);
+		break;
+	case CAP_MMSG:
+		/* recvmmsg: the array alone at enter; at exit the `ret` entries received */
+		if ((cs.flags & CAPF_RET_LEN) && b->enter)
+			add_blob(b, i, 0, false, b->args[i], len * MMSG_SIZE,
+				 MMSG_MAX * MMSG_SIZE, len);
+		else
+			cap_mmsg(b, i, (cs.flags & CAPF_RET_LEN) ? (b->ret < 0 ? 0 : b->ret) : len,
+				 cs.size, cs.flags & CAPF_RET_LEN);
 		break;
 	case CAP_IOV:
 		/* at exit of readv-like calls only `ret` bytes were filled */

@@ -1295,9 +1295,10 @@ void print_SOCKOPT_VAL_OUT(struct dctx *d, int arg)
 /* ---- struct msghdr ---- */
 
 /* msg_iov: `data` bytes in all were transferred (-1: all of each buffer) */
-static void print_msg_iov(struct dctx *d, int arg, bool exit, const uint8_t *mh, uint64_t data)
+static void print_msg_iov(struct dctx *d, int arg, bool exit, int sub, const uint8_t *mh,
+			  uint64_t data)
 {
-	const struct sc_blob *iov = d_blob(d, arg, MH_SUB_IOV, exit);
+	const struct sc_blob *iov = d_blob(d, arg, sub + MH_SUB_IOV, exit);
 	uint64_t n = rd_u64(mh + MH_IOVLEN), i;
 	struct outbuf *o = d->o;
 
@@ -1307,7 +1308,7 @@ static void print_msg_iov(struct dctx *d, int arg, bool exit, const uint8_t *mh,
 	}
 	ob_putc(o, '[');
 	for (i = 0; i < n; i++) {
-		const struct sc_blob *buf = d_blob(d, arg, MH_SUB_BUF + i, exit);
+		const struct sc_blob *buf = d_blob(d, arg, sub + MH_SUB_BUF + i, exit);
 		uint64_t base, len, show;
 
 		if (i)
@@ -1471,9 +1472,10 @@ static void print_cmsg(struct dctx *d, const uint8_t *c, uint64_t n, bool data)
 }
 
 /* msg_control: the control messages `len` bytes hold */
-static void print_msg_control(struct dctx *d, int arg, bool exit, uint64_t addr, uint64_t len)
+static void print_msg_control(struct dctx *d, int arg, bool exit, int sub, uint64_t addr,
+			      uint64_t len)
 {
-	const struct sc_blob *b = d_blob(d, arg, MH_SUB_CONTROL, exit);
+	const struct sc_blob *b = d_blob(d, arg, sub + MH_SUB_CONTROL, exit);
 	const uint8_t *p;
 	uint64_t off = 0;
 
@@ -1505,9 +1507,10 @@ static void print_msg_control(struct dctx *d, int arg, bool exit, uint64_t addr,
 }
 
 /* msg_name: `len` bytes of it are the address */
-static void print_msg_name(struct dctx *d, int arg, bool exit, uint64_t addr, int32_t len)
+static void print_msg_name(struct dctx *d, int arg, bool exit, int sub, uint64_t addr,
+			   int32_t len)
 {
-	const struct sc_blob *b = d_blob(d, arg, MH_SUB_NAME, exit);
+	const struct sc_blob *b = d_blob(d, arg, sub + MH_SUB_NAME, exit);
 
 	if (!addr || len < 2 || !blob_ok(b, 2)) {
 		ob_ptr(d->o, addr);
@@ -1520,7 +1523,7 @@ static void print_msg_name(struct dctx *d, int arg, bool exit, uint64_t addr, in
  * A msghdr: `mh` the struct the data belongs to, `mh_in` the one at entry (msg_namelen
  * before the call), `data` the bytes the buffers hold (sent: all of them; received: ret).
  */
-static void print_msghdr(struct dctx *d, int arg, bool exit, const uint8_t *mh,
+static void print_msghdr(struct dctx *d, int arg, bool exit, int sub, const uint8_t *mh,
 			 const uint8_t *mh_in, uint64_t data)
 {
 	int32_t namelen = rd_u32(mh + MH_NAMELEN), namelen_in = rd_u32(mh_in + MH_NAMELEN);
@@ -1528,17 +1531,17 @@ static void print_msghdr(struct dctx *d, int arg, bool exit, const uint8_t *mh,
 	struct outbuf *o = d->o;
 
 	ob_puts(o, "{msg_name=");
-	print_msg_name(d, arg, exit, rd_u64(mh + MH_NAME),
+	print_msg_name(d, arg, exit, sub, rd_u64(mh + MH_NAME),
 		       namelen_in < namelen ? namelen_in : namelen);
 	ob_printf(o, ", msg_namelen=%d", namelen_in);
 	if (namelen != namelen_in)
 		ob_printf(o, " => %d", namelen);
 	ob_puts(o, ", msg_iov=");
-	print_msg_iov(d, arg, exit, mh, data);
+	print_msg_iov(d, arg, exit, sub, mh, data);
 	ob_printf(o, ", msg_iovlen=%llu", (unsigned long long)rd_u64(mh + MH_IOVLEN));
 	if (controllen) {
 		ob_puts(o, ", msg_control=");
-		print_msg_control(d, arg, exit, rd_u64(mh + MH_CONTROL), controllen);
+		print_msg_control(d, arg, exit, sub, rd_u64(mh + MH_CONTROL), controllen);
 	}
 	ob_printf(o, ", msg_controllen=%llu, msg_flags=", (unsigned long long)controllen);
 	xlat_print_flags(o, &xlat_net_msg_flags, rd_u32(mh + MH_FLAGS), "MSG_???");
@@ -1556,7 +1559,7 @@ void print_MSGHDR_IN(struct dctx *d, int arg)
 		ob_ptr(d->o, d->args[arg]);
 		return;
 	}
-	print_msghdr(d, arg, false, blob_data(b), blob_data(b), ~0ull);
+	print_msghdr(d, arg, false, 0, blob_data(b), blob_data(b), ~0ull);
 }
 
 /* recvmsg: the struct after the call; a failed call shows msg_namelen as it was passed */
@@ -1588,5 +1591,64 @@ void print_MSGHDR_OUT(struct dctx *d, int arg)
 	}
 	if (!blob_ok(in, MH_SIZE))
 		in = out;
-	print_msghdr(d, arg, true, blob_data(out), blob_data(in), d->ret);
+	print_msghdr(d, arg, true, 0, blob_data(out), blob_data(in), d->ret);
+}
+
+/*
+ * sendmmsg/recvmmsg: struct mmsghdr[], after the call. Entry j's pieces are the subs from
+ * MMSG_SUB(j) (bstrace.h); recvmmsg shows the `ret` entries received, msg_len bytes each, and
+ * msg_namelen as passed from the enter copy.
+ */
+static void print_mmsg(struct dctx *d, int arg, bool recv)
+{
+	const struct sc_blob *a = d_blob(d, arg, 0, true), *in = NULL;
+	uint64_t addr = d->args[arg], n = (uint32_t)d->args[arg + 1], j;
+	struct outbuf *o = d->o;
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	if (!addr || !d->exited || !a || (recv && d->failed) ||
+	    ((a->flags & BLOBF_FAULT) && !(a->flags & BLOBF_PART)) || a->len < MMSG_SIZE) {
+		ob_ptr(o, addr);
+		return;
+	}
+	if (recv) {
+		n = d->ret;
+		in = d_blob(d, arg, 0, false);
+		if (in && ((in->flags & BLOBF_FAULT) || in->len < a->len))
+			in = NULL;
+	}
+	ob_putc(o, '[');
+	for (j = 0; j < n; j++) {
+		const uint8_t *p = blob_data(a) + j * MMSG_SIZE;
+
+		if (j)
+			ob_puts(o, ", ");
+		if (j >= MMSG_MAX || (!d->s->verbose && j >= d->s->strsize)) {
+			ob_puts(o, "...");
+			break;
+		}
+		if ((j + 1) * MMSG_SIZE > a->len) {
+			ob_printf(o, "... /* %#llx */", (unsigned long long)(addr + j * MMSG_SIZE));
+			break;
+		}
+		ob_puts(o, "{msg_hdr=");
+		print_msghdr(d, arg, true, MMSG_SUB(j), p,
+			     in ? blob_data(in) + j * MMSG_SIZE : p,
+			     recv ? rd_u32(p + MH_SIZE) : ~0ull);
+		if (!d->failed && j < (uint64_t)d->ret)
+			ob_printf(o, ", msg_len=%u", rd_u32(p + MH_SIZE));
+		ob_putc(o, '}');
+	}
+	ob_putc(o, ']');
+}
+
+void print_MMSG_IN(struct dctx *d, int arg)
+{
+	print_mmsg(d, arg, false);
+}
+
+void print_MMSG_OUT(struct dctx *d, int arg)
+{
+	print_mmsg(d, arg, true);
 }

@@ -247,6 +247,16 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 	}
 }
 
+/*
+ * recvmsg's msghdr and recvmmsg's array print after the call, but msg_namelen as it was passed
+ * too ("110 => 36"): an enter record copies the structs alone (CAP_MSGHDR/CAP_MMSG with
+ * CAPF_RET_LEN), the exit the rest
+ */
+static bool recv_msghdr(int kind)
+{
+	return kind == K_MSGHDR_OUT || kind == K_MMSG_OUT;
+}
+
 /* One plan entry from one table row: which argument to copy, when, how much. */
 static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def *def,
 		     struct sc_plan *p)
@@ -266,7 +276,7 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 	fds = s->decode_fds || s->npaths;
 	always = def->cls & TE || (fds && (def->cls & TFE));
 	for (i = 0; i < def->nargs; i++)
-		if (kinds[def->arg[i]].dir == D_INOUT)
+		if (kinds[def->arg[i]].dir == D_INOUT || recv_msghdr(def->arg[i]))
 			always = true;
 	blocking = !always && (def->cls & TB);
 	if (always)
@@ -307,6 +317,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			cs.flags |= CAPF_PAGES_LEN;
 		if (def->arg[i] == K_PSELECT6_SIG || def->arg[i] == K_PTRACE_DATA)
 			cs.flags |= CAPF_DEREF;
+		if (recv_msghdr(def->arg[i]))
+			cs.flags |= CAPF_RET_LEN;
 		if (k->cap == CAP_IOV) {
 			cs.len_arg = i + 1;
 			if (k->dir == D_OUT)
@@ -324,11 +336,12 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			/* readv's iovecs, mincore's vector and msgrcv's buffer print even when
 			 * the call failed, and sched_setattr's size after E2BIG */
 			if (k->cap != CAP_IOV && def->arg[i] != K_MINCORE_VEC &&
+			    def->arg[i] != K_MMSG_IN &&
 			    def->arg[i] != K_SCHED_ATTR_IN && def->arg[i] != K_MSGBUF_OUT)
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit = i + 1;
-			if (k->dir != D_INOUT)
+			if (k->dir != D_INOUT && !recv_msghdr(def->arg[i]))
 				continue;
 		}
 		/* inputs: at enter when an EV_ENTER may carry them, else (or also) at exit */
