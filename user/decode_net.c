@@ -1313,7 +1313,7 @@ static void print_msg_iov(struct dctx *d, int arg, bool exit, int sub, const uin
 
 		if (i)
 			ob_puts(o, ", ");
-		if (i >= d->s->strsize || (i + 1) * 16 > iov->len) {
+		if ((!d->s->verbose && i >= d->s->strsize) || (i + 1) * 16 > iov->len) {
 			ob_puts(o, "...");
 			break;
 		}
@@ -1336,8 +1336,12 @@ static void print_msg_iov(struct dctx *d, int arg, bool exit, int sub, const uin
 	ob_putc(o, ']');
 }
 
-/* cmsg_data as an array of `size`-byte elements (1: bytes in hex, 4: ints), -s elements at most */
-static void print_cmsg_array(struct dctx *d, const uint8_t *p, uint64_t n, unsigned int size)
+/*
+ * cmsg_data as an array of `size`-byte elements (1: bytes in hex, 4: ints or unsigned ints),
+ * -s elements at most unless -v
+ */
+static void print_cmsg_array(struct dctx *d, const uint8_t *p, uint64_t n, unsigned int size,
+			     bool is_signed)
 {
 	struct outbuf *o = d->o;
 	uint64_t i;
@@ -1346,14 +1350,16 @@ static void print_cmsg_array(struct dctx *d, const uint8_t *p, uint64_t n, unsig
 	for (i = 0; i + size <= n; i += size) {
 		if (i)
 			ob_puts(o, ", ");
-		if (i / size >= d->s->strsize) {
+		if (!d->s->verbose && i / size >= d->s->strsize) {
 			ob_puts(o, "...");
 			break;
 		}
 		if (size == 1)
 			ob_printf(o, "%#x", p[i]);
-		else
+		else if (is_signed)
 			ob_printf(o, "%d", (int32_t)rd_u32(p + i));
+		else
+			ob_printf(o, "%u", rd_u32(p + i));
 	}
 	ob_putc(o, ']');
 }
@@ -1381,7 +1387,7 @@ static void print_cmsg_socket(struct dctx *d, int type, const uint8_t *p, uint64
 	switch (type) {
 	case SCM_RIGHTS:
 		if (n >= 4)
-			print_cmsg_array(d, p, n, 4);
+			print_cmsg_array(d, p, n, 4, true);
 		break;
 	case SCM_CREDENTIALS:
 		if (n >= 12)
@@ -1396,8 +1402,10 @@ static void print_cmsg_socket(struct dctx *d, int type, const uint8_t *p, uint64
 	case SO_TIMESTAMP_NEW:
 	case SO_TIMESTAMPNS_OLD:
 	case SO_TIMESTAMPNS_NEW:
-		if (n < 16)
+		if (n < 16) {
+			ob_puts(o, ", cmsg_data=???");
 			break;
+		}
 		ob_printf(o, ", cmsg_data={tv_sec=%lld, %s=%lld}", (long long)rd_u64(p),
 			  type == SO_TIMESTAMPNS_OLD || type == SO_TIMESTAMPNS_NEW ?
 			  "tv_nsec" : "tv_usec", (long long)rd_u64(p + 8));
@@ -1417,12 +1425,25 @@ static void print_cmsg_ip(struct dctx *d, int type, const uint8_t *p, uint64_t n
 	case IP_TOS:
 	case IP_RECVOPTS:
 	case IP_RETOPTS:
-		print_cmsg_array(d, p, n, 1);
+		print_cmsg_array(d, p, n, 1, false);
 		break;
 	case IP_TTL:
 	case IP_CHECKSUM:
 		if (n >= 4)
-			print_cmsg_array(d, p, n, 4);
+			print_cmsg_array(d, p, n, 4, false);
+		break;
+	case IP_RECVERR:
+		/* struct sock_extended_err, then the offender's address */
+		if (n < 16)
+			break;
+		ob_printf(o, ", cmsg_data={ee_errno=%u, ee_origin=%u, ee_type=%u, ee_code=%u"
+			  ", ee_info=%u, ee_data=%u", rd_u32(p), p[4], p[5], p[6], rd_u32(p + 8),
+			  rd_u32(p + 12));
+		if (n > 16) {
+			ob_puts(o, ", offender=");
+			print_sockaddr(d, p + 16, n - 16);
+		}
+		ob_putc(o, '}');
 		break;
 	case SCM_SECURITY:
 		ob_puts(o, ", cmsg_data=");
@@ -1471,18 +1492,26 @@ static void print_cmsg(struct dctx *d, const uint8_t *c, uint64_t n, bool data)
 	ob_putc(o, '}');
 }
 
-/* msg_control: the control messages `len` bytes hold */
+/*
+ * msg_control: the control messages `len` bytes hold. A copy cut at MSG_CONTROL_MAX (bstrace.h)
+ * shows the messages in it and "..." for the rest.
+ */
 static void print_msg_control(struct dctx *d, int arg, bool exit, int sub, uint64_t addr,
 			      uint64_t len)
 {
 	const struct sc_blob *b = d_blob(d, arg, sub + MH_SUB_CONTROL, exit);
 	const uint8_t *p;
 	uint64_t off = 0;
+	bool cut;
 
-	if (!addr || len < CMSG_HDR_SIZE || !blob_ok(b, 0) || b->len < len) {
+	if (!addr || len < CMSG_HDR_SIZE || !blob_ok(b, CMSG_HDR_SIZE) ||
+	    (b->len < len && !(b->flags & BLOBF_TRUNC))) {
 		ob_ptr(d->o, addr);
 		return;
 	}
+	cut = b->len < len;
+	if (cut)
+		len = b->len;
 	p = blob_data(b);
 	ob_putc(d->o, '[');
 	for (;;) {
@@ -1493,13 +1522,22 @@ static void print_msg_control(struct dctx *d, int arg, bool exit, int sub, uint6
 		/* data cut short by msg_controllen still shows; nothing follows it */
 		print_cmsg(d, p + off, (clen > left ? left : clen) - CMSG_HDR_SIZE,
 			   clen > CMSG_HDR_SIZE && left > CMSG_HDR_SIZE);
-		if (clen > left)
+		if (clen > left) {
+			if (cut)
+				ob_puts(d->o, ", ...");
 			break;
+		}
 		off += clen < CMSG_HDR_SIZE ? CMSG_HDR_SIZE : (clen + 7) & ~7ull;
-		if (off >= len)
+		if (off >= len) {
+			if (cut)
+				ob_puts(d->o, ", ...");
 			break;
+		}
 		if (clen < CMSG_HDR_SIZE || len - off < CMSG_HDR_SIZE) {
-			ob_printf(d->o, ", ... /* %#llx */", (unsigned long long)(addr + off));
+			if (cut)
+				ob_puts(d->o, ", ...");
+			else
+				ob_printf(d->o, ", ... /* %#llx */", (unsigned long long)(addr + off));
 			break;
 		}
 	}
@@ -1512,7 +1550,10 @@ static void print_msg_name(struct dctx *d, int arg, bool exit, int sub, uint64_t
 {
 	const struct sc_blob *b = d_blob(d, arg, sub + MH_SUB_NAME, exit);
 
-	if (!addr || len < 2 || !blob_ok(b, 2)) {
+	/* recvmsg's copy takes the length after the call: the part readable up to a page end
+	 * holds the bytes of a shorter buffer */
+	if (!addr || len < 2 || !b || b->len < 2 ||
+	    ((b->flags & BLOBF_FAULT) && (!(b->flags & BLOBF_PART) || b->len < (uint32_t)len))) {
 		ob_ptr(d->o, addr);
 		return;
 	}
