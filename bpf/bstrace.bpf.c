@@ -610,27 +610,33 @@ __noinline long cap_msghdr(struct build *b, __u32 arg, __u64 src, __u64 total, _
 {
 	struct walk w = { .total = total, .arg = arg };
 	__u32 sub = how >> 32;
-	__u64 mh[7];
+	__u64 io[2];
 
 	if (!b || !src)
 		return 0;
 	if (!(how & MH_NO_STRUCT) && !add_blob(b, arg, sub, false, src, 56, 56, 56))
 		return 0;
-	if ((how & MH_STRUCT_ONLY) || bpf_probe_read_user(mh, sizeof(mh), (void *)src) < 0)
+	if (how & MH_STRUCT_ONLY)
 		return 0;
-	/* msg_namelen and the buffers are the tracee's: every length is bounded */
-	if (mh[0] && (__u32)mh[1] &&
-	    !add_blob(b, arg, sub + 1, false, mh[0], (__u32)mh[1], MSG_NAME_MAX, (__u32)mh[1]))
+	/* one (pointer, length) pair at a time: the 6.1 verifier's 512 bytes of stack on the
+	 * call chain (capture_one, cap_mmsg, this, iov_step, put_blob) are nearly all used.
+	 * msg_namelen and the lengths are the tracee's: every one is bounded */
+	if (bpf_probe_read_user(io, sizeof(io), (void *)src) < 0)
 		return 0;
-	if (mh[4] && mh[5] &&
-	    !add_blob(b, arg, sub + 2, false, mh[4], mh[5], MSG_CONTROL_MAX, mh[5]))
+	if (io[0] && (__u32)io[1] &&
+	    !add_blob(b, arg, sub + 1, false, io[0], (__u32)io[1], MSG_NAME_MAX, (__u32)io[1]))
 		return 0;
-	if (!mh[2] || !mh[3] ||
-	    !add_blob(b, arg, sub + 3, false, mh[2], mh[3] * 16, BSTRACE_IOV_MAX * 16, mh[3]))
+	if (bpf_probe_read_user(io, sizeof(io), (void *)(src + 32)) < 0)
+		return 0;
+	if (io[0] && io[1] &&
+	    !add_blob(b, arg, sub + 2, false, io[0], io[1], MSG_CONTROL_MAX, io[1]))
+		return 0;
+	if (bpf_probe_read_user(io, sizeof(io), (void *)(src + 16)) < 0 || !io[0] || !io[1] ||
+	    !add_blob(b, arg, sub + 3, false, io[0], io[1] * 16, BSTRACE_IOV_MAX * 16, io[1]))
 		return 0;
 	w.b = b;
-	w.base = (const __u64 *)mh[2];
-	w.cnt = mh[3];
+	w.base = (const __u64 *)io[0];
+	w.cnt = io[1];
 	w.size = how & 0x3fffffff;
 	w.sub = sub + 4;
 	bpf_loop(BSTRACE_IOV_MAX, iov_step, &w, 0);
@@ -645,7 +651,7 @@ __noinline long cap_msghdr(struct build *b, __u32 arg, __u64 src, __u64 total, _
 __noinline long cap_mmsg(struct build *b, __u32 arg, __u64 cnt, __u32 size, __u32 ret_len)
 {
 	__u64 src, total;
-	__u32 j, len;
+	__u32 j;
 
 	if (!b)
 		return 0;
@@ -654,11 +660,11 @@ __noinline long cap_mmsg(struct build *b, __u32 arg, __u64 cnt, __u32 size, __u3
 		return 0;
 	for (j = 0; j < MMSG_MAX && j < cnt; j++) {
 		total = ~0ull;
+		/* msg_len into the low half (every arch here is little-endian): no stack slot */
 		if (ret_len) {
-			len = 0;
-			if (bpf_probe_read_user(&len, sizeof(len), (void *)(src + 56)) < 0)
+			total = 0;
+			if (bpf_probe_read_user(&total, 4, (void *)(src + 56)) < 0)
 				break;
-			total = len;
 		}
 		cap_msghdr(b, arg, src, total, (__u64)MMSG_SUB(j) << 32 | MH_NO_STRUCT |
 			   (size & 0x3fffffff));

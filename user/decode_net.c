@@ -108,18 +108,6 @@
 #define MH_FLAGS	48
 #define MH_SIZE		56
 
-/*
- * What a msghdr capture may hold besides the struct itself (sub 0): blobs of the same argument
- * with these sub numbers. Absent blobs print as the pointers, as strace prints memory it
- * cannot read.
- */
-enum {
-	MH_SUB_NAME = 1,	/* msg_name: min(msg_namelen, SA_MAX) bytes */
-	MH_SUB_CONTROL = 2,	/* msg_control: msg_controllen bytes (capped) */
-	MH_SUB_IOV = 3,		/* the struct iovec array (capped); full = msg_iovlen */
-	MH_SUB_BUF = 4,		/* + i: iov[i]'s bytes (capped); full = iov_len */
-};
-
 static bool blob_ok(const struct sc_blob *b, size_t min)
 {
 	return b && !(b->flags & BLOBF_FAULT) && b->len >= min;

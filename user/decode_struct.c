@@ -1266,7 +1266,7 @@ static int timeout_arg(const struct dctx *d, bool *usec)
 	*usec = sc_is(d, "select");
 	if (sc_is(d, "ppoll"))
 		return 2;
-	if (sc_is(d, "select") || sc_is(d, "pselect6"))
+	if (sc_is(d, "select") || sc_is(d, "pselect6") || sc_is(d, "recvmmsg"))
 		return 4;
 	return -1;
 }
@@ -1515,8 +1515,16 @@ void print_TIMEVAL_INOUT(struct dctx *d, int arg);
 
 void print_TIMESPEC_INOUT(struct dctx *d, int arg)
 {
-	if (d->phase != DP_SUFFIX)
+	char left[64];
+
+	if (d->phase != DP_SUFFIX) {
 		print_TIMESPEC_IN(d, arg);
+		return;
+	}
+	/* recvmmsg: " (left {...})", the time the call left of its timeout (ppoll and
+	 * pselect6 print it with their fds) */
+	if (sc_is(d, "recvmmsg") && !d->failed && *left_str(d, left, sizeof(left)))
+		ob_printf(d->o, " (left %s)", left);
 }
 
 void print_TIMEVAL_INOUT(struct dctx *d, int arg)
