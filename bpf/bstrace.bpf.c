@@ -599,76 +599,81 @@ __noinline long cap_iov(struct build *b, __u32 arg, __u64 cnt, __u64 total, __u3
 }
 
 /*
- * CAP_MSGHDR: the pieces of the struct msghdr at `src`: the struct at sub `how >> 32` unless
- * MH_NO_STRUCT, then (unless MH_STRUCT_ONLY) msg_name, msg_control, the iovec array and the
- * buffers at the subs after it; `total` bytes of the buffers in all, each at most `how`'s low
- * 32 bits. The struct is read once more, onto the stack: 56 bytes on a path without cap_fd.
+ * One struct msghdr's pieces at `src`: msg_name, msg_control, the iovec array and the buffers,
+ * subs `sub` + MH_SUB_* (user/decode.h), w->total bytes of the buffers in all. One (pointer,
+ * length) pair at a time in `io`. msg_namelen and the lengths are the tracee's: every one is
+ * bounded. False when the record is full.
  */
-#define MH_STRUCT_ONLY	(1ull << 30)
-#define MH_NO_STRUCT	(1ull << 31)
-__noinline long cap_msghdr(struct build *b, __u32 arg, __u64 src, __u64 total, __u64 how)
+static __always_inline bool msghdr_pieces(struct walk *w, __u64 *io, __u64 src, __u32 sub)
 {
-	struct walk w = { .total = total, .arg = arg };
-	__u32 sub = how >> 32;
-	__u64 io[2];
+	struct build *b = w->b;
+	__u32 arg = w->arg;
 
-	if (!b || !src)
-		return 0;
-	if (!(how & MH_NO_STRUCT) && !add_blob(b, arg, sub, false, src, 56, 56, 56))
-		return 0;
-	if (how & MH_STRUCT_ONLY)
-		return 0;
-	/* one (pointer, length) pair at a time: the 6.1 verifier's 512 bytes of stack on the
-	 * call chain (capture_one, cap_mmsg, this, iov_step, put_blob) are nearly all used.
-	 * msg_namelen and the lengths are the tracee's: every one is bounded */
-	if (bpf_probe_read_user(io, sizeof(io), (void *)src) < 0)
-		return 0;
+	if (bpf_probe_read_user(io, 16, (void *)src) < 0)
+		return true;
 	if (io[0] && (__u32)io[1] &&
 	    !add_blob(b, arg, sub + 1, false, io[0], (__u32)io[1], MSG_NAME_MAX, (__u32)io[1]))
-		return 0;
-	if (bpf_probe_read_user(io, sizeof(io), (void *)(src + 32)) < 0)
-		return 0;
+		return false;
+	if (bpf_probe_read_user(io, 16, (void *)(src + 32)) < 0)
+		return true;
 	if (io[0] && io[1] &&
 	    !add_blob(b, arg, sub + 2, false, io[0], io[1], MSG_CONTROL_MAX, io[1]))
-		return 0;
-	if (bpf_probe_read_user(io, sizeof(io), (void *)(src + 16)) < 0 || !io[0] || !io[1] ||
-	    !add_blob(b, arg, sub + 3, false, io[0], io[1] * 16, BSTRACE_IOV_MAX * 16, io[1]))
-		return 0;
-	w.b = b;
-	w.base = (const __u64 *)io[0];
-	w.cnt = io[1];
-	w.size = how & 0x3fffffff;
-	w.sub = sub + 4;
-	bpf_loop(BSTRACE_IOV_MAX, iov_step, &w, 0);
-	return 0;
+		return false;
+	if (bpf_probe_read_user(io, 16, (void *)(src + 16)) < 0 || !io[0] || !io[1])
+		return true;
+	if (!add_blob(b, arg, sub + 3, false, io[0], io[1] * 16, BSTRACE_IOV_MAX * 16, io[1]))
+		return false;
+	w->base = (const __u64 *)io[0];
+	w->cnt = io[1];
+	w->sub = sub + 4;
+	bpf_loop(BSTRACE_IOV_MAX, iov_step, w, 0);
+	return true;
 }
 
 /*
- * CAP_MMSG: the struct mmsghdr array (sub 0), then each entry's msghdr pieces (MMSG_SUB(j));
- * with `ret_len` (recvmmsg at exit) `cnt` is the entries received and each holds its msg_len
- * bytes.
+ * CAP_MSGHDR, CAP_MMSG (`how` & MH_MMSG): the struct msghdr at args[arg] (sub 0) and what it
+ * points to, or the `len` struct mmsghdr there (sub 0, at most MMSG_MAX) and what each points
+ * to (entry j's at MMSG_SUB(j)); each buffer at most `how`'s low 30 bits. With MH_RET
+ * (recvmsg, recvmmsg) the struct alone at enter, and at exit `ret` bytes of the buffers (the
+ * `ret` entries, msg_len bytes each). Everything is here, not in frames of its own: the 6.1
+ * verifier's 512 bytes of stack on the call chain (capture_one, this, iov_step, put_blob) hold
+ * no more.
  */
-__noinline long cap_mmsg(struct build *b, __u32 arg, __u64 cnt, __u32 size, __u32 ret_len)
+#define MH_MMSG		(1ull << 30)
+#define MH_RET		(1ull << 31)
+__noinline long cap_msghdr(struct build *b, __u32 arg, __u64 len, __u64 how)
 {
-	__u64 src, total;
-	__u32 j;
+	struct walk w = { .arg = arg, .size = how & 0x3fffffff };
+	__u64 io[2], src, n;
+	__u32 j, cnt = 1;
 
 	if (!b)
 		return 0;
 	src = b->args[arg & 7];
-	if (!src || !add_blob(b, arg, 0, false, src, cnt * MMSG_SIZE, MMSG_MAX * MMSG_SIZE, cnt))
+	n = (how & MH_RET) ? (b->ret < 0 ? 0 : b->ret) : ~0ull;
+	if (how & MH_MMSG) {
+		if ((how & MH_RET) && !b->enter)
+			len = n;
+		cnt = len < MMSG_MAX ? len : MMSG_MAX;
+		if (!add_blob(b, arg, 0, false, src, len * MMSG_SIZE, MMSG_MAX * MMSG_SIZE, len))
+			return 0;
+	} else if (!add_blob(b, arg, 0, false, src, MH_SIZE, MH_SIZE, MH_SIZE)) {
 		return 0;
-	for (j = 0; j < MMSG_MAX && j < cnt; j++) {
-		total = ~0ull;
-		/* msg_len into the low half (every arch here is little-endian): no stack slot */
-		if (ret_len) {
-			total = 0;
-			if (bpf_probe_read_user(&total, 4, (void *)(src + 56)) < 0)
+	}
+	if (!src || ((how & MH_RET) && b->enter))
+		return 0;
+	w.b = b;
+	for (j = 0; j < MMSG_MAX && j < cnt; j++, src += MMSG_SIZE) {
+		w.total = (how & MH_MMSG) ? ~0ull : n;
+		if ((how & (MH_MMSG | MH_RET)) == (MH_MMSG | MH_RET)) {
+			/* msg_len into the low half (every arch here is little-endian) */
+			io[0] = 0;
+			if (bpf_probe_read_user(io, 4, (void *)(src + 56)) < 0)
 				break;
+			w.total = io[0];
 		}
-		cap_msghdr(b, arg, src, total, (__u64)MMSG_SUB(j) << 32 | MH_NO_STRUCT |
-			   (size & 0x3fffffff));
-		src += MMSG_SIZE;
+		if (!msghdr_pieces(&w, io, src, (how & MH_MMSG) ? MMSG_SUB(j) : 0))
+			break;
 	}
 	return 0;
 }
@@ -1229,22 +1234,9 @@ __noinline long capture_one(__u32 i, struct build *b)
 		}
 		break;
 	case CAP_MSGHDR:
-		/* recvmsg: at enter the struct alone (msg_namelen as passed), at exit the
-		 * pieces, `ret` bytes of the buffers */
-		want = cs.size & 0x3fffffff;
-		if ((cs.flags & CAPF_RET_LEN) && b->enter)
-			want |= MH_STRUCT_ONLY;
-		cap_msghdr(b, i, b->args[i], (cs.flags & CAPF_RET_LEN) ?
-			   (b->ret < 0 ? 0 : b->ret) : ~0ull, want);
-		break;
 	case CAP_MMSG:
-		/* recvmmsg: the array alone at enter; at exit the `ret` entries received */
-		if ((cs.flags & CAPF_RET_LEN) && b->enter)
-			add_blob(b, i, 0, false, b->args[i], len * MMSG_SIZE,
-				 MMSG_MAX * MMSG_SIZE, len);
-		else
-			cap_mmsg(b, i, (cs.flags & CAPF_RET_LEN) ? (b->ret < 0 ? 0 : b->ret) : len,
-				 cs.size, cs.flags & CAPF_RET_LEN);
+		cap_msghdr(b, i, len, (cs.size & 0x3fffffff) | (cs.kind == CAP_MMSG ? MH_MMSG : 0) |
+			   ((cs.flags & CAPF_RET_LEN) ? MH_RET : 0));
 		break;
 	case CAP_IOV:
 		/* at exit of readv-like calls only `ret` bytes were filled */

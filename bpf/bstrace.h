@@ -142,6 +142,7 @@ enum {
 #define MSG_NAME_MAX	128	/* sizeof(struct sockaddr_storage) */
 #define MSG_CONTROL_MAX	4096
 #define MMSG_MAX	32	/* mmsghdr entries whose pieces are copied */
+#define MH_SIZE		56	/* struct msghdr */
 #define MMSG_SIZE	64	/* struct mmsghdr: msghdr, msg_len, padding */
 #define MMSG_SUB(j)	(128 * ((j) + 1))	/* entry j's subs: + 1 name, + 2 control... */
 #define NL_COPY_MAX	8192

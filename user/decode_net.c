@@ -106,7 +106,6 @@
 #define MH_CONTROL	32
 #define MH_CONTROLLEN	40
 #define MH_FLAGS	48
-#define MH_SIZE		56
 
 static bool blob_ok(const struct sc_blob *b, size_t min)
 {
