@@ -520,6 +520,7 @@ struct walk {
 	__u8 arg;
 	__u8 kind;
 	__u8 ended;
+	__u16 sub;	/* CAP_MSGHDR: buffer i is sub + i (the iovec array is one blob) */
 };
 
 static long vector_step(__u32 i, struct walk *w)
@@ -559,6 +560,16 @@ static long iov_step(__u32 i, struct walk *w)
 
 	if (i >= w->cnt)
 		return 1;
+	if (w->sub) {
+		if (bpf_probe_read_user(io, sizeof(io), iov) < 0)
+			return 1;
+		want = io[1] < w->total ? io[1] : w->total;
+		if (!add_blob(w->b, w->arg, w->sub + i, false, io[0], want, w->size, io[1]))
+			return 1;
+		if (w->total != ~0ull)
+			w->total -= want;
+		return 0;
+	}
 	if (bpf_probe_read_user(io, sizeof(io), iov) < 0) {
 		/* an element that cannot be read: its blob says so (strace prints its address) */
 		add_blob(w->b, w->arg, 2 * i + 1, false, (__u64)iov, 16, 16, 16);
@@ -584,6 +595,86 @@ __noinline long cap_iov(struct build *b, __u32 arg, __u64 cnt, __u64 total, __u3
 	w.b = b;
 	w.base = (const __u64 *)b->args[arg & 7];
 	bpf_loop(BSTRACE_IOV_MAX, iov_step, &w, 0);
+	return 0;
+}
+
+/*
+ * One struct msghdr's pieces at `src`: msg_name, msg_control, the iovec array and the buffers,
+ * subs `sub` + MH_SUB_* (user/decode.h), w->total bytes of the buffers in all. One (pointer,
+ * length) pair at a time in `io`. msg_namelen and the lengths are the tracee's: every one is
+ * bounded. False when the record is full.
+ */
+static __always_inline bool msghdr_pieces(struct walk *w, __u64 *io, __u64 src, __u32 sub)
+{
+	struct build *b = w->b;
+	__u32 arg = w->arg;
+
+	if (bpf_probe_read_user(io, 16, (void *)src) < 0)
+		return true;
+	if (io[0] && (__u32)io[1] &&
+	    !add_blob(b, arg, sub + 1, false, io[0], (__u32)io[1], MSG_NAME_MAX, (__u32)io[1]))
+		return false;
+	if (bpf_probe_read_user(io, 16, (void *)(src + 32)) < 0)
+		return true;
+	if (io[0] && io[1] &&
+	    !add_blob(b, arg, sub + 2, false, io[0], io[1], MSG_CONTROL_MAX, io[1]))
+		return false;
+	if (bpf_probe_read_user(io, 16, (void *)(src + 16)) < 0 || !io[0] || !io[1])
+		return true;
+	if (!add_blob(b, arg, sub + 3, false, io[0], io[1] * 16, BSTRACE_IOV_MAX * 16, io[1]))
+		return false;
+	w->base = (const __u64 *)io[0];
+	w->cnt = io[1];
+	w->sub = sub + 4;
+	bpf_loop(BSTRACE_IOV_MAX, iov_step, w, 0);
+	return true;
+}
+
+/*
+ * CAP_MSGHDR, CAP_MMSG (`how` & MH_MMSG): the struct msghdr at args[arg] (sub 0) and what it
+ * points to, or the `len` struct mmsghdr there (sub 0, at most MMSG_MAX) and what each points
+ * to (entry j's at MMSG_SUB(j)); each buffer at most `how`'s low 30 bits. With MH_RET
+ * (recvmsg, recvmmsg) the struct alone at enter, and at exit `ret` bytes of the buffers (the
+ * `ret` entries, msg_len bytes each). Everything is here, not in frames of its own: the 6.1
+ * verifier's 512 bytes of stack on the call chain (capture_one, this, iov_step, put_blob) hold
+ * no more.
+ */
+#define MH_MMSG		(1ull << 30)
+#define MH_RET		(1ull << 31)
+__noinline long cap_msghdr(struct build *b, __u32 arg, __u64 len, __u64 how)
+{
+	struct walk w = { .arg = arg, .size = how & 0x3fffffff };
+	__u64 io[2], src, n;
+	__u32 j, cnt = 1;
+
+	if (!b)
+		return 0;
+	src = b->args[arg & 7];
+	n = (how & MH_RET) ? (b->ret < 0 ? 0 : b->ret) : ~0ull;
+	if (how & MH_MMSG) {
+		if ((how & MH_RET) && !b->enter)
+			len = n;
+		cnt = len < MMSG_MAX ? len : MMSG_MAX;
+		if (!add_blob(b, arg, 0, false, src, len * MMSG_SIZE, MMSG_MAX * MMSG_SIZE, len))
+			return 0;
+	} else if (!add_blob(b, arg, 0, false, src, MH_SIZE, MH_SIZE, MH_SIZE)) {
+		return 0;
+	}
+	if (!src || ((how & MH_RET) && b->enter))
+		return 0;
+	w.b = b;
+	for (j = 0; j < MMSG_MAX && j < cnt; j++, src += MMSG_SIZE) {
+		w.total = (how & MH_MMSG) ? ~0ull : n;
+		if ((how & (MH_MMSG | MH_RET)) == (MH_MMSG | MH_RET)) {
+			/* msg_len into the low half (every arch here is little-endian) */
+			io[0] = 0;
+			if (bpf_probe_read_user(io, 4, (void *)(src + 56)) < 0)
+				break;
+			w.total = io[0];
+		}
+		if (!msghdr_pieces(&w, io, src, (how & MH_MMSG) ? MMSG_SUB(j) : 0))
+			break;
+	}
 	return 0;
 }
 
@@ -1232,6 +1323,11 @@ __noinline long capture_one(__u32 i, struct build *b)
 		break;
 	case CAP_KEYCTL:
 		cap_keyctl(b, i, cs.size);
+		break;
+	case CAP_MSGHDR:
+	case CAP_MMSG:
+		cap_msghdr(b, i, len, (cs.size & 0x3fffffff) | (cs.kind == CAP_MMSG ? MH_MMSG : 0) |
+			   ((cs.flags & CAPF_RET_LEN) ? MH_RET : 0));
 		break;
 	case CAP_IOV:
 		/* at exit of readv-like calls only `ret` bytes were filled */

@@ -127,6 +127,13 @@ enum {
 			   memory at args[elem] (pipe's pair; a siginfo's si_fd, at 24) */
 	CAP_IOCTL,	/* ioctl's argument: the _IOC_SIZE of the request args[len_arg] says, at
 			   least IOCTL_MIN_COPY bytes (old requests encode no size), capped at `size` */
+	CAP_MSGHDR,	/* struct msghdr (sub 0), msg_name (sub 1, at most MSG_NAME_MAX bytes),
+			   msg_control (sub 2, at most MSG_CONTROL_MAX), the iovec array (sub 3, at
+			   most BSTRACE_IOV_MAX elements), each iov_base (sub 4 + i, at most `size`;
+			   CAPF_RET_LEN: the struct alone at enter, `ret` bytes in all at exit) */
+	CAP_MMSG,	/* struct mmsghdr[args[len_arg]] (sub 0, at most MMSG_MAX elements); entry
+			   j's CAP_MSGHDR pieces at MMSG_SUB(j) + 1.. (CAPF_RET_LEN: `ret` entries
+			   at exit, msg_len bytes each; the array alone at enter) */
 	CAP_NLBUF,	/* CAP_BUF of sendto/recvfrom: on a netlink socket (args[0]) up to
 			   NL_COPY_MAX bytes (the messages are decoded), and a blob sub 1 without
 			   data whose `full` is the socket's netlink protocol */
@@ -152,6 +159,13 @@ enum {
 #define KEYCTL_INSTANTIATE_IOV_	20	/* linux/keyctl.h */
 #define KEYCTL_DH_COMPUTE_	23
 #define IOCTL_MIN_COPY	64
+#define MSG_NAME_MAX	128	/* sizeof(struct sockaddr_storage) */
+#define MSG_CONTROL_MAX	4096
+#define MMSG_MAX	2	/* mmsghdr entries whose pieces are copied: each one more costs the
+				   verifier ~4,500 instructions per program (start-up) */
+#define MH_SIZE		56	/* struct msghdr */
+#define MMSG_SIZE	64	/* struct mmsghdr: msghdr, msg_len, padding */
+#define MMSG_SUB(j)	(128 * ((j) + 1))	/* entry j's subs: + 1 name, + 2 control... */
 #define NL_COPY_MAX	8192
 
 /*

@@ -77,6 +77,18 @@ const struct sc_blob *blob_next(const struct sc_event_hdr *h, const struct sc_bl
 
 /* The blob for argument `arg` (element `sub`): the exit record's when `exit`, else the enter
  * record's, falling back to the exit record's (calls without an enter record). */
+/*
+ * What a msghdr capture may hold besides the struct itself (sub 0): blobs of the same argument
+ * with these sub numbers. Absent blobs print as the pointers, as strace prints memory it
+ * cannot read.
+ */
+enum {
+	MH_SUB_NAME = 1,	/* msg_name: min(msg_namelen, SA_MAX) bytes */
+	MH_SUB_CONTROL = 2,	/* msg_control: msg_controllen bytes (capped) */
+	MH_SUB_IOV = 3,		/* the struct iovec array (capped); full = msg_iovlen */
+	MH_SUB_BUF = 4,		/* + i: iov[i]'s bytes (capped); full = iov_len */
+};
+
 const struct sc_blob *d_blob(const struct dctx *d, int arg, int sub, bool exit);
 /* The argument's captured bytes when present and readable; otherwise prints the pointer (NULL
  * or its address, as strace does for memory it cannot read) and returns NULL. */

@@ -106,19 +106,6 @@
 #define MH_CONTROL	32
 #define MH_CONTROLLEN	40
 #define MH_FLAGS	48
-#define MH_SIZE		56
-
-/*
- * What a msghdr capture may hold besides the struct itself (sub 0): blobs of the same argument
- * with these sub numbers. Absent blobs print as the pointers, as strace prints memory it
- * cannot read.
- */
-enum {
-	MH_SUB_NAME = 1,	/* msg_name: min(msg_namelen, SA_MAX) bytes */
-	MH_SUB_CONTROL = 2,	/* msg_control: msg_controllen bytes (capped) */
-	MH_SUB_IOV = 3,		/* the struct iovec array (capped); full = msg_iovlen */
-	MH_SUB_BUF = 4,		/* + i: iov[i]'s bytes (capped); full = iov_len */
-};
 
 static bool blob_ok(const struct sc_blob *b, size_t min)
 {
@@ -1304,9 +1291,10 @@ void print_SOCKOPT_VAL_OUT(struct dctx *d, int arg)
 /* ---- struct msghdr ---- */
 
 /* msg_iov: `data` bytes in all were transferred (-1: all of each buffer) */
-static void print_msg_iov(struct dctx *d, int arg, bool exit, const uint8_t *mh, uint64_t data)
+static void print_msg_iov(struct dctx *d, int arg, bool exit, int sub, const uint8_t *mh,
+			  uint64_t data)
 {
-	const struct sc_blob *iov = d_blob(d, arg, MH_SUB_IOV, exit);
+	const struct sc_blob *iov = d_blob(d, arg, sub + MH_SUB_IOV, exit);
 	uint64_t n = rd_u64(mh + MH_IOVLEN), i;
 	struct outbuf *o = d->o;
 
@@ -1316,12 +1304,12 @@ static void print_msg_iov(struct dctx *d, int arg, bool exit, const uint8_t *mh,
 	}
 	ob_putc(o, '[');
 	for (i = 0; i < n; i++) {
-		const struct sc_blob *buf = d_blob(d, arg, MH_SUB_BUF + i, exit);
+		const struct sc_blob *buf = d_blob(d, arg, sub + MH_SUB_BUF + i, exit);
 		uint64_t base, len, show;
 
 		if (i)
 			ob_puts(o, ", ");
-		if (i >= d->s->strsize || (i + 1) * 16 > iov->len) {
+		if ((!d->s->verbose && i >= d->s->strsize) || (i + 1) * 16 > iov->len) {
 			ob_puts(o, "...");
 			break;
 		}
@@ -1344,8 +1332,12 @@ static void print_msg_iov(struct dctx *d, int arg, bool exit, const uint8_t *mh,
 	ob_putc(o, ']');
 }
 
-/* cmsg_data as an array of `size`-byte elements (1: bytes in hex, 4: ints), -s elements at most */
-static void print_cmsg_array(struct dctx *d, const uint8_t *p, uint64_t n, unsigned int size)
+/*
+ * cmsg_data as an array of `size`-byte elements (1: bytes in hex, 4: ints or unsigned ints),
+ * -s elements at most unless -v
+ */
+static void print_cmsg_array(struct dctx *d, const uint8_t *p, uint64_t n, unsigned int size,
+			     bool is_signed)
 {
 	struct outbuf *o = d->o;
 	uint64_t i;
@@ -1354,14 +1346,16 @@ static void print_cmsg_array(struct dctx *d, const uint8_t *p, uint64_t n, unsig
 	for (i = 0; i + size <= n; i += size) {
 		if (i)
 			ob_puts(o, ", ");
-		if (i / size >= d->s->strsize) {
+		if (!d->s->verbose && i / size >= d->s->strsize) {
 			ob_puts(o, "...");
 			break;
 		}
 		if (size == 1)
 			ob_printf(o, "%#x", p[i]);
-		else
+		else if (is_signed)
 			ob_printf(o, "%d", (int32_t)rd_u32(p + i));
+		else
+			ob_printf(o, "%u", rd_u32(p + i));
 	}
 	ob_putc(o, ']');
 }
@@ -1389,7 +1383,7 @@ static void print_cmsg_socket(struct dctx *d, int type, const uint8_t *p, uint64
 	switch (type) {
 	case SCM_RIGHTS:
 		if (n >= 4)
-			print_cmsg_array(d, p, n, 4);
+			print_cmsg_array(d, p, n, 4, true);
 		break;
 	case SCM_CREDENTIALS:
 		if (n >= 12)
@@ -1404,8 +1398,10 @@ static void print_cmsg_socket(struct dctx *d, int type, const uint8_t *p, uint64
 	case SO_TIMESTAMP_NEW:
 	case SO_TIMESTAMPNS_OLD:
 	case SO_TIMESTAMPNS_NEW:
-		if (n < 16)
+		if (n < 16) {
+			ob_puts(o, ", cmsg_data=???");
 			break;
+		}
 		ob_printf(o, ", cmsg_data={tv_sec=%lld, %s=%lld}", (long long)rd_u64(p),
 			  type == SO_TIMESTAMPNS_OLD || type == SO_TIMESTAMPNS_NEW ?
 			  "tv_nsec" : "tv_usec", (long long)rd_u64(p + 8));
@@ -1425,12 +1421,25 @@ static void print_cmsg_ip(struct dctx *d, int type, const uint8_t *p, uint64_t n
 	case IP_TOS:
 	case IP_RECVOPTS:
 	case IP_RETOPTS:
-		print_cmsg_array(d, p, n, 1);
+		print_cmsg_array(d, p, n, 1, false);
 		break;
 	case IP_TTL:
 	case IP_CHECKSUM:
 		if (n >= 4)
-			print_cmsg_array(d, p, n, 4);
+			print_cmsg_array(d, p, n, 4, false);
+		break;
+	case IP_RECVERR:
+		/* struct sock_extended_err, then the offender's address */
+		if (n < 16)
+			break;
+		ob_printf(o, ", cmsg_data={ee_errno=%u, ee_origin=%u, ee_type=%u, ee_code=%u"
+			  ", ee_info=%u, ee_data=%u", rd_u32(p), p[4], p[5], p[6], rd_u32(p + 8),
+			  rd_u32(p + 12));
+		if (n > 16) {
+			ob_puts(o, ", offender=");
+			print_sockaddr(d, p + 16, n - 16);
+		}
+		ob_putc(o, '}');
 		break;
 	case SCM_SECURITY:
 		ob_puts(o, ", cmsg_data=");
@@ -1479,17 +1488,26 @@ static void print_cmsg(struct dctx *d, const uint8_t *c, uint64_t n, bool data)
 	ob_putc(o, '}');
 }
 
-/* msg_control: the control messages `len` bytes hold */
-static void print_msg_control(struct dctx *d, int arg, bool exit, uint64_t addr, uint64_t len)
+/*
+ * msg_control: the control messages `len` bytes hold. A copy cut at MSG_CONTROL_MAX (bstrace.h)
+ * shows the messages in it and "..." for the rest.
+ */
+static void print_msg_control(struct dctx *d, int arg, bool exit, int sub, uint64_t addr,
+			      uint64_t len)
 {
-	const struct sc_blob *b = d_blob(d, arg, MH_SUB_CONTROL, exit);
+	const struct sc_blob *b = d_blob(d, arg, sub + MH_SUB_CONTROL, exit);
 	const uint8_t *p;
 	uint64_t off = 0;
+	bool cut;
 
-	if (!addr || len < CMSG_HDR_SIZE || !blob_ok(b, 0) || b->len < len) {
+	if (!addr || len < CMSG_HDR_SIZE || !blob_ok(b, CMSG_HDR_SIZE) ||
+	    (b->len < len && !(b->flags & BLOBF_TRUNC))) {
 		ob_ptr(d->o, addr);
 		return;
 	}
+	cut = b->len < len;
+	if (cut)
+		len = b->len;
 	p = blob_data(b);
 	ob_putc(d->o, '[');
 	for (;;) {
@@ -1500,13 +1518,22 @@ static void print_msg_control(struct dctx *d, int arg, bool exit, uint64_t addr,
 		/* data cut short by msg_controllen still shows; nothing follows it */
 		print_cmsg(d, p + off, (clen > left ? left : clen) - CMSG_HDR_SIZE,
 			   clen > CMSG_HDR_SIZE && left > CMSG_HDR_SIZE);
-		if (clen > left)
+		if (clen > left) {
+			if (cut)
+				ob_puts(d->o, ", ...");
 			break;
+		}
 		off += clen < CMSG_HDR_SIZE ? CMSG_HDR_SIZE : (clen + 7) & ~7ull;
-		if (off >= len)
+		if (off >= len) {
+			if (cut)
+				ob_puts(d->o, ", ...");
 			break;
+		}
 		if (clen < CMSG_HDR_SIZE || len - off < CMSG_HDR_SIZE) {
-			ob_printf(d->o, ", ... /* %#llx */", (unsigned long long)(addr + off));
+			if (cut)
+				ob_puts(d->o, ", ...");
+			else
+				ob_printf(d->o, ", ... /* %#llx */", (unsigned long long)(addr + off));
 			break;
 		}
 	}
@@ -1514,11 +1541,15 @@ static void print_msg_control(struct dctx *d, int arg, bool exit, uint64_t addr,
 }
 
 /* msg_name: `len` bytes of it are the address */
-static void print_msg_name(struct dctx *d, int arg, bool exit, uint64_t addr, int32_t len)
+static void print_msg_name(struct dctx *d, int arg, bool exit, int sub, uint64_t addr,
+			   int32_t len)
 {
-	const struct sc_blob *b = d_blob(d, arg, MH_SUB_NAME, exit);
+	const struct sc_blob *b = d_blob(d, arg, sub + MH_SUB_NAME, exit);
 
-	if (!addr || len < 2 || !blob_ok(b, 2)) {
+	/* recvmsg's copy takes the length after the call: the part readable up to a page end
+	 * holds the bytes of a shorter buffer */
+	if (!addr || len < 2 || !b || b->len < 2 ||
+	    ((b->flags & BLOBF_FAULT) && (!(b->flags & BLOBF_PART) || b->len < (uint32_t)len))) {
 		ob_ptr(d->o, addr);
 		return;
 	}
@@ -1529,7 +1560,7 @@ static void print_msg_name(struct dctx *d, int arg, bool exit, uint64_t addr, in
  * A msghdr: `mh` the struct the data belongs to, `mh_in` the one at entry (msg_namelen
  * before the call), `data` the bytes the buffers hold (sent: all of them; received: ret).
  */
-static void print_msghdr(struct dctx *d, int arg, bool exit, const uint8_t *mh,
+static void print_msghdr(struct dctx *d, int arg, bool exit, int sub, const uint8_t *mh,
 			 const uint8_t *mh_in, uint64_t data)
 {
 	int32_t namelen = rd_u32(mh + MH_NAMELEN), namelen_in = rd_u32(mh_in + MH_NAMELEN);
@@ -1537,17 +1568,17 @@ static void print_msghdr(struct dctx *d, int arg, bool exit, const uint8_t *mh,
 	struct outbuf *o = d->o;
 
 	ob_puts(o, "{msg_name=");
-	print_msg_name(d, arg, exit, rd_u64(mh + MH_NAME),
+	print_msg_name(d, arg, exit, sub, rd_u64(mh + MH_NAME),
 		       namelen_in < namelen ? namelen_in : namelen);
 	ob_printf(o, ", msg_namelen=%d", namelen_in);
 	if (namelen != namelen_in)
 		ob_printf(o, " => %d", namelen);
 	ob_puts(o, ", msg_iov=");
-	print_msg_iov(d, arg, exit, mh, data);
+	print_msg_iov(d, arg, exit, sub, mh, data);
 	ob_printf(o, ", msg_iovlen=%llu", (unsigned long long)rd_u64(mh + MH_IOVLEN));
 	if (controllen) {
 		ob_puts(o, ", msg_control=");
-		print_msg_control(d, arg, exit, rd_u64(mh + MH_CONTROL), controllen);
+		print_msg_control(d, arg, exit, sub, rd_u64(mh + MH_CONTROL), controllen);
 	}
 	ob_printf(o, ", msg_controllen=%llu, msg_flags=", (unsigned long long)controllen);
 	xlat_print_flags(o, &xlat_net_msg_flags, rd_u32(mh + MH_FLAGS), "MSG_???");
@@ -1565,7 +1596,7 @@ void print_MSGHDR_IN(struct dctx *d, int arg)
 		ob_ptr(d->o, d->args[arg]);
 		return;
 	}
-	print_msghdr(d, arg, false, blob_data(b), blob_data(b), ~0ull);
+	print_msghdr(d, arg, false, 0, blob_data(b), blob_data(b), ~0ull);
 }
 
 /* recvmsg: the struct after the call; a failed call shows msg_namelen as it was passed */
@@ -1597,5 +1628,64 @@ void print_MSGHDR_OUT(struct dctx *d, int arg)
 	}
 	if (!blob_ok(in, MH_SIZE))
 		in = out;
-	print_msghdr(d, arg, true, blob_data(out), blob_data(in), d->ret);
+	print_msghdr(d, arg, true, 0, blob_data(out), blob_data(in), d->ret);
+}
+
+/*
+ * sendmmsg/recvmmsg: struct mmsghdr[], after the call. Entry j's pieces are the subs from
+ * MMSG_SUB(j) (bstrace.h); recvmmsg shows the `ret` entries received, msg_len bytes each, and
+ * msg_namelen as passed from the enter copy.
+ */
+static void print_mmsg(struct dctx *d, int arg, bool recv)
+{
+	const struct sc_blob *a = d_blob(d, arg, 0, true), *in = NULL;
+	uint64_t addr = d->args[arg], n = (uint32_t)d->args[arg + 1], j;
+	struct outbuf *o = d->o;
+
+	if (d->phase == DP_SUFFIX)
+		return;
+	if (!addr || !d->exited || !a || (recv && d->failed) ||
+	    ((a->flags & BLOBF_FAULT) && !(a->flags & BLOBF_PART)) || a->len < MMSG_SIZE) {
+		ob_ptr(o, addr);
+		return;
+	}
+	if (recv) {
+		n = d->ret;
+		in = d_blob(d, arg, 0, false);
+		if (in && ((in->flags & BLOBF_FAULT) || in->len < a->len))
+			in = NULL;
+	}
+	ob_putc(o, '[');
+	for (j = 0; j < n; j++) {
+		const uint8_t *p = blob_data(a) + j * MMSG_SIZE;
+
+		if (j)
+			ob_puts(o, ", ");
+		if (j >= MMSG_MAX || (!d->s->verbose && j >= d->s->strsize)) {
+			ob_puts(o, "...");
+			break;
+		}
+		if ((j + 1) * MMSG_SIZE > a->len) {
+			ob_printf(o, "... /* %#llx */", (unsigned long long)(addr + j * MMSG_SIZE));
+			break;
+		}
+		ob_puts(o, "{msg_hdr=");
+		print_msghdr(d, arg, true, MMSG_SUB(j), p,
+			     in ? blob_data(in) + j * MMSG_SIZE : p,
+			     recv ? rd_u32(p + MH_SIZE) : ~0ull);
+		if (!d->failed && j < (uint64_t)d->ret)
+			ob_printf(o, ", msg_len=%u", rd_u32(p + MH_SIZE));
+		ob_putc(o, '}');
+	}
+	ob_putc(o, ']');
+}
+
+void print_MMSG_IN(struct dctx *d, int arg)
+{
+	print_mmsg(d, arg, false);
+}
+
+void print_MMSG_OUT(struct dctx *d, int arg)
+{
+	print_mmsg(d, arg, true);
 }

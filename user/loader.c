@@ -319,6 +319,16 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 	}
 }
 
+/*
+ * recvmsg's msghdr and recvmmsg's array print after the call, but msg_namelen as it was passed
+ * too ("110 => 36"): an enter record copies the structs alone (CAP_MSGHDR/CAP_MMSG with
+ * CAPF_RET_LEN), the exit the rest
+ */
+static bool recv_msghdr(int kind)
+{
+	return kind == K_MSGHDR_OUT || kind == K_MMSG_OUT;
+}
+
 /* One plan entry from one table row: which argument to copy, when, how much. */
 static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def *def,
 		     struct sc_plan *p)
@@ -338,7 +348,7 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 	fds = s->decode_fds || s->npaths;
 	always = def->cls & TE || (fds && ((def->cls & TFE) || kcmp_fd_enter(def)));
 	for (i = 0; i < def->nargs; i++)
-		if (kinds[def->arg[i]].dir == D_INOUT)
+		if (kinds[def->arg[i]].dir == D_INOUT || recv_msghdr(def->arg[i]))
 			always = true;
 	blocking = !always && (def->cls & TB);
 	if (always)
@@ -396,6 +406,8 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			cs.flags |= CAPF_DEREF;
 			cs.size = CAP_DEREF_SIZE(CLONE_ARGS_SET_TID_OFF, cs.size);
 		}
+		if (recv_msghdr(def->arg[i]))
+			cs.flags |= CAPF_RET_LEN;
 		if (k->cap == CAP_IOV) {
 			cs.len_arg = i + 1;
 			if (k->dir == D_OUT)
@@ -414,12 +426,13 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			 * the call failed, and sched_setattr's and perf_event_open's size after
 			 * E2BIG */
 			if (k->cap != CAP_IOV && def->arg[i] != K_MINCORE_VEC &&
+			    def->arg[i] != K_MMSG_IN &&
 			    def->arg[i] != K_SCHED_ATTR_IN && def->arg[i] != K_MSGBUF_OUT &&
 			    def->arg[i] != K_PERF_EVENT_ATTR)
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit = i + 1;
-			if (k->dir != D_INOUT)
+			if (k->dir != D_INOUT && !recv_msghdr(def->arg[i]))
 				continue;
 		}
 		/* inputs: at enter when an EV_ENTER may carry them, else (or also) at exit */

@@ -1093,6 +1093,51 @@ static void dump_iov(struct dctx *d, int arg, bool exit)
 	}
 }
 
+/* sendmsg/recvmsg: the msghdr's buffers (subs from `sub`, decode.h), `total` bytes in all */
+static void dump_msg_iov(struct dctx *d, int arg, int sub, bool exit, uint64_t total)
+{
+	const struct sc_blob *v = d_blob(d, arg, sub + MH_SUB_IOV, exit);
+	uint64_t len, n;
+	unsigned int i;
+
+	if (!v || (v->flags & BLOBF_FAULT))
+		return;
+	for (i = 0; (i + 1) * 16 <= v->len && total; i++) {
+		const struct sc_blob *b = d_blob(d, arg, sub + MH_SUB_BUF + i, exit);
+
+		memcpy(&len, blob_data(v) + 16 * i + 8, 8);
+		n = len < total ? len : total;
+		total -= n;
+		if (!n)
+			continue;
+		ob_line_begin(d->o);
+		ob_printf(d->o, " * %llu bytes in buffer %u", (unsigned long long)n, i);
+		ob_line_end(d->o);
+		if (b && !(b->flags & BLOBF_FAULT))
+			dump_data(d->o, blob_data(b), n < b->len ? n : b->len);
+	}
+}
+
+/* sendmmsg/recvmmsg: each entry the call handled, msg_len bytes of it */
+static void dump_mmsg(struct dctx *d, int arg)
+{
+	const struct sc_blob *a = d_blob(d, arg, 0, true);
+	uint64_t j, iovlen;
+	uint32_t len;
+
+	if (!a || (a->flags & BLOBF_FAULT))
+		return;
+	for (j = 0; j < (uint64_t)d->ret && j < MMSG_MAX && (j + 1) * MMSG_SIZE <= a->len; j++) {
+		memcpy(&iovlen, blob_data(a) + j * MMSG_SIZE + 24, 8);
+		memcpy(&len, blob_data(a) + j * MMSG_SIZE + 56, 4);
+		ob_line_begin(d->o);
+		ob_printf(d->o, " = %llu buffers in vector %u", (unsigned long long)iovlen,
+			  (unsigned int)j);
+		ob_line_end(d->o);
+		dump_msg_iov(d, arg, MMSG_SUB(j), true, len);
+	}
+}
+
 static void dump_buffers(struct tracer *t, struct dctx *d)
 {
 	int i;
@@ -1109,6 +1154,16 @@ static void dump_buffers(struct tracer *t, struct dctx *d)
 		    (k == K_IOV_IN && bit_test(t->s->dump_write, d->args[0]))) {
 			if (d->def->arg[0] == K_FD)
 				dump_iov(d, i, k == K_IOV_OUT);
+			continue;
+		}
+		if ((k == K_MSGHDR_OUT && bit_test(t->s->dump_read, d->args[0])) ||
+		    (k == K_MSGHDR_IN && bit_test(t->s->dump_write, d->args[0]))) {
+			dump_msg_iov(d, i, 0, k == K_MSGHDR_OUT, d->ret);
+			continue;
+		}
+		if ((k == K_MMSG_OUT && bit_test(t->s->dump_read, d->args[0])) ||
+		    (k == K_MMSG_IN && bit_test(t->s->dump_write, d->args[0]))) {
+			dump_mmsg(d, i);
 			continue;
 		}
 		if ((k == K_BUF_OUT || k == K_NLBUF_OUT) && bit_test(t->s->dump_read, d->args[0]))
