@@ -220,6 +220,11 @@ bool v4l2_ioctl_ret(struct dctx *d);
  * most `max` rows of `out`, payloads of at most `strsize` bytes; returns the rows */
 unsigned int v4l2_ioctl_refs(struct ioctl_ref *out, unsigned int max, unsigned int strsize);
 
+/* decode_scsi.c: SCSI generic ioctls (scsi/sg.h, SG_*) */
+bool scsi_ioctl_name(struct outbuf *o, uint32_t req);
+bool scsi_ioctl_known(uint32_t req);
+void scsi_ioctl_arg(struct dctx *d, int arg);
+
 /* decode_net.c: socket addresses and their fields, shared with the netlink decoders */
 void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len);	/* {sa_family=...} */
 void print_inet_addr(struct dctx *d, const uint8_t *addr);	/* inet_addr("1.2.3.4") */
