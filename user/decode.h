@@ -262,6 +262,10 @@ void ubi_ioctl_arg(struct dctx *d, int arg);
 unsigned int ubi_ioctl_refs(struct ioctl_ref *out, unsigned int max);
 /* decode_custom.c: its requests' ioctl_refs rows (PTP_SYS_OFFSET_EXTENDED, BLKPG) */
 unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max);
+/* decode_scsi.c: SCSI generic ioctls (scsi/sg.h, SG_*) */
+bool scsi_ioctl_name(struct outbuf *o, uint32_t req);
+bool scsi_ioctl_known(uint32_t req);
+void scsi_ioctl_arg(struct dctx *d, int arg);
 
 /* decode_net.c: socket addresses and their fields, shared with the netlink decoders */
 void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len);	/* {sa_family=...} */

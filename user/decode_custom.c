@@ -971,7 +971,7 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		return;
 	}
 	if (evdev_ioctl_name(o, req, in_comment) || gpio_ioctl_name(o, req) ||
-	    v4l2_ioctl_name(o, req)) {
+	    v4l2_ioctl_name(o, req) || scsi_ioctl_name(o, req)) {
 		xlat_names_end(o);
 		return;
 	}
@@ -1904,6 +1904,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 	}
 	if (!def && ubi_ioctl_name(d->args[1])) {
 		ubi_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && scsi_ioctl_known(d->args[1])) {
+		scsi_ioctl_arg(d, arg);
 		return;
 	}
 	switch (def ? def->arg : IA_HEX) {
