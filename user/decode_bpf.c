@@ -1,0 +1,621 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bpf(2): the command and union bpf_attr as strace 6.1 prints it. The kernel reads `size` bytes
+ * of the union (at most a page); each command uses a leading part of it, whose fields print
+ * from a zero-filled copy of what the call gave: a short size leaves the later fields out
+ * (older kernels had no such field), and bytes given past the command's part print as ", ..."
+ * (with -v as extra_data="\x.." / * bytes N..M * /) when any of them is not zero.
+ */
+#include <net/if.h>
+#include <stddef.h>
+#include <string.h>
+#include <linux/bpf.h>
+#include "decode.h"
+#include "xlat/bpf_attach_flags.h"
+#include "xlat/bpf_attach_type.h"
+#include "xlat/bpf_commands.h"
+#include "xlat/bpf_file_mode_flags.h"
+#include "xlat/bpf_kprobe_multi_flags.h"
+#include "xlat/bpf_link_update_flags.h"
+#include "xlat/bpf_map_flags.h"
+#include "xlat/bpf_map_types.h"
+#include "xlat/bpf_map_update_elem_flags.h"
+#include "xlat/bpf_prog_flags.h"
+#include "xlat/bpf_prog_types.h"
+#include "xlat/bpf_query_flags.h"
+#include "xlat/bpf_task_fd_type.h"
+#include "xlat/bpf_test_run_flags.h"
+
+#define BPF_ATTR_MAX	4096	/* the kernel takes no more than a page */
+#define BPF_CMD_MAX	128	/* the largest command part (BPF_PROG_LOAD) */
+#define BPF_NAME_LEN	16	/* BPF_OBJ_NAME_LEN */
+
+/* One union bpf_attr being printed: `p` holds the command's part, zero-filled past `len`. */
+struct battr {
+	struct dctx *d;
+	uint8_t p[BPF_CMD_MAX];
+	size_t len;	/* bytes of the part the call gave */
+	size_t end;	/* where the printed part ends: what follows counts as extra data */
+	const uint8_t *out;	/* the part after a successful call, or NULL */
+	bool sep;
+};
+
+static void f_name(struct battr *b, const char *name)
+{
+	if (b->sep)
+		ob_puts(b->d->o, ", ");
+	b->sep = true;
+	ob_printf(b->d->o, "%s=", name);
+}
+
+static uint32_t u32_at(const struct battr *b, size_t off)
+{
+	return rd_u32(b->p + off);
+}
+
+static uint64_t u64_at(const struct battr *b, size_t off)
+{
+	return rd_u64(b->p + off);
+}
+
+static void f_u32(struct battr *b, const char *name, size_t off)
+{
+	f_name(b, name);
+	ob_udec(b->d->o, u32_at(b, off));
+}
+
+/* an input the call may change: "N => M" when it did */
+static void f_u32_io(struct battr *b, const char *name, size_t off)
+{
+	f_u32(b, name, off);
+	if (b->out && rd_u32(b->out + off) != u32_at(b, off))
+		ob_printf(b->d->o, " => %u", rd_u32(b->out + off));
+}
+
+static void f_u64(struct battr *b, const char *name, size_t off)
+{
+	f_name(b, name);
+	ob_udec(b->d->o, u64_at(b, off));
+}
+
+static void f_x32(struct battr *b, const char *name, size_t off)
+{
+	f_name(b, name);
+	ob_hex(b->d->o, u32_at(b, off));
+}
+
+static void f_x64(struct battr *b, const char *name, size_t off)
+{
+	f_name(b, name);
+	ob_hex(b->d->o, u64_at(b, off));
+}
+
+static void f_fd(struct battr *b, const char *name, size_t off)
+{
+	f_name(b, name);
+	print_fd(b->d, (int32_t)u32_at(b, off));
+}
+
+static void f_ptr(struct battr *b, const char *name, size_t off)
+{
+	f_name(b, name);
+	ob_ptr(b->d->o, u64_at(b, off));
+}
+
+static void f_xval(struct battr *b, const char *name, size_t off, const struct xlat *x,
+		   const char *unknown)
+{
+	f_name(b, name);
+	xlat_print_val(b->d->o, x, u32_at(b, off), unknown);
+}
+
+static void f_flags(struct battr *b, const char *name, size_t off, const struct xlat *x,
+		    const char *unknown)
+{
+	f_name(b, name);
+	xlat_print_flags(b->d->o, x, u32_at(b, off), unknown);
+}
+
+/* a char[16] name: up to its NUL; with none in the bytes given, all but the last and "..." */
+static void f_name16(struct battr *b, const char *name, size_t off)
+{
+	size_t n = b->len - off < BPF_NAME_LEN ? b->len - off : BPF_NAME_LEN;
+	const uint8_t *z = memchr(b->p + off, 0, n);
+
+	f_name(b, name);
+	if (z)
+		print_quoted(b->d, b->p + off, z - (b->p + off), true, false);
+	else
+		print_quoted(b->d, b->p + off, n - 1, true, true);
+}
+
+/* an interface index: if_nametoindex("lo") when it names one here */
+static void f_ifindex(struct battr *b, const char *name, size_t off)
+{
+	char ifname[IF_NAMESIZE];
+	uint32_t idx = u32_at(b, off);
+
+	f_name(b, name);
+	if (idx && if_indextoname(idx, ifname)) {
+		ob_puts(b->d->o, "if_nametoindex(");
+		print_quoted(b->d, (const uint8_t *)ifname, strlen(ifname), true, false);
+		ob_putc(b->d->o, ')');
+	} else {
+		ob_udec(b->d->o, idx);
+	}
+}
+
+/* the fields of the part from `off` on exist only when the call gave some of them */
+static bool has(const struct battr *b, size_t off)
+{
+	return b->len > off;
+}
+
+/* ---- the commands ---- */
+
+static void bpf_map_create(struct battr *b)
+{
+	f_xval(b, "map_type", 0, &xlat_bpf_map_types, "BPF_MAP_TYPE_???");
+	f_u32(b, "key_size", 4);
+	f_u32(b, "value_size", 8);
+	f_u32(b, "max_entries", 12);
+	if (!has(b, 16))
+		return;
+	f_flags(b, "map_flags", 16, &xlat_bpf_map_flags, "BPF_F_???");
+	if (!has(b, 20))
+		return;
+	f_fd(b, "inner_map_fd", 20);
+	if (u32_at(b, 16) & BPF_F_NUMA_NODE) {
+		f_name(b, "numa_node");
+		ob_udec(b->d->o, u32_at(b, 24));
+		if (u32_at(b, 24) == 0xffffffffu && xlat_comment_begin(b->d->o)) {
+			ob_puts(b->d->o, "NUMA_NO_NODE");
+			xlat_names_end(b->d->o);
+		}
+	}
+	if (!has(b, 28))
+		return;
+	f_name16(b, "map_name", 28);
+	if (!has(b, 44))
+		return;
+	f_ifindex(b, "map_ifindex", 44);
+	if (!has(b, 48))
+		return;
+	f_fd(b, "btf_fd", 48);
+	f_u32(b, "btf_key_type_id", 52);
+	f_u32(b, "btf_value_type_id", 56);
+	if (!has(b, 60))
+		return;
+	f_u32(b, "btf_vmlinux_value_type_id", 60);
+	if (!has(b, 64))
+		return;
+	f_u64(b, "map_extra", 64);
+}
+
+static void bpf_map_elem(struct battr *b, const char *second, bool flags_always)
+{
+	f_fd(b, "map_fd", 0);
+	f_ptr(b, "key", 8);
+	if (second)
+		f_ptr(b, second, 16);
+	if (!flags_always && !has(b, 24))
+		return;
+	f_xval(b, "flags", 24, &xlat_bpf_map_update_elem_flags, "BPF_???");
+}
+
+static void bpf_map_lookup_elem(struct battr *b)
+{
+	bpf_map_elem(b, "value", false);
+}
+
+static void bpf_map_update_elem(struct battr *b)
+{
+	bpf_map_elem(b, "value", true);
+}
+
+static void bpf_map_delete_elem(struct battr *b)
+{
+	f_fd(b, "map_fd", 0);
+	f_ptr(b, "key", 8);
+}
+
+static void bpf_map_get_next_key(struct battr *b)
+{
+	f_fd(b, "map_fd", 0);
+	f_ptr(b, "key", 8);
+	f_ptr(b, "next_key", 16);
+}
+
+static void bpf_map_freeze(struct battr *b)
+{
+	f_fd(b, "map_fd", 0);
+}
+
+/* KERNEL_VERSION(a, b, c) of a version code; raw: the number, verbose: both */
+static void print_kernel_version(struct outbuf *o, uint32_t v)
+{
+	if (xlat_style != XLAT_ABBREV)
+		ob_hex(o, v);
+	if (xlat_style == XLAT_RAW)
+		return;
+	if (xlat_style == XLAT_VERBOSE)
+		ob_puts(o, " /* ");
+	ob_printf(o, "KERNEL_VERSION(%u, %u, %u)", v >> 16, (v >> 8) & 0xff, v & 0xff);
+	if (xlat_style == XLAT_VERBOSE)
+		ob_puts(o, " */");
+}
+
+static void bpf_prog_load(struct battr *b)
+{
+	f_xval(b, "prog_type", 0, &xlat_bpf_prog_types, "BPF_PROG_TYPE_???");
+	f_u32(b, "insn_cnt", 4);
+	f_ptr(b, "insns", 8);
+	f_ptr(b, "license", 16);
+	if (!has(b, 24))
+		return;
+	f_u32(b, "log_level", 24);
+	f_u32(b, "log_size", 28);
+	f_ptr(b, "log_buf", 32);
+	f_name(b, "kern_version");
+	print_kernel_version(b->d->o, u32_at(b, 40));
+	if (!has(b, 44))
+		return;
+	f_flags(b, "prog_flags", 44, &xlat_bpf_prog_flags, "BPF_F_???");
+	if (!has(b, 48))
+		return;
+	f_name16(b, "prog_name", 48);
+	if (!has(b, 64))
+		return;
+	f_ifindex(b, "prog_ifindex", 64);
+	if (!has(b, 68))
+		return;
+	f_xval(b, "expected_attach_type", 68, &xlat_bpf_attach_type, "BPF_???");
+	if (!has(b, 72))
+		return;
+	f_fd(b, "prog_btf_fd", 72);
+	f_u32(b, "func_info_rec_size", 76);
+	f_ptr(b, "func_info", 80);
+	f_u32(b, "func_info_cnt", 88);
+	f_u32(b, "line_info_rec_size", 92);
+	f_ptr(b, "line_info", 96);
+	f_u32(b, "line_info_cnt", 104);
+	if (!has(b, 108))
+		return;
+	f_u32(b, "attach_btf_id", 108);
+	if (!has(b, 112))
+		return;
+	f_fd(b, "attach_prog_fd", 112);
+	if (!has(b, 120))
+		return;
+	f_ptr(b, "fd_array", 120);
+}
+
+static void bpf_obj_pin(struct battr *b)
+{
+	f_ptr(b, "pathname", 0);
+	f_fd(b, "bpf_fd", 8);
+	if (!has(b, 12))
+		return;
+	f_flags(b, "file_flags", 12, &xlat_bpf_file_mode_flags, "BPF_F_???");
+}
+
+static void bpf_prog_attach(struct battr *b)
+{
+	f_fd(b, "target_fd", 0);
+	f_fd(b, "attach_bpf_fd", 4);
+	f_xval(b, "attach_type", 8, &xlat_bpf_attach_type, "BPF_???");
+	f_flags(b, "attach_flags", 12, &xlat_bpf_attach_flags, "BPF_F_???");
+	if (!has(b, 16))
+		return;
+	f_fd(b, "replace_bpf_fd", 16);
+}
+
+static void bpf_prog_detach(struct battr *b)
+{
+	f_fd(b, "target_fd", 0);
+	f_xval(b, "attach_type", 8, &xlat_bpf_attach_type, "BPF_???");
+}
+
+static void bpf_prog_test_run(struct battr *b)
+{
+	ob_puts(b->d->o, "test={");
+	f_fd(b, "prog_fd", 0);
+	f_u32(b, "retval", 4);
+	f_u32(b, "data_size_in", 8);
+	f_u32(b, "data_size_out", 12);
+	f_ptr(b, "data_in", 16);
+	f_ptr(b, "data_out", 24);
+	f_u32(b, "repeat", 32);
+	f_u32(b, "duration", 36);
+	if (has(b, 40)) {
+		f_u32(b, "ctx_size_in", 40);
+		f_u32(b, "ctx_size_out", 44);
+		f_ptr(b, "ctx_in", 48);
+		f_ptr(b, "ctx_out", 56);
+	}
+	if (has(b, 64)) {
+		f_flags(b, "flags", 64, &xlat_bpf_test_run_flags, "BPF_F_???");
+		f_u32(b, "cpu", 68);
+	}
+	if (has(b, 72))
+		f_u32(b, "batch_size", 72);
+	ob_putc(b->d->o, '}');
+}
+
+static void bpf_get_next_id(struct battr *b, const char *first)
+{
+	f_u32(b, first, 0);
+	f_u32(b, "next_id", 4);
+	if (!has(b, 8))
+		return;
+	f_flags(b, "open_flags", 8, &xlat_bpf_file_mode_flags, "BPF_F_???");
+}
+
+static void bpf_next_id(struct battr *b)
+{
+	bpf_get_next_id(b, "start_id");
+}
+
+static void bpf_prog_get_fd_by_id(struct battr *b)
+{
+	bpf_get_next_id(b, "prog_id");
+}
+
+static void bpf_map_get_fd_by_id(struct battr *b)
+{
+	bpf_get_next_id(b, "map_id");
+}
+
+static void bpf_btf_get_fd_by_id(struct battr *b)
+{
+	f_u32(b, "btf_id", 0);
+}
+
+static void bpf_link_get_fd_by_id(struct battr *b)
+{
+	f_u32(b, "link_id", 0);
+}
+
+static void bpf_obj_get_info_by_fd(struct battr *b)
+{
+	ob_puts(b->d->o, "info={");
+	f_fd(b, "bpf_fd", 0);
+	f_u32_io(b, "info_len", 4);
+	f_ptr(b, "info", 8);
+	ob_putc(b->d->o, '}');
+}
+
+static void bpf_prog_query(struct battr *b)
+{
+	ob_puts(b->d->o, "query={");
+	f_fd(b, "target_fd", 0);
+	f_xval(b, "attach_type", 4, &xlat_bpf_attach_type, "BPF_???");
+	f_flags(b, "query_flags", 8, &xlat_bpf_query_flags, "BPF_F_QUERY_???");
+	f_flags(b, "attach_flags", 12, &xlat_bpf_attach_flags, "BPF_F_???");
+	f_ptr(b, "prog_ids", 16);
+	f_u32_io(b, "prog_cnt", 24);
+	ob_putc(b->d->o, '}');
+}
+
+static void bpf_raw_tracepoint_open(struct battr *b)
+{
+	ob_puts(b->d->o, "raw_tracepoint={");
+	f_ptr(b, "name", 0);
+	f_fd(b, "prog_fd", 8);
+	ob_putc(b->d->o, '}');
+}
+
+static void bpf_btf_load(struct battr *b)
+{
+	f_ptr(b, "btf", 0);
+	f_ptr(b, "btf_log_buf", 8);
+	f_u32(b, "btf_size", 16);
+	f_u32(b, "btf_log_size", 20);
+	f_u32(b, "btf_log_level", 24);
+}
+
+static void bpf_task_fd_query(struct battr *b)
+{
+	ob_puts(b->d->o, "task_fd_query={");
+	f_u32(b, "pid", 0);
+	f_fd(b, "fd", 4);
+	f_u32(b, "flags", 8);
+	f_u32_io(b, "buf_len", 12);
+	f_ptr(b, "buf", 16);
+	f_u32_io(b, "prog_id", 24);
+	f_xval(b, "fd_type", 28, &xlat_bpf_task_fd_type, "BPF_FD_TYPE_???");
+	f_x64(b, "probe_offset", 32);
+	f_x64(b, "probe_addr", 40);
+	ob_putc(b->d->o, '}');
+}
+
+static void bpf_batch(struct battr *b, bool lookup, bool values)
+{
+	ob_puts(b->d->o, "batch={");
+	if (lookup) {
+		f_ptr(b, "in_batch", 0);
+		f_ptr(b, "out_batch", 8);
+	}
+	f_ptr(b, "keys", 16);
+	if (values)
+		f_ptr(b, "values", 24);
+	f_u32_io(b, "count", 32);
+	f_fd(b, "map_fd", 36);
+	f_xval(b, "elem_flags", 40, &xlat_bpf_map_update_elem_flags, "BPF_???");
+	f_x64(b, "flags", 48);
+	ob_putc(b->d->o, '}');
+}
+
+static void bpf_map_lookup_batch(struct battr *b)
+{
+	bpf_batch(b, true, true);
+}
+
+static void bpf_map_update_batch(struct battr *b)
+{
+	bpf_batch(b, false, true);
+}
+
+static void bpf_map_delete_batch(struct battr *b)
+{
+	bpf_batch(b, false, false);
+}
+
+static void bpf_link_create(struct battr *b)
+{
+	uint32_t type = u32_at(b, 8);
+
+	ob_puts(b->d->o, "link_create={");
+	f_fd(b, "prog_fd", 0);
+	f_fd(b, "target_fd", 4);
+	f_xval(b, "attach_type", 8, &xlat_bpf_attach_type, "BPF_???");
+	f_x32(b, "flags", 12);
+	/* the union after the header is the attach type's: the rest of the part is extra data
+	 * for the others */
+	switch (type) {
+	case BPF_CGROUP_INET_INGRESS:
+		b->end = 20;
+		if (has(b, 16) && u32_at(b, 16))
+			f_u32(b, "target_btf_id", 16);
+		break;
+	case BPF_TRACE_ITER:
+		b->end = 28;
+		f_ptr(b, "iter_info", 16);
+		f_u32(b, "iter_info_len", 24);
+		break;
+	case BPF_PERF_EVENT:
+		b->end = 24;
+		f_name(b, "perf_event");
+		ob_puts(b->d->o, "{bpf_cookie=");
+		ob_hex(b->d->o, u64_at(b, 16));
+		ob_putc(b->d->o, '}');
+		break;
+	case BPF_TRACE_KPROBE_MULTI:
+		b->end = 48;
+		f_name(b, "kprobe_multi");
+		ob_putc(b->d->o, '{');
+		b->sep = false;
+		f_flags(b, "flags", 16, &xlat_bpf_kprobe_multi_flags, "BPF_F_???");
+		f_u32(b, "cnt", 20);
+		f_ptr(b, "syms", 24);
+		f_ptr(b, "addrs", 32);
+		f_ptr(b, "cookies", 40);
+		ob_putc(b->d->o, '}');
+		break;
+	default:
+		b->end = 16;
+	}
+	ob_putc(b->d->o, '}');
+}
+
+static void bpf_link_update(struct battr *b)
+{
+	ob_puts(b->d->o, "link_update={");
+	f_fd(b, "link_fd", 0);
+	f_fd(b, "new_prog_fd", 4);
+	f_flags(b, "flags", 8, &xlat_bpf_link_update_flags, "BPF_F_???");
+	if (u32_at(b, 8) & BPF_F_REPLACE)
+		f_fd(b, "old_prog_fd", 12);
+	ob_putc(b->d->o, '}');
+}
+
+struct bpf_cmd_def {
+	uint8_t size;	/* bytes of union bpf_attr the command uses */
+	void (*print)(struct battr *b);
+};
+
+static const struct bpf_cmd_def bpf_cmds[] = {
+	[BPF_MAP_CREATE] = { 72, bpf_map_create },
+	[BPF_MAP_LOOKUP_ELEM] = { 32, bpf_map_lookup_elem },
+	[BPF_MAP_UPDATE_ELEM] = { 32, bpf_map_update_elem },
+	[BPF_MAP_DELETE_ELEM] = { 16, bpf_map_delete_elem },
+	[BPF_MAP_GET_NEXT_KEY] = { 24, bpf_map_get_next_key },
+	[BPF_PROG_LOAD] = { 128, bpf_prog_load },
+	[BPF_OBJ_PIN] = { 16, bpf_obj_pin },
+	[BPF_OBJ_GET] = { 16, bpf_obj_pin },
+	[BPF_PROG_ATTACH] = { 20, bpf_prog_attach },
+	[BPF_PROG_DETACH] = { 12, bpf_prog_detach },
+	[BPF_PROG_TEST_RUN] = { 76, bpf_prog_test_run },
+	[BPF_PROG_GET_NEXT_ID] = { 12, bpf_next_id },
+	[BPF_MAP_GET_NEXT_ID] = { 12, bpf_next_id },
+	[BPF_PROG_GET_FD_BY_ID] = { 12, bpf_prog_get_fd_by_id },
+	[BPF_MAP_GET_FD_BY_ID] = { 12, bpf_map_get_fd_by_id },
+	[BPF_OBJ_GET_INFO_BY_FD] = { 16, bpf_obj_get_info_by_fd },
+	[BPF_PROG_QUERY] = { 28, bpf_prog_query },
+	[BPF_RAW_TRACEPOINT_OPEN] = { 12, bpf_raw_tracepoint_open },
+	[BPF_BTF_LOAD] = { 28, bpf_btf_load },
+	[BPF_BTF_GET_FD_BY_ID] = { 4, bpf_btf_get_fd_by_id },
+	[BPF_TASK_FD_QUERY] = { 48, bpf_task_fd_query },
+	[BPF_MAP_LOOKUP_AND_DELETE_ELEM] = { 32, bpf_map_lookup_elem },
+	[BPF_MAP_FREEZE] = { 4, bpf_map_freeze },
+	[BPF_BTF_GET_NEXT_ID] = { 12, bpf_next_id },
+	[BPF_MAP_LOOKUP_BATCH] = { 56, bpf_map_lookup_batch },
+	[BPF_MAP_LOOKUP_AND_DELETE_BATCH] = { 56, bpf_map_lookup_batch },
+	[BPF_MAP_UPDATE_BATCH] = { 56, bpf_map_update_batch },
+	[BPF_MAP_DELETE_BATCH] = { 56, bpf_map_delete_batch },
+	[BPF_LINK_CREATE] = { 48, bpf_link_create },
+	[BPF_LINK_UPDATE] = { 16, bpf_link_update },
+	[BPF_LINK_GET_FD_BY_ID] = { 4, bpf_link_get_fd_by_id },
+	[BPF_LINK_GET_NEXT_ID] = { 12, bpf_next_id },
+};
+
+void print_BPF_CMD(struct dctx *d, int arg)
+{
+	xlat_print_val(d->o, &xlat_bpf_commands, (uint32_t)d->args[arg], "BPF_???");
+}
+
+/* what follows the printed part: ", ..." when not all zero; -v: the bytes */
+static void print_extra(struct battr *b, const uint8_t *all, size_t size)
+{
+	struct outbuf *o = b->d->o;
+	size_t i;
+
+	for (i = b->end; i < size && !all[i]; i++)
+		;
+	if (i >= size)
+		return;
+	ob_puts(o, ", ");
+	if (!b->d->s->verbose) {
+		ob_puts(o, "...");
+		return;
+	}
+	ob_puts(o, "extra_data=\"");
+	for (i = b->end; i < size; i++)
+		ob_printf(o, "\\x%02x", all[i]);
+	ob_printf(o, "\" /* bytes %zu..%zu */", b->end, size - 1);
+}
+
+void print_BPF_ATTR(struct dctx *d, int arg)
+{
+	uint32_t cmd = (uint32_t)d->args[0], size = (uint32_t)d->args[arg + 1];
+	const struct bpf_cmd_def *c = cmd < ARRAY_SIZE(bpf_cmds) ? &bpf_cmds[cmd] : NULL;
+	const struct sc_blob *in, *out;
+	struct battr b = { .d = d };
+	uint8_t outp[BPF_CMD_MAX];
+
+	if (d->phase != DP_ENTER)
+		return;
+	if (!c || !c->print || !d->args[arg] || !size || size > BPF_ATTR_MAX) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	in = d_blob(d, arg, 0, false);
+	if (!in || (in->flags & BLOBF_FAULT) || in->len < size) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	b.len = size < c->size ? size : c->size;
+	b.end = c->size;
+	memcpy(b.p, blob_data(in), b.len);
+	out = d->exited && !d->failed ? d_blob(d, arg, 0, true) : NULL;
+	if (out && out != in && !(out->flags & BLOBF_FAULT) && out->len >= b.len) {
+		memset(outp, 0, sizeof(outp));
+		memcpy(outp, blob_data(out), b.len);
+		b.out = outp;
+	}
+	ob_putc(d->o, '{');
+	c->print(&b);
+	if (size > b.end)
+		print_extra(&b, blob_data(in), size);
+	ob_putc(d->o, '}');
+}
