@@ -657,6 +657,51 @@ __noinline long cap_ioctl_refs(struct build *b, __u32 arg, __u32 req)
 	return 0;
 }
 
+/* ---- what bpf(2)'s union bpf_attr points to (struct bpf_ref) ---- */
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, BPF_REFS);
+	__type(key, __u32);
+	__type(value, struct bpf_ref);
+} bpf_refs SEC(".maps");
+
+/* the pointed-to memory of the command args[0]; its fds are described by cap_bpf_fds */
+__noinline long cap_bpf_refs(struct build *b, __u32 arg)
+{
+	const struct bpf_ref *r;
+	__u32 cmd, i, cnt;
+	__u64 a, ptr, want;
+
+	if (!b)
+		return 0;
+	cmd = b->args[0];
+	r = bpf_map_lookup_elem(&bpf_refs, &cmd);
+	a = b->args[arg & 7];
+	if (!r || !a)
+		return 0;
+	for (i = 0; i < BPF_REF_PTRS; i++) {
+		const struct bpf_ref_ptr *rp = &r->ptr[i];
+
+		if (rp->ptr_off == BPF_REF_NONE ||
+		    !(rp->when & (b->enter ? BPF_REF_ENTER : BPF_REF_EXIT)))
+			continue;
+		ptr = 0;
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(a + rp->ptr_off)) < 0 || !ptr)
+			continue;
+		want = rp->max;
+		if (rp->len_off != BPF_REF_NONE) {
+			cnt = 0;
+			if (bpf_probe_read_user(&cnt, sizeof(cnt), (void *)(a + rp->len_off)) < 0)
+				continue;
+			want = (__u64)cnt * rp->esize;
+		}
+		if (!add_blob(b, arg, 1 + i, rp->str, ptr, want, rp->max, want))
+			break;
+	}
+	return 0;
+}
+
 /* ---- fd descriptions (-y, -yy, -P): what an fd refers to, at the call ---- */
 
 #define SOCKFS_MAGIC		0x534F434B
@@ -1037,6 +1082,29 @@ __noinline long cap_deref(struct build *b, __u32 arg, __u64 src, __u32 elem, __u
 	return 0;
 }
 
+/* bpf(2): the fds in union bpf_attr of the command args[0] (struct bpf_ref's fd_off) */
+__noinline long cap_bpf_fds(struct build *b, __u32 arg)
+{
+	const struct bpf_ref *r;
+	__u32 cmd, i;
+	__s32 fd;
+
+	if (!b)
+		return 0;
+	cmd = b->args[0];
+	r = bpf_map_lookup_elem(&bpf_refs, &cmd);
+	if (!r || !b->args[arg & 7])
+		return 0;
+	for (i = 0; i < BPF_REF_FDS; i++) {
+		fd = -1;
+		if (r->fd_off[i] == BPF_REF_NONE ||
+		    bpf_probe_read_user(&fd, sizeof(fd), (void *)(b->args[arg & 7] + r->fd_off[i])) < 0)
+			continue;
+		cap_fd(b, fd);
+	}
+	return 0;
+}
+
 /*
  * One argument slot's captures. A global function: the verifier checks it once. As the
  * bpf_loop callback itself it was checked inline with its caller's states, again until they
@@ -1109,6 +1177,12 @@ __noinline long capture_one(__u32 i, struct build *b)
 		if (len && bpf_probe_read_user(&want, 4, (void *)len) < 0)
 			want = 0;
 		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
+		break;
+	case CAP_BPF_ATTR:
+		add_blob(b, i, 0, false, b->args[i], len, cs.size, len);
+		cap_bpf_refs(b, i);
+		if (cfg_decode_fds)
+			cap_bpf_fds(b, i);
 		break;
 	case CAP_IOCTL:
 		want = (len >> 16) & 0x3fff;	/* _IOC_SIZE */

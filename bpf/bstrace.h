@@ -130,6 +130,8 @@ enum {
 	CAP_NLBUF,	/* CAP_BUF of sendto/recvfrom: on a netlink socket (args[0]) up to
 			   NL_COPY_MAX bytes (the messages are decoded), and a blob sub 1 without
 			   data whose `full` is the socket's netlink protocol */
+	CAP_BPF_ATTR,	/* CAP_BUF of bpf(2)'s union bpf_attr, and what the command's fields
+			   point to and its fds (struct bpf_ref of the command args[0]) */
 };
 #define IOCTL_MIN_COPY	64
 #define NL_COPY_MAX	8192
@@ -156,6 +158,32 @@ struct ioctl_ref {
 	__u16 el_max;
 	__u32 sel_mask;
 	__u32 req;
+};
+
+/*
+ * bpf(2): memory union bpf_attr points to, by command (the `bpf_refs` map, key: the command):
+ * ptr[i] (blob sub 1 + i), when its ptr_off is not BPF_REF_NONE: at most `max` bytes at the
+ * __u64 pointer at ptr_off; with len_off not BPF_REF_NONE the __u32 there times esize bytes,
+ * with `str` a NUL-terminated string. `when`: BPF_REF_ENTER, BPF_REF_EXIT (both copies of a
+ * D_INOUT argument). fd_off: the __s32 fds to describe (-y), BPF_REF_NONE for none.
+ */
+#define BPF_REF_NONE	0xffff
+#define BPF_REF_PTRS	3
+#define BPF_REF_FDS	4
+#define BPF_REFS	64
+#define BPF_REF_ENTER	1
+#define BPF_REF_EXIT	2
+struct bpf_ref_ptr {
+	__u16 ptr_off;
+	__u16 len_off;
+	__u16 esize;
+	__u8 str;
+	__u8 when;
+	__u32 max;
+};
+struct bpf_ref {
+	struct bpf_ref_ptr ptr[BPF_REF_PTRS];
+	__u16 fd_off[BPF_REF_FDS];
 };
 
 /* -e decode-fds= classes (strace 6.1's names) */

@@ -33,6 +33,7 @@
 /* One union bpf_attr being printed: `p` holds the command's part, zero-filled past `len`. */
 struct battr {
 	struct dctx *d;
+	int arg;
 	uint8_t p[BPF_CMD_MAX];
 	size_t len;	/* bytes of the part the call gave */
 	size_t end;	/* where the printed part ends: what follows counts as extra data */
@@ -145,6 +146,56 @@ static void f_ifindex(struct battr *b, const char *name, size_t off)
 	}
 }
 
+/*
+ * What the pointer at `off` points to, copied with the attr (blob `sub`, see bpf_cmd_refs):
+ * NULL when the pointer is, else the blob when it was read in full, else NULL after printing
+ * the address. `exit`: the copy made after the call.
+ */
+static const struct sc_blob *f_deref(struct battr *b, const char *name, size_t off, int sub,
+				     bool exit)
+{
+	const struct sc_blob *m;
+	uint64_t ptr = u64_at(b, off);
+
+	f_name(b, name);
+	m = ptr ? d_blob(b->d, b->arg, sub, exit) : NULL;
+	if (!m || (m->flags & BLOBF_FAULT) || (exit && m == d_blob(b->d, b->arg, sub, false))) {
+		ob_ptr(b->d->o, ptr);
+		return NULL;
+	}
+	return m;
+}
+
+/* a NUL-terminated string: at most -s bytes of it, "..." after them */
+static void f_str(struct battr *b, const char *name, size_t off, int sub, size_t limit)
+{
+	const struct sc_blob *m = f_deref(b, name, off, sub, false);
+
+	if (!m)
+		return;
+	print_quoted(b->d, blob_data(m), m->len > limit ? limit : m->len, true,
+		     m->len > limit || (m->flags & BLOBF_TRUNC));
+}
+
+/* a buffer of `len` bytes (a string of at most that many with `nul`): -s bytes of it */
+static void f_buf(struct battr *b, const char *name, size_t off, int sub, uint64_t len, bool nul)
+{
+	const struct sc_blob *m = f_deref(b, name, off, sub, false);
+	size_t n, lim = b->d->s->strsize;
+	const uint8_t *z;
+
+	if (!m)
+		return;
+	n = m->len < len ? m->len : len;
+	if (nul && (z = memchr(blob_data(m), 0, n))) {
+		n = z - blob_data(m);
+		print_quoted(b->d, blob_data(m), n > lim ? lim : n, true, n > lim);
+		return;
+	}
+	/* a string with no NUL in its length: "..." */
+	print_quoted(b->d, blob_data(m), n > lim ? lim : n, nul, nul || len > (n > lim ? lim : n));
+}
+
 /* the fields of the part from `off` on exist only when the call gave some of them */
 static bool has(const struct battr *b, size_t off)
 {
@@ -165,7 +216,7 @@ static void bpf_map_create(struct battr *b)
 	if (!has(b, 20))
 		return;
 	f_fd(b, "inner_map_fd", 20);
-	if (u32_at(b, 16) & BPF_F_NUMA_NODE) {
+	if (has(b, 24) && (u32_at(b, 16) & BPF_F_NUMA_NODE)) {
 		f_name(b, "numa_node");
 		ob_udec(b->d->o, u32_at(b, 24));
 		if (u32_at(b, 24) == 0xffffffffu && xlat_comment_begin(b->d->o)) {
@@ -250,12 +301,12 @@ static void bpf_prog_load(struct battr *b)
 	f_xval(b, "prog_type", 0, &xlat_bpf_prog_types, "BPF_PROG_TYPE_???");
 	f_u32(b, "insn_cnt", 4);
 	f_ptr(b, "insns", 8);
-	f_ptr(b, "license", 16);
+	f_str(b, "license", 16, 1, b->d->s->strsize);
 	if (!has(b, 24))
 		return;
 	f_u32(b, "log_level", 24);
 	f_u32(b, "log_size", 28);
-	f_ptr(b, "log_buf", 32);
+	f_buf(b, "log_buf", 32, 2, u32_at(b, 28), true);
 	f_name(b, "kern_version");
 	print_kernel_version(b->d->o, u32_at(b, 40));
 	if (!has(b, 44))
@@ -292,7 +343,7 @@ static void bpf_prog_load(struct battr *b)
 
 static void bpf_obj_pin(struct battr *b)
 {
-	f_ptr(b, "pathname", 0);
+	f_str(b, "pathname", 0, 1, BSTRACE_PATH_MAX - 1);
 	f_fd(b, "bpf_fd", 8);
 	if (!has(b, 12))
 		return;
@@ -392,7 +443,12 @@ static void bpf_prog_query(struct battr *b)
 	f_xval(b, "attach_type", 4, &xlat_bpf_attach_type, "BPF_???");
 	f_flags(b, "query_flags", 8, &xlat_bpf_query_flags, "BPF_F_QUERY_???");
 	f_flags(b, "attach_flags", 12, &xlat_bpf_attach_flags, "BPF_F_???");
-	f_ptr(b, "prog_ids", 16);
+	/* the ids the call wrote: none to print with a count of 0 */
+	f_name(b, "prog_ids");
+	if (u64_at(b, 16) && !u32_at(b, 24) && (!b->out || !rd_u32(b->out + 24)))
+		ob_puts(b->d->o, "[]");
+	else
+		ob_ptr(b->d->o, u64_at(b, 16));
 	f_u32_io(b, "prog_cnt", 24);
 	ob_putc(b->d->o, '}');
 }
@@ -400,14 +456,14 @@ static void bpf_prog_query(struct battr *b)
 static void bpf_raw_tracepoint_open(struct battr *b)
 {
 	ob_puts(b->d->o, "raw_tracepoint={");
-	f_ptr(b, "name", 0);
+	f_str(b, "name", 0, 1, b->d->s->strsize);
 	f_fd(b, "prog_fd", 8);
 	ob_putc(b->d->o, '}');
 }
 
 static void bpf_btf_load(struct battr *b)
 {
-	f_ptr(b, "btf", 0);
+	f_buf(b, "btf", 0, 1, u32_at(b, 16), false);
 	f_ptr(b, "btf_log_buf", 8);
 	f_u32(b, "btf_size", 16);
 	f_u32(b, "btf_log_size", 20);
@@ -470,6 +526,11 @@ static void bpf_link_create(struct battr *b)
 	f_fd(b, "target_fd", 4);
 	f_xval(b, "attach_type", 8, &xlat_bpf_attach_type, "BPF_???");
 	f_x32(b, "flags", 12);
+	if (!has(b, 16)) {
+		b->end = 16;
+		ob_putc(b->d->o, '}');
+		return;
+	}
 	/* the union after the header is the attach type's: the rest of the part is extra data
 	 * for the others */
 	switch (type) {
@@ -590,7 +651,7 @@ void print_BPF_ATTR(struct dctx *d, int arg)
 	uint32_t cmd = (uint32_t)d->args[0], size = (uint32_t)d->args[arg + 1];
 	const struct bpf_cmd_def *c = cmd < ARRAY_SIZE(bpf_cmds) ? &bpf_cmds[cmd] : NULL;
 	const struct sc_blob *in, *out;
-	struct battr b = { .d = d };
+	struct battr b = { .d = d, .arg = arg };
 	uint8_t outp[BPF_CMD_MAX];
 
 	if (d->phase != DP_ENTER)
@@ -618,4 +679,81 @@ void print_BPF_ATTR(struct dctx *d, int arg)
 	if (size > b.end)
 		print_extra(&b, blob_data(in), size);
 	ob_putc(d->o, '}');
+}
+
+/* the commands that return a new fd */
+void print_bpf_ret(struct dctx *d)
+{
+	switch ((uint32_t)d->args[0]) {
+	case BPF_MAP_CREATE: case BPF_PROG_LOAD: case BPF_OBJ_GET: case BPF_PROG_GET_FD_BY_ID:
+	case BPF_MAP_GET_FD_BY_ID: case BPF_RAW_TRACEPOINT_OPEN: case BPF_BTF_LOAD:
+	case BPF_BTF_GET_FD_BY_ID: case BPF_LINK_CREATE: case BPF_LINK_GET_FD_BY_ID:
+	case BPF_ENABLE_STATS: case BPF_ITER_CREATE:
+		print_ret_fd(d, d->ret);
+		break;
+	default:
+		ob_dec(d->o, d->ret);
+	}
+}
+
+/* one command's references: up to BPF_REF_FDS fd offsets, BPF_REF_PTRS pointers */
+struct bpf_ref_def {
+	uint32_t cmd;
+	int16_t fds[BPF_REF_FDS];
+	struct bpf_ref_ptr ptr[BPF_REF_PTRS];
+};
+
+#define NO_PTR		{ BPF_REF_NONE, BPF_REF_NONE, 0, 0, 0, 0 }
+#define NO_FDS		{ -1, -1, -1, -1 }
+/* a string; `max` 0: the -s size */
+#define STR(off, max)	{ off, BPF_REF_NONE, 1, 1, BPF_REF_ENTER, max }
+/* len_off's count of esize bytes, at most max (0: -s + 1) */
+#define ARR(off, len_off, esize, when, max)	{ off, len_off, esize, 0, when, max }
+
+static const struct bpf_ref_def bpf_ref_defs[] = {
+	{ BPF_MAP_CREATE, { 20, 48, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_LOOKUP_ELEM, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_UPDATE_ELEM, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_DELETE_ELEM, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_GET_NEXT_KEY, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_LOOKUP_AND_DELETE_ELEM, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_FREEZE, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_PROG_LOAD, { 72, 112, -1, -1 },
+	  { STR(16, 0), ARR(32, 28, 1, BPF_REF_ENTER, 0), NO_PTR } },
+	{ BPF_OBJ_PIN, { 8, -1, -1, -1 }, { STR(0, BSTRACE_PATH_MAX), NO_PTR, NO_PTR } },
+	{ BPF_OBJ_GET, { 8, -1, -1, -1 }, { STR(0, BSTRACE_PATH_MAX), NO_PTR, NO_PTR } },
+	{ BPF_PROG_ATTACH, { 0, 4, 16, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_PROG_DETACH, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_PROG_TEST_RUN, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_OBJ_GET_INFO_BY_FD, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_PROG_QUERY, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_RAW_TRACEPOINT_OPEN, { 8, -1, -1, -1 }, { STR(0, 0), NO_PTR, NO_PTR } },
+	{ BPF_BTF_LOAD, NO_FDS, { ARR(0, 16, 1, BPF_REF_ENTER, 0), NO_PTR, NO_PTR } },
+	{ BPF_TASK_FD_QUERY, { 4, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_LOOKUP_BATCH, { 36, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_LOOKUP_AND_DELETE_BATCH, { 36, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_UPDATE_BATCH, { 36, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_DELETE_BATCH, { 36, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_LINK_CREATE, { 0, 4, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_LINK_UPDATE, { 0, 4, 12, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+};
+
+unsigned int bpf_cmd_refs(uint32_t *cmds, struct bpf_ref *refs, unsigned int max,
+			  const struct settings *s)
+{
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(bpf_ref_defs) && n < max; i++, n++) {
+		const struct bpf_ref_def *r = &bpf_ref_defs[i];
+
+		cmds[n] = r->cmd;
+		for (j = 0; j < BPF_REF_FDS; j++)
+			refs[n].fd_off[j] = r->fds[j] < 0 ? BPF_REF_NONE : (uint16_t)r->fds[j];
+		for (j = 0; j < BPF_REF_PTRS; j++) {
+			refs[n].ptr[j] = r->ptr[j];
+			if (!refs[n].ptr[j].max)
+				refs[n].ptr[j].max = s->strsize + 1;
+		}
+	}
+	return n;
 }

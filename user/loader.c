@@ -239,7 +239,7 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 				p->ncap_exit = i + 1;
 		}
 	}
-	if (def->ret == R_FD) {
+	if (def->ret == R_FD || def->ret == R_BPF) {
 		p->exit[FD_SLOT_RET] = (struct cap_spec){ .kind = CAP_FD, .flags = CAPF_OK_ONLY,
 							  .len_arg = LEN_NONE };
 		if (p->ncap_exit < FD_SLOT_RET + 1)
@@ -421,6 +421,19 @@ static void fill_ioctl_refs(struct loader *l, const struct settings *s)
 	for (i = 0; i < n; i++)
 		if (bpf_map_update_elem(fd, &refs[i].req, &refs[i], BPF_ANY))
 			die("cannot fill the ioctl references: %s", strerror(errno));
+}
+
+/* the memory bpf(2)'s union bpf_attr points to, and its fds, by command */
+static void fill_bpf_refs(struct loader *l, const struct settings *s)
+{
+	struct bpf_ref refs[BPF_REFS];
+	uint32_t cmds[BPF_REFS];
+	int fd = bpf_map__fd(l->skel->maps.bpf_refs);
+	unsigned int i, n = bpf_cmd_refs(cmds, refs, BPF_REFS, s);
+
+	for (i = 0; i < n; i++)
+		if (bpf_map_update_elem(fd, &cmds[i], &refs[i], BPF_ANY))
+			die("cannot fill the bpf references: %s", strerror(errno));
 }
 
 /*
@@ -764,6 +777,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 		explain_load_error(-err);
 	fill_plan(l, s);
 	fill_ioctl_refs(l, s);
+	fill_bpf_refs(l, s);
 	err = bstrace_bpf__attach(skel);
 	if (err)
 		die("failed to attach BPF programs: %s", strerror(-err));
