@@ -25,6 +25,13 @@
 #include "xlat/bpf_query_flags.h"
 #include "xlat/bpf_task_fd_type.h"
 #include "xlat/bpf_test_run_flags.h"
+#include "xlat/ebpf_class.h"
+#include "xlat/ebpf_mode.h"
+#include "xlat/ebpf_op_alu.h"
+#include "xlat/ebpf_op_jmp.h"
+#include "xlat/ebpf_regs.h"
+#include "xlat/ebpf_size.h"
+#include "xlat/ebpf_src.h"
 
 #define BPF_ATTR_MAX	4096	/* the kernel takes no more than a page */
 #define BPF_CMD_MAX	128	/* the largest command part (BPF_PROG_LOAD) */
@@ -282,6 +289,75 @@ static void bpf_map_freeze(struct battr *b)
 	f_fd(b, "map_fd", 0);
 }
 
+/* one part of an instruction's code: |BPF_W, or the bits in hex without a name */
+static void insn_code_part(struct outbuf *o, const struct xlat *x, uint32_t v, bool first)
+{
+	if (!first)
+		ob_putc(o, '|');
+	xlat_print_const(o, v, XF_HEX, xlat_name(x, v), NULL);
+}
+
+/* struct bpf_insn: {code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_1, ..., imm=0} */
+static void print_insn(struct dctx *d, const uint8_t *p)
+{
+	struct outbuf *o = d->o;
+	uint8_t code = p[0], cls = code & 0x07;
+
+	ob_puts(o, "{code=");
+	insn_code_part(o, &xlat_ebpf_class, cls, true);
+	switch (cls) {
+	case BPF_LD: case BPF_LDX: case BPF_ST: case BPF_STX:
+		insn_code_part(o, &xlat_ebpf_size, code & 0x18, false);
+		insn_code_part(o, &xlat_ebpf_mode, code & 0xe0, false);
+		break;
+	case BPF_ALU: case BPF_ALU64:
+		insn_code_part(o, &xlat_ebpf_src, code & 0x08, false);
+		insn_code_part(o, &xlat_ebpf_op_alu, code & 0xf0, false);
+		break;
+	default:
+		insn_code_part(o, &xlat_ebpf_src, code & 0x08, false);
+		insn_code_part(o, &xlat_ebpf_op_jmp, code & 0xf0, false);
+	}
+	ob_puts(o, ", dst_reg=");
+	xlat_print_val(o, &xlat_ebpf_regs, p[1] & 0x0f, "BPF_REG_???");
+	ob_puts(o, ", src_reg=");
+	xlat_print_val(o, &xlat_ebpf_regs, p[1] >> 4, "BPF_REG_???");
+	ob_printf(o, ", off=%d, imm=", rd_s16(p + 2));
+	ob_hex(o, rd_u32(p + 4));
+	ob_putc(o, '}');
+}
+
+/* `count` elements of `esize` bytes the pointer at `off` points to (blob `sub`): those the
+ * copy holds, "..." for the rest; with none readable, the address */
+static void f_array(struct battr *b, const char *name, size_t off, int sub, bool exit,
+		    uint64_t count, size_t esize, elem_printer elem)
+{
+	const struct sc_blob *m;
+	uint64_t i, n;
+
+	if (!count) {
+		f_name(b, name);
+		if (u64_at(b, off))
+			ob_puts(b->d->o, "[]");
+		else
+			ob_ptr(b->d->o, 0);
+		return;
+	}
+	m = f_deref(b, name, off, sub, exit);
+	if (!m)
+		return;
+	n = m->len / esize < count ? m->len / esize : count;
+	ob_putc(b->d->o, '[');
+	for (i = 0; i < n; i++) {
+		if (i)
+			ob_puts(b->d->o, ", ");
+		elem(b->d, blob_data(m) + i * esize);
+	}
+	if (n < count)
+		ob_puts(b->d->o, n ? ", ..." : "...");
+	ob_putc(b->d->o, ']');
+}
+
 /* KERNEL_VERSION(a, b, c) of a version code; raw: the number, verbose: both */
 static void print_kernel_version(struct outbuf *o, uint32_t v)
 {
@@ -300,7 +376,10 @@ static void bpf_prog_load(struct battr *b)
 {
 	f_xval(b, "prog_type", 0, &xlat_bpf_prog_types, "BPF_PROG_TYPE_???");
 	f_u32(b, "insn_cnt", 4);
-	f_ptr(b, "insns", 8);
+	if (b->d->s->verbose)
+		f_array(b, "insns", 8, 3, false, u32_at(b, 4), 8, print_insn);
+	else
+		f_ptr(b, "insns", 8);
 	f_str(b, "license", 16, 1, b->d->s->strsize);
 	if (!has(b, 24))
 		return;
@@ -710,6 +789,10 @@ struct bpf_ref_def {
 /* len_off's count of esize bytes, at most max (0: -s + 1) */
 #define ARR(off, len_off, esize, when, max)	{ off, len_off, esize, 0, when, max }
 
+/* -v: the instructions (BPF_MAXINSNS of them at most) */
+#define INSNS	ARR(8, 4, 8, BPF_REF_ENTER, BPF_INSNS_MAX)
+#define BPF_INSNS_MAX	(512 * 8)
+
 static const struct bpf_ref_def bpf_ref_defs[] = {
 	{ BPF_MAP_CREATE, { 20, 48, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
 	{ BPF_MAP_LOOKUP_ELEM, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
@@ -719,7 +802,7 @@ static const struct bpf_ref_def bpf_ref_defs[] = {
 	{ BPF_MAP_LOOKUP_AND_DELETE_ELEM, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
 	{ BPF_MAP_FREEZE, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
 	{ BPF_PROG_LOAD, { 72, 112, -1, -1 },
-	  { STR(16, 0), ARR(32, 28, 1, BPF_REF_ENTER, 0), NO_PTR } },
+	  { STR(16, 0), ARR(32, 28, 1, BPF_REF_ENTER, 0), INSNS } },
 	{ BPF_OBJ_PIN, { 8, -1, -1, -1 }, { STR(0, BSTRACE_PATH_MAX), NO_PTR, NO_PTR } },
 	{ BPF_OBJ_GET, { 8, -1, -1, -1 }, { STR(0, BSTRACE_PATH_MAX), NO_PTR, NO_PTR } },
 	{ BPF_PROG_ATTACH, { 0, 4, 16, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
@@ -751,6 +834,9 @@ unsigned int bpf_cmd_refs(uint32_t *cmds, struct bpf_ref *refs, unsigned int max
 			refs[n].fd_off[j] = r->fds[j] < 0 ? BPF_REF_NONE : (uint16_t)r->fds[j];
 		for (j = 0; j < BPF_REF_PTRS; j++) {
 			refs[n].ptr[j] = r->ptr[j];
+			/* the instructions print with -v only */
+			if (refs[n].ptr[j].max == BPF_INSNS_MAX && !s->verbose)
+				refs[n].ptr[j].ptr_off = BPF_REF_NONE;
 			if (!refs[n].ptr[j].max)
 				refs[n].ptr[j].max = s->strsize + 1;
 		}
