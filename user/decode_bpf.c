@@ -46,6 +46,7 @@ struct battr {
 	size_t end;	/* where the printed part ends: what follows counts as extra data */
 	const uint8_t *out;	/* the part after a successful call, or NULL */
 	bool sep;
+	uint64_t elem_idx;	/* f_array: the element being printed */
 };
 
 static void f_name(struct battr *b, const char *name)
@@ -158,6 +159,22 @@ static void f_ifindex(struct battr *b, const char *name, size_t off)
  * NULL when the pointer is, else the blob when it was read in full, else NULL after printing
  * the address. `exit`: the copy made after the call.
  */
+/* an input's copy: the one made at the call, else (its page was not in) the one after it */
+static const struct sc_blob *in_blob(const struct battr *b, int sub)
+{
+	const struct sc_blob *m = d_blob(b->d, b->arg, sub, false);
+
+	if (m && !(m->flags & BLOBF_FAULT))
+		return m;
+	if (b->d->ev_exit && b->d->ev_enter) {
+		const struct sc_blob *x = d_blob(b->d, b->arg, sub, true);
+
+		if (x && x != m && !(x->flags & BLOBF_FAULT))
+			return x;
+	}
+	return m;
+}
+
 static const struct sc_blob *f_deref(struct battr *b, const char *name, size_t off, int sub,
 				     bool exit)
 {
@@ -165,7 +182,7 @@ static const struct sc_blob *f_deref(struct battr *b, const char *name, size_t o
 	uint64_t ptr = u64_at(b, off);
 
 	f_name(b, name);
-	m = ptr ? d_blob(b->d, b->arg, sub, exit) : NULL;
+	m = !ptr ? NULL : exit ? d_blob(b->d, b->arg, sub, true) : in_blob(b, sub);
 	if (!m || (m->flags & BLOBF_FAULT) || (exit && m == d_blob(b->d, b->arg, sub, false))) {
 		ob_ptr(b->d->o, ptr);
 		return NULL;
@@ -298,9 +315,9 @@ static void insn_code_part(struct outbuf *o, const struct xlat *x, uint32_t v, b
 }
 
 /* struct bpf_insn: {code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_1, ..., imm=0} */
-static void print_insn(struct dctx *d, const uint8_t *p)
+static void print_insn(struct battr *b, const uint8_t *p)
 {
-	struct outbuf *o = d->o;
+	struct outbuf *o = b->d->o;
 	uint8_t code = p[0], cls = code & 0x07;
 
 	ob_puts(o, "{code=");
@@ -329,11 +346,13 @@ static void print_insn(struct dctx *d, const uint8_t *p)
 
 /* `count` elements of `esize` bytes the pointer at `off` points to (blob `sub`): those the
  * copy holds, "..." for the rest; with none readable, the address */
+typedef void (*belem_fn)(struct battr *b, const uint8_t *p);
+
 static void f_array(struct battr *b, const char *name, size_t off, int sub, bool exit,
-		    uint64_t count, size_t esize, elem_printer elem)
+		    uint64_t count, size_t esize, belem_fn elem)
 {
 	const struct sc_blob *m;
-	uint64_t i, n;
+	uint64_t i, n, shown;
 
 	if (!count) {
 		f_name(b, name);
@@ -343,18 +362,31 @@ static void f_array(struct battr *b, const char *name, size_t off, int sub, bool
 			ob_ptr(b->d->o, 0);
 		return;
 	}
-	m = f_deref(b, name, off, sub, exit);
-	if (!m)
+	m = exit ? d_blob(b->d, b->arg, sub, true) : in_blob(b, sub);
+	n = m && (!(m->flags & BLOBF_FAULT) || (m->flags & BLOBF_PART)) ? m->len / esize : 0;
+	if (n > count)
+		n = count;
+	if (!n) {
+		f_ptr(b, name, off);
 		return;
-	n = m->len / esize < count ? m->len / esize : count;
+	}
+	/* -s elements at most, but with -v */
+	shown = !b->d->s->verbose && n > b->d->s->strsize ? b->d->s->strsize : n;
+	f_name(b, name);
 	ob_putc(b->d->o, '[');
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < shown; i++) {
 		if (i)
 			ob_puts(b->d->o, ", ");
-		elem(b->d, blob_data(m) + i * esize);
+		b->elem_idx = i;
+		elem(b, blob_data(m) + i * esize);
 	}
-	if (n < count)
-		ob_puts(b->d->o, n ? ", ..." : "...");
+	if (shown < count) {
+		ob_puts(b->d->o, shown ? ", ..." : "...");
+		/* the copy stopped at an unreadable page: where it begins */
+		if (shown == n && (m->flags & BLOBF_FAULT))
+			ob_printf(b->d->o, " /* %#llx */",
+				  (unsigned long long)(u64_at(b, off) + n * esize));
+	}
 	ob_putc(b->d->o, ']');
 }
 
@@ -596,6 +628,34 @@ static void bpf_map_delete_batch(struct battr *b)
 	bpf_batch(b, false, false);
 }
 
+static void elem_iter_info(struct battr *b, const uint8_t *p)
+{
+	ob_puts(b->d->o, "{map={map_fd=");
+	print_fd(b->d, rd_s32(p));
+	ob_puts(b->d->o, "}}");
+}
+
+static void elem_x64(struct battr *b, const uint8_t *p)
+{
+	ob_hex(b->d->o, rd_u64(p));
+}
+
+/* a string pointer of kprobe_multi's syms: its string, copied as blob 0x100 + index */
+static void elem_sym(struct battr *b, const uint8_t *p)
+{
+	const struct sc_blob *m;
+	uint64_t ptr = rd_u64(p);
+	size_t lim = b->d->s->strsize;
+
+	m = ptr ? in_blob(b, BPF_REF_STRV_SUB + b->elem_idx) : NULL;
+	if (!m || (m->flags & BLOBF_FAULT) || m->full != ptr) {
+		ob_ptr(b->d->o, ptr);
+		return;
+	}
+	print_quoted(b->d, blob_data(m), m->len > lim ? lim : m->len, true,
+		     m->len > lim || (m->flags & BLOBF_TRUNC));
+}
+
 static void bpf_link_create(struct battr *b)
 {
 	uint32_t type = u32_at(b, 8);
@@ -620,7 +680,7 @@ static void bpf_link_create(struct battr *b)
 		break;
 	case BPF_TRACE_ITER:
 		b->end = 28;
-		f_ptr(b, "iter_info", 16);
+		f_array(b, "iter_info", 16, 1, false, u32_at(b, 24), 4, elem_iter_info);
 		f_u32(b, "iter_info_len", 24);
 		break;
 	case BPF_PERF_EVENT:
@@ -637,9 +697,9 @@ static void bpf_link_create(struct battr *b)
 		b->sep = false;
 		f_flags(b, "flags", 16, &xlat_bpf_kprobe_multi_flags, "BPF_F_???");
 		f_u32(b, "cnt", 20);
-		f_ptr(b, "syms", 24);
-		f_ptr(b, "addrs", 32);
-		f_ptr(b, "cookies", 40);
+		f_array(b, "syms", 24, 2, false, u32_at(b, 20), 8, elem_sym);
+		f_array(b, "addrs", 32, 3, false, u32_at(b, 20), 8, elem_x64);
+		f_array(b, "cookies", 40, 4, false, u32_at(b, 20), 8, elem_x64);
 		ob_putc(b->d->o, '}');
 		break;
 	default:
@@ -782,43 +842,54 @@ struct bpf_ref_def {
 	struct bpf_ref_ptr ptr[BPF_REF_PTRS];
 };
 
-#define NO_PTR		{ BPF_REF_NONE, BPF_REF_NONE, 0, 0, 0, 0 }
+#define NO_PTR		{ .ptr_off = BPF_REF_NONE }
+/* an input: copied at the call, and after it for a page not in memory before the call */
+#define IN		(BPF_REF_ENTER | BPF_REF_EXIT)
 #define NO_FDS		{ -1, -1, -1, -1 }
 /* a string; `max` 0: the -s size */
-#define STR(off, max)	{ off, BPF_REF_NONE, 1, 1, BPF_REF_ENTER, max }
-/* len_off's count of esize bytes, at most max (0: -s + 1) */
-#define ARR(off, len_off, esize, when, max)	{ off, len_off, esize, 0, when, max }
+#define STR(off, max_)	{ .ptr_off = off, .len_off = BPF_REF_NONE, .esize = 1, .str = 1, \
+			  .when = IN, .max = max_ }
+/* len_off's count of esize bytes, at most max (0: -s elements, all of them with -v) */
+#define ARR(off, len_off_, esize_, when_, max_) \
+	{ .ptr_off = off, .len_off = len_off_, .esize = esize_, .when = when_, .max = max_ }
+/* the same for one BPF_LINK_CREATE attach type */
+#define LINK_ARR(off, len_off_, esize_, type, strv_) \
+	{ .ptr_off = off, .len_off = len_off_, .esize = esize_, .when = IN, \
+	  .sel_off = 8, .sel_val = type, .strv = strv_ }
 
 /* -v: the instructions (BPF_MAXINSNS of them at most) */
-#define INSNS	ARR(8, 4, 8, BPF_REF_ENTER, BPF_INSNS_MAX)
+#define INSNS	ARR(8, 4, 8, IN, BPF_INSNS_MAX)
 #define BPF_INSNS_MAX	(512 * 8)
 
 static const struct bpf_ref_def bpf_ref_defs[] = {
-	{ BPF_MAP_CREATE, { 20, 48, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_MAP_LOOKUP_ELEM, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_MAP_UPDATE_ELEM, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_MAP_DELETE_ELEM, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_MAP_GET_NEXT_KEY, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_MAP_LOOKUP_AND_DELETE_ELEM, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_MAP_FREEZE, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_MAP_CREATE, { 20, 48, -1, -1 }, { NO_PTR } },
+	{ BPF_MAP_LOOKUP_ELEM, { 0, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_MAP_UPDATE_ELEM, { 0, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_MAP_DELETE_ELEM, { 0, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_MAP_GET_NEXT_KEY, { 0, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_MAP_LOOKUP_AND_DELETE_ELEM, { 0, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_MAP_FREEZE, { 0, -1, -1, -1 }, { NO_PTR } },
 	{ BPF_PROG_LOAD, { 72, 112, -1, -1 },
-	  { STR(16, 0), ARR(32, 28, 1, BPF_REF_ENTER, 0), INSNS } },
+	  { STR(16, 0), ARR(32, 28, 1, IN, 0), INSNS } },
 	{ BPF_OBJ_PIN, { 8, -1, -1, -1 }, { STR(0, BSTRACE_PATH_MAX), NO_PTR, NO_PTR } },
 	{ BPF_OBJ_GET, { 8, -1, -1, -1 }, { STR(0, BSTRACE_PATH_MAX), NO_PTR, NO_PTR } },
-	{ BPF_PROG_ATTACH, { 0, 4, 16, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_PROG_DETACH, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_PROG_TEST_RUN, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_OBJ_GET_INFO_BY_FD, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_PROG_QUERY, { 0, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_PROG_ATTACH, { 0, 4, 16, -1 }, { NO_PTR } },
+	{ BPF_PROG_DETACH, { 0, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_PROG_TEST_RUN, { 0, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_OBJ_GET_INFO_BY_FD, { 0, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_PROG_QUERY, { 0, -1, -1, -1 }, { NO_PTR } },
 	{ BPF_RAW_TRACEPOINT_OPEN, { 8, -1, -1, -1 }, { STR(0, 0), NO_PTR, NO_PTR } },
-	{ BPF_BTF_LOAD, NO_FDS, { ARR(0, 16, 1, BPF_REF_ENTER, 0), NO_PTR, NO_PTR } },
-	{ BPF_TASK_FD_QUERY, { 4, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_MAP_LOOKUP_BATCH, { 36, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_MAP_LOOKUP_AND_DELETE_BATCH, { 36, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_MAP_UPDATE_BATCH, { 36, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_MAP_DELETE_BATCH, { 36, -1, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_LINK_CREATE, { 0, 4, -1, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
-	{ BPF_LINK_UPDATE, { 0, 4, 12, -1 }, { NO_PTR, NO_PTR, NO_PTR } },
+	{ BPF_BTF_LOAD, NO_FDS, { ARR(0, 16, 1, IN, 0), NO_PTR, NO_PTR } },
+	{ BPF_TASK_FD_QUERY, { 4, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_MAP_LOOKUP_BATCH, { 36, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_MAP_LOOKUP_AND_DELETE_BATCH, { 36, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_MAP_UPDATE_BATCH, { 36, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_MAP_DELETE_BATCH, { 36, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_LINK_CREATE, { 0, 4, -1, -1 },
+	  { LINK_ARR(16, 24, 4, BPF_TRACE_ITER, 0), LINK_ARR(24, 20, 8, BPF_TRACE_KPROBE_MULTI, 1),
+	    LINK_ARR(32, 20, 8, BPF_TRACE_KPROBE_MULTI, 0),
+	    LINK_ARR(40, 20, 8, BPF_TRACE_KPROBE_MULTI, 0) } },
+	{ BPF_LINK_UPDATE, { 0, 4, 12, -1 }, { NO_PTR } },
 };
 
 unsigned int bpf_cmd_refs(uint32_t *cmds, struct bpf_ref *refs, unsigned int max,
@@ -833,12 +904,25 @@ unsigned int bpf_cmd_refs(uint32_t *cmds, struct bpf_ref *refs, unsigned int max
 		for (j = 0; j < BPF_REF_FDS; j++)
 			refs[n].fd_off[j] = r->fds[j] < 0 ? BPF_REF_NONE : (uint16_t)r->fds[j];
 		for (j = 0; j < BPF_REF_PTRS; j++) {
-			refs[n].ptr[j] = r->ptr[j];
+			struct bpf_ref_ptr *p = &refs[n].ptr[j];
+
+			*p = r->ptr[j];
+			if (!p->esize) {
+				p->ptr_off = BPF_REF_NONE;
+				continue;
+			}
+			if (!p->sel_off)
+				p->sel_off = BPF_REF_NONE;
+			if (p->strv)
+				p->strv_max = s->strsize + 1;
+			/* strings and buffers: -s bytes and one; arrays: -s elements, -v all */
+			if (!p->max && (p->str || p->esize == 1))
+				p->max = s->strsize + 1;
+			else if (!p->max)
+				p->max = p->esize * (s->verbose ? BPF_REF_STRV_MAX * 8 : s->strsize + 1);
 			/* the instructions print with -v only */
-			if (refs[n].ptr[j].max == BPF_INSNS_MAX && !s->verbose)
-				refs[n].ptr[j].ptr_off = BPF_REF_NONE;
-			if (!refs[n].ptr[j].max)
-				refs[n].ptr[j].max = s->strsize + 1;
+			if (p->max == BPF_INSNS_MAX && !s->verbose)
+				p->ptr_off = BPF_REF_NONE;
 		}
 	}
 	return n;

@@ -213,6 +213,12 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 				.flags = CAPF_OK_ONLY, .len_arg = LEN_NONE };
 			p->ncap_exit = FD_SLOT_PAIR + 1;
 		}
+		/* bpf(2): the fds in union bpf_attr, at entry (bpf_refs says where) */
+		if (def->arg[i] == K_BPF_ATTR) {
+			p->enter[FD_SLOT_PAIR] = (struct cap_spec){ .kind = CAP_FD, .elem = i,
+				.size = BPF_ATTR_FDS, .len_arg = LEN_NONE };
+			p->ncap_enter = FD_SLOT_PAIR + 1;
+		}
 		/* a siginfo the call takes: its si_fd (and the int after it), at entry */
 		if (def->arg[i] == K_SIGINFO_IN || def->arg[i] == K_PTRACE_DATA) {
 			struct cap_spec *c = always ? &p->enter[FD_SLOT_PAIR] : &p->exit[FD_SLOT_PAIR];
@@ -322,9 +328,11 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			struct cap_spec out = cs;
 
 			/* readv's iovecs, mincore's vector and msgrcv's buffer print even when
-			 * the call failed, and sched_setattr's size after E2BIG */
+			 * the call failed, and sched_setattr's size after E2BIG; bpf(2)'s
+			 * strings are read again after the call (a page the call brought in) */
 			if (k->cap != CAP_IOV && def->arg[i] != K_MINCORE_VEC &&
-			    def->arg[i] != K_SCHED_ATTR_IN && def->arg[i] != K_MSGBUF_OUT)
+			    def->arg[i] != K_SCHED_ATTR_IN && def->arg[i] != K_MSGBUF_OUT &&
+			    def->arg[i] != K_BPF_ATTR)
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit = i + 1;
