@@ -547,6 +547,11 @@ static void bpf_obj_get_info_by_fd(struct battr *b)
 	ob_putc(b->d->o, '}');
 }
 
+static void elem_u32(struct battr *b, const uint8_t *p)
+{
+	ob_udec(b->d->o, rd_u32(p));
+}
+
 static void bpf_prog_query(struct battr *b)
 {
 	ob_puts(b->d->o, "query={");
@@ -554,12 +559,13 @@ static void bpf_prog_query(struct battr *b)
 	f_xval(b, "attach_type", 4, &xlat_bpf_attach_type, "BPF_???");
 	f_flags(b, "query_flags", 8, &xlat_bpf_query_flags, "BPF_F_QUERY_???");
 	f_flags(b, "attach_flags", 12, &xlat_bpf_attach_flags, "BPF_F_???");
-	/* the ids the call wrote: none to print with a count of 0 */
-	f_name(b, "prog_ids");
-	if (u64_at(b, 16) && !u32_at(b, 24) && (!b->out || !rd_u32(b->out + 24)))
-		ob_puts(b->d->o, "[]");
+	/* the ids the call wrote, as many as it says; a failed call's: none with a count of 0 */
+	if (b->out)
+		f_array(b, "prog_ids", 16, 1, true, rd_u32(b->out + 24), 4, elem_u32);
+	else if (!u32_at(b, 24))
+		f_array(b, "prog_ids", 16, 1, false, 0, 4, elem_u32);
 	else
-		ob_ptr(b->d->o, u64_at(b, 16));
+		f_ptr(b, "prog_ids", 16);
 	f_u32_io(b, "prog_cnt", 24);
 	ob_putc(b->d->o, '}');
 }
@@ -871,13 +877,14 @@ static const struct bpf_ref_def bpf_ref_defs[] = {
 	{ BPF_MAP_FREEZE, { 0, -1, -1, -1 }, { NO_PTR } },
 	{ BPF_PROG_LOAD, { 72, 112, -1, -1 },
 	  { STR(16, 0), ARR(32, 28, 1, IN, 0), INSNS } },
-	{ BPF_OBJ_PIN, { 8, -1, -1, -1 }, { STR(0, BSTRACE_PATH_MAX), NO_PTR, NO_PTR } },
-	{ BPF_OBJ_GET, { 8, -1, -1, -1 }, { STR(0, BSTRACE_PATH_MAX), NO_PTR, NO_PTR } },
+	/* a path: PATH_MAX - 1 bytes at most shown (the copy of a string reads one more) */
+	{ BPF_OBJ_PIN, { 8, -1, -1, -1 }, { STR(0, BSTRACE_PATH_MAX - 1), NO_PTR, NO_PTR } },
+	{ BPF_OBJ_GET, { 8, -1, -1, -1 }, { STR(0, BSTRACE_PATH_MAX - 1), NO_PTR, NO_PTR } },
 	{ BPF_PROG_ATTACH, { 0, 4, 16, -1 }, { NO_PTR } },
 	{ BPF_PROG_DETACH, { 0, -1, -1, -1 }, { NO_PTR } },
 	{ BPF_PROG_TEST_RUN, { 0, -1, -1, -1 }, { NO_PTR } },
 	{ BPF_OBJ_GET_INFO_BY_FD, { 0, -1, -1, -1 }, { NO_PTR } },
-	{ BPF_PROG_QUERY, { 0, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_PROG_QUERY, { 0, -1, -1, -1 }, { ARR(16, 24, 4, BPF_REF_EXIT, 0) } },
 	{ BPF_RAW_TRACEPOINT_OPEN, { 8, -1, -1, -1 }, { STR(0, 0), NO_PTR, NO_PTR } },
 	{ BPF_BTF_LOAD, NO_FDS, { ARR(0, 16, 1, IN, 0), NO_PTR, NO_PTR } },
 	{ BPF_TASK_FD_QUERY, { 4, -1, -1, -1 }, { NO_PTR } },
@@ -923,6 +930,29 @@ unsigned int bpf_cmd_refs(uint32_t *cmds, struct bpf_ref *refs, unsigned int max
 			/* the instructions print with -v only */
 			if (p->max == BPF_INSNS_MAX && !s->verbose)
 				p->ptr_off = BPF_REF_NONE;
+		}
+	}
+	return n;
+}
+
+/* the pointers an input union bpf_attr of `len` bytes holds for the command (inject.c brings
+ * their pages in before the answered call's exit copies them); their count */
+unsigned int bpf_attr_ptrs(uint32_t cmd, const uint8_t *attr, size_t len, uint64_t *ptrs,
+			   unsigned int max)
+{
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(bpf_ref_defs); i++) {
+		if (bpf_ref_defs[i].cmd != cmd)
+			continue;
+		for (j = 0; j < BPF_REF_PTRS && n < max; j++) {
+			const struct bpf_ref_ptr *p = &bpf_ref_defs[i].ptr[j];
+
+			if (!p->esize || !(p->when & BPF_REF_ENTER) || p->ptr_off + 8u > len)
+				continue;
+			ptrs[n] = rd_u64(attr + p->ptr_off);
+			if (ptrs[n])
+				n++;
 		}
 	}
 	return n;
