@@ -814,7 +814,9 @@ void print_BPF_ATTR(struct dctx *d, int arg)
 	b.end = c->size;
 	memcpy(b.p, blob_data(in), b.len);
 	out = d->exited && !d->failed ? d_blob(d, arg, 0, true) : NULL;
-	if (out && out != in && !(out->flags & BLOBF_FAULT) && out->len >= b.len) {
+	/* with no enter record (an injected call) the one copy is the one after the call */
+	if (out && (out != in || !d->ev_enter) && !(out->flags & BLOBF_FAULT) &&
+	    out->len >= b.len) {
 		memset(outp, 0, sizeof(outp));
 		memcpy(outp, blob_data(out), b.len);
 		b.out = outp;
