@@ -183,7 +183,7 @@ static const struct sc_blob *f_deref(struct battr *b, const char *name, size_t o
 
 	f_name(b, name);
 	m = !ptr ? NULL : exit ? d_blob(b->d, b->arg, sub, true) : in_blob(b, sub);
-	if (!m || (m->flags & BLOBF_FAULT) || (exit && m == d_blob(b->d, b->arg, sub, false))) {
+	if (!m || (m->flags & BLOBF_FAULT) || (exit && !b->d->ev_exit)) {
 		ob_ptr(b->d->o, ptr);
 		return NULL;
 	}
@@ -538,12 +538,76 @@ static void bpf_link_get_fd_by_id(struct battr *b)
 	f_u32(b, "link_id", 0);
 }
 
+/* what kind of bpf object the fd is, as -y described it: "map", "prog", ... or NULL */
+static const char *bpf_fd_kind(struct battr *b, int32_t fd)
+{
+	static char path[64];
+	size_t n = fd_desc_path(b->d, fd, path, sizeof(path) - 1);
+
+	path[n] = 0;
+	if (strncmp(path, "anon_inode:bpf-", 15))
+		return NULL;
+	return path + 15;
+}
+
+/* struct bpf_map_info as the call wrote it: `len` bytes; the fields strace 6.1 knows */
+static void print_map_info(struct battr *b, const uint8_t *p, size_t len)
+{
+	struct battr m = { .d = b->d, .arg = b->arg, .len = len };
+	uint64_t dev;
+
+	memcpy(m.p, p, len < 80 ? len : 80);
+	ob_putc(b->d->o, '{');
+	if (len < 24)
+		goto out;
+	f_xval(&m, "type", 0, &xlat_bpf_map_types, "BPF_MAP_TYPE_???");
+	f_u32(&m, "id", 4);
+	f_u32(&m, "key_size", 8);
+	f_u32(&m, "value_size", 12);
+	f_u32(&m, "max_entries", 16);
+	f_flags(&m, "map_flags", 20, &xlat_bpf_map_flags, "BPF_F_???");
+	if (len < 40)
+		goto out;
+	f_name16(&m, "name", 24);
+	if (len < 44)
+		goto out;
+	f_ifindex(&m, "ifindex", 40);
+	if (len < 48)
+		goto out;
+	f_u32(&m, "btf_vmlinux_value_type_id", 44);
+	if (len < 64)
+		goto out;
+	/* the kernel's new_encode_dev() */
+	dev = u64_at(&m, 48);
+	f_name(&m, "netns_dev");
+	ob_printf(b->d->o, "makedev(%#llx, %#llx)", (unsigned long long)((dev >> 8) & 0xfff),
+		  (unsigned long long)((dev & 0xff) | ((dev >> 12) & 0xfff00)));
+	f_u64(&m, "netns_ino", 56);
+	if (len < 76)
+		goto out;
+	f_u32(&m, "btf_id", 64);
+	f_u32(&m, "btf_key_type_id", 68);
+	f_u32(&m, "btf_value_type_id", 72);
+out:
+	ob_putc(b->d->o, '}');
+}
+
 static void bpf_obj_get_info_by_fd(struct battr *b)
 {
+	const char *kind = b->d->s->verbose ? bpf_fd_kind(b, u32_at(b, 0)) : NULL;
+	const struct sc_blob *m;
+	uint32_t len;
+
 	ob_puts(b->d->o, "info={");
 	f_fd(b, "bpf_fd", 0);
 	f_u32_io(b, "info_len", 4);
-	f_ptr(b, "info", 8);
+	/* -v: what the call wrote, for an object of a kind known here */
+	if (!b->out || !kind || strcmp(kind, "map")) {
+		f_ptr(b, "info", 8);
+	} else if ((m = f_deref(b, "info", 8, 1, true))) {
+		len = rd_u32(b->out + 4);
+		print_map_info(b, blob_data(m), m->len < len ? m->len : len);
+	}
 	ob_putc(b->d->o, '}');
 }
 
@@ -868,6 +932,9 @@ struct bpf_ref_def {
 /* -v: the instructions (BPF_MAXINSNS of them at most) */
 #define INSNS	ARR(8, 4, 8, IN, BPF_INSNS_MAX)
 #define BPF_INSNS_MAX	(512 * 8)
+/* -v: the info structure the call wrote (info_len, after the call, says how much) */
+#define INFO	ARR(8, 4, 1, BPF_REF_EXIT, BPF_INFO_MAX)
+#define BPF_INFO_MAX	256
 
 static const struct bpf_ref_def bpf_ref_defs[] = {
 	{ BPF_MAP_CREATE, { 20, 48, -1, -1 }, { NO_PTR } },
@@ -885,7 +952,7 @@ static const struct bpf_ref_def bpf_ref_defs[] = {
 	{ BPF_PROG_ATTACH, { 0, 4, 16, -1 }, { NO_PTR } },
 	{ BPF_PROG_DETACH, { 0, -1, -1, -1 }, { NO_PTR } },
 	{ BPF_PROG_TEST_RUN, { 0, -1, -1, -1 }, { NO_PTR } },
-	{ BPF_OBJ_GET_INFO_BY_FD, { 0, -1, -1, -1 }, { NO_PTR } },
+	{ BPF_OBJ_GET_INFO_BY_FD, { 0, -1, -1, -1 }, { INFO } },
 	{ BPF_PROG_QUERY, { 0, -1, -1, -1 }, { ARR(16, 24, 4, BPF_REF_EXIT, 0) } },
 	{ BPF_RAW_TRACEPOINT_OPEN, { 8, -1, -1, -1 }, { STR(0, 0), NO_PTR, NO_PTR } },
 	{ BPF_BTF_LOAD, NO_FDS, { ARR(0, 16, 1, IN, 0), NO_PTR, NO_PTR } },
@@ -930,7 +997,7 @@ unsigned int bpf_cmd_refs(uint32_t *cmds, struct bpf_ref *refs, unsigned int max
 			else if (!p->max)
 				p->max = p->esize * (s->verbose ? BPF_REF_STRV_MAX * 8 : s->strsize + 1);
 			/* the instructions print with -v only */
-			if (p->max == BPF_INSNS_MAX && !s->verbose)
+			if ((p->max == BPF_INSNS_MAX || p->max == BPF_INFO_MAX) && !s->verbose)
 				p->ptr_off = BPF_REF_NONE;
 		}
 	}
