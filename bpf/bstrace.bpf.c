@@ -793,6 +793,93 @@ __noinline long cap_keyctl(struct build *b, __u32 i, __u32 size)
 	return 0;
 }
 
+/* ---- what bpf(2)'s union bpf_attr points to (struct bpf_ref) ---- */
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, BPF_REFS);
+	__type(key, __u32);
+	__type(value, struct bpf_ref);
+} bpf_refs SEC(".maps");
+
+struct strv_walk {
+	struct build *b;
+	__u64 base;
+	__u32 cnt;
+	__u16 sub;
+	__u16 size;
+	__u8 arg;
+};
+
+/* one string of a counted array of string pointers (NULL ones have none) */
+static long strv_step(__u32 i, struct strv_walk *w)
+{
+	__u64 ptr = 0;
+
+	if (i >= w->cnt || bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(w->base + 8ull * i)) < 0)
+		return 1;
+	if (!ptr)
+		return 0;
+	return add_blob(w->b, w->arg, w->sub + i, true, ptr, w->size, w->size, ptr) ? 0 : 1;
+}
+
+__noinline long cap_bpf_strv(struct build *b, __u32 arg, __u64 base, __u32 cnt, __u32 size)
+{
+	struct strv_walk w = { .base = base, .cnt = cnt, .sub = BPF_REF_STRV_SUB,
+			       .size = size, .arg = arg };
+
+	if (!b)
+		return 0;
+	w.b = b;
+	bpf_loop(BPF_REF_STRV_MAX, strv_step, &w, 0);
+	return 0;
+}
+
+/* the pointed-to memory of the command args[0]; its fds are described by cap_bpf_fds */
+__noinline long cap_bpf_refs(struct build *b, __u32 arg)
+{
+	const struct bpf_ref *r;
+	__u32 cmd, i, cnt;
+	__u64 a, ptr, want;
+
+	if (!b)
+		return 0;
+	cmd = b->args[0];
+	r = bpf_map_lookup_elem(&bpf_refs, &cmd);
+	a = b->args[arg & 7];
+	if (!r || !a)
+		return 0;
+	for (i = 0; i < BPF_REF_PTRS; i++) {
+		const struct bpf_ref_ptr *rp = &r->ptr[i];
+
+		if (rp->ptr_off == BPF_REF_NONE ||
+		    !(rp->when & (b->enter ? BPF_REF_ENTER : BPF_REF_EXIT)))
+			continue;
+		if (rp->sel_off != BPF_REF_NONE) {
+			cnt = 0;
+			if (bpf_probe_read_user(&cnt, sizeof(cnt), (void *)(a + rp->sel_off)) < 0 ||
+			    cnt != rp->sel_val)
+				continue;
+		}
+		ptr = 0;
+		if (bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(a + rp->ptr_off)) < 0 || !ptr)
+			continue;
+		want = rp->max;
+		if (rp->len_off != BPF_REF_NONE) {
+			cnt = 0;
+			if (bpf_probe_read_user(&cnt, sizeof(cnt), (void *)(a + rp->len_off)) < 0)
+				continue;
+			want = (__u64)cnt * rp->esize;
+		}
+		if (!add_blob(b, arg, 1 + i, rp->str, ptr, want, rp->max, want))
+			break;
+		if (rp->strv)
+			cap_bpf_strv(b, arg, ptr, want / 8 < rp->max / 8 ? want / 8 : rp->max / 8,
+				     rp->strv_max);
+	}
+	return 0;
+}
+
 /* ---- fd descriptions (-y, -yy, -P): what an fd refers to, at the call ---- */
 
 #define SOCKFS_MAGIC		0x534F434B
@@ -1212,6 +1299,26 @@ __noinline long cap_filter(struct build *b, __u32 i, __u32 kind, __u64 len, __u6
 }
 
 /*
+ * bpf(2): fd `k` of union bpf_attr at args[arg] for the command args[0] (struct bpf_ref's
+ * fd_off), in the low half; bit 32: none. It returns before cap_fd runs: its stack is not on
+ * the call chain to cap_fd (the 6.1 verifier's 512 bytes).
+ */
+__noinline __u64 bpf_attr_fd(struct build *b, __u32 arg, __u32 k)
+{
+	const struct bpf_ref *r;
+	__u32 cmd, fd = 0;
+
+	if (!b)
+		return 1ull << 32;
+	cmd = b->args[0];
+	r = bpf_map_lookup_elem(&bpf_refs, &cmd);
+	if (!r || !b->args[arg & 7] || r->fd_off[k & 3] == BPF_REF_NONE ||
+	    bpf_probe_read_user(&fd, sizeof(fd), (void *)(b->args[arg & 7] + r->fd_off[k & 3])) < 0)
+		return 1ull << 32;
+	return fd;
+}
+
+/*
  * One argument slot's captures. A global function: the verifier checks it once. As the
  * bpf_loop callback itself it was checked inline with its caller's states, again until they
  * converge on newer kernels (6.18: on_sys_enter 31,644 instructions processed, 100 ms).
@@ -1293,6 +1400,10 @@ __noinline long capture_one(__u32 i, struct build *b)
 	case CAP_FILTER_LENPTR:
 		cap_filter(b, i, cs.kind, len, cs.size | (__u64)cs.elem << 32);
 		break;
+	case CAP_BPF_ATTR:
+		add_blob(b, i, 0, false, b->args[i], len, cs.size, len);
+		cap_bpf_refs(b, i);
+		break;
 	case CAP_IOCTL:
 		cap_ioctl(b, i, len, cs.size);
 		break;
@@ -1311,6 +1422,20 @@ __noinline long capture_one(__u32 i, struct build *b)
 		if (i == FD_SLOT_RET) {
 			if (b->ret >= 0)
 				cap_fd(b, b->ret);
+		} else if (i == FD_SLOT_PAIR && cs.size == BPF_ATTR_FDS) {
+			/* bpf(2): the fds in union bpf_attr, one call each: no loop state */
+			want = bpf_attr_fd(b, cs.elem, 0);
+			if (!(want >> 32))
+				cap_fd(b, (__s32)want);
+			want = bpf_attr_fd(b, cs.elem, 1);
+			if (!(want >> 32))
+				cap_fd(b, (__s32)want);
+			want = bpf_attr_fd(b, cs.elem, 2);
+			if (!(want >> 32))
+				cap_fd(b, (__s32)want);
+			want = bpf_attr_fd(b, cs.elem, 3);
+			if (!(want >> 32))
+				cap_fd(b, (__s32)want);
 		} else if (i == FD_SLOT_PAIR) {
 			if (bpf_probe_read_user(&want, sizeof(want),
 						(void *)(b->args[cs.elem & 7] + cs.size)) == 0) {

@@ -148,6 +148,8 @@ enum {
 			   KEYCTL_INSTANTIATE_IOV's iovecs, args[3] of them (CAP_IOV); the struct
 			   keyctl_kdf_params of KEYCTL_DH_COMPUTE, then `size` bytes at each of its
 			   two pointers (subs 1 and 2) */
+	CAP_BPF_ATTR,	/* CAP_BUF of bpf(2)'s union bpf_attr, and what the command's fields
+			   point to and its fds (struct bpf_ref of the command args[0]) */
 };
 #define SOCK_FILTER_SIZE	8	/* struct sock_filter */
 /*
@@ -197,6 +199,44 @@ struct ioctl_ref {
 	__u32 req;
 	__u16 arg_size;
 	__u16 flags;	/* IOCTL_REFF_* */
+};
+
+/*
+ * bpf(2): memory union bpf_attr points to, by command (the `bpf_refs` map, key: the command):
+ * ptr[i] (blob sub 1 + i), when its ptr_off is not BPF_REF_NONE: at most `max` bytes at the
+ * __u64 pointer at ptr_off; with len_off not BPF_REF_NONE the __u32 there times esize bytes,
+ * with `str` a NUL-terminated string; with `strv` an array of string pointers, each string
+ * (at most strv_max bytes) is blob sub BPF_REF_STRV_SUB + index. With sel_off not BPF_REF_NONE
+ * only when the __u32 there is sel_val (BPF_LINK_CREATE's attach type). `when`: BPF_REF_ENTER,
+ * BPF_REF_EXIT (both copies of a D_INOUT argument). fd_off: the __s32 fds to describe (-y),
+ * BPF_REF_NONE for none.
+ */
+#define BPF_REF_NONE	0xffff
+#define BPF_ATTR_FDS	0xffffffffu	/* cap_spec size of the CAP_FD slot FD_SLOT_PAIR: the fds
+					   of bpf(2)'s union bpf_attr (fd_off) */
+#define BPF_REF_PTRS	4
+#define BPF_REF_FDS	4
+#define BPF_REFS	64
+#define BPF_REF_ENTER	1
+#define BPF_REF_EXIT	2
+#define BPF_REF_STRV_SUB	0x100
+#define BPF_REF_STRV_MAX	64	/* strings of a string array copied */
+struct bpf_ref_ptr {
+	__u16 ptr_off;
+	__u16 len_off;
+	__u16 esize;
+	__u8 str;
+	__u8 when;
+	__u32 max;
+	__u16 sel_off;
+	__u16 sel_val;
+	__u16 strv_max;
+	__u8 strv;
+	__u8 pad;
+};
+struct bpf_ref {
+	struct bpf_ref_ptr ptr[BPF_REF_PTRS];
+	__u16 fd_off[BPF_REF_FDS];
 };
 
 /* -e decode-fds= classes (strace 6.1's names) */

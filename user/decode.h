@@ -189,7 +189,13 @@ extern const ret_printer ret_printers[R__COUNT];
 void print_fcntl_ret(struct dctx *d);	/* = 0x1 (flags FD_CLOEXEC) */
 void print_arch_prctl_ret(struct dctx *d);	/* = 0x3 (XFEATURE_MASK_FP|XFEATURE_MASK_SSE) */
 void print_prctl_ret(struct dctx *d);
-void print_ioctl_ret(struct dctx *d);	/* = 268435456 (CLONE_NEWUSER) */
+void print_ioctl_ret(struct dctx *d);
+void print_bpf_ret(struct dctx *d);	/* = 3</anon_inode:bpf-map> (decode_bpf.c) */
+/* decode_bpf.c: what BPF copies with union bpf_attr, by command (struct bpf_ref); the count */
+unsigned int bpf_cmd_refs(uint32_t *cmds, struct bpf_ref *refs, unsigned int max,
+			  const struct settings *s);
+unsigned int bpf_attr_ptrs(uint32_t cmd, const uint8_t *attr, size_t len, uint64_t *ptrs,
+			   unsigned int max);	/* = 268435456 (CLONE_NEWUSER) */
 void print_ns_types(struct outbuf *o, uint64_t v);	/* CLONE_NEWUSER|CLONE_NEWPID */	/* = 1 (SUID_DUMP_USER) */
 /* {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} from the first 48 bytes of a siginfo */
 void print_siginfo_bytes(struct outbuf *o, const uint8_t *si);

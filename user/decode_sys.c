@@ -1670,4 +1670,5 @@ const ret_printer ret_printers[R__COUNT] = {
 	[R_PERSONALITY] = ret_personality,
 	[R_ARCH_PRCTL] = print_arch_prctl_ret,
 	[R_MODIFY_LDT] = ret_modify_ldt,
+	[R_BPF] = print_bpf_ret,
 };

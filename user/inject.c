@@ -37,6 +37,7 @@
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <bpf/bpf.h>
+#include "decode.h"
 #include "inject.h"
 #include "syscalls.h"
 
@@ -263,6 +264,50 @@ static int send_resp(struct inject *inj, uint64_t id, bool answer, int64_t ret)
  * which cannot fault pages in, would print the address. Reading it with process_vm_readv
  * faults it in, as strace's own reading does. The task is held: its memory cannot change.
  */
+/*
+ * bpf(2): union bpf_attr (its `size` bytes, at most a page, read in the two pages they may
+ * touch: a read that faults partway transfers nothing), then the strings and arrays it points
+ * to (decode_bpf.c's references). `attr` holds 4096 bytes.
+ */
+static void prefault_bpf_attr(pid_t tid, const struct seccomp_notif *req, uint8_t *attr)
+{
+	static char page[4096];
+	struct iovec local = { .iov_base = page, .iov_len = sizeof(page) }, remote;
+	uint64_t a = req->data.args[1], ptrs[BPF_REF_PTRS];
+	size_t len = (uint32_t)req->data.args[2], head;
+	ssize_t got;
+	unsigned int i, n;
+
+	if (len > 4096)
+		len = 4096;
+	head = 4096 - (a & 4095) < len ? 4096 - (a & 4095) : len;
+	remote.iov_base = (void *)(uintptr_t)a;
+	remote.iov_len = head;
+	local.iov_base = attr;
+	local.iov_len = head;
+	got = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+	if (got <= 0)
+		return;
+	if (head < len) {
+		remote.iov_base = (void *)(uintptr_t)(a + head);
+		remote.iov_len = len - head;
+		local.iov_base = attr + head;
+		local.iov_len = len - head;
+		if (process_vm_readv(tid, &local, 1, &remote, 1, 0) > 0)
+			got += len - head;
+	}
+	n = bpf_attr_ptrs(req->data.args[0], attr, got, ptrs, BPF_REF_PTRS);
+	local.iov_base = page;
+
+	for (i = 0; i < n; i++) {
+		/* up to the end of the first page: what follows may not be mapped */
+		remote.iov_base = (void *)(uintptr_t)ptrs[i];
+		remote.iov_len = 4096 - (ptrs[i] & 4095);
+		local.iov_len = remote.iov_len;
+		(void)!process_vm_readv(tid, &local, 1, &remote, 1, 0);
+	}
+}
+
 static void prefault(pid_t tid, const struct seccomp_notif *req)
 {
 	const struct sc_def *def = sc_by_nr(req->data.nr);
@@ -279,6 +324,10 @@ static void prefault(pid_t tid, const struct seccomp_notif *req)
 				(size_t)k->size : 4096;
 		remote.iov_base = (void *)(uintptr_t)req->data.args[i];
 		remote.iov_len = local.iov_len;
+		if (k->cap == CAP_BPF_ATTR) {
+			prefault_bpf_attr(tid, req, (uint8_t *)buf);
+			continue;
+		}
 		(void)!process_vm_readv(tid, &local, 1, &remote, 1, 0);
 	}
 }

@@ -266,6 +266,12 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 				.flags = CAPF_OK_ONLY, .len_arg = LEN_NONE };
 			p->ncap_exit = FD_SLOT_PAIR + 1;
 		}
+		/* bpf(2): the fds in union bpf_attr, at entry (bpf_refs says where) */
+		if (def->arg[i] == K_BPF_ATTR) {
+			p->enter[FD_SLOT_PAIR] = (struct cap_spec){ .kind = CAP_FD, .elem = i,
+				.size = BPF_ATTR_FDS, .len_arg = LEN_NONE };
+			p->ncap_enter = FD_SLOT_PAIR + 1;
+		}
 		/* a siginfo the call takes: its si_fd (and the int after it), at entry; so
 		 * io_uring_params.wq_fd */
 		if (def->arg[i] == K_SIGINFO_IN || def->arg[i] == K_PTRACE_DATA ||
@@ -311,7 +317,7 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 		if (p->ncap_exit < i + 1)
 			p->ncap_exit = i + 1;
 	}
-	if (def->ret == R_FD) {
+	if (def->ret == R_FD || def->ret == R_BPF) {
 		p->exit[FD_SLOT_RET] = (struct cap_spec){ .kind = CAP_FD, .flags = CAPF_OK_ONLY,
 							  .len_arg = LEN_NONE };
 		if (p->ncap_exit < FD_SLOT_RET + 1)
@@ -428,7 +434,7 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			if (k->cap != CAP_IOV && def->arg[i] != K_MINCORE_VEC &&
 			    def->arg[i] != K_MMSG_IN &&
 			    def->arg[i] != K_SCHED_ATTR_IN && def->arg[i] != K_MSGBUF_OUT &&
-			    def->arg[i] != K_PERF_EVENT_ATTR)
+			    def->arg[i] != K_PERF_EVENT_ATTR && def->arg[i] != K_BPF_ATTR)
 				out.flags |= CAPF_OK_ONLY;
 			p->exit[i] = out;
 			p->ncap_exit = i + 1;
@@ -530,6 +536,19 @@ static void fill_ioctl_refs(struct loader *l, const struct settings *s)
 	for (i = 0; i < n; i++)
 		if (bpf_map_update_elem(fd, &refs[i].req, &refs[i], BPF_ANY))
 			die("cannot fill the ioctl references: %s", strerror(errno));
+}
+
+/* the memory bpf(2)'s union bpf_attr points to, and its fds, by command */
+static void fill_bpf_refs(struct loader *l, const struct settings *s)
+{
+	struct bpf_ref refs[BPF_REFS];
+	uint32_t cmds[BPF_REFS];
+	int fd = bpf_map__fd(l->skel->maps.bpf_refs);
+	unsigned int i, n = bpf_cmd_refs(cmds, refs, BPF_REFS, s);
+
+	for (i = 0; i < n; i++)
+		if (bpf_map_update_elem(fd, &cmds[i], &refs[i], BPF_ANY))
+			die("cannot fill the bpf references: %s", strerror(errno));
 }
 
 /*
@@ -873,6 +892,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 		explain_load_error(-err);
 	fill_plan(l, s);
 	fill_ioctl_refs(l, s);
+	fill_bpf_refs(l, s);
 	err = bstrace_bpf__attach(skel);
 	if (err)
 		die("failed to attach BPF programs: %s", strerror(-err));

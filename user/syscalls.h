@@ -74,6 +74,7 @@ enum {
 	R_ADJTIMEX,	/* adjtimex, clock_adjtime: 5 (TIME_ERROR) */
 	R_PERSONALITY,	/* personality: 0x400000 (PER_LINUX|READ_IMPLIES_EXEC) */
 	R_ARCH_PRCTL,	/* ARCH_REQ_XCOMP_PERM: 0x1 (XFEATURE_MASK_FP) */
+	R_BPF,		/* bpf: an fd for the commands that make one (-y: its path) */
 	R_MODIFY_LDT,	/* an int the kernel returns as unsigned: 4294967258 ENOSYS (...) */
 	R__COUNT
 };
