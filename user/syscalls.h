@@ -75,6 +75,7 @@ enum {
 	R_PERSONALITY,	/* personality: 0x400000 (PER_LINUX|READ_IMPLIES_EXEC) */
 	R_ARCH_PRCTL,	/* ARCH_REQ_XCOMP_PERM: 0x1 (XFEATURE_MASK_FP) */
 	R_MODIFY_LDT,	/* an int the kernel returns as unsigned: 4294967258 ENOSYS (...) */
+	R_LANDLOCK,	/* landlock_create_ruleset: an fd, the ABI version with ..._VERSION */
 	R__COUNT
 };
 
