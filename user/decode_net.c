@@ -1201,6 +1201,17 @@ static void print_u32_array(struct dctx *d, const uint8_t *p, uint32_t len)
 	ob_putc(d->o, ']');
 }
 
+/* the size of the struct an option's value is (linger, ucred, tpacket_stats), or 0 */
+static uint32_t fixed_struct_option(uint32_t level, uint32_t name)
+{
+	if (level == SOL_SOCKET && name == SO_LINGER)
+		return 8;
+	if ((level == SOL_SOCKET && name == SO_PEERCRED) ||
+	    (level == SOL_PACKET && name == PACKET_STATISTICS))
+		return 12;
+	return 0;
+}
+
 /* getsockopt: the value the call wrote, `len` bytes of it */
 static void print_getsockopt_value(struct dctx *d, uint32_t level, uint32_t name,
 				   const struct sc_blob *b, uint32_t len)
@@ -1279,6 +1290,10 @@ void print_SOCKOPT_VAL_OUT(struct dctx *d, int arg)
 	if (out >= 4 && level == SOL_SOCKET &&
 	    (so_int_option(name) || name == SO_ERROR || name == SO_TXREHASH))
 		b = d_mem_prefix(d, arg, true, 4);
+	else if (fixed_struct_option(level, name))
+		/* a struct: strace reads it alone, however long the length says the buffer is */
+		b = d_mem_prefix(d, arg, true, (uint32_t)out < fixed_struct_option(level, name) ?
+				 (uint32_t)out : fixed_struct_option(level, name));
 	else if (name == SO_GET_FILTER && d->s->verbose)
 		/* another level's option of that number: BPF copied 8 times its length */
 		b = d_mem_prefix(d, arg, true, out);

@@ -352,10 +352,14 @@ static void print_buffer(struct dctx *d, const struct sc_blob *b, uint64_t len)
 
 void print_BUF_IN(struct dctx *d, int arg)
 {
-	const struct sc_blob *b = d_mem(d, arg, false);
+	uint64_t n = d->args[arg + 1];
+	const struct sc_blob *b;
 
+	/* as for BUF_OUT: only the shown bytes and one more must be readable, though a -e write=
+	 * dump copies the whole buffer, which may run into an unreadable page */
+	b = d_mem_prefix(d, arg, false, n < d->s->strsize + 1 ? n : d->s->strsize + 1);
 	if (b)
-		print_buffer(d, b, d->args[arg + 1]);
+		print_buffer(d, b, n);
 }
 
 /* kexec_file_load's command line: a buffer of the previous argument's length */

@@ -1658,6 +1658,19 @@ static void ret_modify_ldt(struct dctx *d)
 		ob_printf(d->o, " %s (%s)", n, strerror(-v));
 }
 
+#ifndef LANDLOCK_CREATE_RULESET_VERSION
+#define LANDLOCK_CREATE_RULESET_VERSION (1U << 0)	/* linux/landlock.h */
+#endif
+
+/* LANDLOCK_CREATE_RULESET_VERSION asks for the ABI version: a number, no ruleset fd */
+static void ret_landlock(struct dctx *d)
+{
+	if (d->args[2] & LANDLOCK_CREATE_RULESET_VERSION)
+		ob_dec(d->o, d->ret);
+	else
+		print_ret_fd(d, d->ret);
+}
+
 const ret_printer ret_printers[R__COUNT] = {
 	[R_FCNTL] = print_fcntl_ret,
 	[R_PRCTL] = print_prctl_ret,
@@ -1671,4 +1684,5 @@ const ret_printer ret_printers[R__COUNT] = {
 	[R_ARCH_PRCTL] = print_arch_prctl_ret,
 	[R_MODIFY_LDT] = ret_modify_ldt,
 	[R_BPF] = print_bpf_ret,
+	[R_LANDLOCK] = ret_landlock,
 };

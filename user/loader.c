@@ -317,7 +317,7 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 		if (p->ncap_exit < i + 1)
 			p->ncap_exit = i + 1;
 	}
-	if (def->ret == R_FD || def->ret == R_BPF) {
+	if (def->ret == R_FD || def->ret == R_BPF || def->ret == R_LANDLOCK) {
 		p->exit[FD_SLOT_RET] = (struct cap_spec){ .kind = CAP_FD, .flags = CAPF_OK_ONLY,
 							  .len_arg = LEN_NONE };
 		if (p->ncap_exit < FD_SLOT_RET + 1)

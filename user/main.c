@@ -106,7 +106,7 @@ static void parse_pids(struct settings *s, char *arg)
 enum {
 	OPT_INTERVAL = 256, OPT_NO_ABBREV, OPT_TOP, OPT_BY, OPT_CGROUP, OPT_HIST, OPT_SUBSYS,
 	OPT_JSON, OPT_CSV, OPT_ALL, OPT_COLUMNS, OPT_TRACE, OPT_RECORD, OPT_REPLAY, OPT_RSTATS,
-	OPT_LOSSY, OPT_FOLLOW, OPT_OUTSEP, OPT_TS, OPT_HEXSTR, OPT_QUAL, OPT_PIDNS, OPT_UNSUPP,
+	OPT_LOSSY, OPT_FOLLOW, OPT_OUTSEP, OPT_TS, OPT_HEXSTR, OPT_QUAL, OPT_PIDNS, OPT_UNSUPP, OPT_SECCOMP_BPF,
 	OPT_PERFETTO, OPT_SECCOMP_PROFILE, OPT_STOP_AFTER, OPT_DURATION, OPT_STACK_SIZE,
 	OPT_EXPR_TRACE = 'e' + 1000, OPT_FAILED = 'x' + 1000,
 };
@@ -319,6 +319,9 @@ static const struct cli_opt cli_opts[] = {
 	{ 'd', "debug", NA, .group = OG_MISC,
 	  .help = "debug output: libbpf's diagnostics, the whole verifier log on a load\n"
 		  "failure" },
+	{ 0, "seccomp-bpf", NA, OPT_SECCOMP_BPF, .group = OG_MISC,
+	  .help = "accepted for strace's sake, no effect: strace's seccomp filter spares the\n"
+		  "tracee stops at the calls not traced; bstrace never stops it at calls" },
 	{ 'h', "help", NA, .group = OG_MISC, .help = "print this help and exit" },
 	{ 'V', "version", NA, .group = OG_MISC, .help = "print the version and its git commit" },
 };
@@ -882,6 +885,9 @@ static void parse_args(struct settings *s, int argc, char **argv)
 			break;
 		case 'n':
 			s->show_nr = true;
+			break;
+		case OPT_SECCOMP_BPF:
+			/* an optimisation of ptrace stops in strace, not a change of its output */
 			break;
 		case OPT_UNSUPP:
 			die("--%s is not supported yet", lname);

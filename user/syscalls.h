@@ -76,6 +76,7 @@ enum {
 	R_ARCH_PRCTL,	/* ARCH_REQ_XCOMP_PERM: 0x1 (XFEATURE_MASK_FP) */
 	R_BPF,		/* bpf: an fd for the commands that make one (-y: its path) */
 	R_MODIFY_LDT,	/* an int the kernel returns as unsigned: 4294967258 ENOSYS (...) */
+	R_LANDLOCK,	/* landlock_create_ruleset: an fd, the ABI version with ..._VERSION */
 	R__COUNT
 };
 

@@ -1071,9 +1071,18 @@ static void dump_data(struct outbuf *o, const uint8_t *p, size_t n)
  * each one after " * N bytes in buffer K" as strace prints them */
 static void dump_iov(struct dctx *d, int arg, bool exit)
 {
-	uint64_t total = d->ret, cnt = d->args[arg + 1], len, n;
+	uint64_t total = exit ? (uint64_t)d->ret : UINT64_MAX, cnt = d->args[arg + 1], len, n;
 	unsigned int i;
 
+	/* strace reads the whole iovec array first: one it cannot read dumps nothing */
+	for (i = 0; i < cnt; i++) {
+		const struct sc_blob *v = d_blob(d, arg, 2 * i + 1, exit);
+
+		if (!v)
+			break;
+		if ((v->flags & BLOBF_FAULT) || v->len < 16)
+			return;
+	}
 	for (i = 0; i < cnt && total; i++) {
 		const struct sc_blob *v = d_blob(d, arg, 2 * i + 1, exit);
 		const struct sc_blob *b = d_blob(d, arg, 2 * i + 2, exit);
@@ -1142,15 +1151,17 @@ static void dump_buffers(struct tracer *t, struct dctx *d)
 {
 	int i;
 
-	if (!d->def || !d->exited || d->failed || (int32_t)d->args[0] < 0 ||
-	    d->args[0] >= BSTRACE_FDSET_MAX)
+	if (!d->def || !d->exited || (int32_t)d->args[0] < 0 || d->args[0] >= BSTRACE_FDSET_MAX)
 		return;
 	for (i = 0; i < d->def->nargs; i++) {
 		unsigned int k = d->def->arg[i];
 		const struct sc_blob *b;
 		uint64_t n;
 
-		if ((k == K_IOV_OUT && bit_test(t->s->dump_read, d->args[0])) ||
+		/* what a call read is known only when it succeeded; what a write-like call was
+		 * given strace dumps whole, whatever the call then did with it (a partial write,
+		 * EAGAIN, mq_timedsend's 0) */
+		if ((k == K_IOV_OUT && !d->failed && bit_test(t->s->dump_read, d->args[0])) ||
 		    (k == K_IOV_IN && bit_test(t->s->dump_write, d->args[0]))) {
 			if (d->def->arg[0] == K_FD)
 				dump_iov(d, i, k == K_IOV_OUT);
@@ -1166,11 +1177,12 @@ static void dump_buffers(struct tracer *t, struct dctx *d)
 			dump_mmsg(d, i);
 			continue;
 		}
-		if ((k == K_BUF_OUT || k == K_NLBUF_OUT) && bit_test(t->s->dump_read, d->args[0]))
+		if ((k == K_BUF_OUT || k == K_NLBUF_OUT) && !d->failed &&
+		    bit_test(t->s->dump_read, d->args[0]))
 			n = d->ret;
 		else if ((k == K_BUF_IN || k == K_NLBUF_IN) &&
 			 bit_test(t->s->dump_write, d->args[0]))
-			n = d->ret < (int64_t)d->args[i + 1] ? (uint64_t)d->ret : d->args[i + 1];
+			n = d->args[i + 1];
 		else
 			continue;
 		b = d_blob(d, i, 0, k == K_BUF_OUT || k == K_NLBUF_OUT);
