@@ -272,6 +272,10 @@ unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max);
 bool scsi_ioctl_name(struct outbuf *o, uint32_t req);
 bool scsi_ioctl_known(uint32_t req);
 void scsi_ioctl_arg(struct dctx *d, int arg);
+/* decode_seccomp.c: seccomp user notification ioctls (linux/seccomp.h, SECCOMP_IOCTL_NOTIF_*) */
+bool seccomp_ioctl_name(struct outbuf *o, uint32_t req);
+bool seccomp_ioctl_known(uint32_t req);
+void seccomp_ioctl_arg(struct dctx *d, int arg);
 
 /* decode_net.c: socket addresses and their fields, shared with the netlink decoders */
 void print_sockaddr(struct dctx *d, const uint8_t *p, uint32_t len);	/* {sa_family=...} */

@@ -971,7 +971,8 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		return;
 	}
 	if (evdev_ioctl_name(o, req, in_comment) || gpio_ioctl_name(o, req) ||
-	    v4l2_ioctl_name(o, req) || scsi_ioctl_name(o, req)) {
+	    v4l2_ioctl_name(o, req) || scsi_ioctl_name(o, req) ||
+	    seccomp_ioctl_name(o, req)) {
 		xlat_names_end(o);
 		return;
 	}
@@ -1908,6 +1909,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 	}
 	if (!def && scsi_ioctl_known(d->args[1])) {
 		scsi_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && seccomp_ioctl_known(d->args[1])) {
+		seccomp_ioctl_arg(d, arg);
 		return;
 	}
 	switch (def ? def->arg : IA_HEX) {

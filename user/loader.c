@@ -215,6 +215,8 @@ static int struct_fd_offset(unsigned int kind)
 		return 4;
 	case K_KCMP_IDX2:		/* struct kcmp_epoll_slot's efd and tfd */
 		return 0;
+	case K_IOCTL_ARG:		/* struct seccomp_notif_addfd's srcfd (and newfd) */
+		return 12;
 	}
 	return -1;
 }
