@@ -5,6 +5,7 @@ Runs every corpus program (with its own options) and a set of everyday commands 
 tracers, masks what legitimately differs between two runs (addresses, pids, times, random
 bytes), joins <unfinished ...>/<... resumed> pairs, compares each process's lines in order and
 reports the identical-line rate per program and overall. Fails below --min-rate percent.
+--opts adds options to every program's (the ctest differential_strace_y: -y).
 """
 import argparse
 import difflib
@@ -134,6 +135,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--min-rate", type=float, default=95.0)
     ap.add_argument("--show", type=int, default=3, help="differing lines shown per program")
+    ap.add_argument("--opts", default="", help="options added to every program's (e.g. -y)")
     args = ap.parse_args()
     if not BSTRACE:
         sys.exit("diff-strace.py: set BSTRACE to the bstrace binary")
@@ -170,6 +172,7 @@ def main():
     all_same = all_total = 0
     print("%-24s %8s %8s %7s" % ("program", "same", "lines", "rate"))
     for name, opts, cmd in progs:
+        opts = opts + args.opts.split()
         same, total, diffs = compare(name, opts, cmd, work)
         all_same += same
         all_total += total
