@@ -149,6 +149,8 @@ extern volatile sig_atomic_t bstrace_interrupted;
 
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* BSTRACE_STARTUP_STATS=1: the time since bstrace's exec at each step of its start-up */
+void startup_mark(const char *step);
 
 static inline bool bit_test(const uint8_t *set, unsigned int i)
 {

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
@@ -41,6 +42,23 @@ struct loader {
 #define LOADER_CHUNK		1024
 #define LOADER_POLL_MAX		(16 * LOADER_CHUNK)
 #define LOADER_CHUNK_DONE	(-ECANCELED)
+
+void startup_mark(const char *step)
+{
+	static int on = -1;
+	static struct timespec t0;
+	struct timespec t;
+
+	if (on < 0) {
+		on = getenv("BSTRACE_STARTUP_STATS") != NULL;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+	}
+	if (!on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	fprintf(stderr, "bstrace: start-up: %6.2f ms %s\n",
+		(t.tv_sec - t0.tv_sec) * 1e3 + (t.tv_nsec - t0.tv_nsec) / 1e6, step);
+}
 
 static int on_sample(void *ctx, void *data, size_t len)
 {
@@ -770,6 +788,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	libbpf_debug = s->libbpf_debug;
 	libbpf_set_print(libbpf_print);
 	syscalls_init();
+	startup_mark("syscall table");
 	/* a missing kernel feature is named before anything is loaded */
 	{
 		const struct kfeature *f = probe_kernel(false);
@@ -784,6 +803,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 		}
 	}
 
+	startup_mark("kernel features probed");
 	have_btf_cache = btf_cache_path(btf_cache, sizeof(btf_cache));
 	{
 		LIBBPF_OPTS(bpf_object_open_opts, oo);
@@ -796,6 +816,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	}
 	if (!skel)
 		explain_load_error(errno);
+	startup_mark("object opened");
 	l->skel = skel;
 	l->ncpus = libbpf_num_possible_cpus();
 	if (l->ncpus <= 0)
@@ -888,17 +909,21 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 		bpf_program__set_autoload(skel->progs.on_signal_generate, false);
 	}
 	verifier_stats_prepare(skel);
+	startup_mark("object configured");
 	err = bstrace_bpf__load(skel);
+	startup_mark("loaded (maps created, programs verified)");
 	verifier_stats_print(skel);
 	if (err)
 		explain_load_error(-err);
 	fill_plan(l, s);
 	fill_ioctl_refs(l, s);
 	fill_bpf_refs(l, s);
+	startup_mark("plan written");
 	err = bstrace_bpf__attach(skel);
 	if (err)
 		die("failed to attach BPF programs: %s", strerror(-err));
 	check_attach(skel, s->libbpf_debug);
+	startup_mark("attached");
 	if (make_btf_cache)
 		btf_cache_make(btf_cache);
 

@@ -1297,6 +1297,7 @@ int main(int argc, char **argv)
 	char why[256] = "";
 	bool reaped = false;
 
+	startup_mark("main");
 	if (!s)
 		die("out of memory");
 	parse_args(s, argc, argv);
@@ -1320,10 +1321,12 @@ int main(int argc, char **argv)
 		bp_high = bp_high_for(s->ring_bytes);
 		bp = bp_open(s->ring_bytes, why, sizeof(why));
 	}
+	startup_mark("cgroup made");
 	if (s->cmd) {
 		child.inject = s->ninject ? s : NULL;
 		launch_prepare(&child, s->cmd, bp_cgroup_fd(bp));
 	}
+	startup_mark("command forked");
 
 	if (s->count)
 		return run_count(s, &child);
@@ -1370,6 +1373,7 @@ int main(int argc, char **argv)
 		launched_pid = child.pid;
 		launched_bp = bp;
 		ob_reader_gone = kill_launched;
+		startup_mark("command released");
 		launch_go(&child);
 		if (s->ninject) {
 			inj = inject_start(s, child.pid, child.status_fd, loader_inject_fd(l));
