@@ -255,6 +255,9 @@ def make_conditions(B, sleeper_pid):
                        lambda W, base: [B, '-c', '--'] + W, 'bstrace', bstrace=True))
     C.append(Condition('bs-trace-null', 'bstrace -o /dev/null -- W', 'fg',
                        lambda W, base: [B, '-o', '/dev/null', '--'] + W, 'bstrace', bstrace=True))
+    C.append(Condition('bs-trace-y', 'bstrace -y -o /dev/null -- W (fd paths)', 'fg',
+                       lambda W, base: [B, '-y', '-o', '/dev/null', '--'] + W, 'bstrace',
+                       bstrace=True))
     C.append(Condition('bs-stack', 'bstrace -k -o /dev/null -- W (stack traces)', 'fg',
                        lambda W, base: [B, '-k', '-o', '/dev/null', '--'] + W, 'bstrace',
                        bstrace=True))
@@ -293,6 +296,7 @@ COND_CMDS = {
     'bs-count-all': 'bstrace -c -a --stop-after=3600 >OUT &  (attached, then W; then SIGINT)',
     'bs-count': 'bstrace -c -- W 2>ERR',
     'bs-trace-null': 'bstrace -o /dev/null -- W',
+    'bs-trace-y': 'bstrace -y -o /dev/null -- W',
     'bs-stack': 'bstrace -k -o /dev/null -- W',
     'bs-trace-file': 'bstrace -f -o /tmp/bstrace-bench-*/rN.trace -- W  (file deleted after)',
     'bs-attach-other': 'bstrace -p $(pid of a sleep) -o /dev/null &  (attached, then W)',
@@ -1696,6 +1700,19 @@ def write_report(path, args, env, bench, workloads, conds, runtime, extra):
            'getppid', 'bs-trace-null', 2.0, True)
     target('dd, full decoded trace `bstrace -o /dev/null -- W` (lossless mode)', 'dd',
            'bs-trace-null', 2.0, True)
+    target('getppid loop, full trace with fd paths `bstrace -y -o /dev/null -- W`', 'getppid',
+           'bs-trace-y', 2.0, True)
+    target('dd, full trace with fd paths `bstrace -y -o /dev/null -- W`', 'dd', 'bs-trace-y',
+           2.0, True)
+    # what -y adds per call: dd's read(0, ...) and write(1, ...) each describe their fd
+    x, y = cell('dd', 'bs-trace-null'), cell('dd', 'bs-trace-y')
+    if x and y and x['median'] is not None and y['median'] is not None and y['n']:
+        per = (y['median'] - x['median']) * y['base_median'] / y['n'] * 1e9 / 2
+        rows.append(('(information) the cost of `-y` on dd: per traced call, over the plain '
+                     'trace (ratio difference x untraced time per call)',
+                     f"{per:+.0f} ns/call ({fmt_ratio(y['median'])} against "
+                     f"{fmt_ratio(x['median'])}; untraced {y['base_median'] / y['n'] * 1e9 / 2:.0f}"
+                     ' ns/call)', '-', 'information'))
     x = cell('mt4', 'bs-trace-null')
     if x is not None and x['median'] is not None:
         rows.append(('4-thread getppid (more threads than cores), full trace: lost calls',

@@ -1805,7 +1805,7 @@ static __always_inline bool exec_switch_nr(__u32 nr)
 	       nr == cfg_exec_exit[6] || nr == cfg_exec_exit[7];
 }
 
-static __always_inline void count_enter(__u64 pid_tgid, __u32 nr, long id, struct pt_regs *regs)
+static __always_inline void count_enter(__u64 pid_tgid, __u32 nr, long id)
 {
 	struct task_struct *task;
 	struct target *t = NULL;
@@ -1816,7 +1816,7 @@ static __always_inline void count_enter(__u64 pid_tgid, __u32 nr, long id, struc
 		return;
 	if (!cfg_all && !maybe_target[(pid_tgid >> 32) & (MAYBE_SLOTS - 1)])
 		return;
-	if (sc_compat(regs)) {
+	if (sc_compat(user_regs())) {
 		nr = sc_compat_nr(nr);
 		if (nr >= BSTRACE_NR_MAX)
 			return;
@@ -1949,10 +1949,11 @@ static __always_inline void probe_mark(__u32 bit)
 		probe_seen |= bit;	/* one thread probes: no lost update */
 }
 
-SEC("tp_btf/sys_enter")
-int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
+SEC("raw_tp/sys_enter")
+int BPF_PROG(on_sys_enter, struct pt_regs *unused, long id)
 {
 	__u64 pid_tgid = cur_pid_tgid();
+	struct pt_regs *regs;
 	struct target *t = NULL;
 	struct pending *pd;
 	struct sc_plan *p;
@@ -1963,7 +1964,7 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	if (cfg_inject)
 		inject_enter(pid_tgid, nr);
 	if (cfg_count) {
-		count_enter(pid_tgid, nr, id, regs);
+		count_enter(pid_tgid, nr, id);
 		if (!cfg_stream)
 			return 0;
 	}
@@ -1971,6 +1972,7 @@ int BPF_PROG(on_sys_enter, struct pt_regs *regs, long id)
 	 * covers a 32-bit call's number too) */
 	if ((__u64)id >= BSTRACE_NR_MAX || !enter_wanted[nr & (BSTRACE_NR_MAX - 1)])
 		return 0;
+	regs = user_regs();
 	if (sc_compat(regs)) {
 		nr = sc_compat_nr(nr);
 		if (nr >= BSTRACE_NR_MAX)
@@ -2192,16 +2194,17 @@ drop:
 }
 #undef STACK_SMALL
 
-/* the user registers are the current task's (tp_btf sys_exit's `regs` are the same); a global
+/* the user registers are the current task's (those sys_exit passes are the same); a global
  * function, so that its stack is not on the captures' call chain (6.1: 512 bytes in all) */
 static __always_inline void emit_stack(__u32 nr, __u64 pid_tgid)
 {
 	emit_stack_of_current(nr, pid_tgid);
 }
 
-SEC("tp_btf/sys_exit")
-int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
+SEC("raw_tp/sys_exit")
+int BPF_PROG(on_sys_exit, struct pt_regs *unused, long ret)
 {
+	struct pt_regs *regs;
 	__u64 pid_tgid;
 	struct target *t;
 	struct pending *pd = NULL;
@@ -2218,11 +2221,11 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	/* -e inject=: the mark of this task's call, used up before any filter (an untraced
 	 * syscall's signal is delivered too); an answered call's start goes to ts */
 	if (cfg_inject)
-		ts = inject_exit(cur_pid_tgid(), SC_NR_EXIT(regs), ret);
+		ts = inject_exit(cur_pid_tgid(), SC_NR_EXIT(user_regs()), ret);
 	if (cfg_count) {
 		/* counting only: the task's ids are read when needed (the pending enter filters);
 		 * the register's number: count_on_exit finds a 32-bit call's index */
-		count_on_exit(cfg_stream ? cur_pid_tgid() : 0, ret, SC_NR_EXIT(regs));
+		count_on_exit(cfg_stream ? cur_pid_tgid() : 0, ret, SC_NR_EXIT(user_regs()));
 		if (!cfg_stream)
 			return 0;
 		pd = NULL;
@@ -2231,6 +2234,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	t = trace_target(pid_tgid);
 	if (!t || (t->flags & TGT_WAIT_EXEC))
 		return 0;
+	regs = user_regs();
 	nr = sc_exit_nr(regs);
 	if (nr >= BSTRACE_NR_MAX) {
 		/* rt_sigreturn restored the registers, syscall number included: ask the enter */
@@ -2366,7 +2370,7 @@ static __always_inline void emit_task_event(__u16 type, __u16 flags, __u32 tgid,
 	bpf_ringbuf_submit(h, BPF_RB_FORCE_WAKEUP);
 }
 
-SEC("tp_btf/sched_process_fork")
+SEC("raw_tp/sched_process_fork")
 int BPF_PROG(on_fork, struct task_struct *parent, struct task_struct *child)
 {
 	__u32 ptgid = task_tgid(parent), ctgid = task_tgid(child), cpid = task_tid(child);
@@ -2428,9 +2432,11 @@ static __always_inline void flight_exit(struct task_struct *p)
 	emit_task_event(EV_FLIGHT, 0, tgid, tid, 0, p->exit_code, a, 0);
 }
 
-SEC("tp_btf/sched_process_exit")
-int BPF_PROG(on_exit, struct task_struct *p)
+SEC("raw_tp/sched_process_exit")
+int BPF_PROG(on_exit, struct task_struct *exiting)
 {
+	/* do_exit() reports the current task: as a BTF pointer, its fields load directly */
+	struct task_struct *p = bpf_get_current_task_btf();
 	__u32 tgid = task_tgid(p), tid = task_tid(p);
 	__u64 a[BSTRACE_MAX_ARGS] = {};
 	struct task_struct *exec;
@@ -2529,9 +2535,11 @@ static __always_inline bool exec_privileged(struct task_struct *p)
 	       (BPF_CORE_READ(c, uid.val) != 0 && caps);
 }
 
-SEC("tp_btf/sched_process_exec")
-int BPF_PROG(on_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+SEC("raw_tp/sched_process_exec")
+int BPF_PROG(on_exec, struct task_struct *execing, pid_t old_pid, struct linux_binprm *bprm)
 {
+	/* exec_binprm() reports the current task */
+	struct task_struct *p = bpf_get_current_task_btf();
 	__u32 tgid = task_tgid(p);
 	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
 
@@ -2569,7 +2577,7 @@ static __always_inline bool killed_at_generation(struct task_struct *task, int s
 {
 	__u64 bit = 1ull << ((sig - 1) & 63);
 
-	if (sig < 1 || sig > 64 || !(SIGS_TERM_DFL & bit) || (task->blocked.sig[0] & bit))
+	if (sig < 1 || sig > 64 || !(SIGS_TERM_DFL & bit) || (BPF_CORE_READ(task, blocked.sig[0]) & bit))
 		return false;
 	/* action[sig - 1].sa.sa_handler, addressed as a scalar: no variable offsets on BTF pointers */
 	__u64 addr = (__u64)BPF_CORE_READ(task, sighand) +
@@ -2581,15 +2589,38 @@ static __always_inline bool killed_at_generation(struct task_struct *task, int s
 	return handler == 0;
 }
 
+/*
+ * The user ip of a task that may be another than the current one (a raw tracepoint's task is a
+ * plain number, bpf_task_pt_regs() wants a BTF pointer): its registers sit at the same offset
+ * from its kernel stack as the current task's from its own, on every architecture.
+ */
+static __always_inline __u64 task_user_ip(struct task_struct *task, bool self)
+{
+	struct task_struct *cur = bpf_get_current_task_btf();
+	__u64 ip = 0, mine = (__u64)bpf_task_pt_regs(cur), at = 0;
+	struct pt_regs *r;
+
+	if (self)
+		return SC_IP(user_regs());
+	/* the address as a number (a copy): the verifier allows no arithmetic on the pointer */
+	if (bpf_probe_read_kernel(&at, sizeof(at), &mine))
+		return 0;
+	r = (struct pt_regs *)((__u64)BPF_CORE_READ(task, stack) + (at - (__u64)cur->stack));
+	bpf_probe_read_kernel(&ip, sizeof(ip), &SC_IP(r));
+	return ip;
+}
+
 static __always_inline void signal_event(struct task_struct *task, int sig,
 					 struct kernel_siginfo *info, __u16 flags)
 {
 	__u32 tgid = task_tgid(task), tid = task_tid(task);
 	struct target *t = bpf_map_lookup_elem(&targets, &tgid);
 	__u64 a[BSTRACE_MAX_ARGS] = {};
+	bool self;
 
 	if (!cfg_flight_n && (cfg_count || !t || (t->only_tid && t->only_tid != tid)))
 		return;
+	self = (__u64)task == (__u64)bpf_get_current_task_btf();
 	/* the siginfo fields strace prints, raw: the union is decoded by userspace */
 	if (info && (unsigned long)info > 2) {
 		bpf_probe_read_kernel(a, BSTRACE_SIGINFO_SIZE, info);
@@ -2605,19 +2636,19 @@ static __always_inline void signal_event(struct task_struct *task, int sig,
 	if (cfg_count || !t || (t->only_tid && t->only_tid != tid))
 		return;
 	/* -k: strace prints the stack under a delivered signal's line too */
-	if (cfg_stack && !(flags & EVF_DEFER) && task == bpf_get_current_task_btf())
+	if (cfg_stack && !(flags & EVF_DEFER) && self)
 		emit_stack(STACK_NR_SIGNAL, (__u64)tgid << 32 | tid);
 	emit_task_event(EV_SIGNAL, flags | (cfg_ip ? EVF_IP : 0), tgid, tid, 0, sig, a,
-			cfg_ip ? SC_IP((struct pt_regs *)bpf_task_pt_regs(task)) : 0);
+			cfg_ip ? task_user_ip(task, self) : 0);
 }
 
-SEC("tp_btf/signal_deliver")
+SEC("raw_tp/signal_deliver")
 int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 
 	/* shown at generation instead (below) */
-	if (ka->sa.sa_handler == NULL && sig >= 1 && sig <= 64 &&
+	if (BPF_CORE_READ(ka, sa.sa_handler) == NULL && sig >= 1 && sig <= 64 &&
 	    (SIGS_TERM_DFL & (1ull << ((sig - 1) & 63))))
 		return 0;
 	signal_event(task, sig, info, 0);
@@ -2629,7 +2660,7 @@ int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo *info, struct k_s
  * visible) and unblocked default-terminate ones (the kernel kills without delivering). A task
  * asleep or sending to itself is inside a syscall: userspace shows the signal after it.
  */
-SEC("tp_btf/signal_generate")
+SEC("raw_tp/signal_generate")
 int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
 	     int group, int result)
 {
@@ -2638,7 +2669,8 @@ int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo *info, struct ta
 	if (result != TRACE_SIGNAL_IGNORED &&
 	    !(result == TRACE_SIGNAL_DELIVERED && killed_at_generation(task, sig)))
 		return 0;
-	flags = (task == bpf_get_current_task_btf() || task->__state != 0) ? EVF_DEFER : 0;
+	flags = ((__u64)task == (__u64)bpf_get_current_task_btf() || BPF_CORE_READ(task, __state) != 0) ?
+		EVF_DEFER : 0;
 	signal_event(task, sig, info, flags);
 	return 0;
 }

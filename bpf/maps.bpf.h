@@ -60,6 +60,13 @@
 #define X86_TS_COMPAT		0x0002
 #define ARM64_PSR_MODE32_EL0	0x10	/* PSR_MODE32_BIT | PSR_MODE_EL0t, under mask 0x1f */
 
+/* the current task's user registers: what a syscall tracepoint passes, as a BTF pointer (a raw
+ * tracepoint gives it as a plain number) */
+static __always_inline struct pt_regs *user_regs(void)
+{
+	return (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+}
+
 static __always_inline bool sc_compat(struct pt_regs *r)
 {
 #if defined(__TARGET_ARCH_x86)

@@ -17,11 +17,12 @@
 #include <bpf/libbpf.h>
 #include "probe.h"
 
-enum { F_BTF, F_TP_BTF, F_RINGBUF, F_TASK_STORAGE, F_LOOP, F_JIT, F_COUNT };
+enum { F_BTF, F_TASK_REGS, F_RINGBUF, F_TASK_STORAGE, F_LOOP, F_JIT, F_COUNT };
 
 static const struct kfeature features[F_COUNT] = {
 	[F_BTF] = { "btf", "kernel BTF (/sys/kernel/btf/vmlinux, CONFIG_DEBUG_INFO_BTF=y)", "5.4" },
-	[F_TP_BTF] = { "tp_btf", "BTF-typed raw tracepoints (tp_btf/sys_enter)", "5.5" },
+	[F_TASK_REGS] = { "task_pt_regs", "the bpf_task_pt_regs() helper (a task's user registers)",
+			  "5.15" },
 	[F_RINGBUF] = { "ringbuf", "the BPF ring buffer (BPF_MAP_TYPE_RINGBUF)", "5.8" },
 	[F_TASK_STORAGE] = { "task_storage", "BPF task storage (BPF_MAP_TYPE_TASK_STORAGE)",
 			     "5.11" },
@@ -93,22 +94,15 @@ bool probe_jit_on(void)
 /* 1 present, 0 absent, <0 cannot tell */
 static int probe_one(int id)
 {
-	struct btf *btf;
-	int r;
-
 	if (faked(features[id].name))
 		return 0;
 	switch (id) {
 	case F_BTF:
 		return access("/sys/kernel/btf/vmlinux", R_OK) == 0 ? 1 : 0;
-	case F_TP_BTF:
-		/* tp_btf/X attaches through the typedef btf_trace_X of the kernel's BTF */
-		btf = btf__load_vmlinux_btf();
-		if (!btf)
-			return -1;
-		r = btf__find_by_name_kind(btf, "btf_trace_sys_enter", BTF_KIND_TYPEDEF) > 0;
-		btf__free(btf);
-		return r;
+	case F_TASK_REGS:
+		/* raw tracepoints give the registers as a number; this helper as a BTF pointer */
+		return libbpf_probe_bpf_helper(BPF_PROG_TYPE_RAW_TRACEPOINT, BPF_FUNC_task_pt_regs,
+					       NULL);
 	case F_RINGBUF:
 		return libbpf_probe_bpf_map_type(BPF_MAP_TYPE_RINGBUF, NULL);
 	case F_TASK_STORAGE:

@@ -4,7 +4,7 @@
 # command is never started then.
 . "$(dirname "$0")/../lib.sh"
 require_bpf
-for f in btf:"kernel BTF" tp_btf:"BTF-typed raw tracepoints" ringbuf:"BPF ring buffer" \
+for f in btf:"kernel BTF" task_pt_regs:"bpf_task_pt_regs() helper" ringbuf:"BPF ring buffer" \
 	task_storage:"BPF task storage" bpf_loop:"bpf_loop() helper"; do
 	name=${f%%:*} what=${f#*:}
 	expect_error "lacks" env BSTRACE_PROBE_FAKE_MISSING=$name "$BSTRACE" -- touch "$WORK/ran"
