@@ -635,17 +635,18 @@ static __always_inline bool msghdr_pieces(struct walk *w, __u64 *io, __u64 src, 
  * points to, or the `len` struct mmsghdr there (sub 0, at most MMSG_MAX) and what each points
  * to (entry j's at MMSG_SUB(j)); each buffer at most `how`'s low 30 bits. With MH_RET
  * (recvmsg, recvmmsg) the struct alone at enter, and at exit `ret` bytes of the buffers (the
- * `ret` entries, msg_len bytes each). Everything is here, not in frames of its own: the 6.1
- * verifier's 512 bytes of stack on the call chain (capture_one, this, iov_step, put_blob) hold
- * no more.
+ * `ret` entries, msg_len bytes each).
+ * cap_msghdr copies the struct(s) and says how many entries to walk; capture_one then calls
+ * cap_msghdr_entry for each. Both global: verified once, and the one with the walk is a single
+ * copy (inlined per entry it was half of each syscall program's verification). The walk's
+ * state is in cap_msghdr_entry's frame, called straight from capture_one: the 6.1 verifier's
+ * 512 bytes of stack on that chain (capture_one, it, iov_step, put_blob) hold no more.
  */
 #define MH_MMSG		(1ull << 30)
 #define MH_RET		(1ull << 31)
 __noinline long cap_msghdr(struct build *b, __u32 arg, __u64 len, __u64 how)
 {
-	struct walk w = { .arg = arg, .size = how & 0x3fffffff };
-	__u64 io[2], src, n;
-	__u32 j, cnt = 1;
+	__u64 src, n;
 
 	if (!b)
 		return 0;
@@ -654,27 +655,40 @@ __noinline long cap_msghdr(struct build *b, __u32 arg, __u64 len, __u64 how)
 	if (how & MH_MMSG) {
 		if ((how & MH_RET) && !b->enter)
 			len = n;
-		cnt = len < MMSG_MAX ? len : MMSG_MAX;
 		if (!add_blob(b, arg, 0, false, src, len * MMSG_SIZE, MMSG_MAX * MMSG_SIZE, len))
 			return 0;
-	} else if (!add_blob(b, arg, 0, false, src, MH_SIZE, MH_SIZE, MH_SIZE)) {
-		return 0;
+	} else {
+		if (!add_blob(b, arg, 0, false, src, MH_SIZE, MH_SIZE, MH_SIZE))
+			return 0;
+		len = 1;
 	}
 	if (!src || ((how & MH_RET) && b->enter))
 		return 0;
+	return len < MMSG_MAX ? len : MMSG_MAX;
+}
+
+__noinline long cap_msghdr_entry(struct build *b, __u32 arg, __u32 j, __u64 how)
+{
+	struct walk w = { .arg = arg, .size = how & 0x3fffffff };
+	__u64 io[2], src;
+
+	if (!b || j >= MMSG_MAX)
+		return 0;
 	w.b = b;
-	for (j = 0; j < MMSG_MAX && j < cnt; j++, src += MMSG_SIZE) {
-		w.total = (how & MH_MMSG) ? ~0ull : n;
-		if ((how & (MH_MMSG | MH_RET)) == (MH_MMSG | MH_RET)) {
+	src = b->args[arg & 7] + (__u64)j * MMSG_SIZE;
+	if (how & MH_MMSG) {
+		w.total = ~0ull;
+		if (how & MH_RET) {
 			/* msg_len into the low half (every arch here is little-endian) */
 			io[0] = 0;
 			if (bpf_probe_read_user(io, 4, (void *)(src + 56)) < 0)
-				break;
+				return 0;
 			w.total = io[0];
 		}
-		if (!msghdr_pieces(&w, io, src, (how & MH_MMSG) ? MMSG_SUB(j) : 0))
-			break;
+	} else {
+		w.total = (how & MH_RET) ? (b->ret < 0 ? 0 : b->ret) : ~0ull;
 	}
+	msghdr_pieces(&w, io, src, (how & MH_MMSG) ? MMSG_SUB(j) : 0);
 	return 0;
 }
 
@@ -1451,8 +1465,13 @@ __noinline long capture_one(__u32 i, struct build *b)
 		break;
 	case CAP_MSGHDR:
 	case CAP_MMSG:
-		cap_msghdr(b, i, len, (cs.size & 0x3fffffff) | (cs.kind == CAP_MMSG ? MH_MMSG : 0) |
-			   ((cs.flags & CAPF_RET_LEN) ? MH_RET : 0));
+		want = (cs.size & 0x3fffffff) | (cs.kind == CAP_MMSG ? MH_MMSG : 0) |
+		       ((cs.flags & CAPF_RET_LEN) ? MH_RET : 0);
+		len = cap_msghdr(b, i, len, want);
+		if (len > 0)
+			cap_msghdr_entry(b, i, 0, want);
+		if (len > 1)
+			cap_msghdr_entry(b, i, 1, want);
 		break;
 	case CAP_IOV:
 		/* at exit of readv-like calls only `ret` bytes were filled */
