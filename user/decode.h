@@ -271,6 +271,9 @@ unsigned int loop_ioctl_refs(struct ioctl_ref *out, unsigned int max);
 const char *ubi_ioctl_name(uint32_t req);
 void ubi_ioctl_arg(struct dctx *d, int arg);
 unsigned int ubi_ioctl_refs(struct ioctl_ref *out, unsigned int max);
+/* decode_mtd.c: MTD requests (mtd/mtd-abi.h, type 'M'): the name or NULL, the argument */
+const char *mtd_ioctl_name(uint32_t req);
+void mtd_ioctl_arg(struct dctx *d, int arg);
 /* decode_custom.c: its requests' ioctl_refs rows (PTP_SYS_OFFSET_EXTENDED, BLKPG, with -v
  * FS_IOC_FIEMAP) */
 unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max, bool verbose);

@@ -965,6 +965,16 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 
 	if (!xlat_names_begin(o, req, XF_HEX))
 		return;
+	/* the sound mixer's requests (linux/soundcard.h) share 'M' with MTD's: strace names a
+	 * read or write one as a mixer's first, then by the name it has, if any */
+	if (_IOC_TYPE(req) == 'M' && (dir == _IOC_READ || dir == _IOC_WRITE)) {
+		ob_printf(o, "MIXER_%s(%u)", dir == _IOC_READ ? "READ" : "WRITE", _IOC_NR(req));
+		name = def ? def->name : mtd_ioctl_name(req);
+		if (name)
+			ob_printf(o, " or %s", name);
+		xlat_names_end(o);
+		return;
+	}
 	if (def) {
 		ob_puts(o, def->name);
 		xlat_names_end(o);
@@ -983,6 +993,8 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		name = loop_ioctl_name(req);
 	if (!name)
 		name = ubi_ioctl_name(req);
+	if (!name)
+		name = mtd_ioctl_name(req);
 	if (name) {
 		ob_puts(o, name);
 		xlat_names_end(o);
@@ -1911,6 +1923,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 	}
 	if (!def && ubi_ioctl_name(d->args[1])) {
 		ubi_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && mtd_ioctl_name(d->args[1])) {
+		mtd_ioctl_arg(d, arg);
 		return;
 	}
 	if (!def && scsi_ioctl_known(d->args[1])) {
