@@ -755,7 +755,9 @@ __noinline long cap_ioctl(struct build *b, __u32 arg, __u32 req, __u32 cap)
 	    (bpf_probe_read_user(&sel, sizeof(sel), (void *)(a + r->sel_off)) < 0 || sel >= 32 ||
 	     !(r->sel_mask & (1u << sel))))
 		return 0;
-	if (bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(a + r->ptr_off)) < 0 || !ptr)
+	if (r->flags & IOCTL_REFF_INLINE)
+		ptr = a + r->ptr_off;
+	else if (bpf_probe_read_user(&ptr, sizeof(ptr), (void *)(a + r->ptr_off)) < 0 || !ptr)
 		return 0;
 	if (r->cnt_off == IOCTL_REF_NONE)
 		cnt = r->max;

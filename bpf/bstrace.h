@@ -180,12 +180,14 @@ enum {
  * With sel_off != IOCTL_REF_NONE only when the __u32 there is a bit of sel_mask (a format's
  * type). A row with arg_size copies the argument itself (blob 0) as that many bytes, whatever
  * the request's _IOC_SIZE and the kind's cap say: structs larger than the cap, old requests
- * that encode no size (a console font, a keymap string).
+ * that encode no size (a console font, a keymap string). With IOCTL_REFF_INLINE the elements
+ * follow in the argument itself, at offset ptr_off (struct fiemap's extents), not at a pointer.
  */
 #define IOCTL_REF_NONE	0xffff
 #define IOCTL_REF_MAX	64	/* elements whose own buffers are copied */
 #define IOCTL_REFS	64	/* requests */
 #define IOCTL_REFF_CNT16	(1 << 0)	/* the count is an unsigned short */
+#define IOCTL_REFF_INLINE	(1 << 1)	/* the elements are at the argument + ptr_off */
 struct ioctl_ref {
 	__u16 ptr_off;
 	__u16 cnt_off;

@@ -106,6 +106,11 @@ void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esiz
 /* print_array of which no more than `max` elements are read (the rest: "...") */
 void print_array_max(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
 		     elem_printer elem, uint64_t max);
+/* print_array_max of the copy `b` (NULL: none) of the array at `addr`: memory an argument's
+ * structure holds or points to (a blob sub of its own); a copy that BPF bounded (BLOBF_TRUNC)
+ * shows its elements, then "..." */
+void print_array_blob(struct dctx *d, const struct sc_blob *b, uint64_t addr, uint64_t count,
+		      size_t esize, elem_printer elem, uint64_t max);
 
 /* " / * 2026-05-20T16:27:29.123456789+0000 * /" after a timestamp (decode_struct.c) */
 void print_time_comment(struct outbuf *o, int64_t sec, uint64_t nsec);
@@ -266,8 +271,12 @@ unsigned int loop_ioctl_refs(struct ioctl_ref *out, unsigned int max);
 const char *ubi_ioctl_name(uint32_t req);
 void ubi_ioctl_arg(struct dctx *d, int arg);
 unsigned int ubi_ioctl_refs(struct ioctl_ref *out, unsigned int max);
-/* decode_custom.c: its requests' ioctl_refs rows (PTP_SYS_OFFSET_EXTENDED, BLKPG) */
-unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max);
+/* decode_mtd.c: MTD requests (mtd/mtd-abi.h, type 'M'): the name or NULL, the argument */
+const char *mtd_ioctl_name(uint32_t req);
+void mtd_ioctl_arg(struct dctx *d, int arg);
+/* decode_custom.c: its requests' ioctl_refs rows (PTP_SYS_OFFSET_EXTENDED, BLKPG, with -v
+ * FS_IOC_FIEMAP) */
+unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max, bool verbose);
 /* decode_scsi.c: SCSI generic ioctls (scsi/sg.h, SG_*) */
 bool scsi_ioctl_name(struct outbuf *o, uint32_t req);
 bool scsi_ioctl_known(uint32_t req);

@@ -965,6 +965,16 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 
 	if (!xlat_names_begin(o, req, XF_HEX))
 		return;
+	/* the sound mixer's requests (linux/soundcard.h) share 'M' with MTD's: strace names a
+	 * read or write one as a mixer's first, then by the name it has, if any */
+	if (_IOC_TYPE(req) == 'M' && (dir == _IOC_READ || dir == _IOC_WRITE)) {
+		ob_printf(o, "MIXER_%s(%u)", dir == _IOC_READ ? "READ" : "WRITE", _IOC_NR(req));
+		name = def ? def->name : mtd_ioctl_name(req);
+		if (name)
+			ob_printf(o, " or %s", name);
+		xlat_names_end(o);
+		return;
+	}
 	if (def) {
 		ob_puts(o, def->name);
 		xlat_names_end(o);
@@ -983,6 +993,8 @@ void print_IOCTL_REQ(struct dctx *d, int arg)
 		name = loop_ioctl_name(req);
 	if (!name)
 		name = ubi_ioctl_name(req);
+	if (!name)
+		name = mtd_ioctl_name(req);
 	if (name) {
 		ob_puts(o, name);
 		xlat_names_end(o);
@@ -1357,16 +1369,33 @@ static void print_fiemap_flags(struct outbuf *o, uint32_t v)
 }
 
 /*
- * FS_IOC_FIEMAP: the request at entry, then what the call wrote. The extents follow the
- * 32-byte header; with -v they print when the copy holds them, else as their address (what
- * strace prints for memory it cannot read: the copy is the header's _IOC_SIZE, 64 bytes).
+ * Extents of FS_IOC_FIEMAP copied (blob sub 1, its ioctl_refs row): 3584 bytes, a copy no more
+ * than two pages long, so that one an unreadable page cuts keeps the extents before it.
+ */
+#define FIEMAP_EXTENTS_MAX	64
+
+static void print_fiemap_extent(struct dctx *d, const uint8_t *e)
+{
+	struct outbuf *o = d->o;
+
+	ob_printf(o, "{fe_logical=%llu, fe_physical=%llu, fe_length=%llu, fe_flags=",
+		  (unsigned long long)rd_u64(e), (unsigned long long)rd_u64(e + 8),
+		  (unsigned long long)rd_u64(e + 16));
+	xlat_print_flags(o, &xlat_fiemap_extent_flags, rd_u32(e + 40), "FIEMAP_EXTENT_???");
+	ob_putc(o, '}');
+}
+
+/*
+ * FS_IOC_FIEMAP: the request at entry, then what the call wrote. With -v the fm_mapped_extents
+ * extents that follow the 32-byte header print from their own copy (sub 1): as many as were
+ * readable, then the address of the first that was not; none readable, their address.
  */
 static void print_fiemap(struct dctx *d, int arg)
 {
 	struct outbuf *o = d->o;
 	const uint8_t *p = d_struct_prefix(d, arg, false, 32);
 	const struct sc_blob *b;
-	uint32_t i, n;
+	uint32_t n;
 
 	if (!p)
 		return;
@@ -1393,29 +1422,9 @@ static void print_fiemap(struct dctx *d, int arg)
 		return;
 	}
 	ob_puts(o, "fm_extents=");
-	if (!n) {
-		ob_puts(o, "[]}");
-		return;
-	}
-	if ((b->len - 32) / sizeof(struct fiemap_extent) < n) {
-		ob_ptr(o, d->args[arg] + 32);
-		ob_putc(o, '}');
-		return;
-	}
-	ob_putc(o, '[');
-	for (i = 0; i < n; i++) {
-		const uint8_t *e = p + 32 + i * sizeof(struct fiemap_extent);
-
-		if (i)
-			ob_puts(o, ", ");
-		ob_printf(o, "{fe_logical=%llu, fe_physical=%llu, fe_length=%llu, fe_flags=",
-			  (unsigned long long)rd_u64(e), (unsigned long long)rd_u64(e + 8),
-			  (unsigned long long)rd_u64(e + 16));
-		xlat_print_flags(o, &xlat_fiemap_extent_flags, rd_u32(e + 40),
-				 "FIEMAP_EXTENT_???");
-		ob_putc(o, '}');
-	}
-	ob_puts(o, "]}");
+	print_array_blob(d, d_blob(d, arg, 1, true), d->args[arg] + 32, n,
+			 sizeof(struct fiemap_extent), print_fiemap_extent, UINT64_MAX);
+	ob_putc(o, '}');
 }
 
 /*
@@ -1796,9 +1805,12 @@ static void print_ptp_extended(struct dctx *d, int arg)
 	ob_putc(o, '}');
 }
 
-unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max)
+unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max, bool verbose)
 {
-	/* PTP_SYS_OFFSET_EXTENDED's struct is larger than CAP_IOCTL's cap; BLKPG's partition */
+	/*
+	 * PTP_SYS_OFFSET_EXTENDED's struct is larger than CAP_IOCTL's cap; BLKPG's partition;
+	 * FS_IOC_FIEMAP's extents, which follow its header and print only with -v
+	 */
 	const struct ioctl_ref refs[] = {
 		{ .req = PTP_SYS_OFFSET_EXTENDED, .arg_size = sizeof(struct ptp_sys_offset_extended),
 		  .ptr_off = IOCTL_REF_NONE, .cnt_off = IOCTL_REF_NONE, .sel_off = IOCTL_REF_NONE,
@@ -1809,12 +1821,18 @@ unsigned int custom_ioctl_refs(struct ioctl_ref *out, unsigned int max)
 		{ .req = BLKPG, .ptr_off = offsetof(struct blkpg_ioctl_arg, data),
 		  .cnt_off = IOCTL_REF_NONE, .esize = sizeof(struct blkpg_partition), .max = 1,
 		  .sel_off = IOCTL_REF_NONE, .el_ptr_off = IOCTL_REF_NONE },
+		{ .req = FS_IOC_FIEMAP, .ptr_off = offsetof(struct fiemap, fm_extents),
+		  .cnt_off = offsetof(struct fiemap, fm_mapped_extents),
+		  .esize = sizeof(struct fiemap_extent), .max = FIEMAP_EXTENTS_MAX,
+		  .sel_off = IOCTL_REF_NONE, .el_ptr_off = IOCTL_REF_NONE,
+		  .flags = IOCTL_REFF_INLINE },
 	};
-	unsigned int i;
+	unsigned int i, n = 0;
 
-	for (i = 0; i < ARRAY_SIZE(refs) && i < max; i++)
-		out[i] = refs[i];
-	return i;
+	for (i = 0; i < ARRAY_SIZE(refs) && n < max; i++)
+		if (verbose || refs[i].req != FS_IOC_FIEMAP)
+			out[n++] = refs[i];
+	return n;
 }
 
 /* struct ptp_pin_desc: the index (and for a get only that) read, the rest written by a get */
@@ -1905,6 +1923,10 @@ static void ioctl_arg(struct dctx *d, int arg)
 	}
 	if (!def && ubi_ioctl_name(d->args[1])) {
 		ubi_ioctl_arg(d, arg);
+		return;
+	}
+	if (!def && mtd_ioctl_name(d->args[1])) {
+		mtd_ioctl_arg(d, arg);
 		return;
 	}
 	if (!def && scsi_ioctl_known(d->args[1])) {

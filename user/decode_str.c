@@ -206,8 +206,15 @@ void print_array(struct dctx *d, int arg, bool exit, uint64_t count, size_t esiz
 void print_array_max(struct dctx *d, int arg, bool exit, uint64_t count, size_t esize,
 		     elem_printer elem, uint64_t max)
 {
-	const struct sc_blob *b;
-	uint64_t addr = d->args[arg], i, avail;
+	const struct sc_blob *b = d->args[arg] ? d_blob(d, arg, 0, exit) : NULL;
+
+	print_array_blob(d, b, d->args[arg], count, esize, elem, max);
+}
+
+void print_array_blob(struct dctx *d, const struct sc_blob *b, uint64_t addr, uint64_t count,
+		      size_t esize, elem_printer elem, uint64_t max)
+{
+	uint64_t i, avail;
 	size_t lim = d->s->strsize;
 	bool part;
 
@@ -224,7 +231,6 @@ void print_array_max(struct dctx *d, int arg, bool exit, uint64_t count, size_t 
 		ob_ptr(d->o, addr);
 		return;
 	}
-	b = d_blob(d, arg, 0, exit);
 	part = b && (b->flags & BLOBF_FAULT) && (b->flags & BLOBF_PART);
 	avail = !b || ((b->flags & BLOBF_FAULT) && !part) ? 0 : b->len / esize;
 	if (!avail) {

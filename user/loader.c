@@ -549,7 +549,7 @@ static void fill_ioctl_refs(struct loader *l, const struct settings *s)
 	unsigned int i, n = v4l2_ioctl_refs(refs, IOCTL_REFS, s->strsize);
 
 	n += kd_ioctl_refs(refs + n, IOCTL_REFS - n, s->strsize, s->verbose);
-	n += custom_ioctl_refs(refs + n, IOCTL_REFS - n);
+	n += custom_ioctl_refs(refs + n, IOCTL_REFS - n, s->verbose);
 	n += loop_ioctl_refs(refs + n, IOCTL_REFS - n);
 	n += ubi_ioctl_refs(refs + n, IOCTL_REFS - n);
 
