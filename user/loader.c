@@ -905,6 +905,9 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	 */
 	if (s->count && !skel->rodata->cfg_count_time && !s->stream)
 		bpf_program__set_autoload(skel->progs.on_sys_enter, false);
+	/* without -f, children are not followed: on_fork has nothing to do */
+	if (!s->follow)
+		bpf_program__set_autoload(skel->progs.on_fork, false);
 	if (s->count && !s->flight_n) {
 		bpf_program__set_autoload(skel->progs.on_signal_deliver, false);
 		bpf_program__set_autoload(skel->progs.on_signal_generate, false);
