@@ -2263,6 +2263,8 @@ int BPF_PROG(on_sys_exit, struct pt_regs *unused, long ret)
 		if (!pd || !pd->nr1 || pd->nr1 > BSTRACE_NR_MAX)
 			return 0;
 		nr = pd->nr1 - 1;
+		/* looked up again below if needed: one state fewer for the verifier to follow */
+		pd = NULL;
 	} else if (exec_switch_nr(nr)) {
 		/* an exec that changed the personality: the enter knows the call */
 		pd = bpf_task_storage_get(&pending, bpf_get_current_task_btf(), 0, 0);
