@@ -415,11 +415,6 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			cs.kind = CAP_FILTER_LENPTR;
 			cs.elem = SO_GET_FILTER;
 		}
-		/* clone3: also the set_tid array its struct points to */
-		if (def->arg[i] == K_CLONE_ARGS) {
-			cs.flags |= CAPF_DEREF;
-			cs.size = CAP_DEREF_SIZE(CLONE_ARGS_SET_TID_OFF, cs.size);
-		}
 		if (recv_msghdr(def->arg[i]))
 			cs.flags |= CAPF_RET_LEN;
 		if (k->cap == CAP_IOV) {
@@ -463,6 +458,13 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			if (always && (!s->inject[nr] || is_exec(def)))
 				cs.flags |= CAPF_FAIL_ONLY;
 			p->exit[i] = cs;
+			p->ncap_exit = i + 1;
+		}
+		/* clone3's struct again after the call, with what the call wrote through it
+		 * (the BPF side skips a failed call's where the enter copied the struct) */
+		if (def->arg[i] == K_CLONE_ARGS) {
+			p->exit[i] = cs;
+			p->exit[i].flags &= ~(CAPF_NO_ENTER | CAPF_FAIL_ONLY);
 			p->ncap_exit = i + 1;
 		}
 		/* prctl's arg5 after the call: PR_SCHED_CORE_GET's cookie (a u64); the bytes
