@@ -1276,6 +1276,42 @@ __noinline long cap_deref(struct build *b, __u32 arg, __u64 src, __u32 elem, __u
 	return 0;
 }
 
+/* the int at the pointer at `src` (clone3's pidfd, parent_tid after the call) as blob `sub` */
+__noinline long cap_deref_int(struct build *b, __u32 arg, __u32 sub, __u64 src)
+{
+	__u64 ptr = 0;
+
+	if (!b || bpf_probe_read_user(&ptr, 8, (void *)src) < 0 || !ptr)
+		return 0;
+	add_blob(b, arg & 7, sub, false, ptr, 4, 4, 4);
+	return 0;
+}
+
+/*
+ * CAP_CLONE3: `size` in the low half of `spec`, the set_tid bytes in the high one. At exit the
+ * struct again (strace reads it after the call too) and what the call wrote through it; the
+ * set_tid array only where no enter record holds it (an injected call)
+ */
+__noinline long cap_clone3(struct build *b, __u32 i, __u64 len, __u64 spec)
+{
+	__u64 src;
+
+	if (!b)
+		return 0;
+	i &= 7;
+	src = b->args[i];
+	if (!b->enter && b->entered && is_error(b->ret))
+		return 0;
+	if (src && (b->enter || !b->entered))
+		cap_deref(b, i, src + CLONE3_SET_TID_OFF, spec >> 32, 0);
+	if (src && !b->enter && !is_error(b->ret)) {
+		cap_deref_int(b, i, 2, src + CLONE3_PIDFD_OFF);
+		cap_deref_int(b, i, 3, src + CLONE3_PARENT_TID_OFF);
+	}
+	add_blob(b, i, 0, false, src, len, (__u32)spec, len);
+	return 0;
+}
+
 /*
  * Classic BPF programs (CAP_FPROG, CAP_FILTER_LENPTR): `len` as capture_one computed it, `size`
  * in the low half of `spec`, elem in the high one. Apart from capture_one, whose frame the 6.1
@@ -1382,12 +1418,10 @@ __noinline long capture_one(__u32 i, struct build *b)
 		add_blob(b, i, 0, true, b->args[i], cs.size, cs.size, 0);
 		break;
 	case CAP_BUF:
-		if (cs.flags & CAPF_DEREF) {
-			if (b->args[i])
-				cap_deref(b, i, b->args[i] + CAP_DEREF_OFF(cs.size), cs.elem, 0);
-			cs.size = CAP_DEREF_MAX(cs.size);
-		}
 		add_blob(b, i, 0, false, b->args[i], len, cs.size, len);
+		break;
+	case CAP_CLONE3:
+		cap_clone3(b, i, len, cs.size | (__u64)cs.elem << 32);
 		break;
 	case CAP_FIXED:
 		src = (cs.flags & CAPF_FROM_SP) ? b->sp + cs.elem * 8 : b->args[i];

@@ -150,7 +150,14 @@ enum {
 			   two pointers (subs 1 and 2) */
 	CAP_BPF_ATTR,	/* CAP_BUF of bpf(2)'s union bpf_attr, and what the command's fields
 			   point to and its fds (struct bpf_ref of the command args[0]) */
+	CAP_CLONE3,	/* clone3's struct clone_args: CAP_BUF (sub 0), `elem` bytes at its set_tid
+			   (sub 1); at exit the ints its pidfd and parent_tid point to (subs 2
+			   and 3), none of it after a call that failed where the enter copied it */
 };
+/* struct clone_args (linux/sched.h): the pointers CAP_CLONE3 follows */
+#define CLONE3_PIDFD_OFF	8
+#define CLONE3_PARENT_TID_OFF	24
+#define CLONE3_SET_TID_OFF	64
 #define SOCK_FILTER_SIZE	8	/* struct sock_filter */
 /*
  * A classic BPF program's instructions copied: 1984. A blob starts in the record's first
@@ -322,17 +329,10 @@ enum {
 	CAPF_DEREF = 1 << 6,	/* CAP_FIXED: also copy `elem` bytes at the struct's first pointer
 				   (sub 1): pselect6's {sigmask, size}; elem 0: the struct starts
 				   with an iovec, copy its iov_len bytes, at most `size` (ptrace's
-				   PTRACE_GETREGSET). CAP_BUF: `elem` bytes at the pointer at byte
-				   CAP_DEREF_OFF(size) of the buffer, whose maximum is then
-				   CAP_DEREF_MAX(size) (clone3's set_tid) */
+				   PTRACE_GETREGSET) */
 	CAPF_PAGES_LEN = 1 << 7,	/* the length argument counts bytes: one element per
 					   4 KiB page they touch (mincore's vector) */
 };
-
-/* CAP_BUF with CAPF_DEREF: `size` holds the pointer's offset in its high half */
-#define CAP_DEREF_SIZE(off, max)	((__u32)(off) << 16 | (max))
-#define CAP_DEREF_OFF(size)		((size) >> 16)
-#define CAP_DEREF_MAX(size)		((size) & 0xffff)
 
 struct cap_spec {
 	__u8 kind;	/* CAP_* */

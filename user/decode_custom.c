@@ -2182,13 +2182,13 @@ static void print_comm(struct dctx *d, int arg, bool exit)
 	print_quoted(d, p, n, true, n == max);
 }
 
-/* [value] written by the call: an int, a signal, a TSC mode, a pointer */
-enum { PO_INT, PO_SIG, PO_TSC, PO_PTR };
+/* [value] written by the call: an int, a signal, a TSC mode, a pointer, a u64 in hex */
+enum { PO_INT, PO_SIG, PO_TSC, PO_PTR, PO_U64 };
 
 static void print_prctl_out(struct dctx *d, int arg, int how)
 {
 	struct outbuf *o = d->o;
-	size_t need = how == PO_PTR ? 8 : 4;
+	size_t need = how == PO_PTR || how == PO_U64 ? 8 : 4;
 	const struct sc_blob *b;
 	const uint8_t *p;
 
@@ -2208,6 +2208,8 @@ static void print_prctl_out(struct dctx *d, int arg, int how)
 	ob_putc(o, '[');
 	if (how == PO_PTR)
 		ob_ptr(o, rd_s64(p));
+	else if (how == PO_U64)
+		ob_hex(o, rd_u64(p));
 	else if (how == PO_SIG && rd_s32(p))
 		print_signal(o, rd_s32(p));
 	else if (how == PO_TSC)
@@ -2215,6 +2217,37 @@ static void print_prctl_out(struct dctx *d, int arg, int how)
 	else
 		ob_dec(o, rd_s32(p));
 	ob_putc(o, ']');
+}
+
+/*
+ * PR_SET_VMA_ANON_NAME's name: the string copied at entry; a call with no enter record (an
+ * injected one) has only the exit's fixed copy of -s + 1 bytes, cut at its NUL as strace
+ * reads a string: one readable up to its NUL prints, one that faulted before it is an address
+ */
+static void print_vma_name(struct dctx *d, int arg)
+{
+	const struct sc_blob *b = d_blob(d, arg, 0, false);
+	size_t max = d->s->strsize, n, len;
+	const uint8_t *p;
+
+	if (!b || (b->flags & BLOBF_STR) || !d->args[arg]) {
+		print_STR(d, arg);
+		return;
+	}
+	if ((b->flags & BLOBF_FAULT) && !(b->flags & BLOBF_PART)) {
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	p = blob_data(b);
+	len = b->len < max + 1 ? b->len : max + 1;
+	for (n = 0; n < len && p[n]; n++)
+		;
+	if (n == len && len <= max) {
+		/* no NUL in what was readable */
+		ob_ptr(d->o, d->args[arg]);
+		return;
+	}
+	print_quoted(d, p, n > max ? max : n, true, n > max);
 }
 
 /* PR_SVE_SET_VL_ONEXEC|PR_SVE_VL_INHERIT|0x10: flags, then the vector length */
@@ -2525,6 +2558,8 @@ static void print_prctl_arg(struct dctx *d, int arg)
 		} else if (arg == 3) {
 			xlat_print_const(o, (uint32_t)v, XF_HEX, NULL,
 					 xlat_name(&xlat_pidtypes, (uint32_t)v) ?: "PIDTYPE_???");
+		} else if (arg == 4 && (uint32_t)a2 == PR_SCHED_CORE_GET) {
+			print_prctl_out(d, arg, PO_U64);
 		} else {
 			ob_ptr(o, v);
 		}
@@ -2545,7 +2580,7 @@ static void print_prctl_arg(struct dctx *d, int arg)
 		else if (arg == 3)
 			ob_udec(o, v);
 		else
-			print_STR(d, arg);
+			print_vma_name(d, arg);
 		return;
 	}
 	/* an option strace does not decode: everything raw */

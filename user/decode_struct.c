@@ -1606,26 +1606,28 @@ void print_EPOLL_EVENTS_OUT(struct dctx *d, int arg)
 /*
  * The bytes past the fields known, as strace checks them (up to a page): all zero, nothing; an
  * unreadable tail (the copy faulted past the fields: BLOBF_PART), ", ???"; else
- * , / * bytes 88..95 * / "\x01..." (at most -s bytes, then "...")
+ * , / * bytes 88..95 * / "\x01..." (at most -s bytes, then "..."). `pfx` goes before what
+ * prints (", "); true when something did.
  */
-static void print_struct_tail(struct dctx *d, const struct sc_blob *b, size_t known)
+static bool print_struct_tail_pfx(struct dctx *d, const struct sc_blob *b, size_t known,
+				  const char *pfx)
 {
 	const uint8_t *p = blob_data(b);
 	size_t i, n;
 
 	if (b->flags & BLOBF_FAULT) {
-		ob_puts(d->o, ", ???");
-		return;
+		ob_printf(d->o, "%s???", pfx);
+		return true;
 	}
 	if (b->len <= known)
-		return;
+		return false;
 	for (i = known; i < b->len; i++)
 		if (p[i])
 			break;
 	if (i == b->len)
-		return;
+		return false;
 	/* strace shows these bytes in hex whatever -x says */
-	ob_printf(d->o, ", /* bytes %zu..%u */ \"", known, b->len - 1);
+	ob_printf(d->o, "%s/* bytes %zu..%u */ \"", pfx, known, b->len - 1);
 	n = b->len - known;
 	if (n > d->s->strsize)
 		n = d->s->strsize;
@@ -1634,6 +1636,12 @@ static void print_struct_tail(struct dctx *d, const struct sc_blob *b, size_t kn
 	ob_putc(d->o, '"');
 	if (known + n < b->len)
 		ob_puts(d->o, "...");
+	return true;
+}
+
+static void print_struct_tail(struct dctx *d, const struct sc_blob *b, size_t known)
+{
+	print_struct_tail_pfx(d, b, known, ", ");
 }
 
 /*
@@ -1675,19 +1683,73 @@ static void print_ca_ptr(struct outbuf *o, const char *name, const uint8_t *p, i
 }
 
 /*
- * What the call stored: " => {parent_tid=[1234]}". The kernel stores there the id it returns,
- * so this needs no read; a pidfd would, and is left out (with it, the whole part is).
+ * The first min(size, CA_SIZE_VER2) bytes of the struct, the rest zero, as strace reads it: a
+ * field only partly within `size` counts with the bytes it has (cgroup with a size of 84)
  */
-static void print_clone3_result(struct dctx *d, uint64_t flags, uint64_t parent_tid)
+static void ca_fetch(const struct dctx *d, int arg, const struct sc_blob *b, uint8_t *ca)
 {
-	if (!d->exited || d->failed || d->ret <= 0)
+	uint64_t size = d->args[arg + 1];
+	size_t n = size < CA_SIZE_VER2 ? (size_t)size : CA_SIZE_VER2;
+
+	if (n > b->len)
+		n = b->len;
+	memset(ca, 0, CA_SIZE_VER2);
+	memcpy(ca, blob_data(b), n);
+}
+
+/* [N] read after the call at a pointer of the struct (blob `sub`): NULL, or the address when
+ * the int was not readable */
+static void print_ca_int(struct dctx *d, int arg, int sub, uint64_t ptr)
+{
+	const struct sc_blob *b = d_blob(d, arg, sub, true);
+
+	if (!ptr || !b || (b->flags & BLOBF_FAULT) || b->len < 4) {
+		ob_ptr(d->o, ptr);
 		return;
-	if (!(flags & CLONE_PARENT_SETTID_) || (flags & CLONE_PIDFD_))
+	}
+	ob_printf(d->o, "[%d]", rd_s32(blob_data(b)));
+}
+
+/*
+ * What the call left in the struct, read after it: " => {pidfd=[3], parent_tid=[1234]}", the
+ * bytes past the known fields again (", ???" when unreadable); nothing when none of that is
+ * there. Only for a call that succeeded, and only if the entering part had something to show
+ * (`want`); a struct no longer readable prints as " => 0x...".
+ */
+static void print_clone3_result(struct dctx *d, int arg, bool want)
+{
+	uint64_t size = d->args[arg + 1];
+	size_t need = size < CA_SIZE_VER2 ? (size_t)size : CA_SIZE_VER2;
+	const struct sc_blob *b;
+	uint8_t ca[CA_SIZE_VER2];
+	struct outbuf *o = d->o;
+	const char *pfx = " => {";
+	uint64_t flags;
+
+	if (!want || !d->exited || d->failed)
 		return;
-	if (parent_tid)
-		ob_printf(d->o, " => {parent_tid=[%lld]}", (long long)d->ret);
-	else
-		ob_puts(d->o, " => {parent_tid=NULL}");
+	b = d_blob(d, arg, 0, true);
+	if (!b || ((b->flags & BLOBF_FAULT) && !(b->flags & BLOBF_PART)) || b->len < need) {
+		ob_puts(o, " => ");
+		ob_ptr(o, d->args[arg]);
+		return;
+	}
+	ca_fetch(d, arg, b, ca);
+	flags = rd_u64(ca + CA_FLAGS);
+	if (flags & CLONE_PIDFD_) {
+		ob_printf(o, "%spidfd=", pfx);
+		print_ca_int(d, arg, 2, rd_u64(ca + CA_PIDFD));
+		pfx = ", ";
+	}
+	if (flags & CLONE_PARENT_SETTID_) {
+		ob_printf(o, "%sparent_tid=", pfx);
+		print_ca_int(d, arg, 3, rd_u64(ca + CA_PARENT_TID));
+		pfx = ", ";
+	}
+	if (size > CA_SIZE_VER2 && print_struct_tail_pfx(d, b, CA_SIZE_VER2, pfx))
+		pfx = ", ";
+	if (strcmp(pfx, " => {"))
+		ob_putc(o, '}');
 }
 
 /* set_tid: `n` pid_t (the copy BPF made at the pointer, blob sub 1) when there are 1 to
@@ -1722,13 +1784,15 @@ static void print_set_tid(struct dctx *d, int arg, uint64_t ptr, uint64_t n)
 void print_CLONE_ARGS(struct dctx *d, int arg)
 {
 	const struct sc_blob *b = ext_struct(d, arg, CA_SIZE_VER0, CA_SIZE_VER2);
+	uint64_t size = d->args[arg + 1];
 	struct outbuf *o = d->o;
-	const uint8_t *p;
+	uint8_t ca[CA_SIZE_VER2];
+	const uint8_t *p = ca;
 	uint64_t flags;
 
 	if (!b)
 		return;
-	p = blob_data(b);
+	ca_fetch(d, arg, b, ca);
 	flags = rd_u64(p + CA_FLAGS);
 	ob_puts(o, "{flags=");
 	xlat_print_flags(o, &xlat_clone3_flags, flags, "CLONE_???");
@@ -1748,15 +1812,18 @@ void print_CLONE_ARGS(struct dctx *d, int arg)
 	ob_hex(o, rd_u64(p + CA_STACK_SIZE));
 	if (flags & CLONE_SETTLS_)
 		print_ca_ptr(o, "tls", p, CA_TLS);
-	if (b->len >= CA_SIZE_VER1 && (rd_u64(p + CA_SET_TID) || rd_u64(p + CA_SET_TID_SIZE))) {
+	/* the fields strace fetched any byte of */
+	if (size > CA_SET_TID && (rd_u64(p + CA_SET_TID) || rd_u64(p + CA_SET_TID_SIZE))) {
 		print_set_tid(d, arg, rd_u64(p + CA_SET_TID), rd_u64(p + CA_SET_TID_SIZE));
 		ob_printf(o, ", set_tid_size=%llu", (unsigned long long)rd_u64(p + CA_SET_TID_SIZE));
 	}
-	if (b->len >= CA_SIZE_VER2 && (rd_u64(p + CA_CGROUP) || (flags & CLONE_INTO_CGROUP_)))
+	if (size > CA_CGROUP && (rd_u64(p + CA_CGROUP) || (flags & CLONE_INTO_CGROUP_)))
 		ob_printf(o, ", cgroup=%llu", (unsigned long long)rd_u64(p + CA_CGROUP));
-	print_struct_tail(d, b, CA_SIZE_VER2);
+	if (size > CA_SIZE_VER2)
+		print_struct_tail(d, b, CA_SIZE_VER2);
 	ob_putc(o, '}');
-	print_clone3_result(d, flags, rd_u64(p + CA_PARENT_TID));
+	print_clone3_result(d, arg, (flags & (CLONE_PIDFD_ | CLONE_PARENT_SETTID_)) ||
+				    size > CA_SIZE_VER2);
 }
 
 enum { OH_FLAGS = 0, OH_MODE = 8, OH_RESOLVE = 16, OH_SIZE_VER0 = 24 };

@@ -308,6 +308,36 @@ static void prefault_bpf_attr(pid_t tid, const struct seccomp_notif *req, uint8_
 	}
 }
 
+/* clone3: struct clone_args, then what its set_tid, pidfd and parent_tid point to (each read
+ * up to its page's end: a read that faults partway transfers nothing) */
+static void prefault_clone3(pid_t tid, const struct seccomp_notif *req)
+{
+	static const unsigned int offs[] = { CLONE3_SET_TID_OFF, CLONE3_PIDFD_OFF,
+					     CLONE3_PARENT_TID_OFF };
+	uint64_t a = req->data.args[0], ca[CLONE3_SET_TID_OFF / 8 + 1] = { 0 }, ptr;
+	size_t n = req->data.args[1] < sizeof(ca) ? req->data.args[1] : sizeof(ca);
+	static char page[4096];
+	struct iovec local = { .iov_base = ca, .iov_len = n }, remote;
+	unsigned int i;
+
+	remote.iov_base = (void *)(uintptr_t)a;
+	remote.iov_len = n;
+	if (process_vm_readv(tid, &local, 1, &remote, 1, 0) != (ssize_t)n)
+		return;
+	local.iov_base = page;
+	for (i = 0; i < sizeof(offs) / sizeof(offs[0]); i++) {
+		if (offs[i] + 8 > n)
+			continue;
+		ptr = ca[offs[i] / 8];
+		if (!ptr)
+			continue;
+		remote.iov_base = (void *)(uintptr_t)ptr;
+		remote.iov_len = 4096 - (ptr & 4095);
+		local.iov_len = remote.iov_len;
+		(void)!process_vm_readv(tid, &local, 1, &remote, 1, 0);
+	}
+}
+
 static void prefault(pid_t tid, const struct seccomp_notif *req)
 {
 	const struct sc_def *def = sc_by_nr(req->data.nr);
@@ -328,6 +358,8 @@ static void prefault(pid_t tid, const struct seccomp_notif *req)
 			prefault_bpf_attr(tid, req, (uint8_t *)buf);
 			continue;
 		}
+		if (k->cap == CAP_CLONE3)
+			prefault_clone3(tid, req);
 		(void)!process_vm_readv(tid, &local, 1, &remote, 1, 0);
 	}
 }

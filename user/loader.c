@@ -355,6 +355,12 @@ static bool recv_msghdr(int kind)
 	return kind == K_MSGHDR_OUT || kind == K_MMSG_OUT;
 }
 
+/* execve, execveat: a successful one leaves the new program's memory at exit */
+static bool is_exec(const struct sc_def *def)
+{
+	return !strcmp(def->name, "execve") || !strcmp(def->name, "execveat");
+}
+
 /* One plan entry from one table row: which argument to copy, when, how much. */
 static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def *def,
 		     struct sc_plan *p)
@@ -427,11 +433,6 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 			cs.kind = CAP_FILTER_LENPTR;
 			cs.elem = SO_GET_FILTER;
 		}
-		/* clone3: also the set_tid array its struct points to */
-		if (def->arg[i] == K_CLONE_ARGS) {
-			cs.flags |= CAPF_DEREF;
-			cs.size = CAP_DEREF_SIZE(CLONE_ARGS_SET_TID_OFF, cs.size);
-		}
 		if (recv_msghdr(def->arg[i]))
 			cs.flags |= CAPF_RET_LEN;
 		if (k->cap == CAP_IOV) {
@@ -468,12 +469,27 @@ static void plan_one(const struct settings *s, uint32_t nr, const struct sc_def 
 		}
 		if (k->dir == D_IN && !(cs.flags & CAPF_FROM_SP)) {
 			/* at exit: the only copy, or again where the enter copy faulted (a page
-			 * not in yet); execve's memory survives only a failed call */
+			 * not in yet); execve's memory survives only a failed call. A call
+			 * -e inject= answers has no enter: its memory is as the caller left it */
 			if (always || blocking)
 				cs.flags |= CAPF_NO_ENTER;
-			if (always)
+			if (always && (!s->inject[nr] || is_exec(def)))
 				cs.flags |= CAPF_FAIL_ONLY;
 			p->exit[i] = cs;
+			p->ncap_exit = i + 1;
+		}
+		/* clone3's struct again after the call, with what the call wrote through it
+		 * (the BPF side skips a failed call's where the enter copied the struct) */
+		if (def->arg[i] == K_CLONE_ARGS) {
+			p->exit[i] = cs;
+			p->exit[i].flags &= ~(CAPF_NO_ENTER | CAPF_FAIL_ONLY);
+			p->ncap_exit = i + 1;
+		}
+		/* prctl's arg5 after the call: PR_SCHED_CORE_GET's cookie (a u64); the bytes
+		 * of PR_SET_VMA's name where no enter copy holds them (an injected call) */
+		if (def->arg[i] == K_PRCTL_ARG5) {
+			p->exit[i] = (struct cap_spec){ .kind = CAP_FIXED, .len_arg = LEN_NONE,
+							.size = cs.size < 8 ? 8 : cs.size };
 			p->ncap_exit = i + 1;
 		}
 	}
