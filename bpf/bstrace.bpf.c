@@ -32,6 +32,8 @@ const volatile __u32 cfg_nr_execve_c = 0xffffffff;
 const volatile __u32 cfg_nr_execveat_c = 0xffffffff;
 const volatile __u32 cfg_exec_exit[8] = { 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
 					  0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff };
+const volatile __u32 cfg_caps_enter = ~0u;	/* 1 << CAP_*: the kinds the plan copies at enter */
+const volatile __u32 cfg_caps_exit = ~0u;	/* ... and at exit (loader.c) */
 const volatile __u32 cfg_decode_fds = 0;		/* DF_*: what fd descriptions carry */
 const volatile bool cfg_limited = false;	/* the caller is not root (user/perm.c) */
 const volatile bool cfg_inject = false;		/* -e inject=: read the `injects` marks */
@@ -1375,7 +1377,16 @@ __noinline __u64 bpf_attr_fd(struct build *b, __u32 arg, __u32 k)
  * bpf_loop callback itself it was checked inline with its caller's states, again until they
  * converge on newer kernels (6.18: on_sys_enter 31,644 instructions processed, 100 ms).
  */
-__noinline long capture_one(__u32 i, struct build *b)
+
+/*
+ * The kinds the plan puts at enter (cfg_caps_enter) and at exit (cfg_caps_exit), as rodata
+ * bits: the verifier drops the cases no plan row uses, and does not check the functions only
+ * they call (6.8+ checks global functions when reachable), e.g. the ioctl, keyctl and cBPF
+ * copies of an enter, and -y's fd descriptions without -y. loader.c computes them from the
+ * plan it writes.
+ */
+#define CAP_ON(k)	(caps & (1u << (k)))
+static __always_inline long capture_body(__u32 i, struct build *b, const __u32 caps)
 {
 	struct sc_plan *p;
 	struct cap_spec cs;
@@ -1415,15 +1426,23 @@ __noinline long capture_one(__u32 i, struct build *b)
 
 	switch (cs.kind) {
 	case CAP_STR:
+		if (!CAP_ON(CAP_STR))
+			break;
 		add_blob(b, i, 0, true, b->args[i], cs.size, cs.size, 0);
 		break;
 	case CAP_BUF:
+		if (!CAP_ON(CAP_BUF))
+			break;
 		add_blob(b, i, 0, false, b->args[i], len, cs.size, len);
 		break;
 	case CAP_CLONE3:
+		if (!CAP_ON(CAP_CLONE3))
+			break;
 		cap_clone3(b, i, len, cs.size | (__u64)cs.elem << 32);
 		break;
 	case CAP_FIXED:
+		if (!CAP_ON(CAP_FIXED))
+			break;
 		src = (cs.flags & CAPF_FROM_SP) ? b->sp + cs.elem * 8 : b->args[i];
 		/* the pointed-to bytes first: fewer values live across the calls, the stack
 		 * stays as small as the 6.1 verifier wants it */
@@ -1432,6 +1451,8 @@ __noinline long capture_one(__u32 i, struct build *b)
 		add_blob(b, i, 0, false, src, cs.size, cs.size, cs.size);
 		break;
 	case CAP_NLBUF:
+		if (!CAP_ON(CAP_NLBUF))
+			break;
 		want = netlink_proto(b->args[0]);
 		add_blob(b, i, 0, false, b->args[i], len, want && cs.size && cs.size < NL_COPY_MAX ?
 			 NL_COPY_MAX : cs.size, len);
@@ -1439,6 +1460,8 @@ __noinline long capture_one(__u32 i, struct build *b)
 			add_blob(b, i, 1, false, 0, 0, 0, want - 1);
 		break;
 	case CAP_BUF_LENPTR:
+		if (!CAP_ON(CAP_BUF_LENPTR))
+			break;
 		/* the socklen_t, into the low half of `want` (every arch here is little-endian):
 		 * one stack slot less, the 6.1 verifier's 512-byte limit on the call chain is near */
 		want = 0;
@@ -1448,24 +1471,36 @@ __noinline long capture_one(__u32 i, struct build *b)
 		break;
 	case CAP_FPROG:
 	case CAP_FILTER_LENPTR:
+		if (!CAP_ON(CAP_FPROG) && !CAP_ON(CAP_FILTER_LENPTR))
+			break;
 		cap_filter(b, i, cs.kind, len, cs.size | (__u64)cs.elem << 32);
 		break;
 	case CAP_BPF_ATTR:
+		if (!CAP_ON(CAP_BPF_ATTR))
+			break;
 		add_blob(b, i, 0, false, b->args[i], len, cs.size, len);
 		cap_bpf_refs(b, i);
 		break;
 	case CAP_IOCTL:
+		if (!CAP_ON(CAP_IOCTL))
+			break;
 		cap_ioctl(b, i, len, cs.size);
 		break;
 	case CAP_ARRAY:
+		if (!CAP_ON(CAP_ARRAY))
+			break;
 		want = len * cs.elem;
 		add_blob(b, i, 0, false, b->args[i], want, cs.size, want);
 		break;
 	case CAP_STRV:
 	case CAP_COUNTV:
+		if (!CAP_ON(CAP_STRV) && !CAP_ON(CAP_COUNTV))
+			break;
 		cap_vector(b, i, cs.kind, cs.size);
 		break;
 	case CAP_FD:
+		if (!CAP_ON(CAP_FD))
+			break;
 		/* only -y and -P plan fd captures: without them the verifier skips cap_fd */
 		if (!cfg_decode_fds)
 			break;
@@ -1497,10 +1532,14 @@ __noinline long capture_one(__u32 i, struct build *b)
 		}
 		break;
 	case CAP_KEYCTL:
+		if (!CAP_ON(CAP_KEYCTL))
+			break;
 		cap_keyctl(b, i, cs.size);
 		break;
 	case CAP_MSGHDR:
 	case CAP_MMSG:
+		if (!CAP_ON(CAP_MSGHDR) && !CAP_ON(CAP_MMSG))
+			break;
 		want = (cs.size & 0x3fffffff) | (cs.kind == CAP_MMSG ? MH_MMSG : 0) |
 		       ((cs.flags & CAPF_RET_LEN) ? MH_RET : 0);
 		len = cap_msghdr(b, i, len, want);
@@ -1510,6 +1549,8 @@ __noinline long capture_one(__u32 i, struct build *b)
 			cap_msghdr_entry(b, i, 1, want);
 		break;
 	case CAP_IOV:
+		if (!CAP_ON(CAP_IOV))
+			break;
 		/* at exit of readv-like calls only `ret` bytes were filled */
 		want = (cs.flags & CAPF_RET_LEN) ? (b->ret < 0 ? 0 : b->ret) : ~0ull;
 		cap_iov(b, i, len, want, cs.size);
@@ -1518,9 +1559,24 @@ __noinline long capture_one(__u32 i, struct build *b)
 	return 0;
 }
 
-static long capture_arg(__u32 i, struct build *b)
+__noinline long capture_one_enter(__u32 i, struct build *b)
 {
-	return capture_one(i, b) ? 1 : 0;	/* the verifier wants 0 or 1 */
+	return capture_body(i, b, cfg_caps_enter);
+}
+
+__noinline long capture_one_exit(__u32 i, struct build *b)
+{
+	return capture_body(i, b, cfg_caps_exit);
+}
+
+static long capture_arg_enter(__u32 i, struct build *b)
+{
+	return capture_one_enter(i, b) ? 1 : 0;	/* the verifier wants 0 or 1 */
+}
+
+static long capture_arg_exit(__u32 i, struct build *b)
+{
+	return capture_one_exit(i, b) ? 1 : 0;
 }
 
 /* The fixed part of a syscall record. */
@@ -1588,7 +1644,10 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 	load_args(b.args, regs, saved, nr);
 	__builtin_memcpy(h->args, b.args, sizeof(h->args));
 	/* `ncap`: the argument slots up to the last one with a capture */
-	bpf_loop(ncap, capture_arg, &b, 0);
+	if (enter)
+		bpf_loop(ncap, capture_arg_enter, &b, 0);
+	else
+		bpf_loop(ncap, capture_arg_exit, &b, 0);
 	if (cfg_ip)
 		add_blob(&b, IP_BLOB_ARG, 0, false, 0, 0, 0, ip);
 	h = scratch_slot(enter);

@@ -518,6 +518,24 @@ static void set_exec_nrs(struct bstrace_bpf *skel)
 		skel->rodata->cfg_exec_exit[i] = exits[i];
 }
 
+/* the capture kinds the plan uses at enter and at exit: BPF leaves out the others' code */
+static void plan_caps(const struct settings *s, uint32_t *enter, uint32_t *exit)
+{
+	struct sc_plan p;
+	uint32_t nr;
+	int j;
+
+	_Static_assert(CAP_CLONE3 < 32, "capture kinds are bits of a __u32");
+	*enter = *exit = 0;
+	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
+		plan_one(s, nr, sc_by_nr(nr), &p);
+		for (j = 0; j < 8; j++) {
+			*enter |= 1u << (p.enter[j].kind & 31);
+			*exit |= 1u << (p.exit[j].kind & 31);
+		}
+	}
+}
+
 static void fill_plan(struct loader *l, const struct settings *s)
 {
 	static struct sc_plan plans[BSTRACE_NR_MAX];
@@ -915,6 +933,8 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	/* -y and -P read /proc while the process still has the descriptor: no batching */
 	skel->rodata->cfg_wakeup_bytes = s->ring_bytes / 4;
 	skel->rodata->cfg_decode_fds = s->decode_fds | (s->npaths ? DF_PATH : 0);
+	plan_caps(s, (uint32_t *)&skel->rodata->cfg_caps_enter,
+		  (uint32_t *)&skel->rodata->cfg_caps_exit);
 	skel->rodata->cfg_limited = perm_limited();
 	skel->rodata->cfg_inject = s->ninject > 0;
 	/* with -ff every task writes its own file, JSON has one object per call: no
