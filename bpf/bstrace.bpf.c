@@ -172,6 +172,14 @@ struct {
 	__type(value, struct inject_mark);
 } injects SEC(".maps");
 
+/* -e inject=...:poke_exit=: what to write, per expression (user/loader.c fills it) */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, POKE_RULES);
+	__type(key, __u32);
+	__type(value, struct poke_spec);
+} pokes SEC(".maps");
+
 enum {
 	PD_RESTART_SAME = 1,	/* the same call comes again (ERESTARTSYS, ...NOINTR, ...NOHAND) */
 	PD_RESTART_BLOCK = 2,	/* it comes back as restart_syscall (ERESTART_RESTARTBLOCK) */
@@ -1912,7 +1920,8 @@ static __always_inline void inject_enter(__u64 pid_tgid, __u32 nr)
 /*
  * -e inject=, at sys_exit: the task's mark, if it is for this call, is used up here: the
  * signal of an answered call, and, when the call returns the value answered, the time the
- * notifier received it (never 0: it is also the "injected" answer, one register for both).
+ * notifier received it (bit 0 set: it is also the "injected" answer, one register for all);
+ * bit 1: poke_enter=/poke_exit= wrote the task's memory.
  * A global function: its map key is not part of on_sys_exit's frame (the 6.1 verifier's
  * 512 bytes for the deepest chain).
  */
@@ -1930,9 +1939,55 @@ __noinline __u64 inject_exit(__u64 pid_tgid, __u32 nr, long ret)
 	if (m->sig)
 		bpf_send_signal_thread(m->sig);
 	if ((m->flags & INJM_ANSWERED) && m->ret == ret)
-		ts = m->ts | 1;
+		ts = (m->ts & ~3ull) | 1;
+	if (m->flags & INJM_POKED)
+		ts |= 2;
 	bpf_map_delete_elem(&injects, &tid);
 	return ts;
+}
+
+/*
+ * -e inject=...:poke_exit=, at sys_exit, before on_sys_exit reads the call's results (attached
+ * first: the tracepoint runs its programs in the order attached): writes the expression's data
+ * at the addresses in the call's arguments, as strace does at its syscall-exit stop, and marks
+ * the call " (INJECTED: args)" if a write succeeded. bpf_probe_write_user cannot fault pages in
+ * nor break copy-on-write: such a write fails. Loaded only with poke_exit= (the helper needs
+ * CAP_SYS_ADMIN, is refused under kernel lockdown and logs a warning when loaded).
+ */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(on_sys_exit_poke, struct pt_regs *regs, long ret)
+{
+	__u32 tid = (__u32)cur_pid_tgid(), nr = SC_NR_EXIT(regs), idx;
+	struct inject_mark *m;
+	struct poke_spec *ps;
+	__u64 args[6];
+	bool done = false;
+	int i;
+
+	if (nr >= BSTRACE_NR_MAX || !inject_wanted[nr & (BSTRACE_NR_MAX - 1)] || !tid)
+		return 0;
+	m = bpf_map_lookup_elem(&injects, &tid);
+	if (!m || m->nr != nr || !m->poke)
+		return 0;
+	idx = m->poke - 1;
+	m->poke = 0;
+	ps = bpf_map_lookup_elem(&pokes, &idx);
+	if (!ps)
+		return 0;
+	sc_read_args(regs, args, nr);
+#pragma unroll
+	for (i = 0; i < POKE_ARGS; i++) {
+		__u32 len = ps->len[i];
+
+		if (i >= ps->n || len < 1 || len > POKE_DATA_MAX || ps->arg[i] >= 6)
+			break;
+		if (bpf_probe_write_user((void *)args[ps->arg[i] & 7], ps->data[i], len))
+			break;
+		done = true;
+	}
+	if (done)
+		m->flags |= INJM_POKED;
+	return 0;
 }
 
 /*
@@ -2207,7 +2262,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	struct pending *pd = NULL;
 	const __u64 *saved;
 	__u64 ts = 0;
-	__u16 flags = 0;
+	__u16 flags = 0, poked = 0;
 	__u32 refetch = 0;
 	struct sc_plan *p;
 	struct pending *rpd = NULL;	/* restart_syscall continuing a paused call */
@@ -2217,8 +2272,11 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 	probe_mark(PROBE_EXIT);
 	/* -e inject=: the mark of this task's call, used up before any filter (an untraced
 	 * syscall's signal is delivered too); an answered call's start goes to ts */
-	if (cfg_inject)
+	if (cfg_inject) {
 		ts = inject_exit(cur_pid_tgid(), SC_NR_EXIT(regs), ret);
+		poked = ts & 2 ? EVF_POKED : 0;
+		ts = ts & 1 ? ts & ~2ull : 0;
+	}
 	if (cfg_count) {
 		/* counting only: the task's ids are read when needed (the pending enter filters);
 		 * the register's number: count_on_exit finds a 32-bit call's index */
@@ -2310,6 +2368,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *regs, long ret)
 		flags |= EVF_KILLED;
 	}
 out:
+	flags |= poked;
 	if ((p->flags & PLAN_FAILED_ONLY) && !is_error(ret))
 		return 0;
 	if ((p->flags & PLAN_OK_ONLY) && is_error(ret))

@@ -18,6 +18,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
@@ -77,6 +78,7 @@ struct inj_held {
 	pid_t tid;
 	uint32_t nr;
 	const struct inject_rule *r;
+	__u64 args[6];
 };
 
 struct inject {
@@ -332,15 +334,98 @@ static void prefault(pid_t tid, const struct seccomp_notif *req)
 	}
 }
 
+/* poke_enter=/poke_exit=: every @argN must be an argument of the call (strace's check) */
+static bool poke_args_ok(pid_t tid, uint32_t nr, const struct inject_poke *p)
+{
+	const struct sc_def *def = sc_by_nr(nr);
+	unsigned int i, nargs = def ? def->nargs : 6;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->arg[i] < nargs && p->arg[i] < 6)
+			continue;
+		warnx_("Failed to tamper with process %d: requested to tamper with argument #%u, "
+		       "but system call '%s' has only %u arguments", tid, p->arg[i] + 1,
+		       def ? def->name : "?", nargs);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * poke_enter= (and poke_exit= of a call answered, which does not run: its exit is the answer):
+ * writes the data at the call's argument addresses while the call is held.
+ * /proc/TID/mem is opened first and the notification checked valid after: the file is then
+ * the held task's memory even if the task is killed and its tid reused before the write
+ * (process_vm_writev would look the tid up again). A write that stops at an unmapped page
+ * still counts, as strace's does. Returns -1 if the notification is gone, else whether
+ * something was written.
+ */
+static int poke_held(struct inject *inj, uint64_t id, pid_t tid, uint32_t nr,
+		     const __u64 *args, const struct inject_poke *p)
+{
+	char path[32];
+	bool done = false;
+	unsigned int i;
+	int fd;
+
+	if (!poke_args_ok(tid, nr, p))
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/mem", tid);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (ioctl(inj->lfd, SECCOMP_IOCTL_NOTIF_ID_VALID, &id)) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	for (i = 0; i < p->n; i++) {
+		uint64_t a = args[p->arg[i]];
+		ssize_t w = -1;
+
+		/* pwrite's offset is signed: kernel addresses are no task's memory */
+		if (fd >= 0 && a <= (uint64_t)INT64_MAX - p->len[i])
+			w = pwrite(fd, p->data[i], p->len[i], (off_t)a);
+		if (w <= 0) {
+			warnx_("Failed to tamper with process %d: couldn't poke", tid);
+			break;
+		}
+		if (w < p->len[i])
+			warnx_("pid:%d short write (%zd < %u) @0x%" PRIx64, tid, w, p->len[i], a);
+		done = true;
+	}
+	if (fd >= 0)
+		close(fd);
+	return done;
+}
+
 /* answers an injected call: mark first (BPF reads it at the call's exit), then the answer */
 static void act(struct inject *inj, uint64_t id, uint64_t ts, pid_t tid, uint32_t nr,
-		const struct inject_rule *r)
+		const struct inject_rule *r, const __u64 *args)
 {
 	struct inject_mark m = { .ts = ts, .ret = r->ret, .nr = nr, .sig = r->sig,
 				 .flags = r->answer ? INJM_ANSWERED : 0 };
 	uint32_t key = tid;
-	bool marked = r->answer || r->sig;
+	bool marked;
+	int poked = 0;
 
+	if (r->poke_enter.n) {
+		poked = poke_held(inj, id, tid, nr, args, &r->poke_enter);
+		if (poked < 0)
+			return;
+	}
+	/* strace pokes at the exit of an answered call too: here, it does not run */
+	if (r->poke_exit.n && r->answer) {
+		int done = poke_held(inj, id, tid, nr, args, &r->poke_exit);
+
+		if (done < 0)
+			return;
+		poked |= done;
+	} else if (r->poke_exit.n && poke_args_ok(tid, nr, &r->poke_exit)) {
+		/* a call that runs: BPF writes at its sys_exit (on_sys_exit_poke) */
+		m.poke = r - inj->s->inject_rules + 1;
+	}
+	if (poked)
+		m.flags |= INJM_POKED;
+	marked = r->answer || r->sig || poked || m.poke;
 	if (marked && bpf_map_update_elem(inj->marks_fd, &key, &m, BPF_ANY))
 		marked = false;
 	/* a held notification may be gone (the task was killed): its id is not reused for it */
@@ -399,9 +484,10 @@ static void handle(struct inject *inj, const struct seccomp_notif *req)
 		h->tid = tid;
 		h->nr = nr;
 		h->r = r;
+		memcpy(h->args, req->data.args, sizeof(h->args));
 		return;
 	}
-	act(inj, req->id, ts, tid, nr, r);
+	act(inj, req->id, ts, tid, nr, r, req->data.args);
 	return;
 pass:
 	(void)send_resp(inj, req->id, false, 0);
@@ -417,7 +503,7 @@ static int run_held(struct inject *inj, bool all)
 		struct inj_held *h = &inj->held[i];
 
 		if (all || h->due_ns <= now) {
-			act(inj, h->id, h->ts, h->tid, h->nr, h->r);
+			act(inj, h->id, h->ts, h->tid, h->nr, h->r, h->args);
 			*h = inj->held[--inj->nheld];
 			continue;
 		}
