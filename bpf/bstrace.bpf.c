@@ -1946,23 +1946,35 @@ __noinline __u64 inject_exit(__u64 pid_tgid, __u32 nr, long ret)
 	return ts;
 }
 
+/* one entry of a poke_spec: `i` a constant, so that the verifier sees data[i]'s bounds */
+static __always_inline bool poke_one(const struct poke_spec *ps, const __u64 *args, __u32 mask,
+				     const int i)
+{
+	__u32 len = ps->len[i], a = ps->arg[i];
+
+	/* each entry on its own, as strace: one that fails does not stop the others */
+	if (i >= ps->n || !(mask & (1u << i)) || len < 1 || len > POKE_DATA_MAX || a >= 6)
+		return false;
+	return !bpf_probe_write_user((void *)args[a], ps->data[i], len);
+}
+
 /*
  * -e inject=...:poke_exit=, at sys_exit, before on_sys_exit reads the call's results (attached
  * first: the tracepoint runs its programs in the order attached): writes the expression's data
- * at the addresses in the call's arguments, as strace does at its syscall-exit stop, and marks
- * the call " (INJECTED: args)" if a write succeeded. bpf_probe_write_user cannot fault pages in
- * nor break copy-on-write: such a write fails. Loaded only with poke_exit= (the helper needs
- * CAP_SYS_ADMIN, is refused under kernel lockdown and logs a warning when loaded).
+ * at the addresses in the call's arguments (the entries the notifier found to be arguments of
+ * the call), as strace does at its syscall-exit stop, and marks the call " (INJECTED: args)"
+ * if a write succeeded. bpf_probe_write_user cannot fault pages in nor break copy-on-write:
+ * such a write fails. Loaded only with poke_exit= (the helper needs CAP_SYS_ADMIN, is refused
+ * under kernel lockdown and logs a warning when loaded).
  */
 SEC("tp_btf/sys_exit")
 int BPF_PROG(on_sys_exit_poke, struct pt_regs *regs, long ret)
 {
-	__u32 tid = (__u32)cur_pid_tgid(), nr = SC_NR_EXIT(regs), idx;
+	__u32 tid = (__u32)cur_pid_tgid(), nr = SC_NR_EXIT(regs), idx, mask;
 	struct inject_mark *m;
 	struct poke_spec *ps;
 	__u64 args[6];
-	bool done = false;
-	int i;
+	bool done;
 
 	if (nr >= BSTRACE_NR_MAX || !inject_wanted[nr & (BSTRACE_NR_MAX - 1)] || !tid)
 		return 0;
@@ -1970,21 +1982,20 @@ int BPF_PROG(on_sys_exit_poke, struct pt_regs *regs, long ret)
 	if (!m || m->nr != nr || !m->poke)
 		return 0;
 	idx = m->poke - 1;
+	mask = m->poke_mask;
 	m->poke = 0;
 	ps = bpf_map_lookup_elem(&pokes, &idx);
 	if (!ps)
 		return 0;
 	sc_read_args(regs, args, nr);
-#pragma unroll
-	for (i = 0; i < POKE_ARGS; i++) {
-		__u32 len = ps->len[i];
-
-		if (i >= ps->n || len < 1 || len > POKE_DATA_MAX || ps->arg[i] >= 6)
-			break;
-		if (bpf_probe_write_user((void *)args[ps->arg[i] & 7], ps->data[i], len))
-			break;
-		done = true;
-	}
+	_Static_assert(POKE_ARGS == 7, "poke_one calls");
+	done = poke_one(ps, args, mask, 0);
+	done |= poke_one(ps, args, mask, 1);
+	done |= poke_one(ps, args, mask, 2);
+	done |= poke_one(ps, args, mask, 3);
+	done |= poke_one(ps, args, mask, 4);
+	done |= poke_one(ps, args, mask, 5);
+	done |= poke_one(ps, args, mask, 6);
 	if (done)
 		m->flags |= INJM_POKED;
 	return 0;

@@ -334,21 +334,25 @@ static void prefault(pid_t tid, const struct seccomp_notif *req)
 	}
 }
 
-/* poke_enter=/poke_exit=: every @argN must be an argument of the call (strace's check) */
-static bool poke_args_ok(pid_t tid, uint32_t nr, const struct inject_poke *p)
+/*
+ * poke_enter=/poke_exit=: the entries whose @argN is an argument of the call (bit i: entry i);
+ * strace warns of each other one and writes the rest
+ */
+static unsigned int poke_args_ok(pid_t tid, uint32_t nr, const struct inject_poke *p)
 {
 	const struct sc_def *def = sc_by_nr(nr);
-	unsigned int i, nargs = def ? def->nargs : 6;
+	unsigned int i, nargs = def ? def->nargs : 6, ok = 0;
 
 	for (i = 0; i < p->n; i++) {
-		if (p->arg[i] < nargs && p->arg[i] < 6)
+		if (p->arg[i] < nargs && p->arg[i] < 6) {
+			ok |= 1u << i;
 			continue;
+		}
 		warnx_("Failed to tamper with process %d: requested to tamper with argument #%u, "
 		       "but system call '%s' has only %u arguments", tid, p->arg[i] + 1,
 		       def ? def->name : "?", nargs);
-		return false;
 	}
-	return true;
+	return ok;
 }
 
 /*
@@ -356,19 +360,19 @@ static bool poke_args_ok(pid_t tid, uint32_t nr, const struct inject_poke *p)
  * writes the data at the call's argument addresses while the call is held.
  * /proc/TID/mem is opened first and the notification checked valid after: the file is then
  * the held task's memory even if the task is killed and its tid reused before the write
- * (process_vm_writev would look the tid up again). A write that stops at an unmapped page
- * still counts, as strace's does. Returns -1 if the notification is gone, else whether
- * something was written.
+ * (process_vm_writev would look the tid up again). Like strace's, it writes read-only
+ * mappings too (a private copy of the page), and a write that stops at an unmapped page still
+ * counts. Returns -1 if the notification is gone, else whether something was written.
  */
 static int poke_held(struct inject *inj, uint64_t id, pid_t tid, uint32_t nr,
 		     const __u64 *args, const struct inject_poke *p)
 {
+	unsigned int i, ok = poke_args_ok(tid, nr, p);
 	char path[32];
 	bool done = false;
-	unsigned int i;
 	int fd;
 
-	if (!poke_args_ok(tid, nr, p))
+	if (!ok)
 		return 0;
 	snprintf(path, sizeof(path), "/proc/%d/mem", tid);
 	fd = open(path, O_WRONLY | O_CLOEXEC);
@@ -381,12 +385,14 @@ static int poke_held(struct inject *inj, uint64_t id, pid_t tid, uint32_t nr,
 		uint64_t a = args[p->arg[i]];
 		ssize_t w = -1;
 
+		if (!(ok & (1u << i)))
+			continue;
 		/* pwrite's offset is signed: kernel addresses are no task's memory */
 		if (fd >= 0 && a <= (uint64_t)INT64_MAX - p->len[i])
 			w = pwrite(fd, p->data[i], p->len[i], (off_t)a);
 		if (w <= 0) {
 			warnx_("Failed to tamper with process %d: couldn't poke", tid);
-			break;
+			continue;
 		}
 		if (w < p->len[i])
 			warnx_("pid:%d short write (%zd < %u) @0x%" PRIx64, tid, w, p->len[i], a);
@@ -419,9 +425,11 @@ static void act(struct inject *inj, uint64_t id, uint64_t ts, pid_t tid, uint32_
 		if (done < 0)
 			return;
 		poked |= done;
-	} else if (r->poke_exit.n && poke_args_ok(tid, nr, &r->poke_exit)) {
+	} else if (r->poke_exit.n) {
 		/* a call that runs: BPF writes at its sys_exit (on_sys_exit_poke) */
-		m.poke = r - inj->s->inject_rules + 1;
+		m.poke_mask = poke_args_ok(tid, nr, &r->poke_exit);
+		if (m.poke_mask)
+			m.poke = r - inj->s->inject_rules + 1;
 	}
 	if (poked)
 		m.flags |= INJM_POKED;

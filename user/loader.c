@@ -740,10 +740,10 @@ static bool pokes_wanted(const struct settings *s)
  */
 static void attach_pokes(struct bstrace_bpf *skel, const struct settings *s)
 {
-	_Static_assert(POKE_RULES == BSTRACE_MAX_INJECT && POKE_DATA_MAX == INJECT_POKE_MAX,
-		       "poke bounds differ between BPF and the parser");
+	_Static_assert(POKE_RULES == BSTRACE_MAX_INJECT && POKE_DATA_MAX == INJECT_POKE_MAX &&
+		       POKE_ARGS == INJECT_POKE_ARGS, "poke bounds differ between BPF and the parser");
 	static struct poke_spec ps;
-	unsigned int k, n;
+	unsigned int k;
 	int i;
 
 	for (i = 0; i < s->ninject; i++) {
@@ -753,15 +753,13 @@ static void attach_pokes(struct bstrace_bpf *skel, const struct settings *s)
 		if (!p->n || s->inject_rules[i].answer)
 			continue;
 		memset(&ps, 0, sizeof(ps));
-		/* beyond the 6th argument: the notifier refuses the poke (poke_args_ok) */
-		for (k = n = 0; k < p->n && n < POKE_ARGS; k++) {
-			if (p->arg[k] >= POKE_ARGS)
-				break;
-			ps.arg[n] = p->arg[k];
-			ps.len[n] = p->len[k];
-			memcpy(ps.data[n++], p->data[k], p->len[k]);
+		/* entry k is bit k of a mark's poke_mask (inject.c, poke_args_ok) */
+		for (k = 0; k < p->n && k < POKE_ARGS; k++) {
+			ps.arg[k] = p->arg[k];
+			ps.len[k] = p->len[k];
+			memcpy(ps.data[k], p->data[k], p->len[k]);
 		}
-		ps.n = n;
+		ps.n = k;
 		if (bpf_map_update_elem(bpf_map__fd(skel->maps.pokes), &i, &ps, BPF_ANY))
 			die("-e inject=...:poke_exit=: %s", strerror(errno));
 	}
