@@ -1946,16 +1946,33 @@ __noinline __u64 inject_exit(__u64 pid_tgid, __u32 nr, long ret)
 	return ts;
 }
 
-/* one entry of a poke_spec: `i` a constant, so that the verifier sees data[i]'s bounds */
-static __always_inline bool poke_one(const struct poke_spec *ps, const __u64 *args, __u32 mask,
-				     const int i)
+/*
+ * One entry of a poke_spec: `i` a constant, so that the verifier sees data[i]'s bounds. The
+ * length is bounded in the register the helper gets (6.1's verifier does not carry a bound
+ * from a copy: len - 1 compared, then len rebuilt from it), the argument picked by a switch
+ * (no variable offset into the stack).
+ */
+static __always_inline bool poke_one(const struct poke_spec *ps, struct pt_regs *regs,
+				     __u32 mask, const int i)
 {
-	__u32 len = ps->len[i], a = ps->arg[i];
+	__u32 len = ps->len[i] - 1;
+	__u64 addr;
 
 	/* each entry on its own, as strace: one that fails does not stop the others */
-	if (i >= ps->n || !(mask & (1u << i)) || len < 1 || len > POKE_DATA_MAX || a >= 6)
+	if (i >= ps->n || !(mask & (1u << i)) || len >= POKE_DATA_MAX)
 		return false;
-	return !bpf_probe_write_user((void *)args[a], ps->data[i], len);
+	barrier_var(len);
+	len += 1;
+	switch (ps->arg[i]) {
+	case 0: addr = SC_ARG0(regs); break;
+	case 1: addr = SC_ARG1(regs); break;
+	case 2: addr = SC_ARG2(regs); break;
+	case 3: addr = SC_ARG3(regs); break;
+	case 4: addr = SC_ARG4(regs); break;
+	case 5: addr = SC_ARG5(regs); break;
+	default: return false;
+	}
+	return !bpf_probe_write_user((void *)addr, ps->data[i], len);
 }
 
 /*
@@ -1973,7 +1990,6 @@ int BPF_PROG(on_sys_exit_poke, struct pt_regs *regs, long ret)
 	__u32 tid = (__u32)cur_pid_tgid(), nr = SC_NR_EXIT(regs), idx, mask;
 	struct inject_mark *m;
 	struct poke_spec *ps;
-	__u64 args[6];
 	bool done;
 
 	if (nr >= BSTRACE_NR_MAX || !inject_wanted[nr & (BSTRACE_NR_MAX - 1)] || !tid)
@@ -1987,15 +2003,14 @@ int BPF_PROG(on_sys_exit_poke, struct pt_regs *regs, long ret)
 	ps = bpf_map_lookup_elem(&pokes, &idx);
 	if (!ps)
 		return 0;
-	sc_read_args(regs, args, nr);
 	_Static_assert(POKE_ARGS == 7, "poke_one calls");
-	done = poke_one(ps, args, mask, 0);
-	done |= poke_one(ps, args, mask, 1);
-	done |= poke_one(ps, args, mask, 2);
-	done |= poke_one(ps, args, mask, 3);
-	done |= poke_one(ps, args, mask, 4);
-	done |= poke_one(ps, args, mask, 5);
-	done |= poke_one(ps, args, mask, 6);
+	done = poke_one(ps, regs, mask, 0);
+	done |= poke_one(ps, regs, mask, 1);
+	done |= poke_one(ps, regs, mask, 2);
+	done |= poke_one(ps, regs, mask, 3);
+	done |= poke_one(ps, regs, mask, 4);
+	done |= poke_one(ps, regs, mask, 5);
+	done |= poke_one(ps, regs, mask, 6);
 	if (done)
 		m->flags |= INJM_POKED;
 	return 0;
