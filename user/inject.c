@@ -15,6 +15,8 @@
  * in a bounded list, the thread goes on with the others. Before answering it writes a mark
  * (struct inject_mark) for the task into BPF's `injects` map: sys_exit of that call sets
  * EVF_INJECTED and delivers signal= (sys_enter does it for a call let through).
+ * poke_enter= (and an answered call's poke_exit=) are written here, while the call is held;
+ * poke_exit= of a call that runs by BPF's on_sys_exit_poke, which the mark names it to.
  */
 #include <errno.h>
 #include <fcntl.h>
