@@ -104,6 +104,15 @@ struct inject {
 	struct seccomp_notif_sizes sizes;
 };
 
+/*
+ * Strace 6.1 tampers with traced calls only (an untraced one is not counted for when= either):
+ * the others are not in the filter.
+ */
+static bool inj_nr(const struct settings *s, int nr)
+{
+	return nr >= 0 && nr < BSTRACE_NR_MAX && s->inject[nr] && s->trace[nr];
+}
+
 void inject_child_install(const struct settings *s, int status_fd, int go_fd)
 {
 	/* 4 + 2 per syscall + 1: at most 2053 instructions (BPF_MAXINSNS is 4096) */
@@ -120,7 +129,7 @@ void inject_child_install(const struct settings *s, int status_fd, int go_fd)
 	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 					      offsetof(struct seccomp_data, nr));
 	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
-		if (!s->inject[nr])
+		if (!inj_nr(s, nr))
 			continue;
 		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 1);
 		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF);
@@ -572,11 +581,11 @@ struct inject *inject_start(const struct settings *s, pid_t child, int status_fd
 	inj->child = child;
 	inj->marks_fd = marks_fd;
 	for (nr = 0; nr < BSTRACE_NR_MAX; nr++)
-		inj->slot[nr] = s->inject[nr] ? inj->nslots++ : -1;
+		inj->slot[nr] = inj_nr(s, nr) ? inj->nslots++ : -1;
 	n = sc_nr_by_name("read");
-	inj->handshake = n >= 0 && n < BSTRACE_NR_MAX && s->inject[n];
+	inj->handshake = inj_nr(s, n);
 	n = sc_nr_by_name("execve");
-	inj->first_exec = n >= 0 && n < BSTRACE_NR_MAX && s->inject[n];
+	inj->first_exec = inj_nr(s, n);
 	if (read(status_fd, &n, sizeof(n)) != sizeof(n))
 		die("-e inject: the command exited before its seccomp filter was installed");
 	close(status_fd);

@@ -47,6 +47,11 @@ grep -q "requested to tamper with argument #4, but system call 'write' has only 
 # ld.so's path strings are in read-only mappings: strace writes them too
 same "read-only memory" "$(cat /etc/hostname)" \
 	-e trace=openat -e inject=openat:poke_enter=@arg2=2f -- cat /etc/hostname
+# strace tampers with traced calls only: echo's write is not poked when only openat is traced
+"$BSTRACE" -o "$WORK/b" -e trace=openat -e inject=write:poke_enter=@arg2=48454c4c4f:retval=1 \
+	-- /bin/echo hello >"$WORK/b.out" 2>&1 || fail "untraced: bstrace failed"
+[ "$(cat "$WORK/b.out")" = hello ] || fail "an untraced call was tampered with: $(cat "$WORK/b.out")"
+echo "ok   an untraced call is not tampered with"
 cd /tmp || fail "no /tmp"
 same "poke_exit= of an answered call" /xyz \
 	-e trace=getcwd -e inject=getcwd:retval=5:poke_exit=@arg1=2f78797a00 -- /bin/pwd -P
