@@ -174,6 +174,14 @@ struct {
 	__type(value, struct inject_mark);
 } injects SEC(".maps");
 
+/* -e inject=...:poke_exit=: what to write, per expression (user/loader.c fills it) */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, POKE_RULES);
+	__type(key, __u32);
+	__type(value, struct poke_spec);
+} pokes SEC(".maps");
+
 enum {
 	PD_RESTART_SAME = 1,	/* the same call comes again (ERESTARTSYS, ...NOINTR, ...NOHAND) */
 	PD_RESTART_BLOCK = 2,	/* it comes back as restart_syscall (ERESTART_RESTARTBLOCK) */
@@ -2026,7 +2034,8 @@ static __always_inline void inject_enter(__u64 pid_tgid, __u32 nr)
 /*
  * -e inject=, at sys_exit: the task's mark, if it is for this call, is used up here: the
  * signal of an answered call, and, when the call returns the value answered, the time the
- * notifier received it (never 0: it is also the "injected" answer, one register for both).
+ * notifier received it (bit 0 set: it is also the "injected" answer, one register for all);
+ * bit 1: poke_enter=/poke_exit= wrote the task's memory.
  * A global function: its map key is not part of on_sys_exit's frame (the 6.1 verifier's
  * 512 bytes for the deepest chain).
  */
@@ -2044,9 +2053,82 @@ __noinline __u64 inject_exit(__u64 pid_tgid, __u32 nr, long ret)
 	if (m->sig)
 		bpf_send_signal_thread(m->sig);
 	if ((m->flags & INJM_ANSWERED) && m->ret == ret)
-		ts = m->ts | 1;
+		ts = (m->ts & ~3ull) | 1;
+	if (m->flags & INJM_POKED)
+		ts |= 2;
 	bpf_map_delete_elem(&injects, &tid);
 	return ts;
+}
+
+/*
+ * One entry of a poke_spec: `i` a constant, so that the verifier sees data[i]'s bounds. The
+ * length is bounded in the register the helper gets (6.1's verifier does not carry a bound
+ * from a copy: len - 1 compared, then len rebuilt from it), the argument picked by a switch
+ * (no variable offset into the stack).
+ */
+static __always_inline bool poke_one(const struct poke_spec *ps, struct pt_regs *regs,
+				     __u32 mask, const int i)
+{
+	__u32 len = ps->len[i] - 1;
+	__u64 addr;
+
+	/* each entry on its own, as strace: one that fails does not stop the others */
+	if (i >= ps->n || !(mask & (1u << i)) || len >= POKE_DATA_MAX)
+		return false;
+	barrier_var(len);
+	len += 1;
+	switch (ps->arg[i]) {
+	case 0: addr = SC_ARG0(regs); break;
+	case 1: addr = SC_ARG1(regs); break;
+	case 2: addr = SC_ARG2(regs); break;
+	case 3: addr = SC_ARG3(regs); break;
+	case 4: addr = SC_ARG4(regs); break;
+	case 5: addr = SC_ARG5(regs); break;
+	default: return false;
+	}
+	return !bpf_probe_write_user((void *)addr, ps->data[i], len);
+}
+
+/*
+ * -e inject=...:poke_exit=, at sys_exit, before on_sys_exit reads the call's results (attached
+ * first: the tracepoint runs its programs in the order attached): writes the expression's data
+ * at the addresses in the call's arguments (the entries the notifier found to be arguments of
+ * the call), as strace does at its syscall-exit stop, and marks the call " (INJECTED: args)"
+ * if a write succeeded. bpf_probe_write_user cannot fault pages in nor break copy-on-write:
+ * such a write fails. Loaded only with poke_exit= (the helper needs CAP_SYS_ADMIN, is refused
+ * under kernel lockdown and logs a warning when loaded).
+ */
+SEC("raw_tp/sys_exit")
+int BPF_PROG(on_sys_exit_poke, struct pt_regs *unused, long ret)
+{
+	struct pt_regs *regs = user_regs();
+	__u32 tid = (__u32)cur_pid_tgid(), nr = SC_NR_EXIT(regs), idx, mask;
+	struct inject_mark *m;
+	struct poke_spec *ps;
+	bool done;
+
+	if (nr >= BSTRACE_NR_MAX || !inject_wanted[nr & (BSTRACE_NR_MAX - 1)] || !tid)
+		return 0;
+	m = bpf_map_lookup_elem(&injects, &tid);
+	if (!m || m->nr != nr || !m->poke)
+		return 0;
+	idx = m->poke - 1;
+	mask = m->poke_mask;
+	m->poke = 0;
+	ps = bpf_map_lookup_elem(&pokes, &idx);
+	if (!ps)
+		return 0;
+	_Static_assert(POKE_ARGS == 7, "poke_one calls");
+	done = poke_one(ps, regs, mask, 0);
+	done |= poke_one(ps, regs, mask, 1);
+	done |= poke_one(ps, regs, mask, 2);
+	done |= poke_one(ps, regs, mask, 3);
+	done |= poke_one(ps, regs, mask, 4);
+	done |= poke_one(ps, regs, mask, 5);
+	done |= poke_one(ps, regs, mask, 6);
+	if (done)
+		m->flags |= INJM_POKED;
+	return 0;
 }
 
 /*
@@ -2324,7 +2406,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *unused, long ret)
 	struct pending *pd = NULL;
 	const __u64 *saved;
 	__u64 ts = 0;
-	__u16 flags = 0;
+	__u16 flags = 0, poked = 0;
 	__u32 refetch = 0;
 	struct sc_plan *p;
 	struct pending *rpd = NULL;	/* restart_syscall continuing a paused call */
@@ -2334,8 +2416,11 @@ int BPF_PROG(on_sys_exit, struct pt_regs *unused, long ret)
 	probe_mark(PROBE_EXIT);
 	/* -e inject=: the mark of this task's call, used up before any filter (an untraced
 	 * syscall's signal is delivered too); an answered call's start goes to ts */
-	if (cfg_inject)
+	if (cfg_inject) {
 		ts = inject_exit(cur_pid_tgid(), SC_NR_EXIT(user_regs()), ret);
+		poked = ts & 2 ? EVF_POKED : 0;
+		ts = ts & 1 ? ts & ~2ull : 0;
+	}
 	if (cfg_count) {
 		/* counting only: the task's ids are read when needed (the pending enter filters);
 		 * the register's number: count_on_exit finds a 32-bit call's index */
@@ -2430,6 +2515,7 @@ int BPF_PROG(on_sys_exit, struct pt_regs *unused, long ret)
 		flags |= EVF_KILLED;
 	}
 out:
+	flags |= poked;
 	if ((p->flags & PLAN_FAILED_ONLY) && !is_error(ret))
 		return 0;
 	if ((p->flags & PLAN_OK_ONLY) && is_error(ret))

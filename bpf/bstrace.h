@@ -54,6 +54,8 @@ enum {
 				   no longer traced (a caller that is not root) */
 	EVF_INJECTED = 1 << 7,	/* EV_SYSCALL: -e inject= answered the call: " (INJECTED)" */
 	EVF_IP = 1 << 8,	/* EV_SIGNAL: ts_enter is the user instruction pointer (-i) */
+	EVF_POKED = 1 << 9,	/* EV_SYSCALL: -e inject=...:poke_enter=/poke_exit= wrote the
+				   tracee's memory: " (INJECTED: args)" */
 };
 
 /*
@@ -67,11 +69,32 @@ struct inject_mark {
 	__u32 nr;	/* the syscall */
 	__u16 flags;	/* INJM_* */
 	__u16 sig;	/* signal to deliver after the call, 0: none */
+	__u32 poke;	/* poke_exit=: index + 1 in `pokes` of what to write at sys_exit, 0: none */
+	__u32 poke_mask;	/* its entries to write (bit i: entry i; the others are no
+				   argument of this call) */
 };
-_Static_assert(sizeof(struct inject_mark) == 24, "inject ABI changed: update both sides");
+_Static_assert(sizeof(struct inject_mark) == 32, "inject ABI changed: update both sides");
 
 enum {
 	INJM_ANSWERED = 1 << 0,	/* error/retval: the call did not run, no sys_enter */
+	INJM_POKED = 1 << 1,	/* poke_enter= or poke_exit= wrote something */
+};
+
+/*
+ * poke_exit= of one -e inject= expression (`pokes`, indexed as the expressions): on_sys_exit_poke
+ * writes data[i] (len[i] bytes, 1..POKE_DATA_MAX) at the address in argument arg[i] of the call,
+ * for the entries the call's mark names. Only native calls are notified: 6 arguments.
+ */
+#define POKE_ARGS	7	/* the rule's entries (@arg7 is no argument of a native call) */
+#define POKE_DATA_MAX	1024
+#define POKE_RULES	32	/* BSTRACE_MAX_INJECT */
+struct poke_spec {
+	__u32 n;
+	__u8 arg[POKE_ARGS];
+	__u8 pad;
+	__u16 len[POKE_ARGS];
+	__u8 pad2[2];
+	__u8 data[POKE_ARGS][POKE_DATA_MAX];
 };
 #define INJECT_MARKS	4096	/* tasks with a mark at once (LRU) */
 

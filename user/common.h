@@ -16,6 +16,17 @@
 #define BSTRACE_MAX_INJECT	32	/* -e inject= / -e fault= expressions */
 
 /* one -e inject= or -e fault= expression (strace 6.1's syntax) */
+/* poke_enter= / poke_exit=: @argN=HEX, at most one DATA per argument */
+#define INJECT_POKE_ARGS	7	/* strace's @arg1..@arg7 */
+#define INJECT_POKE_MAX		1024	/* strace 6.1's bound on one DATA, in bytes */
+
+struct inject_poke {
+	unsigned int n;			/* entries, 0: none */
+	uint8_t arg[INJECT_POKE_ARGS];	/* 0-based argument index */
+	uint16_t len[INJECT_POKE_ARGS];
+	uint8_t *data[INJECT_POKE_ARGS];
+};
+
 struct inject_rule {
 	uint16_t first, last, step;	/* when=: last 0xffff is no end, step 0: only `first` */
 	bool answer;			/* error= or retval=: the call does not run */
@@ -23,6 +34,8 @@ struct inject_rule {
 	int sig;			/* signal=, 0: none */
 	uint64_t delay_enter_us;	/* delay_enter=, 0: none */
 	uint64_t delay_exit_us;		/* delay_exit= (only with an answer) */
+	struct inject_poke poke_enter;	/* written by the notifier before the call runs */
+	struct inject_poke poke_exit;	/* written by BPF at sys_exit (bpf_probe_write_user) */
 };
 
 /* -e quiet= messages (strace 6.1's names) */

@@ -413,6 +413,64 @@ static bool parse_delay(uint64_t *us, const char *v)
 	return *us != 0 || d == 0;
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * poke_enter=/poke_exit=: "@argN=HEX[,@argM=HEX...]", N 1..7 once each, HEX an even number of
+ * hex digits for 1..INJECT_POKE_MAX bytes (strace 6.1's bounds; it takes empty items between
+ * commas too). Only one of each per expression.
+ */
+static bool parse_poke(struct inject_poke *p, const char *v)
+{
+	const char *item = v, *hex, *end;
+	unsigned int i, k, len;
+
+	if (p->n)
+		return false;
+	while (*item) {
+		if (*item == ',') {
+			item++;
+			continue;
+		}
+		end = strchr(item, ',');
+		if (!end)
+			end = item + strlen(item);
+		if (strncmp(item, "@arg", 4) || item[4] < '1' ||
+		    item[4] > '0' + INJECT_POKE_ARGS || item[5] != '=')
+			return false;
+		hex = item + 6;
+		len = (end - hex) / 2;
+		if ((end - hex) % 2 || len < 1 || len > INJECT_POKE_MAX || p->n == INJECT_POKE_ARGS)
+			return false;
+		for (i = 0; i < p->n; i++)
+			if (p->arg[i] == item[4] - '1')
+				return false;
+		p->data[p->n] = malloc(len);
+		if (!p->data[p->n])
+			die("out of memory");
+		for (k = 0; k < len; k++) {
+			int hi = hex_digit(hex[2 * k]), lo = hex_digit(hex[2 * k + 1]);
+
+			if (hi < 0 || lo < 0)
+				return false;
+			p->data[p->n][k] = hi << 4 | lo;
+		}
+		p->arg[p->n] = item[4] - '1';
+		p->len[p->n++] = len;
+		item = end;
+	}
+	return p->n > 0;
+}
+
 static bool inject_token(struct inject_rule *r, const char *tok, bool fault, bool *action)
 {
 	const char *v;
@@ -476,10 +534,13 @@ static bool inject_token(struct inject_rule *r, const char *tok, bool fault, boo
 		return (*action = parse_delay(&r->delay_enter_us, tok + 12));
 	if (!strncmp(tok, "delay_exit=", 11))
 		return (*action = parse_delay(&r->delay_exit_us, tok + 11));
-	if (!strncmp(tok, "poke_enter=", 11) || !strncmp(tok, "poke_exit=", 10) ||
-	    !strncmp(tok, "syscall=", 8))
-		die("-e inject=...:%.*s= is not supported (the notifier answers or lets a call "
-		    "run, it does not change it)", (int)(strchr(tok, '=') - tok), tok);
+	if (!strncmp(tok, "poke_enter=", 11))
+		return (*action = parse_poke(&r->poke_enter, tok + 11));
+	if (!strncmp(tok, "poke_exit=", 10))
+		return (*action = parse_poke(&r->poke_exit, tok + 10));
+	if (!strncmp(tok, "syscall=", 8))
+		die("-e inject=...:syscall= is not supported (the notifier answers or lets a call "
+		    "run, it does not replace it)");
 	return false;
 }
 

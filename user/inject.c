@@ -15,9 +15,12 @@
  * in a bounded list, the thread goes on with the others. Before answering it writes a mark
  * (struct inject_mark) for the task into BPF's `injects` map: sys_exit of that call sets
  * EVF_INJECTED and delivers signal= (sys_enter does it for a call let through).
+ * poke_enter= (and an answered call's poke_exit=) are written here, while the call is held;
+ * poke_exit= of a call that runs by BPF's on_sys_exit_poke, which the mark names it to.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
@@ -77,6 +80,7 @@ struct inj_held {
 	pid_t tid;
 	uint32_t nr;
 	const struct inject_rule *r;
+	__u64 args[6];
 };
 
 struct inject {
@@ -100,6 +104,15 @@ struct inject {
 	struct seccomp_notif_sizes sizes;
 };
 
+/*
+ * Strace 6.1 tampers with traced calls only (an untraced one is not counted for when= either):
+ * the others are not in the filter.
+ */
+static bool inj_nr(const struct settings *s, int nr)
+{
+	return nr >= 0 && nr < BSTRACE_NR_MAX && s->inject[nr] && s->trace[nr];
+}
+
 void inject_child_install(const struct settings *s, int status_fd, int go_fd)
 {
 	/* 4 + 2 per syscall + 1: at most 2053 instructions (BPF_MAXINSNS is 4096) */
@@ -116,7 +129,7 @@ void inject_child_install(const struct settings *s, int status_fd, int go_fd)
 	f[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 					      offsetof(struct seccomp_data, nr));
 	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
-		if (!s->inject[nr])
+		if (!inj_nr(s, nr))
 			continue;
 		f[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, nr, 0, 1);
 		f[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF);
@@ -364,15 +377,106 @@ static void prefault(pid_t tid, const struct seccomp_notif *req)
 	}
 }
 
+/*
+ * poke_enter=/poke_exit=: the entries whose @argN is an argument of the call (bit i: entry i);
+ * strace warns of each other one and writes the rest
+ */
+static unsigned int poke_args_ok(pid_t tid, uint32_t nr, const struct inject_poke *p)
+{
+	const struct sc_def *def = sc_by_nr(nr);
+	unsigned int i, nargs = def ? def->nargs : 6, ok = 0;
+
+	for (i = 0; i < p->n; i++) {
+		if (p->arg[i] < nargs && p->arg[i] < 6) {
+			ok |= 1u << i;
+			continue;
+		}
+		warnx_("Failed to tamper with process %d: requested to tamper with argument #%u, "
+		       "but system call '%s' has only %u arguments", tid, p->arg[i] + 1,
+		       def ? def->name : "?", nargs);
+	}
+	return ok;
+}
+
+/*
+ * poke_enter= (and poke_exit= of a call answered, which does not run: its exit is the answer):
+ * writes the data at the call's argument addresses while the call is held.
+ * /proc/TID/mem is opened first and the notification checked valid after: the file is then
+ * the held task's memory even if the task is killed and its tid reused before the write
+ * (process_vm_writev would look the tid up again). Like strace's, it writes read-only
+ * mappings too (a private copy of the page), and a write that stops at an unmapped page still
+ * counts. Returns -1 if the notification is gone, else whether something was written.
+ */
+static int poke_held(struct inject *inj, uint64_t id, pid_t tid, uint32_t nr,
+		     const __u64 *args, const struct inject_poke *p)
+{
+	unsigned int i, ok = poke_args_ok(tid, nr, p);
+	char path[32];
+	bool done = false;
+	int fd;
+
+	if (!ok)
+		return 0;
+	snprintf(path, sizeof(path), "/proc/%d/mem", tid);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (ioctl(inj->lfd, SECCOMP_IOCTL_NOTIF_ID_VALID, &id)) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	for (i = 0; i < p->n; i++) {
+		uint64_t a = args[p->arg[i]];
+		ssize_t w = -1;
+
+		if (!(ok & (1u << i)))
+			continue;
+		/* pwrite's offset is signed: kernel addresses are no task's memory */
+		if (fd >= 0 && a <= (uint64_t)INT64_MAX - p->len[i])
+			w = pwrite(fd, p->data[i], p->len[i], (off_t)a);
+		if (w <= 0) {
+			warnx_("Failed to tamper with process %d: couldn't poke", tid);
+			continue;
+		}
+		if (w < p->len[i])
+			warnx_("pid:%d short write (%zd < %u) @0x%" PRIx64, tid, w, p->len[i], a);
+		done = true;
+	}
+	if (fd >= 0)
+		close(fd);
+	return done;
+}
+
 /* answers an injected call: mark first (BPF reads it at the call's exit), then the answer */
 static void act(struct inject *inj, uint64_t id, uint64_t ts, pid_t tid, uint32_t nr,
-		const struct inject_rule *r)
+		const struct inject_rule *r, const __u64 *args)
 {
 	struct inject_mark m = { .ts = ts, .ret = r->ret, .nr = nr, .sig = r->sig,
 				 .flags = r->answer ? INJM_ANSWERED : 0 };
 	uint32_t key = tid;
-	bool marked = r->answer || r->sig;
+	bool marked;
+	int poked = 0;
 
+	if (r->poke_enter.n) {
+		poked = poke_held(inj, id, tid, nr, args, &r->poke_enter);
+		if (poked < 0)
+			return;
+	}
+	/* strace pokes at the exit of an answered call too: here, it does not run */
+	if (r->poke_exit.n && r->answer) {
+		int done = poke_held(inj, id, tid, nr, args, &r->poke_exit);
+
+		if (done < 0)
+			return;
+		poked |= done;
+	} else if (r->poke_exit.n) {
+		/* a call that runs: BPF writes at its sys_exit (on_sys_exit_poke) */
+		m.poke_mask = poke_args_ok(tid, nr, &r->poke_exit);
+		if (m.poke_mask)
+			m.poke = r - inj->s->inject_rules + 1;
+	}
+	if (poked)
+		m.flags |= INJM_POKED;
+	marked = r->answer || r->sig || poked || m.poke;
 	if (marked && bpf_map_update_elem(inj->marks_fd, &key, &m, BPF_ANY))
 		marked = false;
 	/* a held notification may be gone (the task was killed): its id is not reused for it */
@@ -431,9 +535,10 @@ static void handle(struct inject *inj, const struct seccomp_notif *req)
 		h->tid = tid;
 		h->nr = nr;
 		h->r = r;
+		memcpy(h->args, req->data.args, sizeof(h->args));
 		return;
 	}
-	act(inj, req->id, ts, tid, nr, r);
+	act(inj, req->id, ts, tid, nr, r, req->data.args);
 	return;
 pass:
 	(void)send_resp(inj, req->id, false, 0);
@@ -449,7 +554,7 @@ static int run_held(struct inject *inj, bool all)
 		struct inj_held *h = &inj->held[i];
 
 		if (all || h->due_ns <= now) {
-			act(inj, h->id, h->ts, h->tid, h->nr, h->r);
+			act(inj, h->id, h->ts, h->tid, h->nr, h->r, h->args);
 			*h = inj->held[--inj->nheld];
 			continue;
 		}
@@ -508,11 +613,11 @@ struct inject *inject_start(const struct settings *s, pid_t child, int status_fd
 	inj->child = child;
 	inj->marks_fd = marks_fd;
 	for (nr = 0; nr < BSTRACE_NR_MAX; nr++)
-		inj->slot[nr] = s->inject[nr] ? inj->nslots++ : -1;
+		inj->slot[nr] = inj_nr(s, nr) ? inj->nslots++ : -1;
 	n = sc_nr_by_name("read");
-	inj->handshake = n >= 0 && n < BSTRACE_NR_MAX && s->inject[n];
+	inj->handshake = inj_nr(s, n);
 	n = sc_nr_by_name("execve");
-	inj->first_exec = n >= 0 && n < BSTRACE_NR_MAX && s->inject[n];
+	inj->first_exec = inj_nr(s, n);
 	if (read(status_fd, &n, sizeof(n)) != sizeof(n))
 		die("-e inject: the command exited before its seccomp filter was installed");
 	close(status_fd);

@@ -789,6 +789,51 @@ static void btf_cache_make(const char *path)
 		unlink(obj);
 }
 
+static bool pokes_wanted(const struct settings *s)
+{
+	int i;
+
+	for (i = 0; i < s->ninject; i++)
+		if (s->inject_rules[i].poke_exit.n && !s->inject_rules[i].answer)
+			return true;
+	return false;
+}
+
+/*
+ * poke_exit=: the data of each expression into `pokes`, then on_sys_exit_poke attached before
+ * on_sys_exit (the tracepoint runs them in the order attached: the write must come before the
+ * results are read).
+ */
+static void attach_pokes(struct bstrace_bpf *skel, const struct settings *s)
+{
+	_Static_assert(POKE_RULES == BSTRACE_MAX_INJECT && POKE_DATA_MAX == INJECT_POKE_MAX &&
+		       POKE_ARGS == INJECT_POKE_ARGS, "poke bounds differ between BPF and the parser");
+	static struct poke_spec ps;
+	unsigned int k;
+	int i;
+
+	for (i = 0; i < s->ninject; i++) {
+		const struct inject_poke *p = &s->inject_rules[i].poke_exit;
+
+		/* an answered call does not run: the notifier writes it (inject.c) */
+		if (!p->n || s->inject_rules[i].answer)
+			continue;
+		memset(&ps, 0, sizeof(ps));
+		/* entry k is bit k of a mark's poke_mask (inject.c, poke_args_ok) */
+		for (k = 0; k < p->n && k < POKE_ARGS; k++) {
+			ps.arg[k] = p->arg[k];
+			ps.len[k] = p->len[k];
+			memcpy(ps.data[k], p->data[k], p->len[k]);
+		}
+		ps.n = k;
+		if (bpf_map_update_elem(bpf_map__fd(skel->maps.pokes), &i, &ps, BPF_ANY))
+			die("-e inject=...:poke_exit=: %s", strerror(errno));
+	}
+	skel->links.on_sys_exit_poke = bpf_program__attach(skel->progs.on_sys_exit_poke);
+	if (!skel->links.on_sys_exit_poke)
+		die("failed to attach on_sys_exit_poke: %s", strerror(errno));
+}
+
 static void explain_load_error(int err)
 {
 	const struct kfeature *f;
@@ -825,7 +870,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 			      uint64_t bp_high)
 {
 	struct loader *l = calloc(1, sizeof(*l));
-	bool have_btf_cache, make_btf_cache = false;
+	bool have_btf_cache, make_btf_cache = false, want_poke;
 	char btf_cache[PATH_MAX];
 	struct bstrace_bpf *skel;
 	uint32_t nr;
@@ -961,16 +1006,27 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 		bpf_program__set_autoload(skel->progs.on_signal_deliver, false);
 		bpf_program__set_autoload(skel->progs.on_signal_generate, false);
 	}
+	/* poke_exit= of a call that runs only: bpf_probe_write_user needs CAP_SYS_ADMIN and no
+	 * kernel lockdown */
+	want_poke = pokes_wanted(s);
+	bpf_program__set_autoload(skel->progs.on_sys_exit_poke, want_poke);
+	bpf_program__set_autoattach(skel->progs.on_sys_exit_poke, false);
 	verifier_stats_prepare(skel);
 	startup_mark("object configured");
 	err = bstrace_bpf__load(skel);
 	startup_mark("loaded (maps created, programs verified)");
 	verifier_stats_print(skel);
+	if (err && want_poke && strstr(load_reason, "on_sys_exit_poke"))
+		die("-e inject=...:poke_exit= without error= or retval= needs the bpf_probe_write_user "
+		    "helper, which the kernel refused (%s; it needs CAP_SYS_ADMIN, and no kernel "
+		    "lockdown)", load_reason);
 	if (err)
 		explain_load_error(-err);
 	fill_plan(l, s);
 	fill_ioctl_refs(l, s);
 	fill_bpf_refs(l, s);
+	if (want_poke)
+		attach_pokes(skel, s);
 	startup_mark("plan written");
 	err = bstrace_bpf__attach(skel);
 	if (err)

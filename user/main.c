@@ -311,8 +311,9 @@ static const struct cli_opt cli_opts[] = {
 
 	{ 0, "inject", RA, OPT_QUAL, .group = OG_TAMPERING, .spell = "-e inject=SET, --inject=SET",
 	  .help = "SET[:error=ERRNO|:retval=N][:signal=SIG][:when=N[+[STEP]]|N..M]\n"
-		  "[:delay_enter=D][:delay_exit=D]: tamper with these calls of the launched\n"
-		  "command (a seccomp filter answered by bstrace; not with -p)" },
+		  "[:delay_enter=D][:delay_exit=D][:poke_enter=@argN=HEX,...][:poke_exit=...]:\n"
+		  "tamper with these calls of the launched command (a seccomp filter answered by\n"
+		  "bstrace; not with -p)" },
 	{ 0, "fault", RA, OPT_QUAL, .group = OG_TAMPERING, .spell = "-e fault=SET, --fault=SET",
 	  .help = "SET[:error=ERRNO][:when=EXPR]: make these calls fail (ENOSYS by default)" },
 

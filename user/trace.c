@@ -673,9 +673,12 @@ static void print_exiting(struct tracer *t, struct dctx *d, bool resumed, uint64
 			}
 		}
 	}
-	/* -e inject= answered the call (the notifier, inject.c; the mark came from BPF) */
-	if (d->ev_exit && (d->ev_exit->flags & EVF_INJECTED))
-		ob_puts(o, " (INJECTED)");
+	/* -e inject= answered the call (the notifier, inject.c; the mark came from BPF), or
+	 * its poke_enter=/poke_exit= wrote the task's memory */
+	if (d->ev_exit && (d->ev_exit->flags & (EVF_INJECTED | EVF_POKED)))
+		ob_puts(o, !(d->ev_exit->flags & EVF_POKED) ? " (INJECTED)" :
+			   d->ev_exit->flags & EVF_INJECTED ? " (INJECTED: args, retval)" :
+			   " (INJECTED: args)");
 	if (t->s->show_time && d->exited) {
 		uint64_t dt = ts_exit > ts_enter && ts_enter ? ts_exit - ts_enter : 0;
 
@@ -977,7 +980,7 @@ static void json_call(struct tracer *t, struct dctx *d, uint64_t ts, uint64_t ts
 		}
 	}
 	json_close_string(o, mark);
-	if (d->ev_exit && (d->ev_exit->flags & EVF_INJECTED))
+	if (d->ev_exit && (d->ev_exit->flags & (EVF_INJECTED | EVF_POKED)))
 		ob_puts(o, ",\"injected\":true");
 	if (ts && ts_exit > ts && d->ev_exit && (d->ev_exit->flags & EVF_TIMED)) {
 		ob_puts(o, ",\"duration\":");

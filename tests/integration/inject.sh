@@ -171,5 +171,5 @@ expect_error "invalid fault argument 'openat:retval=1'" "$BSTRACE" -e fault=open
 expect_error "invalid system call 'opnat'" "$BSTRACE" -e inject=opnat:error=EIO -- true
 expect_error "delay_exit= needs error= or retval=" \
 	"$BSTRACE" -e inject=openat:delay_exit=10 -- true
-expect_error "poke_enter= is not supported" "$BSTRACE" -e inject=openat:poke_enter=@arg1=00 -- true
+expect_error "syscall= is not supported" "$BSTRACE" -e inject=openat:error=EIO:syscall=getpid -- true
 echo "PASS"
