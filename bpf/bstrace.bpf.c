@@ -835,17 +835,28 @@ __noinline long cap_bpf_strv(struct build *b, __u32 arg, __u64 base, __u32 cnt, 
 	return 0;
 }
 
-/* the pointed-to memory of the command args[0]; its fds are described by cap_bpf_fds */
+/* the bpf_refs row of the struct at argument `arg`: by the value of the argument before it */
+static __always_inline const struct bpf_ref *ref_row(struct build *b, __u32 arg)
+{
+	__u32 sel = (arg - 1) & 7, key = b->args[sel];
+
+	if (!arg || key >> 24)
+		return NULL;
+	key = BPF_REF_KEY(sel, key);
+	return bpf_map_lookup_elem(&bpf_refs, &key);
+}
+
+/* the pointed-to memory of the struct at `arg` (bpf(2): the command args[0]'s); bpf(2)'s fds
+ * are described by bpf_attr_fd, an array's by ref_fdv_fd */
 __noinline long cap_bpf_refs(struct build *b, __u32 arg)
 {
 	const struct bpf_ref *r;
-	__u32 cmd, i, cnt;
+	__u32 i, cnt;
 	__u64 a, ptr, want;
 
 	if (!b)
 		return 0;
-	cmd = b->args[0];
-	r = bpf_map_lookup_elem(&bpf_refs, &cmd);
+	r = ref_row(b, arg);
 	a = b->args[arg & 7];
 	if (!r || !a)
 		return 0;
@@ -1318,6 +1329,79 @@ __noinline __u64 bpf_attr_fd(struct build *b, __u32 arg, __u32 k)
 	return fd;
 }
 
+struct fdv_walk {
+	__u64 base;
+	__u32 cnt;
+	__u32 stride;
+	__u32 off;
+	__u32 k;
+	__u32 n;
+	__s32 skip;
+	__s32 seen[REF_FDV_MAX];
+	__u64 found;
+};
+
+/* element i: a fd not seen before is the k-th (found) or one more seen */
+static long fdv_step(__u32 i, struct fdv_walk *w)
+{
+	__s32 fd = -1;
+	__u32 j;
+
+	if (i >= w->cnt ||
+	    bpf_probe_read_user(&fd, sizeof(fd), (void *)(w->base + (__u64)i * w->stride + w->off)))
+		return 1;
+	if (fd < 0 || fd == w->skip)
+		return 0;
+	for (j = 0; j < REF_FDV_MAX; j++)
+		if (j < w->n && w->seen[j] == fd)
+			return 0;
+	if (w->n >= w->k) {
+		w->found = (__u32)fd;
+		return 1;
+	}
+	if (w->n < REF_FDV_MAX)
+		w->seen[w->n] = fd;
+	w->n++;
+	return 0;
+}
+
+/*
+ * The k-th distinct fd (from 0) of the array the bpf_refs row of argument `arg` describes
+ * (struct bpf_ref_fdv), in the low half; bit 32: none. It returns before cap_fd runs: its
+ * stack is not on the call chain to cap_fd (the 6.1 verifier's 512 bytes).
+ */
+__noinline __u64 ref_fdv_fd(struct build *b, __u32 arg, __u32 k)
+{
+	struct fdv_walk w = { .k = k, .skip = -1, .found = 1ull << 32 };
+	const struct bpf_ref *r;
+	__u64 a, base = 0;
+	__u32 cnt = 0;
+
+	if (!b)
+		return 1ull << 32;
+	arg &= 7;
+	r = ref_row(b, arg);
+	a = b->args[arg];
+	if (!r || !a || !r->fdv.stride)
+		return 1ull << 32;
+	base = a;
+	if (r->fdv.ptr_off != BPF_REF_NONE &&
+	    (bpf_probe_read_user(&base, sizeof(base), (void *)(a + r->fdv.ptr_off)) || !base))
+		return 1ull << 32;
+	if (r->fdv.cnt_off == BPF_REF_NONE)
+		cnt = b->args[(arg + 1) & 7];
+	else if (bpf_probe_read_user(&cnt, sizeof(cnt), (void *)(a + r->fdv.cnt_off)))
+		return 1ull << 32;
+	if (r->fdv.flags & REF_FDVF_SKIP0)
+		w.skip = b->args[0];
+	w.base = base;
+	w.cnt = cnt;
+	w.stride = r->fdv.stride;
+	w.off = r->fdv.off;
+	bpf_loop(REF_FDV_SCAN, fdv_step, &w, 0);
+	return w.found;
+}
+
 /*
  * One argument slot's captures. A global function: the verifier checks it once. As the
  * bpf_loop callback itself it was checked inline with its caller's states, again until they
@@ -1404,6 +1488,10 @@ __noinline long capture_one(__u32 i, struct build *b)
 		add_blob(b, i, 0, false, b->args[i], len, cs.size, len);
 		cap_bpf_refs(b, i);
 		break;
+	case CAP_REFS:
+		add_blob(b, i, 0, false, b->args[i], cs.size, cs.size, cs.size);
+		cap_bpf_refs(b, i);
+		break;
 	case CAP_IOCTL:
 		cap_ioctl(b, i, len, cs.size);
 		break;
@@ -1436,6 +1524,15 @@ __noinline long capture_one(__u32 i, struct build *b)
 			want = bpf_attr_fd(b, cs.elem, 3);
 			if (!(want >> 32))
 				cap_fd(b, (__s32)want);
+		} else if (i == FD_SLOT_PAIR && cs.size == REF_FDV) {
+			/* an array's fds, one call each: no loop state lives across cap_fd */
+#pragma unroll
+			for (int k = 0; k < REF_FDV_MAX; k++) {
+				want = ref_fdv_fd(b, cs.elem, k);
+				if (want >> 32)
+					break;
+				cap_fd(b, (__s32)want);
+			}
 		} else if (i == FD_SLOT_PAIR) {
 			if (bpf_probe_read_user(&want, sizeof(want),
 						(void *)(b->args[cs.elem & 7] + cs.size)) == 0) {

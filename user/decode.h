@@ -192,6 +192,9 @@ void print_prctl_ret(struct dctx *d);
 void print_ioctl_ret(struct dctx *d);
 void print_bpf_ret(struct dctx *d);	/* = 3</anon_inode:bpf-map> (decode_bpf.c) */
 /* decode_bpf.c: what BPF copies with union bpf_attr, by command (struct bpf_ref); the count */
+/* io_uring_register's bpf_refs rows (keys BPF_REF_KEY(1, opcode)), decode_uring.c */
+unsigned int uring_refs(uint32_t *keys, struct bpf_ref *refs, unsigned int max,
+			const struct settings *s);
 unsigned int bpf_cmd_refs(uint32_t *cmds, struct bpf_ref *refs, unsigned int max,
 			  const struct settings *s);
 unsigned int bpf_attr_ptrs(uint32_t cmd, const uint8_t *attr, size_t len, uint64_t *ptrs,

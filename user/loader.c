@@ -274,6 +274,20 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 				.size = BPF_ATTR_FDS, .len_arg = LEN_NONE };
 			p->ncap_enter = FD_SLOT_PAIR + 1;
 		}
+		/* io_uring_register: the fds of the arrays its argument is or points to (by the
+		 * opcode's bpf_refs row), where the ring's fd is described */
+		if (def->arg[i] == K_URING_REG_ARG) {
+			struct cap_spec fdv = { .kind = CAP_FD, .elem = i, .size = REF_FDV,
+						.len_arg = LEN_NONE };
+
+			if (always || blocking) {
+				p->enter[FD_SLOT_PAIR] = fdv;
+				p->ncap_enter = FD_SLOT_PAIR + 1;
+				fdv.flags = CAPF_NO_ENTER;
+			}
+			p->exit[FD_SLOT_PAIR] = fdv;
+			p->ncap_exit = FD_SLOT_PAIR + 1;
+		}
 		/* a siginfo the call takes: its si_fd (and the int after it), at entry; so
 		 * io_uring_params.wq_fd */
 		if (def->arg[i] == K_SIGINFO_IN || def->arg[i] == K_PTRACE_DATA ||
@@ -540,13 +554,17 @@ static void fill_ioctl_refs(struct loader *l, const struct settings *s)
 			die("cannot fill the ioctl references: %s", strerror(errno));
 }
 
-/* the memory bpf(2)'s union bpf_attr points to, and its fds, by command */
+/* the memory bpf(2)'s union bpf_attr points to, and its fds, by command; so for the structs
+ * of io_uring_register by opcode (BPF_REF_KEY) */
 static void fill_bpf_refs(struct loader *l, const struct settings *s)
 {
-	struct bpf_ref refs[BPF_REFS];
+	struct bpf_ref refs[BPF_REFS] = { 0 };
 	uint32_t cmds[BPF_REFS];
 	int fd = bpf_map__fd(l->skel->maps.bpf_refs);
 	unsigned int i, n = bpf_cmd_refs(cmds, refs, BPF_REFS, s);
+
+	/* io_uring_register's structs by opcode */
+	n += uring_refs(cmds + n, refs + n, BPF_REFS - n, s);
 
 	for (i = 0; i < n; i++)
 		if (bpf_map_update_elem(fd, &cmds[i], &refs[i], BPF_ANY))
