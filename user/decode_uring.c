@@ -693,6 +693,28 @@ unsigned int uring_refs(uint32_t *keys, struct bpf_ref *refs, unsigned int max,
 	return n;
 }
 
+unsigned int uring_ref_ptrs(uint32_t op, const uint8_t *p, size_t len, uint64_t *ptrs,
+			    unsigned int max)
+{
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(uring_ref_defs); i++) {
+		const struct bpf_ref_ptr *rp[2] = { &uring_ref_defs[i].data,
+						    &uring_ref_defs[i].tags };
+
+		if (uring_ref_defs[i].op != op)
+			continue;
+		for (j = 0; j < 2 && n < max; j++) {
+			if (rp[j]->ptr_off == BPF_REF_NONE || rp[j]->ptr_off + 8u > len)
+				continue;
+			ptrs[n] = rd_u64(p + rp[j]->ptr_off);
+			if (ptrs[n])
+				n++;
+		}
+	}
+	return n;
+}
+
 /*
  * io_uring_register's argument by the opcode (args[1]), nr_args (args[3]) elements (the size
  * of the *2 structs).
