@@ -240,12 +240,14 @@ struct bpf_ref_ptr {
  * fdv: the fds of an array to describe (-y), its stride 0 for none: `cnt` elements of `stride`
  * bytes, the __s32 fd at `off` in each; at the argument itself (ptr_off BPF_REF_NONE) or at the
  * __u64 pointer at ptr_off; cnt the __u32 at cnt_off, or (BPF_REF_NONE) the next argument.
- * At most REF_FDV_MAX distinct fds of its first REF_FDV_SCAN elements are described, with
- * REF_FDVF_SKIP0 not one equal to args[0] (the call's own fd, described by its slot).
+ * Of its first REF_FDV_SCAN elements, the first REF_FDV_MAX distinct fds are described in the
+ * enter record, the next REF_FDV_MAX in the exit record (2 * REF_FDV_MAX in all; only the first
+ * REF_FDV_MAX when the call has no enter record), with REF_FDVF_SKIP0 not one equal to args[0]
+ * (the call's own fd, described by its slot).
  */
 #define REF_FDV		0xfffffffeu	/* cap_spec size of the CAP_FD slot FD_SLOT_PAIR: the
 					   fdv of the bpf_refs row of the argument elem */
-#define REF_FDV_MAX	7	/* a record holds 8 descriptions; one is the call's own fd */
+#define REF_FDV_MAX	7	/* per record: it holds 8 descriptions, one is the call's own fd */
 #define REF_FDV_SCAN	64
 #define REF_FDVF_SKIP0	1
 struct bpf_ref_fdv {

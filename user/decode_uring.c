@@ -662,9 +662,10 @@ static const struct uring_ref_def uring_ref_defs[] = {
 };
 
 /*
- * -y: the first REF_FDV_MAX (7) distinct fds of an array (of its first REF_FDV_SCAN) are
- * described, the ring's own fd among them or not; others print as their bare numbers, where
- * strace would add their paths too.
+ * -y: the first 2 * REF_FDV_MAX (14) distinct fds of an array other than the ring's own (of
+ * its first REF_FDV_SCAN elements; REF_FDV_MAX, 7, of a call answered by -e inject=, which has
+ * no enter record) are described; the others print as their bare numbers, where strace would
+ * add their paths too.
  */
 unsigned int uring_refs(uint32_t *keys, struct bpf_ref *refs, unsigned int max,
 			const struct settings *s)

@@ -275,7 +275,8 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 			p->ncap_enter = FD_SLOT_PAIR + 1;
 		}
 		/* io_uring_register: the fds of the arrays its argument is or points to (by the
-		 * opcode's bpf_refs row), where the ring's fd is described */
+		 * opcode's bpf_refs row); at exit those an enter record had no room for (the
+		 * call changes no fd) */
 		if (def->arg[i] == K_URING_REG_ARG) {
 			struct cap_spec fdv = { .kind = CAP_FD, .elem = i, .size = REF_FDV,
 						.len_arg = LEN_NONE };
@@ -283,7 +284,6 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 			if (always || blocking) {
 				p->enter[FD_SLOT_PAIR] = fdv;
 				p->ncap_enter = FD_SLOT_PAIR + 1;
-				fdv.flags = CAPF_NO_ENTER;
 			}
 			p->exit[FD_SLOT_PAIR] = fdv;
 			p->ncap_exit = FD_SLOT_PAIR + 1;
