@@ -328,8 +328,8 @@ static void prefault(pid_t tid, const struct seccomp_notif *req)
 
 		if (k->cap == CAP_NONE || k->cap == CAP_FD || !req->data.args[i])
 			continue;
-		local.iov_len = (k->cap == CAP_FIXED || k->cap == CAP_REFS) && k->size > 0 && k->size < (int)sizeof(buf) ?
-				(size_t)k->size : 4096;
+		local.iov_len = (k->cap == CAP_FIXED || k->cap == CAP_REFS) && k->size > 0 &&
+				k->size < (int)sizeof(buf) ? (size_t)k->size : 4096;
 		remote.iov_base = (void *)(uintptr_t)req->data.args[i];
 		remote.iov_len = local.iov_len;
 		if (k->cap == CAP_BPF_ATTR) {
