@@ -861,17 +861,28 @@ __noinline long cap_bpf_strv(struct build *b, __u32 arg, __u64 base, __u32 cnt, 
 	return 0;
 }
 
-/* the pointed-to memory of the command args[0]; its fds are described by cap_bpf_fds */
+/* the bpf_refs row of the struct at argument `arg`: by the value of the argument before it */
+static __always_inline const struct bpf_ref *ref_row(struct build *b, __u32 arg)
+{
+	__u32 sel = (arg - 1) & 7, key = b->args[sel];
+
+	if (!arg || key >> 24)
+		return NULL;
+	key = BPF_REF_KEY(sel, key);
+	return bpf_map_lookup_elem(&bpf_refs, &key);
+}
+
+/* the pointed-to memory of the struct at `arg` (bpf(2): the command args[0]'s); bpf(2)'s fds
+ * are described by bpf_attr_fd, an array's by ref_fdv_fd */
 __noinline long cap_bpf_refs(struct build *b, __u32 arg)
 {
 	const struct bpf_ref *r;
-	__u32 cmd, i, cnt;
+	__u32 i, cnt;
 	__u64 a, ptr, want;
 
 	if (!b)
 		return 0;
-	cmd = b->args[0];
-	r = bpf_map_lookup_elem(&bpf_refs, &cmd);
+	r = ref_row(b, arg);
 	a = b->args[arg & 7];
 	if (!r || !a)
 		return 0;
@@ -1381,6 +1392,103 @@ __noinline __u64 bpf_attr_fd(struct build *b, __u32 arg, __u32 k)
 }
 
 /*
+ * The fds of an array seen so far, one per CPU. In a map, not on the stack: the verifier
+ * knows nothing of a map value's contents, so the bpf_loop callback's states agree at once
+ * (seen on the stack, every count and fd kept the states apart: 50 times the instructions).
+ */
+struct fdv_seen {
+	__s32 fd[2 * REF_FDV_MAX];
+	__u32 n;
+};
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct fdv_seen);
+} fdv_tmp SEC(".maps");
+
+struct fdv_walk {
+	__u64 base;
+	struct fdv_seen *seen;
+	__u32 cnt;
+	__u32 stride;
+	__u32 off;
+	__u32 k;
+	__s32 skip;
+	__u64 found;
+};
+
+/* element i: a fd not seen before is the k-th (found) or one more seen */
+static long fdv_step(__u32 i, struct fdv_walk *w)
+{
+	struct fdv_seen *s = w->seen;
+	__s32 fd = -1;
+	__u32 j, n;
+
+	if (!s || i >= w->cnt ||
+	    bpf_probe_read_user(&fd, sizeof(fd), (void *)(w->base + (__u64)i * w->stride + w->off)))
+		return 1;
+	if (fd < 0 || fd == w->skip)
+		return 0;
+	n = s->n;
+	if (n >= 2 * REF_FDV_MAX)
+		return 1;
+	for (j = 0; j < 2 * REF_FDV_MAX; j++)
+		if (j < n && s->fd[j] == fd)
+			return 0;
+	if (n >= w->k) {
+		w->found = (__u32)fd;
+		return 1;
+	}
+	s->fd[n] = fd;
+	s->n = n + 1;
+	return 0;
+}
+
+/*
+ * The k-th distinct fd (from 0) of the array the bpf_refs row of argument `arg` describes
+ * (struct bpf_ref_fdv), in the low half; bit 32: none. The exit record of a call with an enter
+ * record describes the next REF_FDV_MAX (its own 8 descriptions). It returns before cap_fd
+ * runs: its stack is not on the call chain to cap_fd (the 6.1 verifier's 512 bytes).
+ */
+__noinline __u64 ref_fdv_fd(struct build *b, __u32 arg, __u32 k)
+{
+	struct fdv_walk w = { .skip = -1, .found = 1ull << 32 };
+	const struct bpf_ref *r;
+	__u64 a, base = 0;
+	__u32 cnt = 0, zero = 0;
+
+	if (!b || k >= REF_FDV_MAX)
+		return 1ull << 32;
+	w.seen = bpf_map_lookup_elem(&fdv_tmp, &zero);
+	if (!w.seen)
+		return 1ull << 32;
+	w.seen->n = 0;
+	w.k = !b->enter && b->entered ? k + REF_FDV_MAX : k;
+	arg &= 7;
+	r = ref_row(b, arg);
+	a = b->args[arg];
+	if (!r || !a || !r->fdv.stride)
+		return 1ull << 32;
+	base = a;
+	if (r->fdv.ptr_off != BPF_REF_NONE &&
+	    (bpf_probe_read_user(&base, sizeof(base), (void *)(a + r->fdv.ptr_off)) || !base))
+		return 1ull << 32;
+	if (r->fdv.cnt_off == BPF_REF_NONE)
+		cnt = b->args[(arg + 1) & 7];
+	else if (bpf_probe_read_user(&cnt, sizeof(cnt), (void *)(a + r->fdv.cnt_off)))
+		return 1ull << 32;
+	if (r->fdv.flags & REF_FDVF_SKIP0)
+		w.skip = b->args[0];
+	w.base = base;
+	w.cnt = cnt;
+	w.stride = r->fdv.stride;
+	w.off = r->fdv.off;
+	bpf_loop(REF_FDV_SCAN, fdv_step, &w, 0);
+	return w.found;
+}
+
+/*
  * One argument slot's captures. A global function: the verifier checks it once. As the
  * bpf_loop callback itself it was checked inline with its caller's states, again until they
  * converge on newer kernels (6.18: on_sys_enter 31,644 instructions processed, 100 ms).
@@ -1489,6 +1597,12 @@ static __always_inline long capture_body(__u32 i, struct build *b, const __u32 c
 		add_blob(b, i, 0, false, b->args[i], len, cs.size, len);
 		cap_bpf_refs(b, i);
 		break;
+	case CAP_REFS:
+		if (!CAP_ON(CAP_REFS))
+			break;
+		add_blob(b, i, 0, false, b->args[i], cs.size, cs.size, cs.size);
+		cap_bpf_refs(b, i);
+		break;
 	case CAP_IOCTL:
 		if (!CAP_ON(CAP_IOCTL))
 			break;
@@ -1529,6 +1643,15 @@ static __always_inline long capture_body(__u32 i, struct build *b, const __u32 c
 			want = bpf_attr_fd(b, cs.elem, 3);
 			if (!(want >> 32))
 				cap_fd(b, (__s32)want);
+		} else if (i == FD_SLOT_PAIR && cs.size == REF_FDV) {
+			/* an array's fds, one call each: no loop state lives across cap_fd */
+#pragma unroll
+			for (int k = 0; k < REF_FDV_MAX; k++) {
+				want = ref_fdv_fd(b, cs.elem, k);
+				if (want >> 32)
+					break;
+				cap_fd(b, (__s32)want);
+			}
 		} else if (i == FD_SLOT_PAIR) {
 			if (bpf_probe_read_user(&want, sizeof(want),
 						(void *)(b->args[cs.elem & 7] + cs.size)) == 0) {

@@ -176,6 +176,8 @@ enum {
 	CAP_CLONE3,	/* clone3's struct clone_args: CAP_BUF (sub 0), `elem` bytes at its set_tid
 			   (sub 1); at exit the ints its pidfd and parent_tid point to (subs 2
 			   and 3), none of it after a call that failed where the enter copied it */
+	CAP_REFS,	/* CAP_FIXED, and what the struct points to by the bpf_refs row of the
+			   argument before it (io_uring_register's opcode; BPF_REF_KEY) */
 };
 /* struct clone_args (linux/sched.h): the pointers CAP_CLONE3 follows */
 #define CLONE3_PIDFD_OFF	8
@@ -266,10 +268,35 @@ struct bpf_ref_ptr {
 	__u8 strv;
 	__u8 pad;
 };
+/*
+ * fdv: the fds of an array to describe (-y), its stride 0 for none: `cnt` elements of `stride`
+ * bytes, the __s32 fd at `off` in each; at the argument itself (ptr_off BPF_REF_NONE) or at the
+ * __u64 pointer at ptr_off; cnt the __u32 at cnt_off, or (BPF_REF_NONE) the next argument.
+ * Of its first REF_FDV_SCAN elements, the first REF_FDV_MAX distinct fds are described in the
+ * enter record, the next REF_FDV_MAX in the exit record (2 * REF_FDV_MAX in all; only the first
+ * REF_FDV_MAX when the call has no enter record), with REF_FDVF_SKIP0 not one equal to args[0]
+ * (the call's own fd, described by its slot).
+ */
+#define REF_FDV		0xfffffffeu	/* cap_spec size of the CAP_FD slot FD_SLOT_PAIR: the
+					   fdv of the bpf_refs row of the argument elem */
+#define REF_FDV_MAX	7	/* per record: it holds 8 descriptions, one is the call's own fd */
+#define REF_FDV_SCAN	64
+#define REF_FDVF_SKIP0	1
+struct bpf_ref_fdv {
+	__u16 ptr_off;
+	__u16 cnt_off;
+	__u16 stride;
+	__u16 off;
+	__u16 flags;	/* REF_FDVF_* */
+};
 struct bpf_ref {
 	struct bpf_ref_ptr ptr[BPF_REF_PTRS];
 	__u16 fd_off[BPF_REF_FDS];
+	struct bpf_ref_fdv fdv;
 };
+/* the bpf_refs key of a struct at argument i: the value of args[i - 1] (a command, an opcode)
+ * below 1 << 24, i - 1 in the top byte (bpf(2)'s command: i - 1 = 0, the command itself) */
+#define BPF_REF_KEY(sel, val)	((__u32)(sel) << 24 | (__u32)(val))
 
 /* -e decode-fds= classes (strace 6.1's names) */
 enum {

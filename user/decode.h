@@ -197,6 +197,14 @@ void print_prctl_ret(struct dctx *d);
 void print_ioctl_ret(struct dctx *d);
 void print_bpf_ret(struct dctx *d);	/* = 3</anon_inode:bpf-map> (decode_bpf.c) */
 /* decode_bpf.c: what BPF copies with union bpf_attr, by command (struct bpf_ref); the count */
+/* io_uring_register's bpf_refs rows (keys BPF_REF_KEY(1, opcode)), decode_uring.c */
+unsigned int uring_refs(uint32_t *keys, struct bpf_ref *refs, unsigned int max,
+			const struct settings *s);
+/* the pointers of an io_uring_register struct (`len` bytes read) for the opcode, what its
+ * data, tags and fds arrays are at (inject.c brings their pages in); their count */
+#define URING_REF_STRUCT_MAX	32
+unsigned int uring_ref_ptrs(uint32_t op, const uint8_t *p, size_t len, uint64_t *ptrs,
+			    unsigned int max);
 unsigned int bpf_cmd_refs(uint32_t *cmds, struct bpf_ref *refs, unsigned int max,
 			  const struct settings *s);
 unsigned int bpf_attr_ptrs(uint32_t cmd, const uint8_t *attr, size_t len, uint64_t *ptrs,

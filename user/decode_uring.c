@@ -108,15 +108,21 @@ void print_URING_ENTER_FLAGS(struct dctx *d, int arg)
 #include "xlat/uring_ops.h"
 #include "xlat/uring_register_opcodes.h"
 #include "xlat/uring_restriction_opcodes.h"
+#include "xlat/uring_rsrc_flags.h"
 #include "xlat/uring_sqe_flags.h"
 
 enum {
 	UR_BUFFERS = 0,
 	UR_FILES = 2,
 	UR_EVENTFD = 4,
+	UR_FILES_UPDATE = 6,
 	UR_EVENTFD_ASYNC = 7,
 	UR_PROBE = 8,
 	UR_RESTRICTIONS = 11,
+	UR_FILES2 = 13,
+	UR_FILES_UPDATE2 = 14,
+	UR_BUFFERS2 = 15,
+	UR_BUFFERS_UPDATE = 16,
 	UR_IOWQ_AFF = 17,
 	UR_IOWQ_MAX_WORKERS = 19,
 	UR_RING_FDS = 20,
@@ -301,10 +307,12 @@ static bool print_elems(struct dctx *d, const uint8_t *data, size_t len, bool pa
 	return all;
 }
 
-/* the copy of argument `arg` at the call or after it; `part`: it stopped at a page end */
-static const struct sc_blob *reg_copy(struct dctx *d, int arg, bool exit, bool *part)
+/* the copy of argument `arg` (sub 0; what its struct points to: sub 1, 2) at the call or
+ * after it; `part`: it stopped at a page end */
+static const struct sc_blob *reg_copy_sub(struct dctx *d, int arg, int sub, bool exit,
+					  bool *part)
 {
-	const struct sc_blob *b = d_blob(d, arg, 0, exit);
+	const struct sc_blob *b = d_blob(d, arg, sub, exit);
 
 	if (!b)
 		return NULL;
@@ -312,6 +320,11 @@ static const struct sc_blob *reg_copy(struct dctx *d, int arg, bool exit, bool *
 	if ((b->flags & BLOBF_FAULT) && !*part)
 		return NULL;
 	return b;
+}
+
+static const struct sc_blob *reg_copy(struct dctx *d, int arg, bool exit, bool *part)
+{
+	return reg_copy_sub(d, arg, 0, exit, part);
 }
 
 /* IORING_REGISTER_IOWQ_MAX_WORKERS: [[IO_WQ_BOUND]=N, ...], read and written by the call */
@@ -437,10 +450,275 @@ static void print_probe(struct dctx *d, int arg, uint32_t nr)
 	print_probe_struct(d, blob_data(b), nr, true);
 }
 
+/* ---- FILES_UPDATE, FILES2, BUFFERS2, FILES_UPDATE2, BUFFERS_UPDATE: structs that point to
+ * arrays; BPF copies those as the opcode's bpf_refs row (uring_refs) says ---- */
+
+#define UREF_DATA	1	/* blob sub of the data array (bpf_ref ptr[0]) */
+#define UREF_TAGS	2	/* of the tags (ptr[1]) */
+#define FU_SIZE		16	/* struct io_uring_files_update */
+#define RSRC_SIZE	32	/* struct io_uring_rsrc_register, io_uring_rsrc_update2 */
+#define FILES_SKIP	(-2)	/* IORING_REGISTER_FILES_SKIP */
+
+static void print_fd_idx(struct dctx *d, const uint8_t *p, uint64_t idx)
+{
+	(void)idx;
+	print_fd(d, rd_s32(p));
+}
+
+/* an update's fd: one to leave as it is has a name */
+static void print_upd_fd_idx(struct dctx *d, const uint8_t *p, uint64_t idx)
+{
+	int32_t fd = rd_s32(p);
+
+	(void)idx;
+	if (fd == FILES_SKIP)
+		xlat_print_const(d->o, (uint64_t)(int64_t)fd, XF_DEC, "IORING_REGISTER_FILES_SKIP",
+				 NULL);
+	else
+		print_fd(d, fd);
+}
+
+static void print_iovec_idx(struct dctx *d, const uint8_t *p, uint64_t idx)
+{
+	(void)idx;
+	print_iovec_elem(d, p);
+}
+
+static void print_tag_idx(struct dctx *d, const uint8_t *p, uint64_t idx)
+{
+	(void)idx;
+	ob_hex(d->o, rd_u64(p));
+}
+
+/* `count` elements at `addr` a struct points to, copied as blob `sub`: NULL, [], the address
+ * when none is readable */
+static void print_ref_array(struct dctx *d, int arg, int sub, uint64_t addr, uint64_t count,
+			    size_t esize, uring_elem fn)
+{
+	const struct sc_blob *b;
+	bool part = false;
+
+	if (!addr) {
+		ob_ptr(d->o, 0);
+		return;
+	}
+	if (!count) {
+		ob_puts(d->o, "[]");
+		return;
+	}
+	b = count > UINT64_MAX / esize || addr + count * esize < addr ? NULL :
+	    reg_copy_sub(d, arg, sub, false, &part);
+	if (!b || b->len < esize) {
+		ob_ptr(d->o, addr);
+		return;
+	}
+	print_elems(d, blob_data(b), b->len, part, addr, 0, count, esize, fn);
+}
+
+/* the fields known, `size` bytes, or its address when smaller or unreadable */
+static const uint8_t *rsrc_struct(struct dctx *d, int arg, uint32_t size,
+				  const struct sc_blob **bp)
+{
+	bool part;
+	const struct sc_blob *b = size < RSRC_SIZE ? NULL : reg_copy(d, arg, false, &part);
+
+	if (!b || b->len < RSRC_SIZE) {
+		ob_ptr(d->o, d->args[arg]);
+		return NULL;
+	}
+	*bp = b;
+	return blob_data(b);
+}
+
 /*
- * io_uring_register's argument by the opcode (args[1]), nr_args (args[3]) elements. The
- * operations whose structures point to further arrays (FILES_UPDATE, FILES2, BUFFERS2, the
- * UPDATE2s) are not decoded: their address (BPF copies one level).
+ * The bytes of `size` past the fields known: unreadable, ", ???"; all zero, nothing; else
+ * , / * bytes 32..39 * / "\xa0..." (at most -s of them, then "..."). Only the copy's bytes are
+ * looked at (the kind's 1024).
+ */
+static void print_rsrc_tail(struct dctx *d, const struct sc_blob *b, uint32_t size)
+{
+	const uint8_t *p = blob_data(b);
+	size_t end = size, i, n;
+
+	if (size <= RSRC_SIZE)
+		return;
+	if (b->len < end) {
+		if (b->flags & BLOBF_FAULT) {
+			ob_puts(d->o, ", ???");
+			return;
+		}
+		end = b->len;
+	}
+	for (i = RSRC_SIZE; i < end && !p[i]; i++)
+		;
+	if (i >= end)
+		return;
+	/* strace shows these bytes in hex whatever -x says */
+	ob_printf(d->o, ", /* bytes %u..%zu */ \"", RSRC_SIZE, end - 1);
+	n = end - RSRC_SIZE;
+	if (n > d->s->strsize)
+		n = d->s->strsize;
+	for (i = RSRC_SIZE; i < RSRC_SIZE + n; i++)
+		ob_printf(d->o, "\\x%02x", p[i]);
+	ob_putc(d->o, '"');
+	if (RSRC_SIZE + n < end)
+		ob_puts(d->o, "...");
+}
+
+/* data (fds or iovecs) and tags, `nr` of each */
+static void print_rsrc_arrays(struct dctx *d, int arg, uint64_t data, uint64_t tags, uint32_t nr,
+			      bool files, bool upd)
+{
+	ob_puts(d->o, ", data=");
+	if (files)
+		print_ref_array(d, arg, UREF_DATA, data, nr, 4,
+				upd ? print_upd_fd_idx : print_fd_idx);
+	else
+		print_ref_array(d, arg, UREF_DATA, data, nr, 16, print_iovec_idx);
+	ob_puts(d->o, ", tags=");
+	print_ref_array(d, arg, UREF_TAGS, tags, nr, 8, print_tag_idx);
+}
+
+/* struct io_uring_rsrc_register {u32 nr, flags; u64 resv2, data, tags}; nr_args its size */
+static void print_rsrc_register(struct dctx *d, int arg, uint32_t size, bool files)
+{
+	const struct sc_blob *b;
+	const uint8_t *p = rsrc_struct(d, arg, size, &b);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{nr=%u, flags=", rd_u32(p));
+	xlat_print_flags(d->o, &xlat_uring_rsrc_flags, rd_u32(p + 4), "IORING_RSRC_REGISTER_???");
+	if (rd_u64(p + 8))
+		ob_printf(d->o, ", resv2=%#llx", (unsigned long long)rd_u64(p + 8));
+	print_rsrc_arrays(d, arg, rd_u64(p + 16), rd_u64(p + 24), rd_u32(p), files, false);
+	print_rsrc_tail(d, b, size);
+	ob_putc(d->o, '}');
+}
+
+/* struct io_uring_rsrc_update2 {u32 offset, resv; u64 data, tags; u32 nr, resv2} */
+static void print_rsrc_update2(struct dctx *d, int arg, uint32_t size, bool files)
+{
+	const struct sc_blob *b;
+	const uint8_t *p = rsrc_struct(d, arg, size, &b);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{offset=%u", rd_u32(p));
+	if (rd_u32(p + 4))
+		ob_printf(d->o, ", resv=%#x", rd_u32(p + 4));
+	print_rsrc_arrays(d, arg, rd_u64(p + 8), rd_u64(p + 16), rd_u32(p + 24), files, true);
+	ob_printf(d->o, ", nr=%u", rd_u32(p + 24));
+	if (rd_u32(p + 28))
+		ob_printf(d->o, ", resv2=%#x", rd_u32(p + 28));
+	print_rsrc_tail(d, b, size);
+	ob_putc(d->o, '}');
+}
+
+/* struct io_uring_files_update {u32 offset, resv; u64 fds}: nr_args fds */
+static void print_files_update(struct dctx *d, int arg, uint32_t nr)
+{
+	const uint8_t *p = d_struct_prefix(d, arg, false, FU_SIZE);
+
+	if (!p)
+		return;
+	ob_printf(d->o, "{offset=%u", rd_u32(p));
+	if (rd_u32(p + 4))
+		ob_printf(d->o, ", resv=%#x", rd_u32(p + 4));
+	ob_puts(d->o, ", fds=");
+	print_ref_array(d, arg, UREF_DATA, rd_u64(p + 8), nr, 4, print_upd_fd_idx);
+	ob_putc(d->o, '}');
+}
+
+/* the bpf_refs rows: what BPF copies (the data, the tags) and which fds it describes */
+struct uring_ref_def {
+	uint32_t op;
+	struct bpf_ref_ptr data, tags;
+	struct bpf_ref_fdv fdv;
+};
+
+#define UR_NONE		BPF_REF_NONE
+/* `len_off`'s u32 count (UR_NONE: as many as strace shows) of `esize` bytes at the pointer at
+ * `off`, at the call (and after it: an answered call -e inject= has no enter record) */
+#define UR_ARR(off, len_off_, esize_) \
+	{ .ptr_off = off, .len_off = len_off_, .esize = esize_, \
+	  .when = BPF_REF_ENTER | BPF_REF_EXIT, .sel_off = UR_NONE }
+#define UR_NOARR	{ .ptr_off = UR_NONE }
+#define UR_FDV(ptr, cnt, stride_, off_) \
+	{ .ptr_off = ptr, .cnt_off = cnt, .stride = stride_, .off = off_, .flags = REF_FDVF_SKIP0 }
+#define UR_NOFDV	{ .stride = 0 }
+
+static const struct uring_ref_def uring_ref_defs[] = {
+	{ UR_FILES, UR_NOARR, UR_NOARR, UR_FDV(UR_NONE, UR_NONE, 4, 0) },
+	{ UR_EVENTFD, UR_NOARR, UR_NOARR, UR_FDV(UR_NONE, UR_NONE, 4, 0) },
+	{ UR_EVENTFD_ASYNC, UR_NOARR, UR_NOARR, UR_FDV(UR_NONE, UR_NONE, 4, 0) },
+	{ UR_FILES_UPDATE, UR_ARR(8, UR_NONE, 4), UR_NOARR, UR_FDV(8, UR_NONE, 4, 0) },
+	{ UR_FILES2, UR_ARR(16, 0, 4), UR_ARR(24, 0, 8), UR_FDV(16, 0, 4, 0) },
+	{ UR_FILES_UPDATE2, UR_ARR(8, 24, 4), UR_ARR(16, 24, 8), UR_FDV(8, 24, 4, 0) },
+	{ UR_BUFFERS2, UR_ARR(16, 0, 16), UR_ARR(24, 0, 8), UR_NOFDV },
+	{ UR_BUFFERS_UPDATE, UR_ARR(8, 24, 16), UR_ARR(16, 24, 8), UR_NOFDV },
+	/* struct io_uring_rsrc_update's data: the ring's fd to register */
+	{ UR_RING_FDS, UR_NOARR, UR_NOARR, UR_FDV(UR_NONE, UR_NONE, 16, 8) },
+};
+
+/*
+ * -y: the first 2 * REF_FDV_MAX (14) distinct fds of an array other than the ring's own (of
+ * its first REF_FDV_SCAN elements; REF_FDV_MAX, 7, of a call answered by -e inject=, which has
+ * no enter record) are described; the others print as their bare numbers, where strace would
+ * add their paths too.
+ */
+unsigned int uring_refs(uint32_t *keys, struct bpf_ref *refs, unsigned int max,
+			const struct settings *s)
+{
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(uring_ref_defs) && n < max; i++, n++) {
+		const struct uring_ref_def *r = &uring_ref_defs[i];
+		struct bpf_ref_ptr *p[2] = { &refs[n].ptr[0], &refs[n].ptr[1] };
+
+		memset(&refs[n], 0, sizeof(refs[n]));
+		keys[n] = BPF_REF_KEY(1, r->op);
+		for (j = 0; j < BPF_REF_FDS; j++)
+			refs[n].fd_off[j] = BPF_REF_NONE;
+		for (j = 2; j < BPF_REF_PTRS; j++)
+			refs[n].ptr[j].ptr_off = BPF_REF_NONE;
+		*p[0] = r->data;
+		*p[1] = r->tags;
+		/* -s elements and one (the "..." after them), all of them with -v */
+		for (j = 0; j < 2; j++)
+			if (p[j]->ptr_off != BPF_REF_NONE)
+				p[j]->max = p[j]->esize *
+					    (s->verbose ? BPF_REF_STRV_MAX * 8 : s->strsize + 1);
+		refs[n].fdv = r->fdv;
+	}
+	return n;
+}
+
+unsigned int uring_ref_ptrs(uint32_t op, const uint8_t *p, size_t len, uint64_t *ptrs,
+			    unsigned int max)
+{
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(uring_ref_defs); i++) {
+		const struct bpf_ref_ptr *rp[2] = { &uring_ref_defs[i].data,
+						    &uring_ref_defs[i].tags };
+
+		if (uring_ref_defs[i].op != op)
+			continue;
+		for (j = 0; j < 2 && n < max; j++) {
+			if (rp[j]->ptr_off == BPF_REF_NONE || rp[j]->ptr_off + 8u > len)
+				continue;
+			ptrs[n] = rd_u64(p + rp[j]->ptr_off);
+			if (ptrs[n])
+				n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * io_uring_register's argument by the opcode (args[1]), nr_args (args[3]) elements (the size
+ * of the *2 structs).
  */
 void print_URING_REG_ARG(struct dctx *d, int arg)
 {
@@ -456,6 +734,17 @@ void print_URING_REG_ARG(struct dctx *d, int arg)
 	case UR_EVENTFD:
 	case UR_EVENTFD_ASYNC:
 		print_array(d, arg, false, nr, 4, print_fd_elem);
+		break;
+	case UR_FILES_UPDATE:
+		print_files_update(d, arg, nr);
+		break;
+	case UR_FILES2:
+	case UR_BUFFERS2:
+		print_rsrc_register(d, arg, nr, (uint32_t)d->args[1] == UR_FILES2);
+		break;
+	case UR_FILES_UPDATE2:
+	case UR_BUFFERS_UPDATE:
+		print_rsrc_update2(d, arg, nr, (uint32_t)d->args[1] == UR_FILES_UPDATE2);
 		break;
 	case UR_RESTRICTIONS:
 		print_array(d, arg, false, nr, 16, print_restriction);

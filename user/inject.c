@@ -277,6 +277,21 @@ static int send_resp(struct inject *inj, uint64_t id, bool answer, int64_t ret)
  * which cannot fault pages in, would print the address. Reading it with process_vm_readv
  * faults it in, as strace's own reading does. The task is held: its memory cannot change.
  */
+/* the first page of each pointed-to object: what follows may not be mapped */
+static void prefault_ptrs(pid_t tid, const uint64_t *ptrs, unsigned int n)
+{
+	static char page[4096];
+	struct iovec local = { .iov_base = page }, remote;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		remote.iov_base = (void *)(uintptr_t)ptrs[i];
+		remote.iov_len = 4096 - (ptrs[i] & 4095);
+		local.iov_len = remote.iov_len;
+		(void)!process_vm_readv(tid, &local, 1, &remote, 1, 0);
+	}
+}
+
 /*
  * bpf(2): union bpf_attr (its `size` bytes, at most a page, read in the two pages they may
  * touch: a read that faults partway transfers nothing), then the strings and arrays it points
@@ -284,12 +299,11 @@ static int send_resp(struct inject *inj, uint64_t id, bool answer, int64_t ret)
  */
 static void prefault_bpf_attr(pid_t tid, const struct seccomp_notif *req, uint8_t *attr)
 {
-	static char page[4096];
-	struct iovec local = { .iov_base = page, .iov_len = sizeof(page) }, remote;
+	struct iovec local, remote;
 	uint64_t a = req->data.args[1], ptrs[BPF_REF_PTRS];
 	size_t len = (uint32_t)req->data.args[2], head;
 	ssize_t got;
-	unsigned int i, n;
+	unsigned int n;
 
 	if (len > 4096)
 		len = 4096;
@@ -310,15 +324,7 @@ static void prefault_bpf_attr(pid_t tid, const struct seccomp_notif *req, uint8_
 			got += len - head;
 	}
 	n = bpf_attr_ptrs(req->data.args[0], attr, got, ptrs, BPF_REF_PTRS);
-	local.iov_base = page;
-
-	for (i = 0; i < n; i++) {
-		/* up to the end of the first page: what follows may not be mapped */
-		remote.iov_base = (void *)(uintptr_t)ptrs[i];
-		remote.iov_len = 4096 - (ptrs[i] & 4095);
-		local.iov_len = remote.iov_len;
-		(void)!process_vm_readv(tid, &local, 1, &remote, 1, 0);
-	}
+	prefault_ptrs(tid, ptrs, n);
 }
 
 /* clone3: struct clone_args, then what its set_tid, pidfd and parent_tid point to (each read
@@ -356,6 +362,8 @@ static void prefault(pid_t tid, const struct seccomp_notif *req)
 	const struct sc_def *def = sc_by_nr(req->data.nr);
 	static char buf[16384];
 	struct iovec local = { .iov_base = buf }, remote;
+	uint64_t ptrs[BPF_REF_PTRS];
+	ssize_t got;
 	int i;
 
 	for (i = 0; def && i < def->nargs && i < 6; i++) {
@@ -363,8 +371,8 @@ static void prefault(pid_t tid, const struct seccomp_notif *req)
 
 		if (k->cap == CAP_NONE || k->cap == CAP_FD || !req->data.args[i])
 			continue;
-		local.iov_len = k->cap == CAP_FIXED && k->size > 0 && k->size < (int)sizeof(buf) ?
-				(size_t)k->size : 4096;
+		local.iov_len = (k->cap == CAP_FIXED || k->cap == CAP_REFS) && k->size > 0 &&
+				k->size < (int)sizeof(buf) ? (size_t)k->size : 4096;
 		remote.iov_base = (void *)(uintptr_t)req->data.args[i];
 		remote.iov_len = local.iov_len;
 		if (k->cap == CAP_BPF_ATTR) {
@@ -374,6 +382,16 @@ static void prefault(pid_t tid, const struct seccomp_notif *req)
 		if (k->cap == CAP_CLONE3)
 			prefault_clone3(tid, req);
 		(void)!process_vm_readv(tid, &local, 1, &remote, 1, 0);
+		/* and the arrays an io_uring_register struct (32 bytes at most) points to */
+		if (k->cap == CAP_REFS && i >= 1) {
+			local.iov_len = remote.iov_len = URING_REF_STRUCT_MAX;
+			got = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+			if (got > 0)
+				prefault_ptrs(tid, ptrs,
+					      uring_ref_ptrs(req->data.args[i - 1],
+							     (const uint8_t *)buf, got, ptrs,
+							     BPF_REF_PTRS));
+		}
 	}
 }
 

@@ -292,6 +292,20 @@ static void plan_fds(const struct sc_def *def, struct sc_plan *p, bool always, b
 				.size = BPF_ATTR_FDS, .len_arg = LEN_NONE };
 			p->ncap_enter = FD_SLOT_PAIR + 1;
 		}
+		/* io_uring_register: the fds of the arrays its argument is or points to (by the
+		 * opcode's bpf_refs row); at exit those an enter record had no room for (the
+		 * call changes no fd) */
+		if (def->arg[i] == K_URING_REG_ARG) {
+			struct cap_spec fdv = { .kind = CAP_FD, .elem = i, .size = REF_FDV,
+						.len_arg = LEN_NONE };
+
+			if (always || blocking) {
+				p->enter[FD_SLOT_PAIR] = fdv;
+				p->ncap_enter = FD_SLOT_PAIR + 1;
+			}
+			p->exit[FD_SLOT_PAIR] = fdv;
+			p->ncap_exit = FD_SLOT_PAIR + 1;
+		}
 		/* a siginfo the call takes: its si_fd (and the int after it), at entry; so
 		 * io_uring_params.wq_fd */
 		if (def->arg[i] == K_SIGINFO_IN || def->arg[i] == K_PTRACE_DATA ||
@@ -525,7 +539,7 @@ static void plan_caps(const struct settings *s, uint32_t *enter, uint32_t *exit)
 	uint32_t nr;
 	int j;
 
-	_Static_assert(CAP_CLONE3 < 32, "capture kinds are bits of a __u32");
+	_Static_assert(CAP_REFS < 32, "capture kinds are bits of a __u32");
 	*enter = *exit = 0;
 	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
 		plan_one(s, nr, sc_by_nr(nr), &p);
@@ -607,14 +621,17 @@ static void fill_ioctl_refs(struct loader *l, const struct settings *s)
 	map_fill(fd, keys, sizeof(keys[0]), refs, sizeof(refs[0]), n, "ioctl references");
 }
 
-/* the memory bpf(2)'s union bpf_attr points to, and its fds, by command */
+/* the memory bpf(2)'s union bpf_attr points to, and its fds, by command; so for the structs
+ * of io_uring_register by opcode (BPF_REF_KEY) */
 static void fill_bpf_refs(struct loader *l, const struct settings *s)
 {
-	struct bpf_ref refs[BPF_REFS];
+	struct bpf_ref refs[BPF_REFS] = { 0 };
 	uint32_t cmds[BPF_REFS];
 	int fd = bpf_map__fd(l->skel->maps.bpf_refs);
 	unsigned int n = bpf_cmd_refs(cmds, refs, BPF_REFS, s);
 
+	/* io_uring_register's structs by opcode */
+	n += uring_refs(cmds + n, refs + n, BPF_REFS - n, s);
 	map_fill(fd, cmds, sizeof(cmds[0]), refs, sizeof(refs[0]), n, "bpf references");
 }
 
