@@ -533,19 +533,22 @@ static void set_exec_nrs(struct bstrace_bpf *skel)
 }
 
 /* the capture kinds the plan uses at enter and at exit: BPF leaves out the others' code */
+static struct sc_plan all_plans[BSTRACE_NR_MAX];	/* plan_caps() makes, fill_plan() writes */
+
 static void plan_caps(const struct settings *s, uint32_t *enter, uint32_t *exit)
 {
-	struct sc_plan p;
 	uint32_t nr;
 	int j;
 
 	_Static_assert(CAP_REFS < 32, "capture kinds are bits of a __u32");
 	*enter = *exit = 0;
 	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
-		plan_one(s, nr, sc_by_nr(nr), &p);
+		struct sc_plan *p = &all_plans[nr];
+
+		plan_one(s, nr, sc_by_nr(nr), p);
 		for (j = 0; j < 8; j++) {
-			*enter |= 1u << (p.enter[j].kind & 31);
-			*exit |= 1u << (p.exit[j].kind & 31);
+			*enter |= 1u << (p->enter[j].kind & 31);
+			*exit |= 1u << (p->exit[j].kind & 31);
 		}
 	}
 }
@@ -556,17 +559,18 @@ static void fill_plan(struct loader *l, const struct settings *s)
 	static uint32_t keys[BSTRACE_NR_MAX];
 	static const struct sc_plan none;
 	int fd = bpf_map__fd(l->skel->maps.plan);
+	int execve = sc_nr_by_name("execve"), execveat = sc_nr_by_name("execveat");
 	uint32_t nr, n = 0, i, count;
 	uint8_t want;
 
 	for (nr = 0; nr < BSTRACE_NR_MAX; nr++) {
 		struct sc_plan *p = &plans[n];
 
-		plan_one(s, nr, sc_by_nr(nr), p);
+		*p = all_plans[nr];
 		/* execve always: the launched child waits for it */
 		want = (p->flags & PLAN_TRACE) && (l->skel->rodata->cfg_timed ||
 						   (p->flags & (PLAN_ENTER_REC | PLAN_ENTER_BLOCKING)));
-		if ((int)nr == sc_nr_by_name("execve") || (int)nr == sc_nr_by_name("execveat"))
+		if ((int)nr == execve || (int)nr == execveat)
 			want = 1;
 		/* BPF tests the register's number before it knows the personality: a 32-bit
 		 * call's bit is its own number's (no 64-bit table here reaches BSTRACE_COMPAT_BASE) */
