@@ -701,10 +701,16 @@ static void verifier_stats_print(struct bstrace_bpf *skel)
  */
 #define BTF_CACHE_DIR "/var/cache/bstrace"
 
+/* FNV-1a's step over 8-byte words (then the tail bytes): the object is 1 MB, bytewise ~2 ms */
 static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *c = p;
+	uint64_t w;
 
+	for (; n >= 8; n -= 8, c += 8) {
+		memcpy(&w, c, 8);
+		h = (h ^ w) * 0x100000001b3ull;
+	}
 	while (n--)
 		h = (h ^ *c++) * 0x100000001b3ull;
 	return h;
