@@ -1038,6 +1038,11 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	want_poke = pokes_wanted(s);
 	bpf_program__set_autoload(skel->progs.on_sys_exit_poke, want_poke);
 	bpf_program__set_autoattach(skel->progs.on_sys_exit_poke, false);
+	/* the inject tables are preallocated (LRU, array: ~650 KB to zero): one row if unused */
+	if (!s->ninject)
+		bpf_map__set_max_entries(skel->maps.injects, 1);
+	if (!want_poke)
+		bpf_map__set_max_entries(skel->maps.pokes, 1);
 	verifier_stats_prepare(skel);
 	startup_mark("object configured");
 	err = bstrace_bpf__load(skel);
