@@ -393,6 +393,26 @@ struct build {
 	__u64 args[8];	/* 6 used; 8 so that [i & 7] stays in bounds */
 };
 
+/*
+ * The record builder's state, one per scratch slot (same index): off the stack, since the
+ * 6.1 verifier allows 512 bytes over the whole call chain (the program, capture_one_*, the
+ * capture kind, its walk step, put_blob), each frame rounded up to 32 (6.13+ on x86_64 give
+ * tracing programs a private stack and accept more: check on 6.1).
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 3);
+	__type(key, __u32);
+	__type(value, struct build);
+} builds SEC(".maps");
+
+static __always_inline struct build *build_slot(__u32 slot)
+{
+	__u32 idx = bpf_get_smp_processor_id() * 3 + slot;
+
+	return bpf_map_lookup_elem(&builds, &idx);
+}
+
 #define BLOB_META(arg, sub, str, trunc) \
 	((__u64)(arg) | (__u64)(sub) << 8 | (__u64)(str) << 24 | (__u64)(trunc) << 25)
 #define BLOB_KERNEL	(1ull << 26)	/* meta: the source is kernel memory (an fd description) */
@@ -1700,16 +1720,6 @@ __noinline long capture_one_exit(__u32 i, struct build *b)
 	return capture_body(i, b, cfg_caps_exit);
 }
 
-static long capture_arg_enter(__u32 i, struct build *b)
-{
-	return capture_one_enter(i, b) ? 1 : 0;	/* the verifier wants 0 or 1 */
-}
-
-static long capture_arg_exit(__u32 i, struct build *b)
-{
-	return capture_one_exit(i, b) ? 1 : 0;
-}
-
 /* The fixed part of a syscall record. */
 /* the call's arguments: the ones saved at enter, or the registers */
 static __always_inline void load_args(__u64 *dst, struct pt_regs *regs, const __u64 *saved,
@@ -1763,33 +1773,41 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 		return 0;
 	}
 
+	struct build *b = build_slot(enter);
+
 	h = scratch_slot(enter);
-	if (!h)
+	if (!h || !b)
 		return 0;
 	fill_hdr(h, type, flags, nr, ts_enter, ret, pid_tgid);
-
-	struct build b = { .nr = nr, .enter = enter, .entered = !!(flags & EVF_ENTERED),
-			   .off = sizeof(*h), .ret = ret, .sp = sp, .refetch = refetch };
-
-	/* the only copy of the arguments on the stack: the 6.1 verifier's 512 bytes are tight */
-	load_args(b.args, regs, saved, nr);
-	__builtin_memcpy(h->args, b.args, sizeof(h->args));
+	__builtin_memset(b, 0, sizeof(*b));
+	b->nr = nr;
+	b->enter = enter;
+	b->entered = !!(flags & EVF_ENTERED);
+	b->off = sizeof(*h);
+	b->ret = ret;
+	b->sp = sp;
+	b->refetch = refetch;
+	load_args(b->args, regs, saved, nr);
+	__builtin_memcpy(h->args, b->args, sizeof(h->args));
 	/* `ncap`: the argument slots up to the last one with a capture */
-	if (enter)
-		bpf_loop(ncap, capture_arg_enter, &b, 0);
-	else
-		bpf_loop(ncap, capture_arg_exit, &b, 0);
+	/* calls, not a bpf_loop callback: one frame fewer on the stack chain (see builds) */
+	for (__u32 i = 0; i < BSTRACE_MAX_ARGS; i++) {
+		if (i >= ncap)
+			break;
+		if (enter ? capture_one_enter(i, b) : capture_one_exit(i, b))
+			break;
+	}
 	if (cfg_ip)
-		add_blob(&b, IP_BLOB_ARG, 0, false, 0, 0, 0, ip);
+		add_blob(b, IP_BLOB_ARG, 0, false, 0, 0, 0, ip);
 	h = scratch_slot(enter);
 	if (!h)
 		return 0;
-	h->len = b.off;
-	h->nblobs = b.nblobs;
-	if (bpf_ringbuf_output(&events, h, b.off > BSTRACE_SCRATCH ? BSTRACE_SCRATCH : b.off,
+	h->len = b->off;
+	h->nblobs = b->nblobs;
+	if (bpf_ringbuf_output(&events, h, b->off > BSTRACE_SCRATCH ? BSTRACE_SCRATCH : b->off,
 			       rb_flags()) < 0)
 		count_drop(nr, !enter);
-	return b.faults;
+	return b->faults;
 }
 
 /*
@@ -2805,14 +2823,16 @@ static __always_inline void emit_exec(struct task_struct *p, struct linux_binprm
 	struct pending *pd = bpf_task_storage_get(&pending, p, 0, 0);
 	__u64 pid_tgid = (__u64)task_tgid(p) << 32 | task_tid(p);
 	struct sc_event_hdr *h = scratch_slot(2);
-	struct build b = { .enter = 2 };
+	struct build *b = build_slot(2);
 	struct sc_blob *bl;
 	struct sc_plan *pl;
 	__u32 nr = cfg_nr_execve, arg;
 	long n;
 
-	if (!h)
+	if (!h || !b)
 		return;
+	__builtin_memset(b, 0, sizeof(*b));
+	b->enter = 2;
 	if (pd && pd->nr1 && is_exec_nr(pd->nr1 - 1))
 		nr = pd->nr1 - 1;
 	pl = bpf_map_lookup_elem(&plan, &nr);
@@ -2828,21 +2848,21 @@ static __always_inline void emit_exec(struct task_struct *p, struct linux_binprm
 	bl->full = 0;
 	bl->flags = n < 0 ? BLOBF_FAULT : BLOBF_STR;
 	bl->len = n > 0 ? n - 1 : 0;
-	b.off = sizeof(*h) + sizeof(*bl) + ((bl->len + 7) & ~7u);
-	b.nblobs = 1;
-	b.args[arg & 7] = BPF_CORE_READ(p, mm, start_stack) + 8;
+	b->off = sizeof(*h) + sizeof(*bl) + ((bl->len + 7) & ~7u);
+	b->nblobs = 1;
+	b->args[arg & 7] = BPF_CORE_READ(p, mm, start_stack) + 8;
 	/* a 32-bit side (the caller or the new program) has 4-byte pointers: argv is then the
 	 * enter's copy alone */
 	if (nr < BSTRACE_COMPAT_BASE && !sc_compat((struct pt_regs *)bpf_task_pt_regs(p)))
-		cap_vector(&b, arg, CAP_STRV, pl->enter[arg & 7].size);
+		cap_vector(b, arg, CAP_STRV, pl->enter[arg & 7].size);
 	h = scratch_slot(2);
 	if (!h)
 		return;
-	h->len = b.off;
-	h->nblobs = b.nblobs;
+	h->len = b->off;
+	h->nblobs = b->nblobs;
 	if (lost_recs_pend)
 		emit_lost(pid_tgid);
-	if (bpf_ringbuf_output(&events, h, b.off > BSTRACE_SCRATCH ? BSTRACE_SCRATCH : b.off,
+	if (bpf_ringbuf_output(&events, h, b->off > BSTRACE_SCRATCH ? BSTRACE_SCRATCH : b->off,
 			       BPF_RB_FORCE_WAKEUP) < 0)
 		count_drop(DROP_TASK_EVENTS, false);
 }

@@ -685,6 +685,9 @@ static void verifier_stats_print(struct bstrace_bpf *skel)
 			continue;
 		fprintf(stderr, "bstrace: verifier: %s %lu insns, %.1f ms\n",
 			bpf_program__name(p), insns, us / 1000.0);
+		if (getenv("BSTRACE_VERIFIER_STATS")[0] == '2' && (t = strstr(log, "stack depth ")))
+			fprintf(stderr, "bstrace: verifier: %s %.*s\n", bpf_program__name(p),
+				(int)strcspn(t, "\n"), t);
 	}
 	free(vstats_logs);
 	vstats_logs = NULL;
@@ -1013,6 +1016,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	 * <unfinished ...> to show */
 	skel->rodata->cfg_interleave = !s->follow_files && !s->json_trace;
 	bpf_map__set_max_entries(skel->maps.scratch, 3 * l->ncpus);
+	bpf_map__set_max_entries(skel->maps.builds, 3 * l->ncpus);
 	if (s->decode_fds || s->npaths)
 		bpf_map__set_max_entries(skel->maps.fdcache, FD_CACHE_ENTRIES);
 	/* counting sends only process events through the ring */
