@@ -1791,7 +1791,7 @@ static __always_inline __u32 emit(__u16 type, __u16 flags, __u32 nr, __u32 ncap,
 	__builtin_memcpy(h->args, b->args, sizeof(h->args));
 	/* `ncap`: the argument slots up to the last one with a capture */
 	/* calls, not a bpf_loop callback: one frame fewer on the stack chain (see builds) */
-	for (__u32 i = 0; i < BSTRACE_MAX_ARGS; i++) {
+	for (__u32 i = 0; i < 8; i++) {	/* 8 slots: 6 arguments, the return fd, the fd pair */
 		if (i >= ncap)
 			break;
 		if (enter ? capture_one_enter(i, b) : capture_one_exit(i, b))

@@ -15,7 +15,7 @@ work=${BSTRACE_QEMU_WORK:-/tmp/bstrace-qemu}/$arch
 mkdir -p "$work"
 cmds=$work/cmds.txt
 set -- "$here/cmds.txt"
-[ "$arch" = riscv64 ] || set -- "$@" "$here/cmds-daemon.txt"
+[ "$arch" = riscv64 ] || set -- "$@" "$here/cmds-daemon.txt" "$here/cmds-inject.txt"
 [ "$arch" != x86_64 ] || set -- "$@" "$here/cmds-corpus.txt"	# the prebuilt corpus (run-x86_64.sh copies it)
 # arm64: the same corpus, bundled as /tests/test_corpus (the shared harness copies tests/test_*);
 # riscv64: the same, through a copy of the harness that builds it too (below); AArch32 on arm64
