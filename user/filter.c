@@ -586,6 +586,17 @@ static void parse_inject(struct settings *s, const char *val, bool fault)
 			s->inject[i] = s->ninject;
 }
 
+void filter_free(struct settings *s)
+{
+	int i, k;
+
+	for (i = 0; i < s->ninject; i++)
+		for (k = 0; k < INJECT_POKE_ARGS; k++) {
+			free(s->inject_rules[i].poke_enter.data[k]);
+			free(s->inject_rules[i].poke_exit.data[k]);
+		}
+}
+
 static bool key_is(const char *expr, size_t klen, const char *name)
 {
 	return klen == strlen(name) && !strncmp(expr, name, klen);

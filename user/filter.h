@@ -8,6 +8,8 @@
 
 /* applies one -e argument to the settings (trace= is the default qualifier) */
 void filter_parse(struct settings *s, const char *expr);
+/* frees what filter_parse allocated (the poke_enter=/poke_exit= data) */
+void filter_free(struct settings *s);
 /* defaults for qualifiers never given (trace=all, signal=all) */
 void filter_defaults(struct settings *s);
 

@@ -1165,6 +1165,7 @@ static int run_count(struct settings *s, struct launch *child)
 	close_output(fd);
 	if (s->seccomp_profile)
 		profile_write(s->seccomp_profile);
+	filter_free(s);
 	free(s);
 	return child->pid > 0 ? exit_code_of(status) : 0;
 }
@@ -1225,6 +1226,7 @@ static int run_replay(struct settings *s)
 		warnx_("replayed %llu records in %.3f s: %.0f records/s", (unsigned long long)n, dt,
 		       dt > 0 ? n / dt : 0);
 	close_output(fd);
+	filter_free(s);
 	free(s);
 	return 0;
 }
@@ -1455,6 +1457,7 @@ int main(int argc, char **argv)
 		profile_write(s->seccomp_profile);
 	if (reaped)
 		exit_code = exit_code_of(status);
+	filter_free(s);
 	free(s);
 	return exit_code;
 }
