@@ -2,6 +2,7 @@
 /* BPF lifecycle, and the capture plan built from the syscall table before attach. */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@
 
 struct loader {
 	struct bstrace_bpf *skel;
+	struct bstrace_bpf *part[2];	/* split load: the objects that hold the programs */
 	struct ring_buffer *rb;
 	int ncpus;
 	uint64_t *percpu;
@@ -646,37 +648,39 @@ static void fill_bpf_refs(struct loader *l, const struct settings *s)
 #define VSTATS_LOG 65536	/* the stats line lists every subprogram's stack depth: 4 KiB was too small (ENOSPC) */
 static char *vstats_logs;
 
-static void verifier_stats_prepare(struct bstrace_bpf *skel)
+/* each object's programs get 16 log slots from `base` (a split load has three objects) */
+static void verifier_stats_prepare(struct bpf_object *obj, int base)
 {
 	struct bpf_program *p;
-	int i = 0;
+	int i = base;
 
 	if (!getenv("BSTRACE_VERIFIER_STATS"))
 		return;
-	vstats_logs = calloc(16, VSTATS_LOG);
+	if (!vstats_logs)
+		vstats_logs = calloc(48, VSTATS_LOG);
 	if (!vstats_logs)
 		return;
-	bpf_object__for_each_program(p, skel->obj) {
-		if (i == 16)
+	bpf_object__for_each_program(p, obj) {
+		if (i == base + 16)
 			break;
 		bpf_program__set_log_buf(p, vstats_logs + i++ * VSTATS_LOG, VSTATS_LOG);
 		bpf_program__set_log_level(p, 4);
 	}
 }
 
-static void verifier_stats_print(struct bstrace_bpf *skel)
+static void verifier_stats_print(struct bpf_object *obj, int base)
 {
 	struct bpf_program *p;
 	unsigned long us, insns;
 	const char *t, *n;
-	int i = 0;
+	int i = base;
 
 	if (!vstats_logs)
 		return;
-	bpf_object__for_each_program(p, skel->obj) {
+	bpf_object__for_each_program(p, obj) {
 		const char *log = vstats_logs + i++ * VSTATS_LOG;
 
-		if (i > 16)
+		if (i > base + 16)
 			break;
 		t = strstr(log, "verification time ");
 		n = strstr(log, "processed ");
@@ -689,8 +693,172 @@ static void verifier_stats_print(struct bstrace_bpf *skel)
 			fprintf(stderr, "bstrace: verifier: %s %.*s\n", bpf_program__name(p),
 				(int)strcspn(t, "\n"), t);
 	}
+}
+
+static void verifier_stats_done(void)
+{
 	free(vstats_logs);
 	vstats_logs = NULL;
+}
+
+/*
+ * Split load. The verifier is most of the start-up (on_sys_exit ~15 ms, on_sys_enter ~9 ms
+ * here) and libbpf verifies an object's programs one after the other. So, with two CPUs or
+ * more, the configured object (`skel`) is loaded without programs: it creates and fills the
+ * maps (its .rodata frozen, which the verifier reads to drop the code a mode does not run).
+ * Two more instances of the same object, opened by a thread meanwhile, take those maps
+ * (bpf_map__reuse_fd) and are loaded at the same time: on_sys_exit (and on_sys_exit_poke) in
+ * one, the other programs in the other. skel's program pointers are then pointed at the loaded
+ * programs, so that attaching and everything after works on skel as before.
+ * BSTRACE_SPLIT_LOAD=0 loads in one piece.
+ */
+struct split {
+	const char *btf_path;
+	struct bstrace_bpf *part[2];
+	int err;
+	/* the ring buffer (~3 ms to create 8 MB), made first by the opener for skel to take */
+	uint32_t ring_bytes;
+	int ring_fd;		/* -errno if it failed: skel makes its own */
+	bool ring_done;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+
+static bool split_exit_side(const char *name)
+{
+	return !strcmp(name, "on_sys_exit") || !strcmp(name, "on_sys_exit_poke");
+}
+
+static void *split_open(void *arg)
+{
+	struct split *sp = arg;
+	int fd, i;
+
+	fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events", 0, 0, sp->ring_bytes, NULL);
+	pthread_mutex_lock(&sp->lock);
+	sp->ring_fd = fd < 0 ? -errno : fd;
+	sp->ring_done = true;
+	pthread_cond_signal(&sp->cond);
+	pthread_mutex_unlock(&sp->lock);
+
+	for (i = 0; i < 2; i++) {
+		LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = sp->btf_path);
+
+		sp->part[i] = bstrace_bpf__open_opts(&oo);
+		if (!sp->part[i]) {
+			sp->err = -errno;
+			break;
+		}
+	}
+	return NULL;
+}
+
+static void *split_load(void *arg)
+{
+	struct bstrace_bpf *part = arg;
+
+	return (void *)(long)bpf_object__load(part->obj);
+}
+
+static bool split_wanted(void)
+{
+	const char *e = getenv("BSTRACE_SPLIT_LOAD");
+
+	if (e && !strcmp(e, "0"))
+		return false;
+	return sysconf(_SC_NPROCESSORS_ONLN) >= 2;
+}
+
+/* the programs of `part` (0: the exit side, 1: the rest) that skel would load, on skel's maps */
+static int split_prepare(struct bstrace_bpf *skel, struct bstrace_bpf *part, int side,
+			 const bool *want)
+{
+	const struct bpf_object_skeleton *sk = skel->skeleton;
+	struct bpf_map *m;
+	int i, n = 0, err;
+
+	for (i = 0; i < sk->prog_cnt; i++) {
+		struct bpf_program *p = bpf_object__find_program_by_name(part->obj,
+									 sk->progs[i].name);
+		bool mine = want[i] && split_exit_side(sk->progs[i].name) == (side == 0);
+
+		if (!p)
+			return -ENOENT;
+		bpf_program__set_autoload(p, mine);
+		bpf_program__set_autoattach(p, bpf_program__autoattach(*sk->progs[i].prog));
+		n += mine;
+	}
+	bpf_object__for_each_map(m, part->obj) {
+		struct bpf_map *src = bpf_object__find_map_by_name(skel->obj, bpf_map__name(m));
+
+		if (!src)
+			return -ENOENT;
+		err = bpf_map__reuse_fd(m, bpf_map__fd(src));
+		if (err)
+			return err;
+	}
+	return n;
+}
+
+static int load_split(struct loader *l, struct split *sp, pthread_t opener)
+{
+	struct bstrace_bpf *skel = l->skel;
+	const struct bpf_object_skeleton *sk = skel->skeleton;
+	bool want[32] = { false };
+	int i, n[2] = { 0, 0 }, err;
+	pthread_t t;
+	void *rv;
+
+	if (sk->prog_cnt > 32)
+		die("split load: %d programs", sk->prog_cnt);
+	for (i = 0; i < sk->prog_cnt; i++) {
+		want[i] = bpf_program__autoload(*sk->progs[i].prog);
+		bpf_program__set_autoload(*sk->progs[i].prog, false);
+	}
+	pthread_mutex_lock(&sp->lock);
+	while (!sp->ring_done)
+		pthread_cond_wait(&sp->cond, &sp->lock);
+	pthread_mutex_unlock(&sp->lock);
+	if (sp->ring_fd >= 0) {
+		if (bpf_map__reuse_fd(skel->maps.events, sp->ring_fd))
+			die("cannot use the ring buffer: %s", strerror(errno));
+		close(sp->ring_fd);	/* libbpf holds a copy */
+	}
+	err = bstrace_bpf__load(skel);
+	startup_mark("maps created");
+	pthread_join(opener, NULL);
+	if (err)
+		return err;
+	if (sp->err)
+		return sp->err;
+	for (i = 0; i < 2; i++) {
+		l->part[i] = sp->part[i];
+		n[i] = split_prepare(skel, sp->part[i], i, want);
+		if (n[i] < 0)
+			return n[i];
+		verifier_stats_prepare(sp->part[i]->obj, 16 + 16 * i);
+	}
+	if (n[1] && (err = pthread_create(&t, NULL, split_load, sp->part[1])))
+		return -err;
+	err = n[0] ? bpf_object__load(sp->part[0]->obj) : 0;
+	if (n[1]) {
+		pthread_join(t, &rv);
+		if (!err)
+			err = (int)(long)rv;
+	}
+	if (err)
+		return err;
+	/* skel's programs are the loaded ones from here on */
+	for (i = 0; i < sk->prog_cnt; i++) {
+		int side = split_exit_side(sk->progs[i].name) ? 0 : 1;
+
+		if (want[i])
+			*sk->progs[i].prog = bpf_object__find_program_by_name(
+				sp->part[side]->obj, sk->progs[i].name);
+	}
+	for (i = 0; i < 2; i++)
+		verifier_stats_print(sp->part[i]->obj, 16 + 16 * i);
+	return 0;
 }
 
 /*
@@ -900,9 +1068,11 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 			      uint64_t bp_high)
 {
 	struct loader *l = calloc(1, sizeof(*l));
-	bool have_btf_cache, make_btf_cache = false, want_poke;
+	bool have_btf_cache, make_btf_cache = false, want_poke, split;
 	char btf_cache[PATH_MAX];
 	struct bstrace_bpf *skel;
+	struct split sp = { 0 };
+	pthread_t opener;
 	uint32_t nr;
 	int err;
 
@@ -935,6 +1105,13 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 			oo.btf_custom_path = btf_cache;
 		else if (have_btf_cache)
 			make_btf_cache = true;
+		/* the ring and the program objects are made while this one is opened,
+		 * configured and makes the maps */
+		sp.btf_path = oo.btf_custom_path;
+		sp.ring_bytes = s->count && !s->stream ? 256 << 10 : s->ring_bytes;
+		pthread_mutex_init(&sp.lock, NULL);
+		pthread_cond_init(&sp.cond, NULL);
+		split = split_wanted() && !pthread_create(&opener, NULL, split_open, &sp);
 		skel = bstrace_bpf__open_opts(&oo);
 	}
 	if (!skel)
@@ -983,9 +1160,12 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 		bpf_map__set_max_entries(skel->maps.stats, 1);
 	/* few processes are traced at a time: no table of 64K preallocated rows */
 	bpf_map__set_map_flags(skel->maps.targets, BPF_F_NO_PREALLOC);
-	/* system-wide modes never use the target set */
+	/* system-wide modes never use the target set; without -f it holds the processes named
+	 * (a 64K-bucket table costs ~3 ms to create, even without preallocated rows) */
 	if (s->all)
 		bpf_map__set_max_entries(skel->maps.targets, 1);
+	else if (!s->follow)
+		bpf_map__set_max_entries(skel->maps.targets, 64 + s->npids);
 	skel->rodata->cfg_timed = s->tstamp || s->relative || s->show_time || s->count_after ||
 				  s->perfetto || s->min_duration_ns;
 	skel->rodata->cfg_ip = s->show_ip;
@@ -1020,8 +1200,7 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 	if (s->decode_fds || s->npaths)
 		bpf_map__set_max_entries(skel->maps.fdcache, FD_CACHE_ENTRIES);
 	/* counting sends only process events through the ring */
-	bpf_map__set_max_entries(skel->maps.events,
-				 s->count && !s->stream ? 256 << 10 : s->ring_bytes);
+	bpf_map__set_max_entries(skel->maps.events, sp.ring_bytes);
 
 	/*
 	 * Load only what the mode runs (each program is verified at load): system-wide counts
@@ -1047,11 +1226,16 @@ struct loader *loader_open_bp(const struct settings *s, loader_event_fn fn, void
 		bpf_map__set_max_entries(skel->maps.injects, 1);
 	if (!want_poke)
 		bpf_map__set_max_entries(skel->maps.pokes, 1);
-	verifier_stats_prepare(skel);
 	startup_mark("object configured");
-	err = bstrace_bpf__load(skel);
+	if (split) {
+		err = load_split(l, &sp, opener);
+	} else {
+		verifier_stats_prepare(skel->obj, 0);
+		err = bstrace_bpf__load(skel);
+		verifier_stats_print(skel->obj, 0);
+	}
+	verifier_stats_done();
 	startup_mark("loaded (maps created, programs verified)");
-	verifier_stats_print(skel);
 	if (err && want_poke && strstr(load_reason, "on_sys_exit_poke"))
 		die("-e inject=...:poke_exit= without error= or retval= needs the bpf_probe_write_user "
 		    "helper, which the kernel refused (%s; it needs CAP_SYS_ADMIN, and no kernel "
@@ -1180,7 +1364,9 @@ void loader_close(struct loader *l)
 	if (!l)
 		return;
 	ring_buffer__free(l->rb);
-	bstrace_bpf__destroy(l->skel);
+	bstrace_bpf__destroy(l->skel);	/* the links first, then the objects */
+	bstrace_bpf__destroy(l->part[0]);
+	bstrace_bpf__destroy(l->part[1]);
 	free(l->percpu);
 	free(l);
 }
