@@ -201,8 +201,11 @@ static void janitor(int rfd, int parent, const char *name)
 	char c;
 	int i;
 
-	/* keep nothing of bstrace's open: not its BPF links, not the pipe it writes to */
-	if (null < 0 || dup2(rfd, 3) < 0 || dup2(parent, 4) < 0)
+	/* keep nothing of bstrace's open: not its BPF links, not the pipe it writes to; both
+	 * are moved out of the way first (one of them may be fd 3 or 4 already) */
+	rfd = fcntl(rfd, F_DUPFD, 10);
+	parent = fcntl(parent, F_DUPFD, 10);
+	if (null < 0 || rfd < 0 || parent < 0 || dup2(rfd, 3) < 0 || dup2(parent, 4) < 0)
 		_exit(1);
 	dup2(null, 0);
 	dup2(null, 1);
@@ -215,7 +218,12 @@ static void janitor(int rfd, int parent, const char *name)
 	rfd = 3;
 	parent = 4;
 
-	/* Ctrl-C and friends reach the whole process group: this one leaves with bstrace */
+	/*
+	 * A signal to bstrace's whole process group (a kill -9 of the job, a ctest or CI
+	 * timeout) must not take the janitor with it: a session of its own. Ctrl-C and friends
+	 * sent to it directly are ignored: it leaves with bstrace
+	 */
+	setsid();
 	for (i = 1; i < NSIG; i++)
 		if (i != SIGKILL && i != SIGSTOP && i != SIGCHLD)
 			signal(i, SIG_IGN);

@@ -402,7 +402,8 @@ void print_RANDOM_OUT(struct dctx *d, int arg)
 	d->force_hex = false;
 }
 
-/* getcwd: the kernel returns the length including the NUL */
+/* getcwd: the kernel returns the length including the NUL; as strace, at most ret - 1 bytes
+ * are the path whether or not a NUL comes first (an injected retval= says how many) */
 void print_PATH_OUT(struct dctx *d, int arg)
 {
 	const struct sc_blob *b;
@@ -413,9 +414,13 @@ void print_PATH_OUT(struct dctx *d, int arg)
 	}
 	b = d_mem(d, arg, true);
 	if (b) {
-		size_t n = strnlen((const char *)blob_data(b), b->len);
+		bool by_ret = d->ret > 0 && (uint64_t)d->ret - 1 < b->len;
+		size_t most = by_ret ? (size_t)d->ret - 1 : b->len;
+		size_t n = strnlen((const char *)blob_data(b), most);
 
-		print_quoted(d, blob_data(b), n, true, false);
+		/* no NUL in those bytes nor right after them: "..." */
+		print_quoted(d, blob_data(b), n, true,
+			     by_ret && n == most && blob_data(b)[most]);
 	}
 }
 

@@ -144,7 +144,8 @@ void inject_child_install(const struct settings *s, int status_fd, int go_fd)
 		fprintf(stderr, "bstrace: -e inject: %s\n", strerror(errno));
 		_exit(127);
 	}
-	close(status_fd);
+	/* status_fd stays open (close-on-exec: no call after the filter): the lowest free fd
+	 * does not change, and a failure is told there, for bstrace to say once */
 	lfd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
 		      SECCOMP_FILTER_FLAG_NEW_LISTENER | SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV,
 		      &prog);
@@ -152,9 +153,12 @@ void inject_child_install(const struct settings *s, int status_fd, int go_fd)
 		lfd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
 			      SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
 	if (lfd < 0) {
-		/* no filter: nothing is held, and bstrace sees this process exit */
-		fprintf(stderr, "bstrace: cannot install the -e inject seccomp filter: %s\n",
-			strerror(errno));
+		/* no filter: nothing is held; bstrace reads why and sees this process exit */
+		int err = errno;
+
+		if (write(status_fd, &err, sizeof(err)) != sizeof(err))
+			fprintf(stderr, "bstrace: cannot install the -e inject seccomp filter: %s\n",
+				strerror(err));
 		_exit(127);
 	}
 	/* held here until bstrace has the listener; this read may itself be notified */
@@ -638,7 +642,6 @@ struct inject *inject_start(const struct settings *s, pid_t child, int status_fd
 	inj->first_exec = inj_nr(s, n);
 	if (read(status_fd, &n, sizeof(n)) != sizeof(n))
 		die("-e inject: the command exited before its seccomp filter was installed");
-	close(status_fd);
 	pidfd = syscall(SYS_pidfd_open, child, 0);
 	if (pidfd < 0)
 		die("-e inject: pidfd_open: %s", strerror(errno));
@@ -648,16 +651,25 @@ struct inject *inject_start(const struct settings *s, pid_t child, int status_fd
 		if (lfd >= 0)
 			break;
 		err = errno;
-		if (err != EBADF)
-			die("-e inject: cannot take the command's seccomp listener: %s",
-			    strerror(err));
 		si.si_pid = 0;
-		if (!waitid(P_PID, child, &si, WEXITED | WNOHANG | WNOWAIT) && si.si_pid)
+		if (!waitid(P_PID, child, &si, WEXITED | WNOHANG | WNOWAIT) && si.si_pid) {
+			int why;
+
+			/* the child's own reason, when seccomp() refused the filter */
+			if (read(status_fd, &why, sizeof(why)) == sizeof(why))
+				die("cannot install the -e inject seccomp filter: %s",
+				    strerror(why));
 			die("-e inject: the command exited before its seccomp filter was "
 			    "installed");
+		}
+		/* EBADF: not installed yet; ESRCH: exiting, not yet a zombie */
+		if (err != EBADF && err != ESRCH)
+			die("-e inject: cannot take the command's seccomp listener: %s",
+			    strerror(err));
 		usleep(20);
 	}
 	close(pidfd);
+	close(status_fd);
 	snprintf(link, sizeof(link), "/proc/self/fd/%d", lfd);
 	len = readlink(link, got, sizeof(got) - 1);
 	if (len < 0 || (got[len] = 0, strcmp(got, want)))

@@ -241,6 +241,34 @@ grep -q "Process $pid detached" "$WORK/err6" || { cat "$WORK/err6"; fail "-p: no
 [ $ms -le 10000 ] || fail "-p: Ctrl-C took $ms ms to detach, want well under 10 s (target 1 s)"
 echo "ok   -p of 8 busy threads: Ctrl-C detached in $ms ms"
 
+if [ $lossless = yes ]; then
+	# d. the whole process group SIGKILLed (a job killed with kill -9 -PGID, a CI timeout):
+	# the janitor, in a session of its own, still removes bstrace's cgroup
+	setsid sh -c 'echo $$ > "$1"; exec "$2" -o /dev/null -- sleep 60' sh "$WORK/pg" "$BSTRACE" \
+		2>"$WORK/err7" &
+	i=0
+	until [ -s "$WORK/pg" ] && spid=$(pgrep -P "$(cat "$WORK/pg")" -x sleep); do
+		[ $i -lt 200 ] || { cat "$WORK/err7"; fail "kill -9 -PGID: the command did not start in 20 s"; }
+		sleep 0.1; i=$((i + 1))
+	done
+	pg=$(cat "$WORK/pg")
+	cg=$(sed -n 's/^0:://p' "/proc/$spid/cgroup")
+	mnt=$(awk '$9 == "cgroup2" { print $5; exit }' /proc/self/mountinfo)
+	case $cg in
+	*/bstrace-"$pg") ;;
+	*) fail "kill -9 -PGID: the command is in cgroup '$cg', not bstrace-$pg" ;;
+	esac
+	[ -d "$mnt$cg" ] || fail "kill -9 -PGID: no directory $mnt$cg"
+	kill -KILL -- "-$pg"
+	wait 2>/dev/null
+	i=0
+	while [ -d "$mnt$cg" ]; do
+		[ $i -lt 300 ] || fail "kill -9 -PGID: $mnt$cg still there 30 s later"
+		sleep 0.1; i=$((i + 1))
+	done
+	echo "ok   bstrace's process group killed: its cgroup removed after $((i * 100)) ms"
+fi
+
 if [ $lossless = no ]; then
 	echo "SKIP: no cgroup v2 hierarchy mounted: lossless tracing (a-c) not tested"
 	exit 77
